@@ -1,0 +1,246 @@
+//===--- FireAndForgetCheck.cpp - tether ----------------------------------===//
+
+#include "FireAndForgetCheck.h"
+#include "utils/Matchers.h"
+#include "clang-tidy/utils/OptionsUtils.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Lex/Lexer.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::tether {
+namespace {
+
+constexpr llvm::StringLiteral DefaultDetachedSpawnFunctions =
+    "::stdexec::start_detached;::std::execution::start_detached;"
+    "::folly::coro::Task::start;::folly::coro::TaskWithExecutor::start";
+constexpr llvm::StringLiteral DefaultDetachedTokenTypes =
+    "::asio::detached_t;::boost::asio::detached_t";
+
+/// How a diagnostic names the callee: 'fetch', or "the lambda" for an
+/// immediately invoked lambda.
+std::string describeCallee(const CallExpr &Call) {
+  if (const auto *Method =
+          dyn_cast_or_null<CXXMethodDecl>(Call.getDirectCallee());
+      Method && Method->getParent()->isLambda())
+    return "the immediately invoked lambda";
+  if (const NamedDecl *Callee = calledDecl(Call))
+    return "'" + Callee->getNameAsString() + "'";
+  return "the call";
+}
+
+/// How a diagnostic names a completion token argument: 'detached', or "a
+/// detached completion token" when it is not a plain variable.
+std::string describeToken(const Expr &Token) {
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(Token.IgnoreParenImpCasts()))
+    return "'" + Ref->getDecl()->getNameAsString() + "'";
+  return "a detached completion token";
+}
+
+/// `co_await X` binds tighter than binary operators: anything but a postfix
+/// call needs parentheses.
+bool needsParensUnderCoAwait(const CallExpr &Call) {
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&Call))
+    return Op->getOperator() != OO_Call && Op->getOperator() != OO_Subscript;
+  return false;
+}
+
+bool inMacro(SourceRange Range) {
+  return Range.getBegin().isMacroID() || Range.getEnd().isMacroID();
+}
+
+} // namespace
+
+FireAndForgetCheck::FireAndForgetCheck(StringRef Name,
+                                       ClangTidyContext *Context)
+    : AsyncCheck(Name, Context),
+      TaskTypeNames(utils::options::parseStringList(Options.get("TaskTypes", ""))),
+      DetachedSpawnFunctionNames(utils::options::parseStringList(
+          Options.get("DetachedSpawnFunctions", DefaultDetachedSpawnFunctions))),
+      DetachedTokenTypeNames(utils::options::parseStringList(
+          Options.get("DetachedTokenTypes", DefaultDetachedTokenTypes))),
+      AllowCastToVoid(Options.get("AllowCastToVoid", false)),
+      DetachedSpawnFunctions(
+          makeNameList("DetachedSpawnFunctions", DetachedSpawnFunctionNames)),
+      DetachedTokenTypes(
+          makeNameList("DetachedTokenTypes", DetachedTokenTypeNames)),
+      Tasks(makeNameList("TaskTypes", TaskTypeNames)) {}
+
+void FireAndForgetCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "TaskTypes",
+                utils::options::serializeStringList(TaskTypeNames));
+  Options.store(Opts, "DetachedSpawnFunctions",
+                utils::options::serializeStringList(DetachedSpawnFunctionNames));
+  Options.store(Opts, "DetachedTokenTypes",
+                utils::options::serializeStringList(DetachedTokenTypeNames));
+  Options.store(Opts, "AllowCastToVoid", AllowCastToVoid);
+}
+
+void FireAndForgetCheck::registerMatchers(MatchFinder *Finder) {
+  // Every call whose value is dropped; which of them start unowned work is
+  // decided by type in check(), where the task-type cache lives.
+  const auto ValueCall =
+      callExpr(unless(hasType(voidType())), unless(isTypeDependent()))
+          .bind("call");
+  const auto Discarded =
+      AllowCastToVoid
+          ? expr(ValueCall)
+          : expr(anyOf(ValueCall,
+                       explicitCastExpr(hasDestinationType(voidType()),
+                                        hasSourceExpression(
+                                            ignoringParensAndImplicit(
+                                                ValueCall)))));
+  Finder->addMatcher(discardedValue(Discarded.bind("discarded")), this);
+
+  // Void detached starts (stdexec::start_detached) drop their work by nature.
+  Finder->addMatcher(callExpr(hasType(voidType()),
+                              callsListedIn(&DetachedSpawnFunctions))
+                         .bind("detachedSpawn"),
+                     this);
+
+  Finder->addMatcher(
+      callExpr(hasAnyArgument(ignoringParensAndImplicit(
+                   expr(hasType(qualType(hasUnqualifiedDesugaredType(
+                            recordType(hasDeclaration(cxxRecordDecl(
+                                isListedIn(&DetachedTokenTypes))))))))
+                       .bind("token"))))
+          .bind("detachedToken"),
+      this);
+
+  Finder->addMatcher(
+      cxxMemberCallExpr(
+          callee(cxxMethodDecl(hasName("detach"),
+                               ofClass(hasAnyName("::std::thread",
+                                                  "::std::jthread")))))
+          .bind("threadDetach"),
+      this);
+}
+
+void FireAndForgetCheck::check(const MatchFinder::MatchResult &Result) {
+  ASTContext &Ctx = *Result.Context;
+  const SourceManager &SM = *Result.SourceManager;
+  auto Where = [&](const Expr &E) { return SM.getExpansionLoc(E.getBeginLoc()); };
+
+  if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call")) {
+    checkDiscardedCall(*Call, *Result.Nodes.getNodeAs<Expr>("discarded"), Ctx);
+    return;
+  }
+  if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("detachedSpawn")) {
+    diag(Where(*Call), "%0 starts work that nobody owns: its result and its "
+                       "exception are lost")
+        << describeCallee(*Call);
+    return;
+  }
+  if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("detachedToken")) {
+    const NamedDecl *Callee = calledDecl(*Call);
+    const bool IsCoSpawn = Callee && Callee->getName() == "co_spawn";
+    diag(Where(*Call), IsCoSpawn ? "%0 with %1 runs the task unowned: its "
+                                   "result and its exception are lost"
+                                 : "%0 with %1 runs the operation unowned: "
+                                   "its result and its error are lost")
+        << describeCallee(*Call)
+        << describeToken(*Result.Nodes.getNodeAs<Expr>("token"));
+    diag(Where(*Call),
+         IsCoSpawn ? "own the task: spawn it on a 'tether::task_group', "
+                     "co_await it with 'use_awaitable', or pass a completion "
+                     "handler that handles its 'std::exception_ptr'"
+                   : "co_await the operation, or pass a completion handler "
+                     "that handles its error",
+         DiagnosticIDs::Note);
+    return;
+  }
+  if (const auto *Call =
+          Result.Nodes.getNodeAs<CXXMemberCallExpr>("threadDetach")) {
+    diag(Where(*Call), "detached thread runs unowned: nobody can join it or "
+                       "observe its end; keep it and join it, or use "
+                       "'std::jthread'");
+  }
+}
+
+void FireAndForgetCheck::checkDiscardedCall(const CallExpr &Call,
+                                            const Expr &Discarded,
+                                            ASTContext &Ctx) {
+  const SourceLocation Loc =
+      Ctx.getSourceManager().getExpansionLoc(Call.getBeginLoc());
+  const QualType Type = Call.getCallReturnType(Ctx);
+  const auto *Callee = dyn_cast_or_null<FunctionDecl>(Call.getCalleeDecl());
+  if (std::optional<TaskTypeInfo> Task = Tasks.classify(Type, Ctx, Callee)) {
+    checkDiscardedTask(Call, Discarded, *Task, Ctx);
+    return;
+  }
+  const CXXRecordDecl *Record = Type->getAsCXXRecordDecl();
+  if (Record && Record->getName() == "future" &&
+      templateFreeQualifiedName(*Record) == "::std::future") {
+    const NamedDecl *Called = calledDecl(Call);
+    if (Called && templateFreeQualifiedName(*Called) == "::std::async")
+      diag(Loc, "future returned by 'std::async' is discarded: its destructor "
+                "waits for the task, so the call runs synchronously; keep the "
+                "future and get() it later");
+    else
+      diag(Loc, "future returned by %0 is discarded: the result and the "
+                "exception of the operation are lost")
+          << describeCallee(Call);
+    return;
+  }
+  if (const NamedDecl *Called = calledDecl(Call);
+      Called && DetachedSpawnFunctions.matches(*Called))
+    diag(Loc, "%0 starts work that nobody owns: its result and its "
+              "exception are lost; keep what it returns")
+        << describeCallee(Call);
+}
+
+void FireAndForgetCheck::checkDiscardedTask(const CallExpr &Call,
+                                            const Expr &Discarded,
+                                            const TaskTypeInfo &Task,
+                                            ASTContext &Ctx) {
+  static constexpr llvm::StringLiteral Messages[] = {
+      "task returned by %0 is discarded and never started: its body does not "
+      "run; co_await it or keep it to await later",
+      "task returned by %0 is discarded and runs unowned: its result and its "
+      "exception are lost; co_await it or keep it to await later",
+      "task returned by %0 is discarded: if it is lazy it never runs, if it "
+      "is eager nobody owns it; co_await it or keep it to await later"};
+  const SourceLocation Loc =
+      Ctx.getSourceManager().getExpansionLoc(Call.getBeginLoc());
+  const std::vector<FixItHint> AwaitFix = coAwaitFix(Call, Discarded, Ctx);
+  // Awaiting a lazy task is what the code meant; awaiting an eager one also
+  // makes this coroutine wait for it, which the user must judge.
+  const bool FixOnWarning = Task.Start == TaskStart::Lazy;
+  diag(Loc, Messages[static_cast<int>(Task.Start)])
+      << describeCallee(Call)
+      << (FixOnWarning ? AwaitFix : std::vector<FixItHint>());
+  if (!FixOnWarning && !AwaitFix.empty())
+    diag(Loc, "co_await the task to own it; this coroutine then waits for it",
+         DiagnosticIDs::Note)
+        << AwaitFix;
+}
+
+std::vector<FixItHint> FireAndForgetCheck::coAwaitFix(const CallExpr &Call,
+                                                      const Expr &Discarded,
+                                                      ASTContext &Ctx) {
+  const FunctionDecl *Coroutine = enclosingCoroutine(Discarded, Ctx);
+  if (!Coroutine || inMacro(Discarded.getSourceRange()) ||
+      !Tasks.canAwait(*Coroutine, Call.getCallReturnType(Ctx), Ctx))
+    return {};
+  // A C-style `(void)` cast gives way to the co_await; other casts are left
+  // to the user.
+  SourceLocation Begin = Call.getBeginLoc();
+  if (const auto *Cast = dyn_cast<CStyleCastExpr>(&Discarded))
+    Begin = Cast->getBeginLoc();
+  else if (isa<ExplicitCastExpr>(&Discarded))
+    return {};
+  const bool Parens = needsParensUnderCoAwait(Call);
+  std::vector<FixItHint> Fixes = {FixItHint::CreateReplacement(
+      CharSourceRange::getCharRange(Begin, Call.getBeginLoc()),
+      Parens ? "co_await (" : "co_await ")};
+  if (Parens)
+    Fixes.push_back(FixItHint::CreateInsertion(
+        Lexer::getLocForEndOfToken(Call.getEndLoc(), 0,
+                                   Ctx.getSourceManager(), Ctx.getLangOpts()),
+        ")"));
+  return Fixes;
+}
+
+} // namespace clang::tidy::tether

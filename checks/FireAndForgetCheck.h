@@ -1,0 +1,50 @@
+//===--- FireAndForgetCheck.h - tether ------------------------------------===//
+
+#ifndef TETHER_CHECKS_FIREANDFORGETCHECK_H
+#define TETHER_CHECKS_FIREANDFORGETCHECK_H
+
+#include "utils/AsyncCheck.h"
+#include "utils/Coroutines.h"
+
+namespace clang::tidy::tether {
+
+/// Finds work that is started and never owned: discarded tasks (a lazy task
+/// never runs, an eager one loses its result and its exception), operations
+/// started with a `detached` completion token, detached std::threads,
+/// discarded std::futures (std::async's blocks in its destructor) and calls
+/// of detached-spawn functions of other libraries.
+///
+/// For the user-facing documentation see docs/checks/async-fire-and-forget.md
+class FireAndForgetCheck : public AsyncCheck {
+public:
+  FireAndForgetCheck(StringRef Name, ClangTidyContext *Context);
+  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
+    return LangOpts.CPlusPlus11;
+  }
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
+  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onEndOfTranslationUnit() override { Tasks.reset(); }
+
+private:
+  void checkDiscardedCall(const CallExpr &Call, const Expr &Discarded,
+                          ASTContext &Ctx);
+  void checkDiscardedTask(const CallExpr &Call, const Expr &Discarded,
+                          const TaskTypeInfo &Task, ASTContext &Ctx);
+  /// `co_await` before the call, where the enclosing coroutine can await it;
+  /// empty otherwise.
+  std::vector<FixItHint> coAwaitFix(const CallExpr &Call,
+                                    const Expr &Discarded, ASTContext &Ctx);
+
+  const std::vector<StringRef> TaskTypeNames;
+  const std::vector<StringRef> DetachedSpawnFunctionNames;
+  const std::vector<StringRef> DetachedTokenTypeNames;
+  const bool AllowCastToVoid;
+  const NameList DetachedSpawnFunctions;
+  const NameList DetachedTokenTypes;
+  TaskTypes Tasks;
+};
+
+} // namespace clang::tidy::tether
+
+#endif // TETHER_CHECKS_FIREANDFORGETCHECK_H

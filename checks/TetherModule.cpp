@@ -1,0 +1,32 @@
+//===--- TetherModule.cpp - tether ----------------------------------------===//
+//
+// Registers the async- checks with clang-tidy.
+//
+//===----------------------------------------------------------------------===//
+
+#include "FireAndForgetCheck.h"
+#include "clang-tidy/ClangTidyModule.h"
+#include "clang-tidy/ClangTidyModuleRegistry.h"
+
+namespace clang::tidy::tether {
+
+class TetherModule : public ClangTidyModule {
+public:
+  void addCheckFactories(ClangTidyCheckFactories &Factories) override {
+    Factories.registerCheck<FireAndForgetCheck>("async-fire-and-forget");
+  }
+};
+
+} // namespace clang::tidy::tether
+
+namespace clang::tidy {
+
+static ClangTidyModuleRegistry::Add<tether::TetherModule>
+    Registration("tether-module", "Adds the async- checks of tether.");
+
+// Executables that link the module statically reference this symbol so that
+// the linker keeps the registration above.
+// NOLINTNEXTLINE(misc-use-internal-linkage)
+volatile int TetherModuleAnchorSource = 0;
+
+} // namespace clang::tidy

@@ -1,0 +1,34 @@
+//===--- AsyncCheck.h - tether --------------------------------------------===//
+//
+// The base of every async- check: list options read the same way in all.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef TETHER_CHECKS_UTILS_ASYNCCHECK_H
+#define TETHER_CHECKS_UTILS_ASYNCCHECK_H
+
+#include "NameList.h"
+#include "clang-tidy/ClangTidyCheck.h"
+
+namespace clang::tidy::tether {
+
+/// A check whose list options are name lists: entries it cannot use are
+/// reported as configuration errors naming the option.
+class AsyncCheck : public ClangTidyCheck {
+public:
+  using ClangTidyCheck::ClangTidyCheck;
+
+protected:
+  NameList makeNameList(StringRef OptionName,
+                        llvm::ArrayRef<StringRef> Entries) {
+    return NameList(Entries, [&](StringRef Entry, StringRef Error) {
+      configurationDiag("invalid regular expression '%0' in option '%1' of "
+                        "check '%2': %3")
+          << Entry << OptionName << getID() << Error;
+    });
+  }
+};
+
+} // namespace clang::tidy::tether
+
+#endif // TETHER_CHECKS_UTILS_ASYNCCHECK_H

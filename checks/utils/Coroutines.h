@@ -1,0 +1,81 @@
+//===--- Coroutines.h - tether --------------------------------------------===//
+//
+// What every async- check asks about coroutines: is this function a
+// coroutine, which callable encloses this statement, is this type a task
+// (a coroutine type) and does it start lazily or eagerly, and can this
+// coroutine co_await that type.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef TETHER_CHECKS_UTILS_COROUTINES_H
+#define TETHER_CHECKS_UTILS_COROUTINES_H
+
+#include "NameList.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/ASTMatchers/ASTMatchers.h"
+#include "llvm/ADT/DenseMap.h"
+#include <optional>
+
+namespace clang::tidy::tether {
+
+/// A function, member function or lambda call operator whose body is a
+/// coroutine body.
+bool isCoroutine(const FunctionDecl &FD);
+
+AST_MATCHER(FunctionDecl, isCoroutineFunction) { return isCoroutine(Node); }
+
+/// The nearest enclosing callable of \p S: the function, or the call operator
+/// of the lambda, whose body holds \p S. Null at namespace scope and in
+/// blocks.
+const FunctionDecl *enclosingCallable(const Stmt &S, ASTContext &Ctx);
+
+/// The nearest enclosing callable of \p S if that callable is a coroutine: a
+/// plain lambda defined inside a coroutine is not inside it.
+const FunctionDecl *enclosingCoroutine(const Stmt &S, ASTContext &Ctx);
+
+/// Whether a task's body starts running when the task is created (eager) or
+/// only once it is awaited (lazy).
+enum class TaskStart { Lazy, Eager, Unknown };
+
+struct TaskTypeInfo {
+  /// The promise type when it could be found (a type named by the
+  /// TaskTypes option may have none in view).
+  const CXXRecordDecl *Promise = nullptr;
+  TaskStart Start = TaskStart::Unknown;
+};
+
+/// Classifies types as coroutine types ("tasks"): a class type T for which
+/// std::coroutine_traits<T, ...>::promise_type exists (a nested promise_type
+/// or a coroutine_traits specialization, as asio::awaitable has), or one
+/// named in an option. Results are cached per translation unit.
+class TaskTypes {
+public:
+  explicit TaskTypes(NameList ExtraTaskTypes)
+      : ExtraTaskTypes(std::move(ExtraTaskTypes)) {}
+
+  /// Describes \p T if it is a task type. \p Callee, when given and itself a
+  /// coroutine, supplies the promise type directly.
+  std::optional<TaskTypeInfo> classify(QualType T, ASTContext &Ctx,
+                                       const FunctionDecl *Callee = nullptr);
+
+  /// Whether `co_await E`, with E of type \p Awaited, compiles in the body
+  /// of \p Coroutine. Conservative: false whenever that cannot be shown.
+  bool canAwait(const FunctionDecl &Coroutine, QualType Awaited,
+                ASTContext &Ctx);
+
+  /// Forgets what was learnt of the previous translation unit.
+  void reset() { Cache.clear(); }
+
+private:
+  std::optional<TaskTypeInfo> classifyUncached(const CXXRecordDecl &RD,
+                                               ASTContext &Ctx);
+
+  NameList ExtraTaskTypes;
+  llvm::DenseMap<const Type *, std::optional<TaskTypeInfo>> Cache;
+};
+
+} // namespace clang::tidy::tether
+
+#endif // TETHER_CHECKS_UTILS_COROUTINES_H

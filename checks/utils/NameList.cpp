@@ -1,0 +1,70 @@
+//===--- NameList.cpp - tether --------------------------------------------===//
+
+#include "NameList.h"
+#include "clang/AST/DeclCXX.h"
+#include "llvm/ADT/SmallVector.h"
+
+namespace clang::tidy::tether {
+
+std::string templateFreeQualifiedName(const NamedDecl &ND) {
+  llvm::SmallVector<llvm::StringRef, 8> Parts;
+  for (const DeclContext *DC = ND.getDeclContext(); DC; DC = DC->getParent()) {
+    if (const auto *NS = dyn_cast<NamespaceDecl>(DC)) {
+      if (NS->isInline() || NS->isAnonymousNamespace())
+        continue;
+      Parts.push_back(NS->getName());
+    } else if (const auto *RD = dyn_cast<RecordDecl>(DC)) {
+      Parts.push_back(RD->getName());
+    }
+  }
+  std::string Name;
+  for (llvm::StringRef Part : llvm::reverse(Parts)) {
+    Name += "::";
+    Name += Part;
+  }
+  Name += "::";
+  Name += ND.getName();
+  return Name;
+}
+
+static bool isPlainName(llvm::StringRef Entry) {
+  return llvm::all_of(Entry, [](char C) {
+    return llvm::isAlnum(C) || C == '_' || C == ':' || C == '~';
+  });
+}
+
+NameList::NameList(
+    llvm::ArrayRef<llvm::StringRef> Entries,
+    llvm::function_ref<void(llvm::StringRef, llvm::StringRef)> OnInvalid) {
+  for (llvm::StringRef Entry : Entries) {
+    Entry = Entry.trim();
+    if (Entry.empty())
+      continue;
+    if (isPlainName(Entry)) {
+      Exact.push_back({Entry.starts_with("::") ? Entry.str()
+                                                : "::" + Entry.str(),
+                       Entry.starts_with("::")});
+      continue;
+    }
+    llvm::Regex Pattern(Entry);
+    if (std::string Error; !Pattern.isValid(Error))
+      OnInvalid(Entry, Error);
+    else
+      Patterns.push_back(std::move(Pattern));
+  }
+}
+
+bool NameList::matches(const NamedDecl &ND) const {
+  if (empty() || !ND.getDeclName().isIdentifier())
+    return false;
+  const std::string Name = templateFreeQualifiedName(ND);
+  for (const ExactName &Entry : Exact)
+    if (Entry.Anchored ? Name == Entry.Name
+                       : llvm::StringRef(Name).ends_with(Entry.Name))
+      return true;
+  return llvm::any_of(Patterns, [&](const llvm::Regex &Pattern) {
+    return Pattern.match(Name);
+  });
+}
+
+} // namespace clang::tidy::tether

@@ -1,0 +1,20 @@
+//===--- TetherTidyMain.cpp - tether --------------------------------------===//
+//
+// tether-tidy: clang-tidy with the async- checks built in. Every clang-tidy
+// flag and every built-in check works as in clang-tidy-19.
+//
+//===----------------------------------------------------------------------===//
+
+#include "clang-tidy/tool/ClangTidyMain.h"
+
+namespace clang::tidy {
+extern volatile int TetherModuleAnchorSource;
+// The module lives in a static library: referencing its anchor keeps its
+// registration from being dropped by the linker.
+[[maybe_unused]] static int TetherModuleAnchorDestination =
+    TetherModuleAnchorSource;
+} // namespace clang::tidy
+
+int main(int argc, const char **argv) {
+  return clang::tidy::clangTidyMain(argc, argv);
+}

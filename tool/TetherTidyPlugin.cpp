@@ -1,0 +1,14 @@
+//===--- TetherTidyPlugin.cpp - tether ------------------------------------===//
+//
+// libTetherTidy.so: `clang-tidy-19 --load=/abs/path/libTetherTidy.so`. The
+// module registers itself when the library is loaded; clang-tidy's own
+// classes and registry are resolved from the clang-tidy executable.
+//
+//===----------------------------------------------------------------------===//
+
+namespace clang::tidy {
+extern volatile int TetherModuleAnchorSource;
+// Keeps the module's registration in the shared object.
+[[maybe_unused]] static int TetherModuleAnchorDestination =
+    TetherModuleAnchorSource;
+} // namespace clang::tidy
