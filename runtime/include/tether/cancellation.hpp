@@ -1,0 +1,47 @@
+// tether/cancellation.hpp — recognising cancellations and not losing errors.
+//
+// tether has one cancellation model: Asio terminal cancellation, which a coroutine sees as
+// `system_error(operation_aborted)`. `is_cancellation(eptr)` tells a cancellation from a
+// failure (a handler that catches everything rethrows the first). `tether::rethrow` is a
+// completion token for `co_spawn` that rethrows a task's exception out of `io_context::run`
+// instead of dropping it.
+#pragma once
+
+#include <exception>
+
+#include "tether/asio.hpp"
+
+namespace tether {
+
+/// True if `e` holds a cancellation: `system_error` with `operation_aborted`.
+inline bool is_cancellation(const std::exception_ptr& e) noexcept {
+  if (!e)
+    return false;
+  try {
+    std::rethrow_exception(e);
+  } catch (const system_error& se) {
+    return se.code() == net::error::operation_aborted;
+  } catch (...) {
+    return false;
+  }
+}
+
+/// The error a cancelled tether operation throws.
+[[noreturn]] inline void throw_cancelled() {
+  throw system_error(error_code(net::error::operation_aborted));
+}
+
+/// Completion handler for `co_spawn`: rethrows the task's exception from the handler, so it
+/// propagates out of `io_context::run()`; a result is discarded.
+struct rethrow_t {
+  template <class... Results>
+  void operator()(std::exception_ptr e, Results&&...) const {
+    if (e)
+      std::rethrow_exception(e);
+  }
+};
+
+/// `net::co_spawn(ex, work(), tether::rethrow);`
+inline constexpr rethrow_t rethrow{};
+
+} // namespace tether

@@ -1,0 +1,133 @@
+// tether/channel.hpp — a bounded queue between coroutines, with backpressure.
+//
+//   tether::channel<job> jobs(64);
+//   co_await jobs.send(j);                       // waits while the channel is full
+//   while (auto j = co_await jobs.receive()) ... // empty once closed and drained
+//
+// `close()` wakes every waiter: receivers drain what is buffered, then get an empty optional;
+// senders (waiting or new) get `tether::channel_closed`. A cancelled `send` did not enqueue its
+// item and a cancelled `receive` took none: cancellation never loses or duplicates an item.
+// Waiters are served in FIFO order. Capacity 0 makes every send a rendezvous. Use from
+// coroutines on one executor (see tether/detail/wait_list.hpp).
+#pragma once
+
+#include <cstddef>
+#include <deque>
+#include <optional>
+#include <source_location>
+#include <stdexcept>
+#include <utility>
+
+#include "tether/asio.hpp"
+#include "tether/detail/debug.hpp"
+#include "tether/detail/wait_list.hpp"
+
+namespace tether {
+
+/// Thrown by `send` on a closed channel.
+class channel_closed : public std::logic_error {
+public:
+  channel_closed() : std::logic_error("tether::channel: send on a closed channel") {}
+};
+
+template <class T>
+class channel {
+public:
+  explicit channel(std::size_t capacity) : capacity_(capacity) {}
+  channel(const channel&) = delete;
+  channel& operator=(const channel&) = delete;
+
+  /// Enqueues `value`, waiting while the channel is full.
+  task<void> send(T value, std::source_location where = std::source_location::current()) {
+    if (closed_)
+      throw channel_closed();
+    if (try_put(value))
+      co_return;
+    pending_send op{&value, false};
+    co_await detail::wait_in(senders_, &op);
+    detail::note_resume(where);
+    if (op.closed)
+      throw channel_closed();
+  }
+
+  /// The next item; an empty optional once the channel is closed and drained.
+  task<std::optional<T>> receive(std::source_location where = std::source_location::current()) {
+    if (auto v = try_receive())
+      co_return v;
+    if (closed_)
+      co_return std::nullopt;
+    std::optional<T> slot;
+    co_await detail::wait_in(receivers_, &slot);
+    detail::note_resume(where);
+    co_return slot;
+  }
+
+  /// Enqueues `value` if that needs no waiting; leaves it untouched otherwise.
+  bool try_send(T& value) { return !closed_ && try_put(value); }
+  bool try_send(T&& value) { return try_send(value); }
+
+  /// An item if one is ready.
+  std::optional<T> try_receive() {
+    if (!buffer_.empty()) {
+      std::optional<T> v(std::move(buffer_.front()));
+      buffer_.pop_front();
+      if (!senders_.empty()) { // a slot freed up: admit the longest-waiting sender
+        auto* w = senders_.front();
+        buffer_.push_back(std::move(*static_cast<pending_send*>(w->data)->value));
+        senders_.wake(w);
+      }
+      return v;
+    }
+    if (!senders_.empty()) { // capacity 0: take straight from a sender
+      auto* w = senders_.front();
+      std::optional<T> v(std::move(*static_cast<pending_send*>(w->data)->value));
+      senders_.wake(w);
+      return v;
+    }
+    return std::nullopt;
+  }
+
+  /// No more sends; waiting receivers and senders are woken.
+  void close() {
+    if (closed_)
+      return;
+    closed_ = true;
+    receivers_.wake_all(); // their slots stay empty: "closed"
+    while (auto* w = senders_.front()) {
+      static_cast<pending_send*>(w->data)->closed = true;
+      senders_.wake(w);
+    }
+  }
+
+  bool is_closed() const noexcept { return closed_; }
+  std::size_t size() const noexcept { return buffer_.size(); }
+  std::size_t capacity() const noexcept { return capacity_; }
+
+private:
+  struct pending_send {
+    T* value;
+    bool closed;
+  };
+
+  bool try_put(T& value) {
+    if (!receivers_.empty()) { // a receiver waits, so the buffer is empty: hand over
+      auto* w = receivers_.front();
+      static_cast<std::optional<T>*>(w->data)->emplace(std::move(value));
+      receivers_.wake(w);
+      return true;
+    }
+    if (buffer_.size() < capacity_) {
+      buffer_.push_back(std::move(value));
+      return true;
+    }
+    return false;
+  }
+
+  std::size_t capacity_;
+  std::deque<T> buffer_;
+  detail::wait_list senders_;
+  detail::wait_list receivers_;
+  bool closed_ = false;
+};
+
+} // namespace tether

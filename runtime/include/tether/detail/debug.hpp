@@ -1,0 +1,55 @@
+// tether/detail/debug.hpp — the hooks behind `options{.debug = true}` (see tether/run.hpp).
+//
+// While `tether::run` drives a loop in debug mode, a thread-local session records where
+// the running step resumed (the source location of the last tether `co_await`) and which
+// tether-spawned tasks are alive, so slow steps and leaked tasks can be reported with their
+// source location. Outside a debug run every hook is one thread-local load.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <source_location>
+#include <string>
+
+namespace tether::detail {
+
+struct debug_session {
+  const std::source_location* resumed_at = nullptr; // of the running step, if known
+  std::source_location resumed_copy{};
+  std::map<std::uint64_t, std::source_location> live_tasks;
+  std::uint64_t next_task = 1;
+};
+
+inline thread_local debug_session* current_debug = nullptr;
+
+/// Called by tether operations when they resume their caller.
+inline void note_resume(const std::source_location& where) noexcept {
+  if (auto* s = current_debug) {
+    s->resumed_copy = where;
+    s->resumed_at = &s->resumed_copy;
+  }
+}
+
+/// Registers a task spawned at `where`; returns 0 outside a debug run.
+inline std::uint64_t track_task(const std::source_location& where) {
+  auto* s = current_debug;
+  if (!s)
+    return 0;
+  auto id = s->next_task++;
+  s->live_tasks.emplace(id, where);
+  return id;
+}
+
+inline void untrack_task(std::uint64_t id) noexcept {
+  if (id == 0)
+    return;
+  if (auto* s = current_debug)
+    s->live_tasks.erase(id);
+}
+
+inline std::string format_location(const std::source_location& l) {
+  return std::string(l.file_name()) + ":" + std::to_string(l.line()) + " (" + l.function_name() +
+         ")";
+}
+
+} // namespace tether::detail

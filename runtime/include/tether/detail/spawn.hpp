@@ -1,0 +1,77 @@
+// tether/detail/spawn.hpp — starting a child coroutine that tether owns.
+//
+// `spawn_child` co_spawns a task on `ex` with its cancellation slot bound to `slot` and calls
+// `done(std::exception_ptr, std::optional<T>)` (or `done(std::exception_ptr)` for void) on the
+// owner's executor `home` once the task has finished. No task is ever detached: the owner keeps
+// the signal behind `slot` and waits for `done`.
+#pragma once
+
+#include <exception>
+#include <optional>
+#include <type_traits>
+#include <utility>
+
+#include "tether/asio.hpp"
+
+namespace tether::detail {
+
+template <class T>
+task<std::optional<T>> as_optional(task<T> t) {
+  co_return std::optional<T>(co_await std::move(t));
+}
+
+template <class T, class Executor, class Home, class Done>
+void spawn_child(const Executor& ex, task<T> t, net::cancellation_slot slot, const Home& home,
+                 Done done) {
+  if constexpr (std::is_void_v<T>) {
+    net::co_spawn(ex, std::move(t),
+                  net::bind_cancellation_slot(slot, net::bind_executor(home, std::move(done))));
+  } else if constexpr (std::is_default_constructible_v<T>) {
+    net::co_spawn(ex, std::move(t),
+                  net::bind_cancellation_slot(
+                      slot, net::bind_executor(home, [done = std::move(done)](
+                                                         std::exception_ptr e, T v) mutable {
+                        if (e)
+                          done(std::move(e), std::optional<T>());
+                        else
+                          done(nullptr, std::optional<T>(std::move(v)));
+                      })));
+  } else {
+    net::co_spawn(ex, as_optional(std::move(t)),
+                  net::bind_cancellation_slot(slot, net::bind_executor(home, std::move(done))));
+  }
+}
+
+} // namespace tether::detail
+
+#include "tether/detail/wait_list.hpp"
+
+namespace tether::detail {
+
+/// Where a child that one coroutine waits for leaves its outcome.
+template <class T>
+struct child_outcome {
+  bool done = false;
+  std::exception_ptr error;
+  std::optional<std::conditional_t<std::is_void_v<T>, char, T>> value;
+  wait_list waiters;
+
+  auto on_done() {
+    return [this](std::exception_ptr e, auto&&... v) {
+      if constexpr (sizeof...(v) == 1)
+        value = std::move(v...);
+      done = true;
+      error = std::move(e);
+      waiters.wake_all();
+    };
+  }
+
+  T take() {
+    if (error)
+      std::rethrow_exception(error);
+    if constexpr (!std::is_void_v<T>)
+      return std::move(*value);
+  }
+};
+
+} // namespace tether::detail

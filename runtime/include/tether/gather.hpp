@@ -1,0 +1,202 @@
+// tether/gather.hpp — fan-out / fan-in.
+//
+//   auto [a, b] = co_await tether::gather(fetch(x), fetch(y));   // tuple; void gives monostate
+//   auto all    = co_await tether::gather(std::move(tasks));    // vector<task<T>> -> vector<T>
+//   auto each   = co_await tether::gather_settled(f(), g());     // tuple of outcome<T>
+//   auto first  = co_await tether::race(read(), sleep_for(1s)); // variant, index = winner
+//
+// gather runs every task concurrently in a task_group, with its error rules: the first failure
+// cancels the rest; one error is rethrown as is, several as exception_group. gather_settled
+// never cancels on failure and reports each task's result or exception. race returns the first
+// task to finish and cancels the others (waiting for them); if the first to finish failed, that
+// error is thrown.
+#pragma once
+
+#include <cstddef>
+#include <exception>
+#include <optional>
+#include <tuple>
+#include <type_traits>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include "tether/asio.hpp"
+#include "tether/task_group.hpp"
+
+namespace tether {
+
+/// A finished task's result or exception.
+template <class T>
+class outcome {
+public:
+  outcome() = default;
+  static outcome success(T v) {
+    outcome o;
+    o.value_.emplace(std::move(v));
+    return o;
+  }
+  static outcome failure(std::exception_ptr e) {
+    outcome o;
+    o.error_ = std::move(e);
+    return o;
+  }
+  bool has_value() const noexcept { return value_.has_value(); }
+  explicit operator bool() const noexcept { return has_value(); }
+  /// The value, or the task's exception rethrown.
+  T& value() {
+    if (error_)
+      std::rethrow_exception(error_);
+    return *value_;
+  }
+  const std::exception_ptr& error() const noexcept { return error_; }
+
+private:
+  std::optional<T> value_;
+  std::exception_ptr error_;
+};
+
+template <>
+class outcome<void> {
+public:
+  outcome() = default;
+  static outcome success() { return outcome(); }
+  static outcome failure(std::exception_ptr e) {
+    outcome o;
+    o.error_ = std::move(e);
+    return o;
+  }
+  bool has_value() const noexcept { return !error_; }
+  explicit operator bool() const noexcept { return has_value(); }
+  void value() const {
+    if (error_)
+      std::rethrow_exception(error_);
+  }
+  const std::exception_ptr& error() const noexcept { return error_; }
+
+private:
+  std::exception_ptr error_;
+};
+
+namespace detail {
+
+template <class T>
+using value_or_monostate_t = std::conditional_t<std::is_void_v<T>, std::monostate, T>;
+
+template <class T>
+value_or_monostate_t<T> take(task_handle<T>& h) {
+  if constexpr (std::is_void_v<T>) {
+    h.get();
+    return {};
+  } else {
+    return h.get();
+  }
+}
+
+template <class T>
+task<outcome<T>> settle(task<T> t) {
+  try {
+    if constexpr (std::is_void_v<T>) {
+      co_await std::move(t);
+      co_return outcome<void>::success();
+    } else {
+      co_return outcome<T>::success(co_await std::move(t));
+    }
+  } catch (...) {
+    co_return outcome<T>::failure(std::current_exception());
+  }
+}
+
+template <class Range>
+using range_task_value_t = task_value_t<std::ranges::range_value_t<Range>>;
+
+} // namespace detail
+
+/// Every result, in argument order.
+template <class... T>
+task<std::tuple<detail::value_or_monostate_t<T>...>> gather(task<T>... tasks) {
+  auto handles = co_await task_group::open(
+      [&](task_group& g) -> task<std::tuple<task_handle<T>...>> {
+        co_return std::tuple<task_handle<T>...>(g.spawn(std::move(tasks))...);
+      });
+  co_return std::apply([](auto&... h) { return std::make_tuple(detail::take(h)...); }, handles);
+}
+
+/// Every result of a range of tasks, in order (nothing for tasks of void).
+template <std::ranges::input_range Range>
+task<std::conditional_t<std::is_void_v<detail::range_task_value_t<Range>>, void,
+                        std::vector<detail::range_task_value_t<Range>>>>
+gather(Range tasks) {
+  using T = detail::range_task_value_t<Range>;
+  std::vector<task_handle<T>> handles;
+  co_await task_group::open([&](task_group& g) -> task<void> {
+    for (auto& t : tasks)
+      handles.push_back(g.spawn(std::move(t)));
+    co_return;
+  });
+  if constexpr (!std::is_void_v<T>) {
+    std::vector<T> results;
+    results.reserve(handles.size());
+    for (auto& h : handles)
+      results.push_back(h.get());
+    co_return results;
+  }
+}
+
+/// Each task's outcome, in argument order; a failure cancels nothing.
+template <class... T>
+task<std::tuple<outcome<T>...>> gather_settled(task<T>... tasks) {
+  co_return co_await gather(detail::settle(std::move(tasks))...);
+}
+
+template <std::ranges::input_range Range>
+task<std::vector<outcome<detail::range_task_value_t<Range>>>> gather_settled(Range tasks) {
+  using T = detail::range_task_value_t<Range>;
+  std::vector<task<outcome<T>>> settled;
+  for (auto& t : tasks)
+    settled.push_back(detail::settle(std::move(t)));
+  co_return co_await gather(std::move(settled));
+}
+
+namespace detail {
+
+template <std::size_t I, class Variant, class T>
+task<void> racer(task_group& g, std::optional<Variant>& winner, task<T> t) {
+  if constexpr (std::is_void_v<T>) {
+    co_await std::move(t);
+    if (!winner) {
+      winner.emplace(std::in_place_index<I>);
+      g.cancel();
+    }
+  } else {
+    auto v = co_await std::move(t);
+    if (!winner) {
+      winner.emplace(std::in_place_index<I>, std::move(v));
+      g.cancel();
+    }
+  }
+}
+
+template <class Variant, class... T, std::size_t... I>
+void spawn_racers(task_group& g, std::optional<Variant>& winner, std::index_sequence<I...>,
+                  task<T>&... tasks) {
+  (g.spawn(racer<I, Variant>(g, winner, std::move(tasks))), ...);
+}
+
+} // namespace detail
+
+/// The result of the first task to finish (its index is the variant's index); the others are
+/// cancelled and awaited.
+template <class... T>
+task<std::variant<detail::value_or_monostate_t<T>...>> race(task<T>... tasks) {
+  static_assert(sizeof...(T) > 0, "race needs at least one task");
+  using variant = std::variant<detail::value_or_monostate_t<T>...>;
+  std::optional<variant> winner;
+  co_await task_group::open([&](task_group& g) -> task<void> {
+    detail::spawn_racers(g, winner, std::index_sequence_for<T...>{}, tasks...);
+    co_return;
+  });
+  co_return std::move(*winner);
+}
+
+} // namespace tether

@@ -1,0 +1,154 @@
+// tether/run.hpp — the single entry point of a tether program.
+//
+//   int main() { return tether::run(serve(), {.debug = true, .slow_step = 100ms}); }
+//
+// `run` owns an io_context, runs `main` on it and returns its result or rethrows its error.
+// SIGINT and SIGTERM cancel `main` (it sees `operation_aborted` and can clean up). When `main`
+// has finished, run returns; tasks still alive then (started with a raw co_spawn, never
+// awaited) are destroyed with the io_context. In debug mode, run reports through
+// `options::report` (default: stderr) every coroutine step that held the loop longer than
+// `slow_step`, with the source location of the tether `co_await` it resumed from, and the
+// tasks still alive when main returned, with the location that spawned them.
+#pragma once
+
+#include <chrono>
+#include <csignal>
+#include <cstdio>
+#include <exception>
+#include <functional>
+#include <optional>
+#include <stdexcept>
+#include <source_location>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+
+#include "tether/asio.hpp"
+#include "tether/detail/debug.hpp"
+
+namespace tether {
+
+struct options {
+  /// Report slow steps and tasks alive at exit.
+  bool debug = false;
+  /// In debug mode, a step that holds the loop longer than this is reported.
+  std::chrono::milliseconds slow_step{100};
+  /// Cancel main on SIGINT and SIGTERM.
+  bool handle_signals = true;
+  /// Where debug reports go; stderr when empty.
+  std::function<void(std::string_view)> report;
+};
+
+namespace detail {
+
+class debug_reporter {
+public:
+  explicit debug_reporter(const options& o) : opts_(o) {}
+  void operator()(const std::string& message) const {
+    if (opts_.report)
+      opts_.report(message);
+    else
+      std::fprintf(stderr, "tether: %s\n", message.c_str());
+  }
+
+private:
+  const options& opts_;
+};
+
+} // namespace detail
+
+template <class T>
+T run(task<T> main, options opts = {},
+      std::source_location where = std::source_location::current()) {
+  net::cancellation_signal cancel; // outlives the context that holds main's frame
+  net::io_context ctx(1);
+  net::signal_set signals(ctx);
+  if (opts.handle_signals) {
+    signals.add(SIGINT);
+    signals.add(SIGTERM);
+    signals.async_wait([&](const error_code& ec, int) {
+      if (!ec)
+        cancel.emit(net::cancellation_type::terminal);
+    });
+  }
+
+  std::optional<std::conditional_t<std::is_void_v<T>, char, T>> result;
+  std::exception_ptr error;
+  bool done = false;
+  auto on_done = [&](std::exception_ptr e, auto&&... v) {
+    done = true;
+    error = std::move(e);
+    if constexpr (!std::is_void_v<T>)
+      if (!error)
+        result.emplace(std::move(v...));
+    if constexpr (std::is_void_v<T>)
+      result.emplace();
+    error_code ignored;
+    signals.cancel(ignored);
+  };
+
+  detail::debug_session session;
+  detail::debug_reporter report(opts);
+  auto* previous = detail::current_debug;
+  if (opts.debug)
+    detail::current_debug = &session;
+  struct restore {
+    detail::debug_session* p;
+    ~restore() { detail::current_debug = p; }
+  } restore_debug{previous};
+
+  if constexpr (std::is_void_v<T> || std::is_default_constructible_v<T>) {
+    net::co_spawn(ctx, std::move(main), net::bind_cancellation_slot(cancel.slot(), on_done));
+  } else {
+    net::co_spawn(
+        ctx, [](task<T> m) -> task<std::optional<T>> { co_return co_await std::move(m); }(
+                 std::move(main)),
+        net::bind_cancellation_slot(cancel.slot(), [&](std::exception_ptr e, std::optional<T> v) {
+          if (v)
+            on_done(std::move(e), std::move(*v));
+          else
+            on_done(std::move(e));
+        }));
+  }
+
+  if (!opts.debug) {
+    while (!done && ctx.run_one())
+      ;
+  } else {
+    using clock = std::chrono::steady_clock;
+    while (!done) {
+      session.resumed_at = nullptr;
+      auto start = clock::now();
+      if (!ctx.run_one())
+        break;
+      auto took = clock::now() - start;
+      if (took > opts.slow_step) {
+        auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(took).count();
+        std::string m = "slow step: a coroutine step held the event loop for " +
+                        std::to_string(ms) + " ms (slow_step is " +
+                        std::to_string(opts.slow_step.count()) + " ms)";
+        m += session.resumed_at ? "; it resumed after the co_await at " +
+                                      detail::format_location(*session.resumed_at)
+                                : "; it started at " + detail::format_location(where);
+        report(m);
+      }
+    }
+    ctx.poll(); // let what just finished settle before looking for leftovers
+    for (const auto& [id, loc] : session.live_tasks)
+      report("task still alive when main returned: spawned at " + detail::format_location(loc));
+    if (!ctx.stopped() && session.live_tasks.empty())
+      report("work still pending when main returned (a task started with co_spawn and never "
+             "awaited?); it is destroyed unfinished");
+  }
+  ctx.stop();
+  if (!done) // the loop ran out of work while main was suspended forever
+    throw std::logic_error("tether::run: main never completed (it waits for an event no task "
+                           "will deliver)");
+  if (error)
+    std::rethrow_exception(error);
+  if constexpr (!std::is_void_v<T>)
+    return std::move(*result);
+}
+
+} // namespace tether

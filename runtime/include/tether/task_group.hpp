@@ -1,0 +1,299 @@
+// tether/task_group.hpp — structured concurrency: every task has an owner.
+//
+//   co_await tether::task_group::open([&](tether::task_group& g) -> tether::task<> {
+//     g.spawn(fetch(a));
+//     auto h = g.spawn(fetch(b));      // a handle: co_await h.wait() for its result
+//     co_return;
+//   });
+//
+// `open` returns only when the body and every child have finished. The first failure cancels
+// the body and the other children; one error is rethrown as is, several as an
+// `exception_group` holding every one in completion order. A child that was asked to cancel
+// and stops with a cancellation is not a failure. Cancelling the coroutine that awaits `open`
+// cancels the body and every child, waits for them, then throws `operation_aborted` (or their
+// errors). The group, the body and the children share one executor (or strands of it).
+#pragma once
+
+#include <cstddef>
+#include <exception>
+#include <optional>
+#include <source_location>
+#include <stdexcept>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+#include "tether/asio.hpp"
+#include "tether/cancellation.hpp"
+#include "tether/detail/debug.hpp"
+#include "tether/detail/spawn.hpp"
+#include "tether/detail/wait_list.hpp"
+#include "tether/exception_group.hpp"
+
+namespace tether {
+
+class task_group;
+
+namespace detail {
+
+struct child_base {
+  child_base(const child_base&) = delete;
+  child_base& operator=(const child_base&) = delete;
+
+  void cancel() {
+    if (!done && !cancel_requested) {
+      cancel_requested = true;
+      signal.emit(net::cancellation_type::terminal);
+    }
+  }
+  void release() noexcept {
+    if (--refs == 0)
+      delete this;
+  }
+
+  child_base* prev = nullptr;
+  child_base* next = nullptr;
+  net::cancellation_signal signal;
+  std::exception_ptr error;
+  wait_list waiters;
+  std::uint64_t debug_id = 0;
+  int refs = 1;
+  bool done = false;
+  bool cancel_requested = false;
+
+protected:
+  child_base() = default;
+  virtual ~child_base() = default;
+};
+
+template <class T>
+struct child final : child_base {
+  std::optional<T> value;
+};
+
+template <>
+struct child<void> final : child_base {};
+
+/// A coroutine that owns the callable it runs.
+template <class F>
+auto keep_alive(F fn) -> task<task_value_t<std::invoke_result_t<F&>>> {
+  co_return co_await fn();
+}
+
+template <class F>
+using body_value_t = task_value_t<std::invoke_result_t<F&, task_group&>>;
+
+} // namespace detail
+
+/// A spawned child: wait for its result, cancel it alone, or just let the group own it.
+/// The result (or the child's exception) can be taken once.
+template <class T>
+class task_handle {
+public:
+  task_handle() = default;
+  task_handle(const task_handle&) = delete;
+  task_handle& operator=(const task_handle&) = delete;
+  task_handle(task_handle&& o) noexcept : c_(std::exchange(o.c_, nullptr)) {}
+  task_handle& operator=(task_handle&& o) noexcept {
+    if (this != &o) {
+      reset();
+      c_ = std::exchange(o.c_, nullptr);
+    }
+    return *this;
+  }
+  ~task_handle() { reset(); }
+
+  bool valid() const noexcept { return c_ != nullptr; }
+  bool done() const noexcept { return c_ && c_->done; }
+
+  /// Cancels this child only; its cancellation is not a failure of the group.
+  void cancel() {
+    if (c_)
+      c_->cancel();
+  }
+
+  /// Waits for the child and returns its result or rethrows its exception. Cancelling the
+  /// waiter stops the wait, not the child.
+  task<T> wait() {
+    auto* c = c_;
+    if (!c)
+      throw std::logic_error("tether::task_handle: no task");
+    if (!c->done)
+      co_await detail::wait_in(c->waiters);
+    co_return get();
+  }
+
+  /// The result of a finished child (or its exception).
+  T get() {
+    if (!c_ || !c_->done)
+      throw std::logic_error("tether::task_handle: the task has not finished");
+    if (c_->error)
+      std::rethrow_exception(c_->error);
+    if constexpr (!std::is_void_v<T>)
+      return std::move(*c_->value);
+  }
+
+private:
+  friend class task_group;
+  explicit task_handle(detail::child<T>* c) : c_(c) {}
+  void reset() noexcept {
+    if (c_)
+      std::exchange(c_, nullptr)->release();
+  }
+  detail::child<T>* c_ = nullptr;
+};
+
+class task_group {
+public:
+  task_group(const task_group&) = delete;
+  task_group& operator=(const task_group&) = delete;
+
+  /// Runs `body(group)` as the group's first task and returns its result once it and every
+  /// child it (or any child) spawned have finished.
+  template <class F>
+  static task<detail::body_value_t<F>> open(F body, std::source_location where =
+                                                        std::source_location::current()) {
+    auto ex = co_await net::this_coro::executor;
+    auto state = co_await net::this_coro::cancellation_state;
+    task_group g(ex);
+    auto h = g.spawn(body(g), where);
+    if (state.cancelled() != net::cancellation_type::none)
+      g.parent_cancelled();
+    if (g.live_ != 0) {
+      // The wait must happen even if this coroutine is already cancelled.
+      bool throws = co_await net::this_coro::throw_if_cancelled();
+      co_await net::this_coro::throw_if_cancelled(false);
+      co_await detail::wait_in_hooked(
+          g.joiner_, [](void* p) { static_cast<task_group*>(p)->parent_cancelled(); }, &g);
+      co_await net::this_coro::throw_if_cancelled(throws);
+    }
+    g.joined_ = true;
+    detail::note_resume(where);
+    throw_errors(std::move(g.errors_));
+    if (g.parent_cancelled_ && g.cancelled_tasks_ != 0)
+      throw_cancelled();
+    co_return h.get();
+  }
+
+  /// Starts `t` on the group's executor. Returns a handle; dropping it is fine: the group
+  /// owns the task.
+  template <class T>
+  task_handle<T> spawn(task<T> t, std::source_location where = std::source_location::current()) {
+    return spawn(ex_, std::move(t), where);
+  }
+
+  /// Starts the coroutine `fn()`, keeping `fn` (a lambda and its captures) alive until it has
+  /// finished: `g.spawn([&] -> task<> { ... })` is safe where `g.spawn([&] ... ())` would
+  /// leave the coroutine with dangling captures once the temporary lambda is gone.
+  template <class F>
+    requires std::is_invocable_v<F&>
+  auto spawn(F fn, std::source_location where = std::source_location::current()) {
+    return spawn(ex_, detail::keep_alive(std::move(fn)), where);
+  }
+
+  template <class Executor, class F>
+    requires(std::is_invocable_v<F&> && !std::is_invocable_v<Executor &>)
+  auto spawn(const Executor& ex, F fn,
+             std::source_location where = std::source_location::current()) {
+    return spawn(ex, detail::keep_alive(std::move(fn)), where);
+  }
+
+  /// Starts `t` on `ex` (which must not run concurrently with the group's executor, e.g. a
+  /// strand of the same io_context).
+  template <class Executor, class T>
+  task_handle<T> spawn(const Executor& ex, task<T> t,
+                       std::source_location where = std::source_location::current()) {
+    if (joined_)
+      throw std::logic_error("tether::task_group: spawn after the group finished");
+    auto* c = new detail::child<T>();
+    c->refs = 2; // the group's reference and the handle's
+    c->debug_id = detail::track_task(where);
+    link(c);
+    detail::spawn_child(ex, std::move(t), c->signal.slot(), ex_,
+                        [this, c](std::exception_ptr e, auto&&... v) {
+                          if constexpr (!std::is_void_v<T>)
+                            c->value = std::move(v...);
+                          finished(c, std::move(e));
+                        });
+    if (cancelling_)
+      c->cancel();
+    return task_handle<T>(c);
+  }
+
+  /// Cancels the body and every child. Their cancellations are not failures.
+  void cancel() {
+    cancelling_ = true;
+    // Emitting never resumes a task inline, so the list does not change under us.
+    for (auto* c = head_; c; c = c->next)
+      c->cancel();
+  }
+
+  /// Number of children (the body included) that have not finished.
+  std::size_t size() const noexcept { return live_; }
+  bool cancelling() const noexcept { return cancelling_; }
+  const net::any_io_executor& get_executor() const noexcept { return ex_; }
+
+private:
+  explicit task_group(net::any_io_executor ex) : ex_(std::move(ex)) {}
+  // Children are still linked only if the io_context was destroyed under a waiting group.
+  ~task_group() {
+    while (auto* c = head_) {
+      unlink(c);
+      c->release();
+    }
+  }
+
+  void link(detail::child_base* c) noexcept {
+    c->next = head_;
+    if (head_)
+      head_->prev = c;
+    head_ = c;
+    ++live_;
+  }
+
+  void unlink(detail::child_base* c) noexcept {
+    (c->prev ? c->prev->next : head_) = c->next;
+    if (c->next)
+      c->next->prev = c->prev;
+    --live_;
+  }
+
+  void finished(detail::child_base* c, std::exception_ptr e) {
+    c->done = true;
+    c->error = e;
+    detail::untrack_task(c->debug_id);
+    unlink(c);
+    if (e && c->cancel_requested && is_cancellation(e)) {
+      ++cancelled_tasks_;
+    } else if (e) {
+      bool seen = false;
+      for (const auto& x : errors_)
+        seen = seen || x == e;
+      if (!seen)
+        errors_.push_back(e);
+      if (!cancelling_)
+        cancel();
+    }
+    c->waiters.wake_all();
+    c->release();
+    if (live_ == 0)
+      joiner_.wake_all();
+  }
+
+  void parent_cancelled() {
+    parent_cancelled_ = true;
+    cancel();
+  }
+
+  net::any_io_executor ex_;
+  detail::child_base* head_ = nullptr;
+  std::size_t live_ = 0;
+  std::size_t cancelled_tasks_ = 0;
+  std::vector<std::exception_ptr> errors_;
+  detail::wait_list joiner_;
+  bool cancelling_ = false;
+  bool joined_ = false;
+  bool parent_cancelled_ = false;
+};
+
+} // namespace tether

@@ -1,0 +1,333 @@
+// task_group, gather, gather_settled, race and for_each_bounded: ownership, error and
+// cancellation rules.
+#include <algorithm>
+#include <numeric>
+#include <vector>
+
+#include "test_support.hpp"
+
+using namespace tether_test;
+using tether::task_group;
+
+namespace {
+
+TEST(TaskGroup, ReturnsOnlyWhenEveryChildHasFinished) {
+  std::vector<int> finished;
+  auto r = run_bounded([&]() -> task<int> {
+    co_return co_await task_group::open([&](task_group& g) -> task<int> {
+      for (int i = 0; i < 5; ++i)
+        g.spawn([&, i]() -> task<void> {
+          co_await tether::sleep_for(std::chrono::milliseconds(5 * (5 - i)));
+          finished.push_back(i);
+        });
+      // A child that spawns into the group: its child is owned by the group too.
+      g.spawn([&]() -> task<void> {
+        co_await tether::sleep_for(1ms);
+        g.spawn([&]() -> task<void> {
+          co_await tether::sleep_for(40ms);
+          finished.push_back(99);
+        });
+      });
+      co_return 7; // the body is done long before the children
+    });
+  }());
+  EXPECT_EQ(r, 7);
+  ASSERT_EQ(finished.size(), 6u);
+  EXPECT_EQ(finished.back(), 99);
+}
+
+TEST(TaskGroup, HandleReturnsTheChildsResult) {
+  auto r = run_bounded([]() -> task<int> {
+    co_return co_await task_group::open([](task_group& g) -> task<int> {
+      auto a = g.spawn(value_after(20, 10ms));
+      auto b = g.spawn(value_after(22, 1ms));
+      co_return co_await a.wait() + co_await b.wait();
+    });
+  }());
+  EXPECT_EQ(r, 42);
+}
+
+TEST(TaskGroup, FirstFailureCancelsSiblingsAndBodyAndIsRethrownAsIs) {
+  bool sibling_cancelled = false;
+  bool body_cancelled = false;
+  try {
+    run_bounded([&]() -> task<void> {
+      co_await task_group::open([&](task_group& g) -> task<void> {
+        g.spawn(sleep_until_cancelled(sibling_cancelled));
+        g.spawn(fail_after("child failed", 10ms));
+        co_await sleep_until_cancelled(body_cancelled);
+      });
+    }());
+    FAIL() << "the group did not throw";
+  } catch (const std::runtime_error& e) {
+    EXPECT_STREQ(e.what(), "child failed");
+  }
+  EXPECT_TRUE(sibling_cancelled);
+  EXPECT_TRUE(body_cancelled);
+}
+
+TEST(TaskGroup, SeveralFailuresAreAnExceptionGroupInCompletionOrder) {
+  try {
+    run_bounded([&]() -> task<void> {
+      co_await task_group::open([&](task_group& g) -> task<void> {
+        g.spawn(fail_after("first", 5ms));
+        // Fails while being cancelled: a real error, not a cancellation.
+        g.spawn([]() -> task<void> {
+          try {
+            co_await tether::sleep_for(1h);
+          } catch (...) {
+          }
+          throw std::runtime_error("second, during cleanup");
+        }());
+        co_await tether::sleep_for(1h);
+      });
+    }());
+    FAIL() << "the group did not throw";
+  } catch (const tether::exception_group& eg) {
+    ASSERT_EQ(eg.size(), 2u);
+    EXPECT_EQ(message_of(eg.exceptions()[0]), "first");
+    EXPECT_EQ(message_of(eg.exceptions()[1]), "second, during cleanup");
+  }
+}
+
+TEST(TaskGroup, NoExceptionIsLost) {
+  // Children failing in the same step, and the body failing too: all three are kept.
+  try {
+    run_bounded([&]() -> task<void> {
+      co_await task_group::open([&](task_group& g) -> task<void> {
+        g.spawn(fail_after("a", 0ms));
+        g.spawn(fail_after("b", 0ms));
+        throw std::runtime_error("body");
+        co_return;
+      });
+    }());
+    FAIL() << "the group did not throw";
+  } catch (const tether::exception_group& eg) {
+    std::vector<std::string> got;
+    for (const auto& e : eg.exceptions())
+      got.push_back(message_of(e));
+    std::sort(got.begin(), got.end());
+    EXPECT_EQ(got, (std::vector<std::string>{"a", "b", "body"}));
+  }
+}
+
+TEST(TaskGroup, AnErrorSeenThroughAHandleIsReportedOnce) {
+  try {
+    run_bounded([&]() -> task<void> {
+      co_await task_group::open([&](task_group& g) -> task<void> {
+        auto h = g.spawn(fail_after("once", 1ms));
+        co_await h.wait(); // rethrows the child's exception in the body
+      });
+    }());
+    FAIL() << "the group did not throw";
+  } catch (const std::runtime_error& e) {
+    EXPECT_STREQ(e.what(), "once");
+  }
+}
+
+TEST(TaskGroup, CancellingTheParentCancelsEveryChild) {
+  bool c1 = false, c2 = false, body = false;
+  bool parent_saw_cancellation = false;
+  run_bounded([&]() -> task<void> {
+    co_await task_group::open([&](task_group& outer) -> task<void> {
+      auto inner = outer.spawn([&]() -> task<void> {
+        try {
+          co_await task_group::open([&](task_group& g) -> task<void> {
+            g.spawn(sleep_until_cancelled(c1));
+            g.spawn(sleep_until_cancelled(c2));
+            co_await sleep_until_cancelled(body);
+          });
+        } catch (...) {
+          parent_saw_cancellation = tether::is_cancellation(std::current_exception());
+          throw;
+        }
+      });
+      co_await tether::sleep_for(20ms);
+      inner.cancel(); // cancels the coroutine awaiting the inner group
+      co_return;
+    });
+  }());
+  EXPECT_TRUE(c1);
+  EXPECT_TRUE(c2);
+  EXPECT_TRUE(body);
+  EXPECT_TRUE(parent_saw_cancellation);
+}
+
+TEST(TaskGroup, CancellingTheCoroutineBeforeItAwaitsStillWaitsForChildren) {
+  // The awaiting coroutine is already cancelled when the group starts: children are cancelled
+  // at once, and the group still waits for them.
+  bool child_finished = false;
+  run_bounded([&]() -> task<void> {
+    co_await task_group::open([&](task_group& outer) -> task<void> {
+      auto h = outer.spawn([&]() -> task<void> {
+        co_await tether::sleep_for(5ms);
+        co_await task_group::open([&](task_group& g) -> task<void> {
+          g.spawn([&]() -> task<void> {
+            try {
+              co_await tether::sleep_for(1h);
+            } catch (...) {
+            }
+            // Cleanup after the cancellation: a cancelled coroutine must say so to co_await.
+            co_await net::this_coro::throw_if_cancelled(false);
+            co_await tether::sleep_for(10ms);
+            child_finished = true;
+          });
+          outer.cancel(); // cancels this coroutine's own parent, synchronously
+          co_return;
+        });
+      });
+      co_return;
+    });
+  }());
+  EXPECT_TRUE(child_finished);
+}
+
+TEST(TaskGroup, ACancelledChildIsNotAFailure) {
+  auto r = run_bounded([&]() -> task<int> {
+    co_return co_await task_group::open([&](task_group& g) -> task<int> {
+      auto slow = g.spawn(value_after(1, 1h));
+      auto fast = g.spawn(value_after(2, 1ms));
+      int v = co_await fast.wait();
+      slow.cancel();
+      co_return v;
+    });
+  }());
+  EXPECT_EQ(r, 2);
+}
+
+TEST(TaskGroup, ManyChildren) {
+  int count = 0;
+  run_bounded([&]() -> task<void> {
+    co_await task_group::open([&](task_group& g) -> task<void> {
+      for (int i = 0; i < 10000; ++i)
+        g.spawn([&]() -> task<void> {
+          ++count;
+          co_return;
+        });
+      co_return;
+    });
+  }());
+  EXPECT_EQ(count, 10000);
+}
+
+TEST(Gather, ReturnsResultsInOrder) {
+  auto [a, b, c] = run_bounded([]() -> task<std::tuple<int, std::string, std::monostate>> {
+    co_return co_await tether::gather(value_after(1, 20ms), value_after(std::string("two"), 1ms),
+                                      tether::sleep_for(5ms));
+  }());
+  EXPECT_EQ(a, 1);
+  EXPECT_EQ(b, "two");
+  (void)c;
+}
+
+TEST(Gather, RangeAndFailureCancelsTheRest) {
+  auto v = run_bounded([]() -> task<std::vector<int>> {
+    std::vector<task<int>> ts;
+    for (int i = 0; i < 100; ++i)
+      ts.push_back(value_after(i, std::chrono::milliseconds(i % 7)));
+    co_return co_await tether::gather(std::move(ts));
+  }());
+  std::vector<int> want(100);
+  std::iota(want.begin(), want.end(), 0);
+  EXPECT_EQ(v, want);
+
+  bool cancelled = false;
+  EXPECT_THROW(run_bounded([&]() -> task<void> {
+                 co_await tether::gather(sleep_until_cancelled(cancelled), fail_after("x", 5ms));
+               }()),
+               std::runtime_error);
+  EXPECT_TRUE(cancelled);
+}
+
+TEST(Gather, SettledNeverCancelsAndReportsEachOutcome) {
+  auto [a, b, c] = run_bounded(
+      []() -> task<std::tuple<tether::outcome<int>, tether::outcome<void>, tether::outcome<int>>> {
+        co_return co_await tether::gather_settled(value_after(1, 30ms), fail_after("boom", 1ms),
+                                                  value_after(3, 10ms));
+      }());
+  ASSERT_TRUE(a.has_value());
+  EXPECT_EQ(a.value(), 1); // still ran to completion after b failed
+  EXPECT_FALSE(b.has_value());
+  EXPECT_EQ(message_of(b.error()), "boom");
+  EXPECT_EQ(c.value(), 3);
+
+  auto all = run_bounded([]() -> task<std::vector<tether::outcome<int>>> {
+    std::vector<task<int>> ts;
+    ts.push_back(value_after(1, 1ms));
+    ts.push_back([]() -> task<int> {
+      co_await fail_after("r", 1ms);
+      co_return 0;
+    }());
+    co_return co_await tether::gather_settled(std::move(ts));
+  }());
+  ASSERT_EQ(all.size(), 2u);
+  EXPECT_EQ(all[0].value(), 1);
+  EXPECT_THROW(all[1].value(), std::runtime_error);
+}
+
+TEST(Race, FirstToFinishWinsAndTheOthersAreCancelled) {
+  bool loser_cancelled = false;
+  auto r = run_bounded([&]() -> task<std::variant<std::monostate, int>> {
+    co_return co_await tether::race(sleep_until_cancelled(loser_cancelled), value_after(5, 5ms));
+  }());
+  ASSERT_EQ(r.index(), 1u);
+  EXPECT_EQ(std::get<1>(r), 5);
+  EXPECT_TRUE(loser_cancelled);
+
+  bool other_cancelled = false;
+  EXPECT_THROW(run_bounded([&]() -> task<void> {
+                 co_await tether::race(fail_after("lost", 1ms), sleep_until_cancelled(other_cancelled));
+               }()),
+               std::runtime_error);
+  EXPECT_TRUE(other_cancelled);
+}
+
+TEST(ForEachBounded, NeverMoreThanNInFlightAndEveryItemDone) {
+  std::vector<int> items(50);
+  std::iota(items.begin(), items.end(), 0);
+  int in_flight = 0, max_in_flight = 0;
+  std::vector<int> done;
+  run_bounded([&]() -> task<void> {
+    co_await tether::for_each_bounded(items, 4, [&](int i) -> task<void> {
+      ++in_flight;
+      max_in_flight = std::max(max_in_flight, in_flight);
+      co_await tether::sleep_for(std::chrono::milliseconds(i % 3));
+      --in_flight;
+      done.push_back(i);
+    });
+  }());
+  EXPECT_EQ(max_in_flight, 4);
+  std::sort(done.begin(), done.end());
+  EXPECT_EQ(done, items);
+}
+
+TEST(ForEachBounded, AFailureStopsStartingNewItems) {
+  std::vector<int> items(100);
+  std::iota(items.begin(), items.end(), 0);
+  int started = 0;
+  EXPECT_THROW(run_bounded([&]() -> task<void> {
+                 co_await tether::for_each_bounded(items, 2, [&](int i) -> task<void> {
+                   ++started;
+                   co_await tether::sleep_for(1ms);
+                   if (i == 5)
+                     throw std::runtime_error("item 5");
+                 });
+               }()),
+               std::runtime_error);
+  EXPECT_LE(started, 8);
+}
+
+TEST(Cancellation, IsCancellationAndRethrowToken) {
+  EXPECT_TRUE(tether::is_cancellation(std::make_exception_ptr(
+      tether::system_error(tether::error_code(net::error::operation_aborted)))));
+  EXPECT_FALSE(tether::is_cancellation(std::make_exception_ptr(std::runtime_error("x"))));
+  EXPECT_FALSE(tether::is_cancellation(std::make_exception_ptr(tether::timeout_error())));
+  EXPECT_FALSE(tether::is_cancellation(nullptr));
+
+  net::io_context ctx;
+  net::co_spawn(ctx, fail_after("escapes run()", 0ms), tether::rethrow);
+  net::co_spawn(ctx, value_after(1, 0ms), tether::rethrow);
+  EXPECT_THROW(ctx.run(), std::runtime_error);
+}
+
+} // namespace
