@@ -1,1 +1,192 @@
+// tether::run (result, errors, signals, debug reports) and tether::offload.
+#include <csignal>
+#include <string>
+#include <thread>
+#include <vector>
+
 #include "test_support.hpp"
+
+using namespace tether_test;
+using tether::task_group;
+
+namespace {
+
+struct captured_reports {
+  std::vector<std::string> lines;
+  tether::options debug(std::chrono::milliseconds slow = 100ms) {
+    return {.debug = true,
+            .slow_step = slow,
+            .handle_signals = false,
+            .report = [this](std::string_view m) { lines.emplace_back(m); }};
+  }
+  int count(const std::string& needle) const {
+    int n = 0;
+    for (const auto& l : lines)
+      n += l.find(needle) != std::string::npos;
+    return n;
+  }
+};
+
+std::string here(int line) { return std::string("run_test.cpp:") + std::to_string(line); }
+
+TEST(Run, ReturnsMainsResultAndRethrowsItsError) {
+  EXPECT_EQ(tether::run(value_after(3, 1ms)), 3);
+  EXPECT_THROW(tether::run(fail_after("main failed", 1ms)), std::runtime_error);
+  // A result type that is not default-constructible.
+  struct only_int {
+    explicit only_int(int v) : v(v) {}
+    int v;
+  };
+  auto r = tether::run([]() -> task<only_int> { co_return only_int(9); }());
+  EXPECT_EQ(r.v, 9);
+}
+
+TEST(Run, SigintCancelsMain) {
+  bool cancelled = false;
+  try {
+    tether::run([&]() -> task<void> {
+      std::raise(SIGINT);
+      co_await sleep_until_cancelled(cancelled);
+    }());
+    FAIL() << "run returned normally";
+  } catch (...) {
+    EXPECT_TRUE(tether::is_cancellation(std::current_exception()));
+  }
+  EXPECT_TRUE(cancelled);
+}
+
+TEST(Run, SigtermCancelsMainWhichCanShutDownCleanly) {
+  auto r = tether::run([]() -> task<int> {
+    std::raise(SIGTERM);
+    try {
+      co_await tether::sleep_for(1h);
+    } catch (...) {
+      if (!tether::is_cancellation(std::current_exception()))
+        throw;
+    }
+    co_return 7;
+  }());
+  EXPECT_EQ(r, 7);
+}
+
+TEST(Run, ReturnsWhenMainIsDoneEvenIfATaskWasLeaked) {
+  auto r = tether::run([]() -> task<int> {
+    net::co_spawn(co_await net::this_coro::executor, tether::sleep_for(1h), net::detached);
+    co_return 1;
+  }());
+  EXPECT_EQ(r, 1);
+}
+
+TEST(Run, DebugReportsSlowStepsWithTheirLocation) {
+  captured_reports reports;
+  int line = 0;
+  tether::run(
+      [&]() -> task<void> {
+        co_await tether::sleep_for(1ms); line = __LINE__;
+        std::this_thread::sleep_for(300ms); // holds the event loop
+        co_await tether::sleep_for(1ms);    // a fast step: not reported
+      }(),
+      reports.debug(100ms));
+  EXPECT_EQ(reports.count("slow step"), 1) << ::testing::PrintToString(reports.lines);
+  EXPECT_EQ(reports.count(here(line)), 1) << ::testing::PrintToString(reports.lines);
+}
+
+TEST(Run, NoReportsWithoutDebug) {
+  // Without debug, the same program runs and nothing is reported (report is never called).
+  captured_reports reports;
+  auto opts = reports.debug(1ms);
+  opts.debug = false;
+  tether::run(
+      []() -> task<void> {
+        co_await tether::sleep_for(1ms);
+        std::this_thread::sleep_for(20ms);
+      }(),
+      opts);
+  EXPECT_TRUE(reports.lines.empty());
+}
+
+TEST(Run, DebugReportsTasksStillAliveAtExit) {
+  captured_reports reports;
+  int line = 0;
+  tether::run(
+      [&]() -> task<void> {
+        // A group that nobody awaits (started with a raw co_spawn): its child outlives main.
+        net::co_spawn(co_await net::this_coro::executor,
+                      task_group::open([&](task_group& g) -> task<void> {
+                        g.spawn(tether::sleep_for(1h)); line = __LINE__;
+                        co_return;
+                      }),
+                      net::detached);
+        co_await tether::sleep_for(1ms);
+      }(),
+      reports.debug());
+  EXPECT_EQ(reports.count("task still alive"), 1) << ::testing::PrintToString(reports.lines);
+  EXPECT_EQ(reports.count(here(line)), 1) << ::testing::PrintToString(reports.lines);
+
+  captured_reports raw;
+  tether::run(
+      []() -> task<void> {
+        net::co_spawn(co_await net::this_coro::executor, tether::sleep_for(1h), net::detached);
+        co_return;
+      }(),
+      raw.debug());
+  EXPECT_EQ(raw.count("still pending"), 1) << ::testing::PrintToString(raw.lines);
+
+  captured_reports clean;
+  tether::run(
+      []() -> task<void> {
+        co_await tether::gather(tether::sleep_for(1ms), tether::sleep_for(2ms));
+      }(),
+      clean.debug());
+  EXPECT_TRUE(clean.lines.empty()) << ::testing::PrintToString(clean.lines);
+}
+
+TEST(Offload, RunsOnAnotherThreadAndResumesOnTheCallersExecutor) {
+  std::thread::id loop, worker, after;
+  auto r = run_bounded([&]() -> task<int> {
+    loop = std::this_thread::get_id();
+    int v = co_await tether::offload([&] {
+      worker = std::this_thread::get_id();
+      return 41;
+    });
+    after = std::this_thread::get_id();
+    co_return v + 1;
+  }());
+  EXPECT_EQ(r, 42);
+  EXPECT_NE(worker, loop);
+  EXPECT_EQ(after, loop);
+}
+
+TEST(Offload, PropagatesExceptionsAndRunsInParallel) {
+  EXPECT_THROW(run_bounded([]() -> task<void> {
+                 co_await tether::offload([] { throw std::runtime_error("blocking work failed"); });
+               }()),
+               std::runtime_error);
+
+  // Blocking calls offloaded together overlap; the loop thread stays free meanwhile.
+  net::thread_pool pool(4);
+  std::atomic<int> running{0}, max_running{0};
+  int ticks = 0;
+  run_bounded([&]() -> task<void> {
+    auto blocking = [&] {
+      int now = ++running;
+      int seen = max_running.load();
+      while (seen < now && !max_running.compare_exchange_weak(seen, now))
+        ;
+      std::this_thread::sleep_for(50ms);
+      --running;
+    };
+    co_await tether::gather(tether::offload(pool.get_executor(), blocking),
+                            tether::offload(pool.get_executor(), blocking),
+                            [&]() -> task<void> {
+                              for (int i = 0; i < 3; ++i) {
+                                co_await tether::sleep_for(1ms);
+                                ++ticks;
+                              }
+                            }());
+  }());
+  EXPECT_EQ(max_running.load(), 2);
+  EXPECT_EQ(ticks, 3);
+}
+
+} // namespace

@@ -75,3 +75,21 @@ inline std::string message_of(const std::exception_ptr& e) {
 }
 
 } // namespace tether_test
+
+namespace tether_test {
+
+using tcp = net::ip::tcp;
+
+/// A connected loopback TCP pair: {client, server}.
+inline task<std::pair<tcp::socket, tcp::socket>> connected_pair() {
+  auto ex = co_await net::this_coro::executor;
+  tcp::acceptor acceptor(ex, tcp::endpoint(net::ip::make_address("127.0.0.1"), 0));
+  tcp::socket client(ex);
+  auto [server, connected] = co_await tether::gather(
+      acceptor.async_accept(net::use_awaitable),
+      client.async_connect(acceptor.local_endpoint(), net::use_awaitable));
+  (void)connected;
+  co_return std::pair<tcp::socket, tcp::socket>(std::move(client), std::move(server));
+}
+
+} // namespace tether_test

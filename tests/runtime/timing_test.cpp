@@ -1,1 +1,259 @@
+// sleep, with_timeout / timeout_or (on a real loopback socket), shield, rate_limiter,
+// async_with.
+#include <string>
+
 #include "test_support.hpp"
+
+using namespace tether_test;
+using tether::task_group;
+
+namespace {
+
+using clock_type = std::chrono::steady_clock;
+
+TEST(Sleep, SleepsAndIsCancellable) {
+  auto start = clock_type::now();
+  run_bounded([]() -> task<void> {
+    co_await tether::sleep_for(20ms);
+    co_await tether::sleep_until(std::chrono::system_clock::now() + 5ms);
+  }());
+  EXPECT_GE(clock_type::now() - start, 20ms);
+
+  bool cancelled = false;
+  run_bounded([&]() -> task<void> {
+    co_await tether::race(sleep_until_cancelled(cancelled), tether::sleep_for(1ms));
+  }());
+  EXPECT_TRUE(cancelled);
+}
+
+TEST(WithTimeout, CancelsAReadFromASilentPeerAndWaitsForItToStop) {
+  bool read_stopped = false;
+  bool timed_out = false;
+  std::string later;
+  run_bounded([&]() -> task<void> {
+    auto [client, server] = co_await connected_pair();
+    char buf[16];
+    auto read = [&]() -> task<std::size_t> {
+      try {
+        co_return co_await client.async_read_some(net::buffer(buf), net::use_awaitable);
+      } catch (...) {
+        read_stopped = true;
+        throw;
+      }
+    };
+    try {
+      co_await tether::with_timeout(read(), 50ms);
+    } catch (const tether::timeout_error& e) {
+      timed_out = true;
+      EXPECT_FALSE(tether::is_cancellation(std::current_exception()));
+      EXPECT_TRUE(read_stopped) << "the read outlived with_timeout";
+    }
+    // The socket has no read left in flight: a new one gets the peer's bytes.
+    co_await net::async_write(server, net::buffer("late", 4), net::use_awaitable);
+    auto n = co_await tether::with_timeout(
+        client.async_read_some(net::buffer(buf), net::use_awaitable), 10s);
+    later.assign(buf, n);
+  }());
+  EXPECT_TRUE(timed_out);
+  EXPECT_EQ(later, "late");
+}
+
+TEST(WithTimeout, AResultBeforeTheDeadlineIsReturned) {
+  auto got = run_bounded([]() -> task<std::string> {
+    auto [client, server] = co_await connected_pair();
+    char buf[16];
+    auto [n, written] = co_await tether::gather(
+        tether::with_timeout(client.async_read_some(net::buffer(buf), net::use_awaitable), 10s),
+        [](tcp::socket& s) -> task<std::size_t> {
+          co_await tether::sleep_for(10ms);
+          co_return co_await net::async_write(s, net::buffer("hello", 5), net::use_awaitable);
+        }(server));
+    EXPECT_EQ(written, 5u);
+    co_return std::string(buf, n);
+  }());
+  EXPECT_EQ(got, "hello");
+}
+
+TEST(WithTimeout, AResultArrivingAsTheDeadlinePassesIsNotLost) {
+  // The operation finishes its work despite the cancellation: its result wins over the timeout.
+  auto r = run_bounded([]() -> task<int> {
+    co_return co_await tether::with_timeout(
+        []() -> task<int> {
+          co_await tether::shield(tether::sleep_for(50ms));
+          co_return 42;
+        }(),
+        5ms);
+  }());
+  EXPECT_EQ(r, 42);
+}
+
+TEST(WithTimeout, OtherErrorsPassThrough) {
+  EXPECT_THROW(run_bounded([]() -> task<void> {
+                 co_await tether::with_timeout(fail_after("inner", 1ms), 10s);
+               }()),
+               std::runtime_error);
+}
+
+TEST(WithTimeout, CancellingTheCallerCancelsTheOperationAndWaitsForIt) {
+  bool op_cancelled = false;
+  bool caller_saw_cancellation = false;
+  run_bounded([&]() -> task<void> {
+    co_await task_group::open([&](task_group& g) -> task<void> {
+      auto h = g.spawn([&]() -> task<void> {
+        try {
+          co_await tether::with_timeout(sleep_until_cancelled(op_cancelled), 1h);
+        } catch (...) {
+          caller_saw_cancellation = tether::is_cancellation(std::current_exception());
+          EXPECT_TRUE(op_cancelled);
+          throw;
+        }
+      });
+      co_await tether::sleep_for(10ms);
+      h.cancel();
+    });
+  }());
+  EXPECT_TRUE(op_cancelled);
+  EXPECT_TRUE(caller_saw_cancellation);
+}
+
+TEST(TimeoutOr, ValueOrNothing) {
+  auto [a, b, c, d] = run_bounded([]() -> task<std::tuple<std::optional<int>, std::optional<int>,
+                                                           bool, bool>> {
+    auto a = co_await tether::timeout_or(value_after(1, 1ms), 10s);
+    auto b = co_await tether::timeout_or(value_after(2, 1h), 5ms);
+    auto c = co_await tether::timeout_or(tether::sleep_for(1ms), 10s);
+    auto d = co_await tether::timeout_or(tether::sleep_for(1h), 5ms);
+    co_return std::make_tuple(a, b, c, d);
+  }());
+  EXPECT_EQ(a, 1);
+  EXPECT_FALSE(b.has_value());
+  EXPECT_TRUE(c);
+  EXPECT_FALSE(d);
+}
+
+TEST(Shield, KeepsACancellationFromTheOperationAndDeliversItAfterwards) {
+  bool op_finished = false;
+  bool cancelled_after = false;
+  run_bounded([&]() -> task<void> {
+    co_await task_group::open([&](task_group& g) -> task<void> {
+      auto h = g.spawn([&]() -> task<void> {
+        co_await tether::shield([](bool& finished) -> task<void> {
+          co_await tether::sleep_for(30ms);
+          finished = true;
+        }(op_finished));
+        try {
+          co_await tether::sleep_for(1h);
+        } catch (...) {
+          cancelled_after = tether::is_cancellation(std::current_exception());
+        }
+      });
+      co_await tether::sleep_for(5ms);
+      h.cancel();
+    });
+  }());
+  EXPECT_TRUE(op_finished);
+  EXPECT_TRUE(cancelled_after);
+}
+
+TEST(RateLimiter, BurstThenRate) {
+  tether::rate_limiter limit(200.0, 5); // 5ms per token
+  int immediate = 0;
+  while (limit.try_acquire())
+    ++immediate;
+  EXPECT_EQ(immediate, 5);
+
+  tether::rate_limiter paced(200.0, 5);
+  auto start = clock_type::now();
+  run_bounded([&]() -> task<void> {
+    for (int i = 0; i < 25; ++i)
+      co_await paced.acquire();
+  }());
+  // 5 tokens at once, then 20 more at 5 ms each.
+  EXPECT_GE(clock_type::now() - start, 95ms);
+}
+
+TEST(RateLimiter, ACancelledAcquireGivesItsTokenBack) {
+  tether::rate_limiter limit(20.0, 1); // one token per 50 ms
+  bool granted_again = false;
+  run_bounded([&]() -> task<void> {
+    co_await limit.acquire();
+    auto got = co_await tether::timeout_or(limit.acquire(), 1ms);
+    EXPECT_FALSE(got);
+    co_await tether::sleep_for(60ms);
+    granted_again = limit.try_acquire(); // would wait until 100 ms had the token been kept
+  }());
+  EXPECT_TRUE(granted_again);
+}
+
+struct resource {
+  int* closes;
+  int* close_completed;
+  bool fail_close = false;
+
+  static task<resource> open(int& closes, int& completed, bool fail_close = false) {
+    co_await tether::sleep_for(1ms);
+    co_return resource{&closes, &completed, fail_close};
+  }
+  task<void> async_close() {
+    ++*closes;
+    co_await tether::sleep_for(10ms); // would be aborted if the cancellation reached it
+    ++*close_completed;
+    if (fail_close)
+      throw std::runtime_error("close failed");
+  }
+};
+
+TEST(AsyncWith, ClosesOnEveryExitPath) {
+  int closes = 0, completed = 0;
+  auto r = run_bounded([&]() -> task<int> {
+    co_return co_await tether::async_with(resource::open(closes, completed),
+                                          [](resource&) -> task<int> { co_return 5; });
+  }());
+  EXPECT_EQ(r, 5);
+  EXPECT_EQ(completed, 1);
+
+  EXPECT_THROW(run_bounded([&]() -> task<void> {
+                 co_await tether::async_with(resource::open(closes, completed),
+                                             [](resource&) -> task<void> {
+                                               co_await fail_after("body", 1ms);
+                                             });
+               }()),
+               std::runtime_error);
+  EXPECT_EQ(completed, 2);
+
+  bool saw_cancellation = false;
+  run_bounded([&]() -> task<void> {
+    co_await task_group::open([&](task_group& g) -> task<void> {
+      auto h = g.spawn([&]() -> task<void> {
+        try {
+          co_await tether::async_with(resource::open(closes, completed),
+                                      [](resource&) -> task<void> {
+                                        co_await tether::sleep_for(1h);
+                                      });
+        } catch (...) {
+          saw_cancellation = tether::is_cancellation(std::current_exception());
+          throw;
+        }
+      });
+      co_await tether::sleep_for(10ms);
+      h.cancel();
+    });
+  }());
+  EXPECT_TRUE(saw_cancellation);
+  EXPECT_EQ(closes, 3);
+  EXPECT_EQ(completed, 3); // the close ran to its end despite the cancellation
+
+  try {
+    run_bounded([&]() -> task<void> {
+      co_await tether::async_with(resource::open(closes, completed, true),
+                                  [](resource&) -> task<void> { co_await fail_after("body", 0ms); });
+    }());
+    FAIL() << "no error";
+  } catch (const tether::exception_group& eg) {
+    ASSERT_EQ(eg.size(), 2u);
+    EXPECT_EQ(message_of(eg.exceptions()[0]), "body");
+    EXPECT_EQ(message_of(eg.exceptions()[1]), "close failed");
+  }
+}
+
+} // namespace

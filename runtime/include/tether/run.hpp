@@ -79,11 +79,11 @@ T run(task<T> main, options opts = {},
   auto on_done = [&](std::exception_ptr e, auto&&... v) {
     done = true;
     error = std::move(e);
-    if constexpr (!std::is_void_v<T>)
-      if (!error)
-        result.emplace(std::move(v...));
     if constexpr (std::is_void_v<T>)
       result.emplace();
+    else if constexpr (sizeof...(v) == 1)
+      if (!error)
+        result.emplace(std::move(v...));
     error_code ignored;
     signals.cancel(ignored);
   };
