@@ -104,7 +104,9 @@ def main():
         ["--fix-notes"] if args.fix_notes else []) + tidy_args + [
         "--"] + compiler_args
     result = run(tidy)
-    output = result.stdout
+    # clang-tidy's record of the fixes it applied is not a diagnostic.
+    output = "".join(line for line in result.stdout.splitlines(True)
+                     if "note: FIX-IT applied suggested code changes" not in line)
     if result.returncode != 0:
         fail("clang-tidy failed (exit %d): %s" % (result.returncode, " ".join(tidy)), output)
     messages_file = temp_file + ".msg"

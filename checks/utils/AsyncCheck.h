@@ -22,9 +22,9 @@ protected:
   NameList makeNameList(StringRef OptionName,
                         llvm::ArrayRef<StringRef> Entries) {
     return NameList(Entries, [&](StringRef Entry, StringRef Error) {
-      configurationDiag("invalid regular expression '%0' in option '%1' of "
-                        "check '%2': %3")
-          << Entry << OptionName << getID() << Error;
+      configurationDiag("invalid regular expression '%0' for option "
+                        "'%1.%2': %3; the entry is ignored")
+          << Entry << getID() << OptionName << Error;
     });
   }
 };

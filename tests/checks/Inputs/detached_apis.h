@@ -1,0 +1,31 @@
+// The shapes of other libraries' detached starts: stdexec's start_detached
+// customization point and folly's Task::start(), which returns a future.
+#pragma once
+
+namespace stdexec {
+struct just_sender {};
+inline just_sender just() { return {}; }
+struct start_detached_t {
+  template <typename Sender> void operator()(Sender &&) const {}
+};
+inline constexpr start_detached_t start_detached{};
+} // namespace stdexec
+
+namespace folly {
+template <typename T> struct SemiFuture {};
+template <typename T> struct Future {};
+namespace coro {
+template <typename T> struct TaskWithExecutor {
+  Future<T> start() && { return {}; }
+};
+template <typename T> struct Task {
+  SemiFuture<T> start() && { return {}; }
+  TaskWithExecutor<T> scheduleOn(int) && { return {}; }
+};
+} // namespace coro
+} // namespace folly
+
+namespace legacy {
+inline void spawn_worker(void (*)()) {}
+inline void spawn_logger(void (*)()) {}
+} // namespace legacy
