@@ -28,6 +28,9 @@ namespace tether {
 class timeout_error : public system_error {
 public:
   timeout_error() : system_error(error_code(net::error::timed_out), "tether::with_timeout") {}
+  const char* what() const noexcept override {
+    return "tether::with_timeout: the deadline passed before the operation completed";
+  }
 };
 
 namespace detail {
