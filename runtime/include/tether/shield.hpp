@@ -19,7 +19,8 @@ task<T> shield(task<T> op) {
   detail::child_outcome<T> out;
   bool throws = co_await net::this_coro::throw_if_cancelled();
   co_await net::this_coro::throw_if_cancelled(false);
-  detail::spawn_child(ex, std::move(op), net::cancellation_slot(), ex, out.on_done());
+  detail::spawn_child(ex, std::move(op), net::cancellation_slot(),
+                      detail::same_executor, out.on_done());
   if (!out.done)
     co_await detail::wait_in(out.waiters, nullptr, /*cancellable=*/false);
   co_await net::this_coro::throw_if_cancelled(throws);

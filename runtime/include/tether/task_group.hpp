@@ -179,7 +179,7 @@ public:
   /// owns the task.
   template <class T>
   task_handle<T> spawn(task<T> t, std::source_location where = std::source_location::current()) {
-    return spawn(ex_, std::move(t), where);
+    return start(ex_, std::move(t), detail::same_executor, where);
   }
 
   /// Starts the coroutine `fn()`, keeping `fn` (a lambda and its captures) alive until it has
@@ -188,7 +188,7 @@ public:
   template <class F>
     requires std::is_invocable_v<F&>
   auto spawn(F fn, std::source_location where = std::source_location::current()) {
-    return spawn(ex_, detail::keep_alive(std::move(fn)), where);
+    return spawn(detail::keep_alive(std::move(fn)), where);
   }
 
   template <class Executor, class F>
@@ -203,21 +203,7 @@ public:
   template <class Executor, class T>
   task_handle<T> spawn(const Executor& ex, task<T> t,
                        std::source_location where = std::source_location::current()) {
-    if (joined_)
-      throw std::logic_error("tether::task_group: spawn after the group finished");
-    auto* c = new detail::child<T>();
-    c->refs = 2; // the group's reference and the handle's
-    c->debug_id = detail::track_task(where);
-    link(c);
-    detail::spawn_child(ex, std::move(t), c->signal.slot(), ex_,
-                        [this, c](std::exception_ptr e, auto&&... v) {
-                          if constexpr (!std::is_void_v<T>)
-                            c->value = std::move(v...);
-                          finished(c, std::move(e));
-                        });
-    if (cancelling_)
-      c->cancel();
-    return task_handle<T>(c);
+    return start(ex, std::move(t), ex_, where);
   }
 
   /// Cancels the body and every child. Their cancellations are not failures.
@@ -234,6 +220,26 @@ public:
   const net::any_io_executor& get_executor() const noexcept { return ex_; }
 
 private:
+  template <class Executor, class T, class Home>
+  task_handle<T> start(const Executor& ex, task<T> t, const Home& home,
+                       const std::source_location& where) {
+    if (joined_)
+      throw std::logic_error("tether::task_group: spawn after the group finished");
+    auto* c = new detail::child<T>();
+    c->refs = 2; // the group's reference and the handle's
+    c->debug_id = detail::track_task(where);
+    link(c);
+    detail::spawn_child(ex, std::move(t), c->signal.slot(), home,
+                        [this, c](std::exception_ptr e, auto&&... v) {
+                          if constexpr (!std::is_void_v<T>)
+                            c->value = std::move(v...);
+                          finished(c, std::move(e));
+                        });
+    if (cancelling_)
+      c->cancel();
+    return task_handle<T>(c);
+  }
+
   explicit task_group(net::any_io_executor ex) : ex_(std::move(ex)) {}
   // Children are still linked only if the io_context was destroyed under a waiting group.
   ~task_group() {

@@ -47,7 +47,7 @@ task<void> run_with_deadline(task<T> op, std::chrono::steady_clock::duration d,
   // From here on this coroutine must not leave before the child has finished.
   bool throws = co_await net::this_coro::throw_if_cancelled();
   co_await net::this_coro::throw_if_cancelled(false);
-  spawn_child(ex, std::move(op), signal.slot(), ex, [&out, &timer](std::exception_ptr e, auto&&... v) {
+  spawn_child(ex, std::move(op), signal.slot(), same_executor, [&out, &timer](std::exception_ptr e, auto&&... v) {
     out.on_done()(std::move(e), std::forward<decltype(v)>(v)...);
     timer.cancel();
   });

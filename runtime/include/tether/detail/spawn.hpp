@@ -2,8 +2,8 @@
 //
 // `spawn_child` co_spawns a task on `ex` with its cancellation slot bound to `slot` and calls
 // `done(std::exception_ptr, std::optional<T>)` (or `done(std::exception_ptr)` for void) on the
-// owner's executor `home` once the task has finished. No task is ever detached: the owner keeps
-// the signal behind `slot` and waits for `done`.
+// owner's executor `home` (or `same_executor`) once the task has finished. No task is ever
+// detached: the owner keeps the signal behind `slot` and waits for `done`.
 #pragma once
 
 #include <exception>
@@ -15,9 +15,22 @@
 
 namespace tether::detail {
 
+/// Pass as `home` when the child runs on its owner's executor: no binding needed.
+struct same_executor_t {};
+inline constexpr same_executor_t same_executor{};
+
 template <class T>
 task<std::optional<T>> as_optional(task<T> t) {
   co_return std::optional<T>(co_await std::move(t));
+}
+
+/// Binds `done` to the owner's executor, unless the child runs on that executor anyway.
+template <class Executor, class Home, class Done>
+auto at_home(const Executor&, const Home& home, Done done) {
+  if constexpr (std::is_same_v<Home, same_executor_t>)
+    return done;
+  else
+    return net::bind_executor(home, std::move(done));
 }
 
 template <class T, class Executor, class Home, class Done>
@@ -25,20 +38,20 @@ void spawn_child(const Executor& ex, task<T> t, net::cancellation_slot slot, con
                  Done done) {
   if constexpr (std::is_void_v<T>) {
     net::co_spawn(ex, std::move(t),
-                  net::bind_cancellation_slot(slot, net::bind_executor(home, std::move(done))));
+                  net::bind_cancellation_slot(slot, at_home(ex, home, std::move(done))));
   } else if constexpr (std::is_default_constructible_v<T>) {
     net::co_spawn(ex, std::move(t),
                   net::bind_cancellation_slot(
-                      slot, net::bind_executor(home, [done = std::move(done)](
-                                                         std::exception_ptr e, T v) mutable {
-                        if (e)
-                          done(std::move(e), std::optional<T>());
-                        else
-                          done(nullptr, std::optional<T>(std::move(v)));
-                      })));
+                      slot, at_home(ex, home,
+                                    [done = std::move(done)](std::exception_ptr e, T v) mutable {
+                                      if (e)
+                                        done(std::move(e), std::optional<T>());
+                                      else
+                                        done(nullptr, std::optional<T>(std::move(v)));
+                                    })));
   } else {
     net::co_spawn(ex, as_optional(std::move(t)),
-                  net::bind_cancellation_slot(slot, net::bind_executor(home, std::move(done))));
+                  net::bind_cancellation_slot(slot, at_home(ex, home, std::move(done))));
   }
 }
 
