@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <map>
 #include <string>
+#include <vector>
 
 #include "line_server.hpp"
 
@@ -57,16 +58,17 @@ task<int> client() {
     }
   };
 
+  std::vector<std::string> requests;
+  for (const char* r : {"req-10", "req-11", "req-12", "req-20", "req-21", "req-22"})
+    requests.emplace_back(r);
   auto start = std::chrono::steady_clock::now();
   co_await tether::task_group::open([&](tether::task_group& g) -> task<void> {
     auto serving = g.spawn(server.serve(flaky));
-    co_await tether::for_each_bounded(std::vector<std::string>{"req-10", "req-11", "req-12",
-                                                               "req-20", "req-21", "req-22"},
-                                      3, [&](std::string req) -> task<void> {
-                                        auto body = co_await call_with_retries(req);
-                                        if (body == req)
-                                          ++ok;
-                                      });
+    co_await tether::for_each_bounded(requests, 3, [&](std::string req) -> task<void> {
+      auto body = co_await call_with_retries(req);
+      if (body == req)
+        ++ok;
+    });
     serving.cancel();
   });
   auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
