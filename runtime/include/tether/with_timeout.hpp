@@ -18,6 +18,7 @@
 
 #include "tether/asio.hpp"
 #include "tether/cancellation.hpp"
+#include "tether/detail/deadline_queue.hpp"
 #include "tether/detail/debug.hpp"
 #include "tether/detail/spawn.hpp"
 #include "tether/detail/wait_list.hpp"
@@ -36,36 +37,57 @@ public:
 namespace detail {
 
 /// Runs `op` against a deadline; on return `op` has finished. `timed_out` tells whether the
-/// deadline fired and the operation ended with a cancellation.
+/// deadline passed and the operation then ended with a cancellation.
 template <class T>
-task<void> run_with_deadline(task<T> op, std::chrono::steady_clock::duration d,
+task<void> run_with_deadline(task<T> op, deadline_queue::clock::duration d,
                              child_outcome<T>& out, bool& timed_out) {
+  struct control : deadline_queue::entry {
+    net::cancellation_signal signal;
+    child_outcome<T>* out = nullptr;
+    bool deadline_passed = false;
+    bool fire_ran = false;
+  } c;
   auto ex = co_await net::this_coro::executor;
   auto state = co_await net::this_coro::cancellation_state;
-  net::cancellation_signal signal;
-  net::steady_timer timer(ex, d);
+  c.out = &out;
+  c.owner = ex;
+  c.fire = [](deadline_queue::entry* e) { // runs on our executor
+    auto* self = static_cast<control*>(e);
+    self->fire_ran = true;
+    if (!self->out->done) {
+      self->deadline_passed = true;
+      self->signal.emit(net::cancellation_type::terminal);
+    }
+    self->out->waiters.wake_all();
+  };
   // From here on this coroutine must not leave before the child has finished.
   bool throws = co_await net::this_coro::throw_if_cancelled();
   co_await net::this_coro::throw_if_cancelled(false);
-  spawn_child(ex, std::move(op), signal.slot(), same_executor, [&out, &timer](std::exception_ptr e, auto&&... v) {
-    out.on_done()(std::move(e), std::forward<decltype(v)>(v)...);
-    timer.cancel();
-  });
-  bool deadline = false;
+  // The child completes on our executor, as the last thing its handler does: resume inline.
+  spawn_child(ex, std::move(op), c.signal.slot(), same_executor,
+              [&out](std::exception_ptr e, auto&&... v) {
+                if constexpr (sizeof...(v) == 1)
+                  out.value = std::move(v...);
+                out.done = true;
+                out.error = std::move(e);
+                out.waiters.wake_front_now();
+              });
   if (!out.done) {
-    error_code ec;
-    if (state.cancelled() == net::cancellation_type::none)
-      co_await timer.async_wait(net::redirect_error(net::use_awaitable, ec));
+    auto& deadlines = deadline_queue::of(ex);
+    bool armed = state.cancelled() == net::cancellation_type::none;
+    if (armed)
+      deadlines.arm(c, deadline_queue::clock::now() + d);
     else
-      ec = net::error::operation_aborted;
-    deadline = !ec;
-    if (!out.done) {
-      signal.emit(net::cancellation_type::terminal);
-      co_await wait_in(out.waiters, nullptr, /*cancellable=*/false);
-    }
+      c.signal.emit(net::cancellation_type::terminal); // cancelled already: stop it at once
+    auto on_cancel = [](void* p) { static_cast<control*>(p)->signal.emit(net::cancellation_type::terminal); };
+    while (!out.done)
+      co_await wait_in_hooked(out.waiters, on_cancel, &c);
+    if (armed && !deadlines.disarm(c))
+      while (!c.fire_ran) // the deadline passed meanwhile: its action is on its way to us
+        co_await wait_in(out.waiters, nullptr, /*cancellable=*/false);
   }
   co_await net::this_coro::throw_if_cancelled(throws);
-  timed_out = deadline && out.error && is_cancellation(out.error);
+  timed_out = c.deadline_passed && out.error && is_cancellation(out.error);
 }
 
 } // namespace detail
@@ -77,7 +99,7 @@ task<T> with_timeout(task<T> op, std::chrono::duration<Rep, Period> d,
   detail::child_outcome<T> out;
   bool timed_out = false;
   co_await detail::run_with_deadline(
-      std::move(op), std::chrono::ceil<std::chrono::steady_clock::duration>(d), out, timed_out);
+      std::move(op), std::chrono::ceil<detail::deadline_queue::clock::duration>(d), out, timed_out);
   detail::note_resume(where);
   if (timed_out)
     throw timeout_error();
@@ -93,7 +115,7 @@ timeout_or(task<T> op, std::chrono::duration<Rep, Period> d,
   detail::child_outcome<T> out;
   bool timed_out = false;
   co_await detail::run_with_deadline(
-      std::move(op), std::chrono::ceil<std::chrono::steady_clock::duration>(d), out, timed_out);
+      std::move(op), std::chrono::ceil<detail::deadline_queue::clock::duration>(d), out, timed_out);
   detail::note_resume(where);
   if constexpr (std::is_void_v<T>) {
     if (timed_out)

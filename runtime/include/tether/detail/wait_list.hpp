@@ -2,8 +2,8 @@
 //
 // `co_await wait_in(list, data)` suspends the calling coroutine in a FIFO `wait_list` until
 // another step wakes it (`wake`, `wake_all`); the waker may first fill `data`, a slot in the
-// waiting coroutine's frame. Waking never resumes inline: the completion is posted to the
-// waiter's executor. A terminal cancellation of the waiting coroutine unlinks it and resumes it
+// waiting coroutine's frame. Waking posts the resumption to the waiter's executor (only
+// `wake_front_now`, for a waker that is the last thing on its stack, resumes inline). A terminal cancellation of the waiting coroutine unlinks it and resumes it
 // with `operation_aborted` (or, with a cancel hook, lets the owner decide). Every primitive that
 // uses a wait_list is meant for coroutines that share one executor (a single-threaded
 // io_context or a strand), like asyncio's primitives. Pending waits are registered with a
@@ -33,8 +33,9 @@ public:
 
   void* data = nullptr; // set by the waiting side, filled by the waking side
 
-  /// Posts the waiting coroutine's resumption with `ec` and frees the waiter.
-  virtual void complete(error_code ec) = 0;
+  /// Posts the waiting coroutine's resumption with `ec` (or, with `now`, resumes it inline) and
+  /// frees the waiter.
+  virtual void complete(error_code ec, bool now = false) = 0;
   /// Frees the waiter without resuming its coroutine (its execution context is going away).
   virtual void abandon() = 0;
 
@@ -149,6 +150,16 @@ public:
     w->complete(ec);
   }
 
+  /// Resumes the first waiter inline, on the caller's stack. Only for a caller that runs on
+  /// the waiter's executor and touches nothing afterwards: the resumed coroutine may destroy
+  /// this list before this returns.
+  void wake_front_now(error_code ec = {}) {
+    if (waiter* w = head_) {
+      remove(w);
+      w->complete(ec, true);
+    }
+  }
+
   /// Resumes the first waiter; false if there was none.
   bool wake_one(error_code ec = {}) {
     if (!head_)
@@ -210,7 +221,7 @@ public:
     }
   }
 
-  void complete(error_code ec) override {
+  void complete(error_code ec, bool now = false) override {
     if (service_->shutting_down()) {
       service_->remove(this);
       delete this;
@@ -222,7 +233,10 @@ public:
     auto handler = std::move(handler_);
     auto work = std::move(work_);
     delete this;
-    net::post(work, [handler = std::move(handler), ec]() mutable { std::move(handler)(ec); });
+    if (now)
+      std::move(handler)(ec);
+    else
+      net::post(work, [handler = std::move(handler), ec]() mutable { std::move(handler)(ec); });
   }
 
   void abandon() override {

@@ -1,0 +1,119 @@
+// tether/detail/deadline_queue.hpp — many deadlines on one system timer.
+//
+// with_timeout arms a deadline per call. Giving each its own Asio timer costs a timer-queue
+// update and, whenever the earliest deadline changes, a system call. Instead each execution
+// context has one deadline_queue: arming and disarming a deadline is an ordered-map update, and
+// the single timer is re-armed only when a deadline earlier than the armed one arrives. When a
+// deadline passes, its action is posted to the executor of the coroutine that armed it.
+#pragma once
+
+#include <chrono>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <utility>
+#include <vector>
+
+#include "tether/asio.hpp"
+
+namespace tether::detail {
+
+class deadline_queue : public net::execution_context::service {
+public:
+  using clock = std::chrono::steady_clock;
+  using key_type = deadline_queue;
+  inline static net::execution_context::id id;
+
+  /// A deadline, owned by the coroutine that arms it. `fire(self)` is posted to `owner` when the
+  /// deadline passes, unless it was disarmed first.
+  struct entry {
+    net::any_io_executor owner;
+    void (*fire)(entry*) = nullptr;
+    std::multimap<clock::time_point, entry*>::iterator position{};
+    bool armed = false;
+  };
+
+  explicit deadline_queue(net::execution_context& ctx) : net::execution_context::service(ctx) {}
+
+  static deadline_queue& of(const net::any_io_executor& ex) {
+    return net::use_service<deadline_queue>(net::query(ex, net::execution::context));
+  }
+
+  void arm(entry& e, clock::time_point when) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    e.position = entries_.emplace(when, &e);
+    e.armed = true;
+    if (!timer_)
+      timer_.emplace(e.owner);
+    if (when < armed_until_)
+      rearm(when);
+  }
+
+  /// True if the deadline was still armed (it will not fire); false if it already fired, in
+  /// which case its action has been posted to its owner.
+  bool disarm(entry& e) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (!e.armed)
+      return false;
+    entries_.erase(e.position);
+    e.armed = false;
+    if (entries_.empty() && !check_posted_ && armed_until_ != clock::time_point::max()) {
+      // Stop the timer once nothing needs it (so that run() can return), but not right away:
+      // in a loop of short timeouts the next deadline arrives first and the timer stays.
+      check_posted_ = true;
+      net::post(e.owner, [this] {
+        std::lock_guard<std::mutex> lock(mutex_);
+        check_posted_ = false;
+        if (entries_.empty() && timer_) {
+          armed_until_ = clock::time_point::max();
+          timer_->cancel();
+        }
+      });
+    }
+    return true;
+  }
+
+private:
+  void rearm(clock::time_point when) {
+    armed_until_ = when;
+    timer_->expires_at(when);
+    timer_->async_wait([this](const error_code& ec) {
+      if (!ec)
+        expired();
+    });
+  }
+
+  void expired() {
+    std::vector<entry*> due;
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      auto now = clock::now();
+      while (!entries_.empty() && entries_.begin()->first <= now) {
+        entry* e = entries_.begin()->second;
+        entries_.erase(entries_.begin());
+        e->armed = false;
+        due.push_back(e);
+      }
+      armed_until_ = clock::time_point::max();
+      if (!entries_.empty())
+        rearm(entries_.begin()->first);
+      // An entry is only touched by its owner from here on, through the posted action.
+      for (entry* e : due)
+        net::post(e->owner, [e] { e->fire(e); });
+    }
+  }
+
+  void shutdown() override {
+    std::lock_guard<std::mutex> lock(mutex_);
+    entries_.clear();
+    timer_.reset();
+  }
+
+  std::mutex mutex_;
+  std::multimap<clock::time_point, entry*> entries_;
+  std::optional<net::steady_timer> timer_;
+  clock::time_point armed_until_ = clock::time_point::max();
+  bool check_posted_ = false;
+};
+
+} // namespace tether::detail
