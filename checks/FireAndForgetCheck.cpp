@@ -1,8 +1,8 @@
 //===--- FireAndForgetCheck.cpp - tether ----------------------------------===//
 
 #include "FireAndForgetCheck.h"
-#include "utils/Matchers.h"
 #include "clang-tidy/utils/OptionsUtils.h"
+#include "utils/Matchers.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -47,6 +47,20 @@ bool needsParensUnderCoAwait(const CallExpr &Call) {
   return false;
 }
 
+/// Matches a call with an argument whose class type is listed in \p Names,
+/// bound as "token". Written by hand: it runs on every call.
+AST_MATCHER_P(CallExpr, hasArgumentOfListedType, const NameList *, Names) {
+  for (const Expr *Arg : Node.arguments()) {
+    const Expr *Value = Arg->IgnoreParenImpCasts();
+    const CXXRecordDecl *Type = Value->getType()->getAsCXXRecordDecl();
+    if (Type && Names->matches(*Type)) {
+      Builder->setBinding("token", DynTypedNode::create(*Value));
+      return true;
+    }
+  }
+  return false;
+}
+
 bool inMacro(SourceRange Range) {
   return Range.getBegin().isMacroID() || Range.getEnd().isMacroID();
 }
@@ -55,10 +69,10 @@ bool inMacro(SourceRange Range) {
 
 FireAndForgetCheck::FireAndForgetCheck(StringRef Name,
                                        ClangTidyContext *Context)
-    : AsyncCheck(Name, Context),
-      TaskTypeNames(utils::options::parseStringList(Options.get("TaskTypes", ""))),
-      DetachedSpawnFunctionNames(utils::options::parseStringList(
-          Options.get("DetachedSpawnFunctions", DefaultDetachedSpawnFunctions))),
+    : AsyncCheck(Name, Context), TaskTypeNames(utils::options::parseStringList(
+                                     Options.get("TaskTypes", ""))),
+      DetachedSpawnFunctionNames(utils::options::parseStringList(Options.get(
+          "DetachedSpawnFunctions", DefaultDetachedSpawnFunctions))),
       DetachedTokenTypeNames(utils::options::parseStringList(
           Options.get("DetachedTokenTypes", DefaultDetachedTokenTypes))),
       AllowCastToVoid(Options.get("AllowCastToVoid", false)),
@@ -71,57 +85,63 @@ FireAndForgetCheck::FireAndForgetCheck(StringRef Name,
 void FireAndForgetCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "TaskTypes",
                 utils::options::serializeStringList(TaskTypeNames));
-  Options.store(Opts, "DetachedSpawnFunctions",
-                utils::options::serializeStringList(DetachedSpawnFunctionNames));
+  Options.store(
+      Opts, "DetachedSpawnFunctions",
+      utils::options::serializeStringList(DetachedSpawnFunctionNames));
   Options.store(Opts, "DetachedTokenTypes",
                 utils::options::serializeStringList(DetachedTokenTypeNames));
   Options.store(Opts, "AllowCastToVoid", AllowCastToVoid);
 }
 
 void FireAndForgetCheck::registerMatchers(MatchFinder *Finder) {
+  Callables.registerMatchers(*Finder, *this, SystemHeaders);
+
   // Every call whose value is dropped; which of them start unowned work is
   // decided by type in check(), where the task-type cache lives.
   const auto ValueCall =
-      callExpr(unless(hasType(voidType())), unless(isTypeDependent()))
+      callExpr(unless(hasType(voidType())), unless(isTypeDependent()),
+               isReportable(SystemHeaders))
           .bind("call");
   const auto Discarded =
       AllowCastToVoid
           ? expr(ValueCall)
-          : expr(anyOf(ValueCall,
-                       explicitCastExpr(hasDestinationType(voidType()),
-                                        hasSourceExpression(
-                                            ignoringParensAndImplicit(
-                                                ValueCall)))));
-  Finder->addMatcher(discardedValue(Discarded.bind("discarded")), this);
+          : expr(anyOf(
+                ValueCall,
+                explicitCastExpr(hasDestinationType(voidType()),
+                                 hasSourceExpression(
+                                     ignoringParensAndImplicit(ValueCall)))));
+  addDiscardedValueMatchers(*Finder, Discarded.bind("discarded"), this);
 
   // Void detached starts (stdexec::start_detached) drop their work by nature.
   Finder->addMatcher(callExpr(hasType(voidType()),
-                              callsListedIn(&DetachedSpawnFunctions))
+                              callsListedIn(&DetachedSpawnFunctions),
+                              isReportable(SystemHeaders))
                          .bind("detachedSpawn"),
                      this);
 
-  Finder->addMatcher(
-      callExpr(hasAnyArgument(ignoringParensAndImplicit(
-                   expr(hasType(qualType(hasUnqualifiedDesugaredType(
-                            recordType(hasDeclaration(cxxRecordDecl(
-                                isListedIn(&DetachedTokenTypes))))))))
-                       .bind("token"))))
-          .bind("detachedToken"),
-      this);
+  Finder->addMatcher(callExpr(hasArgumentOfListedType(&DetachedTokenTypes),
+                              isReportable(SystemHeaders))
+                         .bind("detachedToken"),
+                     this);
 
   Finder->addMatcher(
       cxxMemberCallExpr(
-          callee(cxxMethodDecl(hasName("detach"),
-                               ofClass(hasAnyName("::std::thread",
-                                                  "::std::jthread")))))
+          callee(cxxMethodDecl(
+              hasName("detach"),
+              ofClass(hasAnyName("::std::thread", "::std::jthread")))),
+          isReportable(SystemHeaders))
           .bind("threadDetach"),
       this);
 }
 
 void FireAndForgetCheck::check(const MatchFinder::MatchResult &Result) {
+  if (Callables.record(Result))
+    return;
   ASTContext &Ctx = *Result.Context;
   const SourceManager &SM = *Result.SourceManager;
-  auto Where = [&](const Expr &E) { return SM.getExpansionLoc(E.getBeginLoc()); };
+  auto Where = [&](const Expr &E) {
+    return SM.getExpansionLoc(E.getBeginLoc());
+  };
 
   if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call")) {
     checkDiscardedCall(*Call, *Result.Nodes.getNodeAs<Expr>("discarded"), Ctx);
@@ -220,7 +240,8 @@ void FireAndForgetCheck::checkDiscardedTask(const CallExpr &Call,
 std::vector<FixItHint> FireAndForgetCheck::coAwaitFix(const CallExpr &Call,
                                                       const Expr &Discarded,
                                                       ASTContext &Ctx) {
-  const FunctionDecl *Coroutine = enclosingCoroutine(Discarded, Ctx);
+  const FunctionDecl *Coroutine =
+      Callables.enclosingCoroutine(Discarded, Ctx.getSourceManager());
   if (!Coroutine || inMacro(Discarded.getSourceRange()) ||
       !Tasks.canAwait(*Coroutine, Call.getCallReturnType(Ctx), Ctx))
     return {};
@@ -237,8 +258,8 @@ std::vector<FixItHint> FireAndForgetCheck::coAwaitFix(const CallExpr &Call,
       Parens ? "co_await (" : "co_await ")};
   if (Parens)
     Fixes.push_back(FixItHint::CreateInsertion(
-        Lexer::getLocForEndOfToken(Call.getEndLoc(), 0,
-                                   Ctx.getSourceManager(), Ctx.getLangOpts()),
+        Lexer::getLocForEndOfToken(Call.getEndLoc(), 0, Ctx.getSourceManager(),
+                                   Ctx.getLangOpts()),
         ")"));
   return Fixes;
 }

@@ -5,6 +5,7 @@
 
 #include "utils/AsyncCheck.h"
 #include "utils/Coroutines.h"
+#include "utils/EnclosingCallables.h"
 
 namespace clang::tidy::tether {
 
@@ -24,7 +25,10 @@ public:
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  void onEndOfTranslationUnit() override { Tasks.reset(); }
+  void onEndOfTranslationUnit() override {
+    Tasks.reset();
+    Callables.reset();
+  }
 
 private:
   void checkDiscardedCall(const CallExpr &Call, const Expr &Discarded,
@@ -33,8 +37,8 @@ private:
                           const TaskTypeInfo &Task, ASTContext &Ctx);
   /// `co_await` before the call, where the enclosing coroutine can await it;
   /// empty otherwise.
-  std::vector<FixItHint> coAwaitFix(const CallExpr &Call,
-                                    const Expr &Discarded, ASTContext &Ctx);
+  std::vector<FixItHint> coAwaitFix(const CallExpr &Call, const Expr &Discarded,
+                                    ASTContext &Ctx);
 
   const std::vector<StringRef> TaskTypeNames;
   const std::vector<StringRef> DetachedSpawnFunctionNames;
@@ -43,6 +47,7 @@ private:
   const NameList DetachedSpawnFunctions;
   const NameList DetachedTokenTypes;
   TaskTypes Tasks;
+  EnclosingCallables Callables;
 };
 
 } // namespace clang::tidy::tether

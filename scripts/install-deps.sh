@@ -7,6 +7,7 @@ packages=(
   # toolchain: clang-tidy and clangd libraries, FileCheck and lit
   cmake ninja-build python3 g++
   clang-19 clang-tidy-19 clangd-19 libclang-19-dev llvm-19-dev llvm-19-tools
+  clang-format-19
   libclang-rt-19-dev
   # runtime: standalone Asio and Boost.Asio with per-operation cancellation
   libasio-dev libboost1.81-dev

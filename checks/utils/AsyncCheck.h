@@ -16,9 +16,15 @@ namespace clang::tidy::tether {
 /// reported as configuration errors naming the option.
 class AsyncCheck : public ClangTidyCheck {
 public:
-  using ClangTidyCheck::ClangTidyCheck;
+  AsyncCheck(StringRef Name, ClangTidyContext *Context)
+      : ClangTidyCheck(Name, Context),
+        SystemHeaders(Context->getOptions().SystemHeaders.value_or(false)) {}
 
 protected:
+  /// Whether findings in system headers are reported (--system-headers);
+  /// when not, the matchers skip system headers (see isReportable).
+  const bool SystemHeaders;
+
   NameList makeNameList(StringRef OptionName,
                         llvm::ArrayRef<StringRef> Entries) {
     return NameList(Entries, [&](StringRef Entry, StringRef Error) {

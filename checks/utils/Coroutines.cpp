@@ -3,33 +3,28 @@
 #include "Coroutines.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/AST/ParentMapContext.h"
-#include "clang/AST/RecursiveASTVisitor.h"
 
 namespace clang::tidy::tether {
 
+static bool containsCoroutineKeyword(const Stmt *S) {
+  if (!S)
+    return false;
+  if (isa<CoreturnStmt, CoawaitExpr, DependentCoawaitExpr, CoyieldExpr>(S))
+    return true;
+  if (isa<LambdaExpr>(S)) // a callable of its own
+    return false;
+  return llvm::any_of(S->children(), containsCoroutineKeyword);
+}
+
 bool isCoroutine(const FunctionDecl &FD) {
-  return FD.getBody() && isa<CoroutineBodyStmt>(FD.getBody());
-}
-
-const FunctionDecl *enclosingCallable(const Stmt &S, ASTContext &Ctx) {
-  DynTypedNodeList Parents = Ctx.getParents(S);
-  while (!Parents.empty()) {
-    const DynTypedNode &Parent = Parents[0];
-    if (const auto *Lambda = Parent.get<LambdaExpr>())
-      return Lambda->getCallOperator();
-    if (const auto *FD = Parent.get<FunctionDecl>())
-      return FD;
-    if (Parent.get<BlockDecl>() || Parent.get<TranslationUnitDecl>())
-      return nullptr;
-    Parents = Ctx.getParents(Parent);
-  }
-  return nullptr;
-}
-
-const FunctionDecl *enclosingCoroutine(const Stmt &S, ASTContext &Ctx) {
-  const FunctionDecl *FD = enclosingCallable(S, Ctx);
-  return FD && isCoroutine(*FD) ? FD : nullptr;
+  const Stmt *Body = FD.getBody();
+  if (!Body)
+    return false;
+  if (isa<CoroutineBodyStmt>(Body))
+    return true;
+  // In a template the coroutine body is built only on instantiation; the
+  // template itself shows it by its keywords.
+  return FD.isTemplated() && containsCoroutineKeyword(Body);
 }
 
 namespace {
@@ -97,7 +92,8 @@ const ClassTemplateDecl *findCoroutineTraits(ASTContext &Ctx) {
       continue;
     llvm::SmallVector<const DeclContext *, 2> Scopes = {NS};
     for (const Decl *D : NS->decls())
-      if (const auto *Inner = dyn_cast<NamespaceDecl>(D); Inner && Inner->isInline())
+      if (const auto *Inner = dyn_cast<NamespaceDecl>(D);
+          Inner && Inner->isInline())
         Scopes.push_back(Inner);
     for (const DeclContext *Scope : Scopes)
       for (const NamedDecl *Candidate : Scope->lookup(&Traits))
@@ -234,8 +230,8 @@ const CXXRecordDecl *promiseOfCoroutine(const FunctionDecl &FD) {
 
 } // namespace
 
-std::optional<TaskTypeInfo>
-TaskTypes::classifyUncached(const CXXRecordDecl &RD, ASTContext &Ctx) {
+std::optional<TaskTypeInfo> TaskTypes::classifyUncached(const CXXRecordDecl &RD,
+                                                        ASTContext &Ctx) {
   const CXXRecordDecl *Promise =
       recordOfTypeDecl(findMember(RD, "promise_type"));
   if (!Promise)
@@ -269,6 +265,10 @@ std::optional<TaskTypeInfo> TaskTypes::classify(QualType T, ASTContext &Ctx,
 bool TaskTypes::canAwait(const FunctionDecl &Coroutine, QualType Awaited,
                          ASTContext &Ctx) {
   const CXXRecordDecl *Promise = promiseOfCoroutine(Coroutine);
+  if (!Promise) // a coroutine in a template: ask its return type
+    if (std::optional<TaskTypeInfo> Own =
+            classify(Coroutine.getReturnType(), Ctx))
+      Promise = Own->Promise;
   const CXXRecordDecl *AwaitedRecord = Awaited->getAsCXXRecordDecl();
   if (!Promise || !AwaitedRecord)
     return false;

@@ -1,7 +1,7 @@
 //===--- Coroutines.h - tether --------------------------------------------===//
 //
 // What every async- check asks about coroutines: is this function a
-// coroutine, which callable encloses this statement, is this type a task
+// coroutine, is this type a task
 // (a coroutine type) and does it start lazily or eagerly, and can this
 // coroutine co_await that type.
 //
@@ -21,19 +21,9 @@
 namespace clang::tidy::tether {
 
 /// A function, member function or lambda call operator whose body is a
-/// coroutine body.
+/// coroutine body; in a template, one whose body uses co_await, co_yield or
+/// co_return (a walk of the body: call it on findings, not in matchers).
 bool isCoroutine(const FunctionDecl &FD);
-
-AST_MATCHER(FunctionDecl, isCoroutineFunction) { return isCoroutine(Node); }
-
-/// The nearest enclosing callable of \p S: the function, or the call operator
-/// of the lambda, whose body holds \p S. Null at namespace scope and in
-/// blocks.
-const FunctionDecl *enclosingCallable(const Stmt &S, ASTContext &Ctx);
-
-/// The nearest enclosing callable of \p S if that callable is a coroutine: a
-/// plain lambda defined inside a coroutine is not inside it.
-const FunctionDecl *enclosingCoroutine(const Stmt &S, ASTContext &Ctx);
 
 /// Whether a task's body starts running when the task is created (eager) or
 /// only once it is awaited (lazy).

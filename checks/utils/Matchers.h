@@ -13,12 +13,24 @@
 
 namespace clang::tidy::tether {
 
+/// Matches nodes that diagnostics can be reported on: outside system headers
+/// unless clang-tidy was asked to report there too (--system-headers). The
+/// checks test it first, so library internals cost nothing else.
+AST_POLYMORPHIC_MATCHER_P(isReportable,
+                          AST_POLYMORPHIC_SUPPORTED_TYPES(Decl, Stmt), bool,
+                          SystemHeaders) {
+  if (SystemHeaders)
+    return true;
+  const SourceManager &SM = Finder->getASTContext().getSourceManager();
+  return !SM.isInSystemHeader(SM.getExpansionLoc(Node.getBeginLoc()));
+}
+
 /// Matches \p Inner after parentheses and the implicit nodes that wrap a
 /// full expression (cleanups, temporaries, implicit casts).
 AST_MATCHER_P(Expr, ignoringParensAndImplicit,
               ast_matchers::internal::Matcher<Expr>, Inner) {
-  const Expr *E = IgnoreExprNodes(&Node, IgnoreImplicitSingleStep,
-                                  IgnoreParensSingleStep);
+  const Expr *E =
+      IgnoreExprNodes(&Node, IgnoreImplicitSingleStep, IgnoreParensSingleStep);
   return Inner.matches(*E, Finder, Builder);
 }
 
@@ -38,23 +50,41 @@ AST_MATCHER_P(CallExpr, callsListedIn, const NameList *, Names) {
   return Called && Names->matches(*Called);
 }
 
-/// Matches statements that evaluate an expression matching \p Value and
-/// drop its result: an expression statement (in a block, a branch, a loop
-/// body or a case), a for-loop's init or increment, or the left side of a
-/// comma operator.
-inline ast_matchers::internal::Matcher<Stmt>
-discardedValue(const ast_matchers::internal::Matcher<Expr> &Value) {
-  using namespace ast_matchers;
-  const auto Dropped = expr(ignoringParensAndImplicit(Value));
-  return stmt(anyOf(
-      compoundStmt(forEach(Dropped)),
-      ifStmt(eachOf(hasThen(Dropped), hasElse(Dropped))),
-      forStmt(eachOf(hasLoopInit(Dropped), hasIncrement(Dropped),
-                     hasBody(Dropped))),
-      cxxForRangeStmt(hasBody(Dropped)), whileStmt(hasBody(Dropped)),
-      doStmt(hasBody(Dropped)), switchCase(forEach(Dropped)),
-      labelStmt(forEach(Dropped)),
-      binaryOperator(hasOperatorName(","), hasLHS(Dropped))));
+/// Registers \p Inner, matched against every discarded value (see
+/// forEachDiscardedValue), anchored at each kind of statement that can drop a
+/// value, so that the match finder never runs it on other statements.
+void addDiscardedValueMatchers(
+    ast_matchers::MatchFinder &Finder,
+    const ast_matchers::internal::Matcher<Expr> &Inner,
+    ast_matchers::MatchFinder::MatchCallback *Callback);
+
+/// The statements whose value is computed and dropped that are direct
+/// children of \p S: the statements of a block, a branch, a loop body or a
+/// label, a for-loop's init and increment, the left side of a comma.
+llvm::SmallVector<const Expr *, 4> discardedChildren(const Stmt &S);
+
+/// Matches a statement with a discarded child (see discardedChildren)
+/// that matches \p Inner, once per such child, like forEach. It looks at the
+/// children directly, without the match memoization of forEach, because it
+/// runs on every block and branch of the translation unit.
+AST_MATCHER_P(Stmt, forEachDiscardedValue,
+              ast_matchers::internal::Matcher<Expr>, Inner) {
+  const llvm::SmallVector<const Expr *, 4> Children = discardedChildren(Node);
+  if (Children.empty())
+    return false;
+  ast_matchers::internal::BoundNodesTreeBuilder Matches;
+  bool Matched = false;
+  for (const Expr *Child : Children) {
+    ast_matchers::internal::BoundNodesTreeBuilder ChildBuilder(*Builder);
+    const Expr *Value = IgnoreExprNodes(Child, IgnoreImplicitSingleStep,
+                                        IgnoreParensSingleStep);
+    if (Inner.matches(*Value, Finder, &ChildBuilder)) {
+      Matched = true;
+      Matches.addMatch(ChildBuilder);
+    }
+  }
+  *Builder = std::move(Matches);
+  return Matched;
 }
 
 } // namespace clang::tidy::tether

@@ -41,9 +41,9 @@ NameList::NameList(
     if (Entry.empty())
       continue;
     if (isPlainName(Entry)) {
-      Exact.push_back({Entry.starts_with("::") ? Entry.str()
-                                                : "::" + Entry.str(),
-                       Entry.starts_with("::")});
+      Exact.push_back(
+          {Entry.starts_with("::") ? Entry.str() : "::" + Entry.str(),
+           Entry.drop_front(Entry.rfind(':') + 1), Entry.starts_with("::")});
       continue;
     }
     llvm::Regex Pattern(Entry);
@@ -57,10 +57,17 @@ NameList::NameList(
 bool NameList::matches(const NamedDecl &ND) const {
   if (empty() || !ND.getDeclName().isIdentifier())
     return false;
+  const llvm::StringRef Identifier = ND.getName();
+  const bool MayMatchExactly = llvm::any_of(Exact, [&](const ExactName &Entry) {
+    return Entry.Identifier == Identifier;
+  });
+  if (!MayMatchExactly && Patterns.empty())
+    return false;
   const std::string Name = templateFreeQualifiedName(ND);
   for (const ExactName &Entry : Exact)
-    if (Entry.Anchored ? Name == Entry.Name
-                       : llvm::StringRef(Name).ends_with(Entry.Name))
+    if (Entry.Identifier == Identifier &&
+        (Entry.Anchored ? Name == Entry.Name
+                        : llvm::StringRef(Name).ends_with(Entry.Name)))
       return true;
   return llvm::any_of(Patterns, [&](const llvm::Regex &Pattern) {
     return Pattern.match(Name);

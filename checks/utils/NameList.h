@@ -30,18 +30,19 @@ public:
   NameList() = default;
   /// \p OnInvalid hears of each entry that is not a valid regular
   /// expression (such an entry matches nothing).
-  NameList(llvm::ArrayRef<llvm::StringRef> Entries,
-           llvm::function_ref<void(llvm::StringRef Entry,
-                                   llvm::StringRef Error)>
-               OnInvalid);
+  NameList(
+      llvm::ArrayRef<llvm::StringRef> Entries,
+      llvm::function_ref<void(llvm::StringRef Entry, llvm::StringRef Error)>
+          OnInvalid);
 
   bool matches(const NamedDecl &ND) const;
   bool empty() const { return Exact.empty() && Patterns.empty(); }
 
 private:
   struct ExactName {
-    std::string Name; // always starts with "::"
-    bool Anchored;    // written with a leading "::": no enclosing scope
+    std::string Name;           // always starts with "::"
+    llvm::StringRef Identifier; // its last component, checked first: cheap
+    bool Anchored; // written with a leading "::": no enclosing scope
   };
   std::vector<ExactName> Exact;
   std::vector<llvm::Regex> Patterns;

@@ -48,6 +48,34 @@ lib::strict_task inStrictCoroutine() {
   co_return;
 }
 
+// Members of class templates are visited again, instantiated, after the
+// rest of the class: each finding is still placed in the right callable.
+template <typename T> struct Worker {
+  lib::lazy_task run() {
+    lazy();
+    // CHECK-NOTES: :[[@LINE-1]]:5: warning: task returned by 'lazy' is discarded and never started
+    // CHECK-FIXES: {{^}}    co_await lazy();{{$}}
+    auto Plain = [] { lazy(); };
+    // CHECK-NOTES: :[[@LINE-1]]:23: warning: task returned by 'lazy' is discarded and never started
+    Plain();
+    co_return;
+  }
+  void plain() {
+    lazy();
+    // CHECK-NOTES: :[[@LINE-1]]:5: warning: task returned by 'lazy' is discarded and never started
+  }
+  lib::lazy_task after() {
+    T Value{};
+    (void)Value;
+    lazy();
+    // CHECK-NOTES: :[[@LINE-1]]:5: warning: task returned by 'lazy' is discarded and never started
+    // CHECK-FIXES: {{^}}    co_await lazy();{{$}}
+    co_return;
+  }
+};
+template struct Worker<int>;
+template struct Worker<long>;
+
 void detachedStarts(folly::coro::Task<int> Task, folly::coro::Task<int> Other) {
   stdexec::start_detached(stdexec::just());
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'start_detached' starts work that nobody owns: its result and its exception are lost [async-fire-and-forget]

@@ -1,0 +1,121 @@
+#!/usr/bin/env python3
+"""What the async- checks add to the cost of a clang-tidy run.
+
+Lints a fixed set of translation units (the examples/ project and the Asio-heavy
+check-test inputs) three ways, alternating, for several rounds:
+  parse     clang++ -fsyntax-only: what parsing the TU costs;
+  baseline  clang-tidy with one check on catch statements only: parse plus the
+            match finder's walk of the AST, the floor of any clang-tidy run;
+  async     clang-tidy with --checks=-*,async-*.
+It prints their CPU times, the ratios, and what the async- checks add over the
+baseline as a share of parse time (budget: under 5%). Then it prints
+clang-tidy's per-check profile (--enable-check-profile); that profile times every
+matcher call, so it overstates checks whose matchers run on many nodes.
+
+Usage: bench/lint-overhead/run.py [--build DIR] [--rounds N] [--tidy CMD]
+"""
+
+import argparse
+import json
+import os
+import re
+import resource
+import shlex
+import subprocess
+import sys
+import time
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+BASELINE = "-*,bugprone-empty-catch"
+ASYNC = "-*,async-*"
+
+
+def translation_units(build):
+    """(file, compiler args) of every TU measured."""
+    units = []
+    examples_db = os.path.join(build, "examples", "compile_commands.json")
+    if not os.path.exists(examples_db):
+        subprocess.run(["cmake", "-S", os.path.join(ROOT, "examples"), "-B",
+                        os.path.join(build, "examples"), "-G", "Ninja",
+                        "-DCMAKE_CXX_COMPILER=clang++-19"], check=True,
+                       stdout=subprocess.DEVNULL)
+    for entry in json.load(open(examples_db)):
+        args = entry.get("arguments") or shlex.split(entry["command"])
+        flags = [a for a in args[1:] if a.startswith(("-I", "-D", "-std", "-isystem"))]
+        units.append((entry["file"], flags))
+    checks = os.path.join(ROOT, "tests", "checks")
+    units.append((os.path.join(checks, "async-fire-and-forget.cpp"),
+                  ["-std=c++20", "-DASIO_HAS_CO_AWAIT=1"]))
+    units.append((os.path.join(checks, "async-fire-and-forget-boost.cpp"),
+                  ["-std=c++20", "-DBOOST_ASIO_HAS_CO_AWAIT=1"]))
+    return sorted(units)
+
+
+def cpu_seconds(command):
+    """CPU time (user + system) of one run of command, and its output."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    done = subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                          universal_newlines=True)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return cpu, wall, done
+
+
+def tidy_command(tidy, checks, unit, extra=()):
+    path, flags = unit
+    return tidy + ["--checks=" + checks, "--quiet", *extra, path, "--"] + flags
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--build", default=os.path.join(ROOT, "build"))
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--tidy", help="clang-tidy command (default: BUILD/tool/tether-tidy)")
+    parser.add_argument("--cxx", default="clang++-19")
+    args = parser.parse_args()
+    tidy = shlex.split(args.tidy) if args.tidy else [os.path.join(args.build, "tool", "tether-tidy")]
+    units = translation_units(args.build)
+    modes = {
+        "parse": lambda unit: [args.cxx, "-fsyntax-only", "-Wno-unused-result"] + unit[1] + [unit[0]],
+        "baseline": lambda unit: tidy_command(tidy, BASELINE, unit),
+        "async": lambda unit: tidy_command(tidy, ASYNC, unit),
+    }
+
+    totals = {mode: [0.0, 0.0] for mode in modes}
+    for round_index in range(args.rounds):
+        for unit in units:
+            for mode, command in modes.items():
+                cpu, wall, done = cpu_seconds(command(unit))
+                if done.returncode != 0:
+                    sys.exit("lint-overhead: %s failed:\n%s" % (unit[0], done.stderr))
+                totals[mode][0] += cpu
+                totals[mode][1] += wall
+        print("round %d/%d done" % (round_index + 1, args.rounds), file=sys.stderr)
+
+    print("lint overhead over %d TUs x %d rounds (tidy: %s)" % (len(units), args.rounds, " ".join(tidy)))
+    for mode in modes:
+        print("  %-9s cpu %7.2f s   wall %7.2f s" % (mode, totals[mode][0], totals[mode][1]))
+    parse, baseline, lint = (totals[m][0] for m in ("parse", "baseline", "async"))
+    print("  ratio async/parse %.3fx, async/baseline %.3fx" % (lint / parse, lint / baseline))
+    print("  added by the async- checks over the baseline: %.1f%% of parse time" % (
+        100.0 * (lint - baseline) / parse))
+
+    # clang-tidy's own account of the time each check takes.
+    per_check = {}
+    for unit in units:
+        _, _, done = cpu_seconds(tidy_command(tidy, ASYNC, unit, ["--enable-check-profile"]))
+        for line in done.stderr.splitlines():
+            match = re.match(r"\s*([\d.]+)\s+\(\s*[\d.]+%\)\s+([\d.]+)\s+\(\s*[\d.]+%\)\s+"
+                             r"([\d.]+)\s+\(\s*[\d.]+%\)\s+([\d.]+)\s+\(\s*[\d.]+%\)\s+(\S+)", line)
+            if match and match.group(5).startswith("async-"):
+                per_check[match.group(5)] = per_check.get(match.group(5), 0.0) + float(match.group(4))
+    parse_per_round = parse / args.rounds
+    print("  per-check profile (wall time summed over the TUs, share of parse-only cpu):")
+    for name, seconds in sorted(per_check.items()):
+        print("    %-40s %7.3f s  %5.2f%%" % (name, seconds, 100.0 * seconds / parse_per_round))
+
+
+if __name__ == "__main__":
+    main()
