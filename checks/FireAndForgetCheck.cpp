@@ -3,6 +3,7 @@
 #include "FireAndForgetCheck.h"
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "utils/Matchers.h"
+#include "utils/RuntimeApi.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -63,6 +64,75 @@ AST_MATCHER_P(CallExpr, hasArgumentOfListedType, const NameList *, Names) {
 
 bool inMacro(SourceRange Range) {
   return Range.getBegin().isMacroID() || Range.getEnd().isMacroID();
+}
+
+bool isNamed(const CXXRecordDecl *Record, llvm::StringRef QualifiedName) {
+  return Record && Record->getIdentifier() &&
+         templateFreeQualifiedName(*Record) == QualifiedName;
+}
+
+/// An Asio execution context (io_context, thread_pool): task_group::spawn
+/// wants its executor.
+bool isExecutionContext(QualType Type) {
+  const CXXRecordDecl *Record =
+      Type.getNonReferenceType()->getAsCXXRecordDecl();
+  if (!Record || !Record->hasDefinition())
+    return false;
+  auto IsContext = [](const CXXRecordDecl *Class) {
+    return isNamed(Class, "::asio::execution_context") ||
+           isNamed(Class, "::boost::asio::execution_context");
+  };
+  if (IsContext(Record))
+    return true;
+  bool Found = false;
+  Record->forallBases([&](const CXXRecordDecl *Base) {
+    Found = Found || IsContext(Base);
+    return !Found;
+  });
+  return Found;
+}
+
+/// What task_group::spawn accepts: a tether::task (an awaitable on the
+/// default executor, any_io_executor) or a callable that returns one.
+bool isSpawnableOnGroup(QualType Type) {
+  const auto *Record = Type.getNonReferenceType()->getAsCXXRecordDecl();
+  if (!Record)
+    return false;
+  if (Record->isLambda())
+    return true;
+  const auto *Awaitable = dyn_cast<ClassTemplateSpecializationDecl>(Record);
+  if (!isNamed(Awaitable, "::asio::awaitable") &&
+      !isNamed(Awaitable, "::boost::asio::awaitable"))
+    return false;
+  const TemplateParameterList *Params =
+      Awaitable->getSpecializedTemplate()->getTemplateParameters();
+  const TemplateArgumentList &Args = Awaitable->getTemplateArgs();
+  if (Params->size() != 2 || Args.size() != 2 ||
+      Args[1].getKind() != TemplateArgument::Type)
+    return false;
+  const auto *ExecutorParam =
+      dyn_cast<TemplateTypeParmDecl>(Params->getParam(1));
+  if (!ExecutorParam || !ExecutorParam->hasDefaultArgument())
+    return false;
+  const QualType DefaultExecutor =
+      ExecutorParam->getDefaultArgument().getArgument().getAsType();
+  return !DefaultExecutor.isNull() &&
+         DefaultExecutor.getCanonicalType() ==
+             Args[1].getAsType().getCanonicalType();
+}
+
+/// How to reach a tether::task_group through a variable of type \p Type:
+/// "." or "->"; empty when it is not a group.
+llvm::StringRef groupAccess(QualType Type) {
+  Type = Type.getNonReferenceType();
+  llvm::StringRef Access = ".";
+  if (Type->isPointerType()) {
+    Type = Type->getPointeeType();
+    Access = "->";
+  }
+  return isNamed(Type->getAsCXXRecordDecl(), runtime::TaskGroup.Name)
+             ? Access
+             : llvm::StringRef();
 }
 
 } // namespace
@@ -156,19 +226,31 @@ void FireAndForgetCheck::check(const MatchFinder::MatchResult &Result) {
   if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("detachedToken")) {
     const NamedDecl *Callee = calledDecl(*Call);
     const bool IsCoSpawn = Callee && Callee->getName() == "co_spawn";
+    const auto *Token = Result.Nodes.getNodeAs<Expr>("token");
     diag(Where(*Call), IsCoSpawn ? "%0 with %1 runs the task unowned: its "
                                    "result and its exception are lost"
                                  : "%0 with %1 runs the operation unowned: "
                                    "its result and its error are lost")
-        << describeCallee(*Call)
-        << describeToken(*Result.Nodes.getNodeAs<Expr>("token"));
-    diag(Where(*Call),
-         IsCoSpawn ? "own the task: spawn it on a 'tether::task_group', "
-                     "co_await it with 'use_awaitable', or pass a completion "
-                     "handler that handles its 'std::exception_ptr'"
-                   : "co_await the operation, or pass a completion handler "
-                     "that handles its error",
-         DiagnosticIDs::Note);
+        << describeCallee(*Call) << describeToken(*Token);
+    std::string Group;
+    const std::vector<FixItHint> SpawnFix =
+        IsCoSpawn ? spawnOnGroupFix(*Call, *Token, Ctx, Group)
+                  : std::vector<FixItHint>();
+    if (!SpawnFix.empty())
+      diag(Where(*Call),
+           "spawn it on task group '%0': the group owns it, waits for it and "
+           "rethrows its exception",
+           DiagnosticIDs::Note)
+          << Group << SpawnFix;
+    else
+      diag(Where(*Call),
+           IsCoSpawn ? "own the task: spawn it on a 'tether::task_group', "
+                       "co_await it with 'use_awaitable', or pass a "
+                       "completion handler that handles its "
+                       "'std::exception_ptr'"
+                     : "co_await the operation, or pass a completion handler "
+                       "that handles its error",
+           DiagnosticIDs::Note);
     return;
   }
   if (const auto *Call =
@@ -235,6 +317,66 @@ void FireAndForgetCheck::checkDiscardedTask(const CallExpr &Call,
     diag(Loc, "co_await the task to own it; this coroutine then waits for it",
          DiagnosticIDs::Note)
         << AwaitFix;
+}
+
+std::vector<FixItHint>
+FireAndForgetCheck::spawnOnGroupFix(const CallExpr &CoSpawn, const Expr &Token,
+                                    ASTContext &Ctx, std::string &GroupName) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  // co_spawn(executor, task, token), and Asio's defaulted constraint.
+  const bool WrittenArgsAreExecutorTaskToken =
+      CoSpawn.getNumArgs() >= 3 &&
+      llvm::all_of(llvm::drop_begin(CoSpawn.arguments(), 3),
+                   [](const Expr *Arg) { return isa<CXXDefaultArgExpr>(Arg); });
+  if (!WrittenArgsAreExecutorTaskToken ||
+      CoSpawn.getArg(2)->IgnoreImplicit() != &Token ||
+      inMacro(CoSpawn.getSourceRange()) ||
+      !isSpawnableOnGroup(CoSpawn.getArg(1)->getType()))
+    return {};
+  const FunctionDecl *Callable = Callables.enclosing(CoSpawn, SM);
+  if (!Callable)
+    return {};
+  // A group in view: a parameter of the enclosing function or lambda (the
+  // body given to task_group::open), or a member of the enclosing class.
+  std::string Group;
+  for (const ParmVarDecl *Param : Callable->parameters())
+    if (llvm::StringRef Access = groupAccess(Param->getType());
+        !Access.empty() && Param->getIdentifier()) {
+      GroupName = Param->getName().str();
+      Group = GroupName + Access.str();
+      break;
+    }
+  if (const auto *Method = dyn_cast<CXXMethodDecl>(Callable);
+      Group.empty() && Method && Method->isInstance() &&
+      !Method->getParent()->isLambda())
+    for (const FieldDecl *Field : Method->getParent()->fields())
+      if (llvm::StringRef Access = groupAccess(Field->getType());
+          !Access.empty() && Field->getIdentifier()) {
+        GroupName = Field->getName().str();
+        Group = GroupName + Access.str();
+        break;
+      }
+  if (Group.empty())
+    return {};
+
+  auto Text = [&](const Expr *E) {
+    return Lexer::getSourceText(
+               CharSourceRange::getTokenRange(E->getSourceRange()), SM,
+               Ctx.getLangOpts())
+        .str();
+  };
+  const Expr *Executor = CoSpawn.getArg(0);
+  if (Executor->getType()->isPointerType())
+    return {};
+  std::string ExecutorText = Text(Executor);
+  if (isExecutionContext(Executor->getType()))
+    ExecutorText = (isa<DeclRefExpr, MemberExpr>(Executor->IgnoreImplicit())
+                        ? ExecutorText
+                        : "(" + ExecutorText + ")") +
+                   ".get_executor()";
+  return {FixItHint::CreateReplacement(
+      CharSourceRange::getTokenRange(CoSpawn.getSourceRange()),
+      Group + "spawn(" + ExecutorText + ", " + Text(CoSpawn.getArg(1)) + ")")};
 }
 
 std::vector<FixItHint> FireAndForgetCheck::coAwaitFix(const CallExpr &Call,

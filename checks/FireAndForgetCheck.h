@@ -35,6 +35,12 @@ private:
                           ASTContext &Ctx);
   void checkDiscardedTask(const CallExpr &Call, const Expr &Discarded,
                           const TaskTypeInfo &Task, ASTContext &Ctx);
+  /// `co_spawn(ex, task, detached)` as `group.spawn(ex, task)` on a
+  /// tether::task_group in view; empty when there is none or the task cannot
+  /// be spawned there.
+  std::vector<FixItHint> spawnOnGroupFix(const CallExpr &CoSpawn,
+                                         const Expr &Token, ASTContext &Ctx,
+                                         std::string &GroupName);
   /// `co_await` before the call, where the enclosing coroutine can await it;
   /// empty otherwise.
   std::vector<FixItHint> coAwaitFix(const CallExpr &Call, const Expr &Discarded,

@@ -28,7 +28,7 @@ inline constexpr Api ForEachBounded{"tether::for_each_bounded",
 inline constexpr Api Semaphore{"tether::semaphore", "tether/semaphore.hpp"};
 inline constexpr Api IsCancellation{"tether::is_cancellation",
                                     "tether/cancellation.hpp"};
-inline constexpr Api Rethrow{"tether::rethrow", "tether/rethrow.hpp"};
+inline constexpr Api Rethrow{"tether::rethrow", "tether/cancellation.hpp"};
 
 } // namespace clang::tidy::tether::runtime
 
