@@ -1,6 +1,8 @@
 // sleep, with_timeout / timeout_or (on a real loopback socket), shield, rate_limiter,
 // async_with.
+#include <algorithm>
 #include <string>
+#include <vector>
 
 #include "test_support.hpp"
 
@@ -114,6 +116,37 @@ TEST(WithTimeout, CancellingTheCallerCancelsTheOperationAndWaitsForIt) {
   }());
   EXPECT_TRUE(op_cancelled);
   EXPECT_TRUE(caller_saw_cancellation);
+}
+
+TEST(WithTimeout, ManyDeadlinesFireInDeadlineOrder) {
+  // All deadlines share one system timer: a later, shorter deadline must still fire first.
+  std::vector<int> order;
+  run_bounded([&]() -> task<void> {
+    co_await task_group::open([&](task_group& g) -> task<void> {
+      for (int i = 19; i >= 0; --i)
+        g.spawn([&, i]() -> task<void> {
+          co_await tether::timeout_or(tether::sleep_for(1h), std::chrono::milliseconds(5 + 3 * i));
+          order.push_back(i);
+        });
+      co_return;
+    });
+  }());
+  ASSERT_EQ(order.size(), 20u);
+  EXPECT_TRUE(std::is_sorted(order.begin(), order.end())) << ::testing::PrintToString(order);
+}
+
+TEST(WithTimeout, AFinishedTimeoutDoesNotKeepTheLoopAlive) {
+  // The shared deadline timer is stopped once no deadline is pending, so io_context::run
+  // returns when the work is done instead of when the longest deadline would have passed.
+  net::io_context ctx;
+  int r = 0;
+  net::co_spawn(ctx, tether::with_timeout(value_after(5, 1ms), 1h), [&](std::exception_ptr, int v) {
+    r = v;
+  });
+  auto start = clock_type::now();
+  ctx.run_for(60s);
+  EXPECT_EQ(r, 5);
+  EXPECT_LT(clock_type::now() - start, 30s);
 }
 
 TEST(TimeoutOr, ValueOrNothing) {

@@ -130,7 +130,8 @@ T run(task<T> main, options opts = {},
                         std::to_string(opts.slow_step.count()) + " ms)";
         m += session.resumed_at ? "; it resumed after the co_await at " +
                                       detail::format_location(*session.resumed_at)
-                                : "; it started at " + detail::format_location(where);
+                                : "; it did not resume from a tether co_await (main is at " +
+                                      detail::format_location(where) + ")";
         report(m);
       }
     }
