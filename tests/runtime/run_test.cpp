@@ -141,6 +141,29 @@ TEST(Run, DebugReportsTasksStillAliveAtExit) {
   EXPECT_TRUE(clean.lines.empty()) << ::testing::PrintToString(clean.lines);
 }
 
+TEST(Run, DebugReportsUnobservedErrors) {
+  captured_reports reports;
+  tether::run(
+      []() -> task<void> {
+        auto [a, b] = co_await tether::gather_settled(value_after(1, 1ms),
+                                                      fail_after("nobody looked at me", 1ms));
+        EXPECT_EQ(a.value(), 1);
+        co_return; // b's error is dropped unseen
+      }(),
+      reports.debug());
+  EXPECT_EQ(reports.count("unobserved error: nobody looked at me"), 1)
+      << ::testing::PrintToString(reports.lines);
+
+  captured_reports quiet;
+  tether::run(
+      []() -> task<void> {
+        auto [b] = co_await tether::gather_settled(fail_after("seen", 1ms));
+        EXPECT_FALSE(b.has_value());
+      }(),
+      quiet.debug());
+  EXPECT_EQ(quiet.count("unobserved"), 0) << ::testing::PrintToString(quiet.lines);
+}
+
 TEST(Offload, RunsOnAnotherThreadAndResumesOnTheCallersExecutor) {
   std::thread::id loop, worker, after;
   auto r = run_bounded([&]() -> task<int> {

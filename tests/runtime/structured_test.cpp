@@ -195,6 +195,33 @@ TEST(TaskGroup, ACancelledChildIsNotAFailure) {
   EXPECT_EQ(r, 2);
 }
 
+TEST(TaskGroup, ChildrenOnAStrandOfTheSameContext) {
+  int n = 0;
+  bool failed_on_strand = false;
+  run_bounded([&]() -> task<void> {
+    auto strand = net::make_strand(co_await net::this_coro::executor);
+    co_await task_group::open([&](task_group& g) -> task<void> {
+      for (int i = 0; i < 10; ++i)
+        g.spawn(strand, [&]() -> task<void> {
+          co_await tether::sleep_for(1ms);
+          ++n;
+        });
+      auto h = g.spawn(strand, value_after(3, 1ms));
+      EXPECT_EQ(co_await h.wait(), 3);
+    });
+    try {
+      co_await task_group::open([&](task_group& g) -> task<void> {
+        g.spawn(strand, fail_after("on the strand", 1ms));
+        co_return;
+      });
+    } catch (const std::runtime_error&) {
+      failed_on_strand = true;
+    }
+  }());
+  EXPECT_EQ(n, 10);
+  EXPECT_TRUE(failed_on_strand);
+}
+
 TEST(TaskGroup, ManyChildren) {
   int count = 0;
   run_bounded([&]() -> task<void> {

@@ -22,11 +22,56 @@
 #include <vector>
 
 #include "tether/asio.hpp"
+#include "tether/detail/debug.hpp"
+#include "tether/exception_group.hpp"
 #include "tether/task_group.hpp"
 
 namespace tether {
 
-/// A finished task's result or exception.
+namespace detail {
+
+/// The part of an outcome that knows whether anyone looked at its error.
+class outcome_error {
+public:
+  outcome_error() = default;
+  explicit outcome_error(std::exception_ptr e) : error_(std::move(e)) {}
+  outcome_error(outcome_error&& o) noexcept
+      : error_(std::move(o.error_)), observed_(std::exchange(o.observed_, true)) {}
+  outcome_error& operator=(outcome_error&& o) noexcept {
+    if (this != &o) {
+      check();
+      error_ = std::move(o.error_);
+      observed_ = std::exchange(o.observed_, true);
+    }
+    return *this;
+  }
+  ~outcome_error() { check(); }
+
+  const std::exception_ptr& get() const noexcept {
+    observed_ = true;
+    return error_;
+  }
+  explicit operator bool() const noexcept { return error_ != nullptr; }
+
+private:
+  void check() noexcept {
+    if (error_ && !observed_) {
+      try {
+        report_unobserved(exception_group::describe(error_) +
+                          " (a gather_settled outcome dropped without looking at its error)");
+      } catch (...) {
+      }
+    }
+  }
+  std::exception_ptr error_;
+  mutable bool observed_ = false;
+};
+
+} // namespace detail
+
+/// A finished task's result or exception. In a debug run (see run.hpp), an outcome whose
+/// error is destroyed without having been looked at (`has_value`, `value` or `error`) is
+/// reported as an unobserved error.
 template <class T>
 class outcome {
 public:
@@ -38,22 +83,25 @@ public:
   }
   static outcome failure(std::exception_ptr e) {
     outcome o;
-    o.error_ = std::move(e);
+    o.error_ = detail::outcome_error(std::move(e));
     return o;
   }
-  bool has_value() const noexcept { return value_.has_value(); }
+  bool has_value() const noexcept {
+    error_.get();
+    return value_.has_value();
+  }
   explicit operator bool() const noexcept { return has_value(); }
   /// The value, or the task's exception rethrown.
   T& value() {
-    if (error_)
-      std::rethrow_exception(error_);
+    if (error_.get())
+      std::rethrow_exception(error_.get());
     return *value_;
   }
-  const std::exception_ptr& error() const noexcept { return error_; }
+  const std::exception_ptr& error() const noexcept { return error_.get(); }
 
 private:
   std::optional<T> value_;
-  std::exception_ptr error_;
+  detail::outcome_error error_;
 };
 
 template <>
@@ -63,19 +111,19 @@ public:
   static outcome success() { return outcome(); }
   static outcome failure(std::exception_ptr e) {
     outcome o;
-    o.error_ = std::move(e);
+    o.error_ = detail::outcome_error(std::move(e));
     return o;
   }
-  bool has_value() const noexcept { return !error_; }
+  bool has_value() const noexcept { return !error_.get(); }
   explicit operator bool() const noexcept { return has_value(); }
   void value() const {
-    if (error_)
-      std::rethrow_exception(error_);
+    if (error_.get())
+      std::rethrow_exception(error_.get());
   }
-  const std::exception_ptr& error() const noexcept { return error_; }
+  const std::exception_ptr& error() const noexcept { return error_.get(); }
 
 private:
-  std::exception_ptr error_;
+  detail::outcome_error error_;
 };
 
 namespace detail {

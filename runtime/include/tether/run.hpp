@@ -8,7 +8,8 @@
 // awaited) are destroyed with the io_context. In debug mode, run reports through
 // `options::report` (default: stderr) every coroutine step that held the loop longer than
 // `slow_step`, with the source location of the tether `co_await` it resumed from, and the
-// tasks still alive when main returned, with the location that spawned them.
+// tasks still alive when main returned, with the location that spawned them, and failures in
+// `gather_settled` outcomes that were dropped without being looked at.
 #pragma once
 
 #include <chrono>
@@ -91,8 +92,10 @@ T run(task<T> main, options opts = {},
   detail::debug_session session;
   detail::debug_reporter report(opts);
   auto* previous = detail::current_debug;
-  if (opts.debug)
+  if (opts.debug) {
     detail::current_debug = &session;
+    session.report = [&report](const std::string& m) { report(m); };
+  }
   struct restore {
     detail::debug_session* p;
     ~restore() { detail::current_debug = p; }

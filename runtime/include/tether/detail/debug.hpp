@@ -3,10 +3,11 @@
 // While `tether::run` drives a loop in debug mode, a thread-local session records where
 // the running step resumed (the source location of the last tether `co_await`) and which
 // tether-spawned tasks are alive, so slow steps and leaked tasks can be reported with their
-// source location. Outside a debug run every hook is one thread-local load.
+// source location; errors nobody looked at are reported through it too. Outside a debug run every hook is one thread-local load.
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <source_location>
 #include <string>
@@ -18,6 +19,7 @@ struct debug_session {
   std::source_location resumed_copy{};
   std::map<std::uint64_t, std::source_location> live_tasks;
   std::uint64_t next_task = 1;
+  std::function<void(const std::string&)> report;
 };
 
 inline thread_local debug_session* current_debug = nullptr;
@@ -45,6 +47,12 @@ inline void untrack_task(std::uint64_t id) noexcept {
     return;
   if (auto* s = current_debug)
     s->live_tasks.erase(id);
+}
+
+/// Reports, in a debug run, an error that its task's owner never looked at.
+inline void report_unobserved(const std::string& what) {
+  if (auto* s = current_debug; s && s->report)
+    s->report("unobserved error: " + what);
 }
 
 inline std::string format_location(const std::source_location& l) {
