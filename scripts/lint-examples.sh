@@ -13,22 +13,7 @@ if [[ ! -f "$build/CMakeCache.txt" ]]; then
 fi
 cmake --build "$build" -j "${TETHER_JOBS:-2}" --target tether-tidy >/dev/null
 
-# The compile database of a project is the input of every vehicle.
-configure_examples() { # SOURCE_DIR BUILD_DIR
-  cmake -S "$1" -B "$2" -G Ninja -DCMAKE_CXX_COMPILER=clang++-19 >/dev/null
-}
-sources_of() { # BUILD_DIR
-  python3 -c 'import json, sys
-print("\n".join(sorted({e["file"] for e in json.load(open(sys.argv[1]))})))' \
-    "$1/compile_commands.json"
-}
-lint() { # BUILD_DIR SOURCE_DIR [clang-tidy flags...]
-  local db=$1 dir=$2
-  shift 2
-  mapfile -t sources < <(sources_of "$db")
-  "$build/tool/tether-tidy" -p "$db" --checks='-*,async-*' --header-filter="^$dir/" \
-    --quiet "$@" "${sources[@]}"
-}
+source "$root/scripts/lib/examples.sh"
 
 configure_examples "$root/examples" "$build/examples"
 echo "== tether-tidy --checks='-*,async-*' on examples/ (healthd)"
@@ -38,9 +23,8 @@ count=$(grep -c ': warning: ' "$build/examples/findings.txt" || true)
 # Apply every fix-it, those on notes included, to a copy and show the diff.
 copy=$(mktemp -d)
 trap 'rm -rf "$copy"' EXIT
-cp -r "$root/examples" "$copy/examples"
-cp -r "$root/examples" "$copy/original"
-ln -s "$root/runtime" "$copy/runtime"
+copy_examples "$copy"
+cp -r "$copy/examples" "$copy/original"
 configure_examples "$copy/examples" "$copy/build"
 lint "$copy/build" "$copy/examples" --fix --fix-notes >/dev/null 2>&1 || true
 echo "== what the fix-its change (--fix --fix-notes)"
