@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "FireAndForgetCheck.h"
+#include "SwallowedExceptionCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang-tidy/ClangTidyModuleRegistry.h"
 
@@ -14,6 +15,8 @@ class TetherModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &Factories) override {
     Factories.registerCheck<FireAndForgetCheck>("async-fire-and-forget");
+    Factories.registerCheck<SwallowedExceptionCheck>(
+        "async-swallowed-exception");
   }
 };
 

@@ -1,0 +1,612 @@
+//===--- SwallowedExceptionCheck.cpp - tether -----------------------------===//
+
+#include "SwallowedExceptionCheck.h"
+#include "clang-tidy/utils/OptionsUtils.h"
+#include "utils/Coroutines.h"
+#include "utils/Matchers.h"
+#include "utils/RuntimeApi.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Lex/Lexer.h"
+#include "clang/Lex/Preprocessor.h"
+#include <type_traits>
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::tether {
+namespace {
+
+constexpr llvm::StringLiteral DefaultIgnoreCatchWithKeywords = "@TODO;@FIXME";
+constexpr llvm::StringLiteral DefaultCancellationAwareTaskTypes =
+    "::asio::awaitable;::boost::asio::awaitable;::folly::coro::Task;"
+    "::folly::coro::TaskWithExecutor;::cppcoro::task;::cppcoro::shared_task";
+constexpr llvm::StringLiteral DefaultCancellationCatchingTypes =
+    "::std::exception;::std::runtime_error;::std::system_error;"
+    "::boost::system::system_error;::folly::OperationCancelled;"
+    "::cppcoro::operation_cancelled";
+constexpr llvm::StringLiteral DefaultTaskResultFunctions =
+    "::std::future::get;::std::shared_future::get;::std::this_thread::sync_"
+    "wait;::std::execution::sync_wait;::stdexec::sync_wait;::cppcoro::sync_"
+    "wait;::folly::coro::blockingWait";
+constexpr llvm::StringLiteral DefaultCompletionHandlerFunctions =
+    "co_spawn;post;dispatch;defer;upon_error;let_error";
+
+/// The name a call is written with, also in a template where the callee is
+/// not resolved yet.
+StringRef calleeName(const CallExpr &Call) {
+  if (const NamedDecl *Called = calledDecl(Call))
+    return Called->getDeclName().isIdentifier() ? Called->getName() : "";
+  const Expr *Callee = Call.getCallee()->IgnoreParenImpCasts();
+  if (const auto *Member = dyn_cast<CXXDependentScopeMemberExpr>(Callee))
+    return Member->getMember().isIdentifier()
+               ? Member->getMember().getAsIdentifierInfo()->getName()
+               : "";
+  if (const auto *Overload = dyn_cast<OverloadExpr>(Callee))
+    return Overload->getName().isIdentifier()
+               ? Overload->getName().getAsIdentifierInfo()->getName()
+               : "";
+  return "";
+}
+
+/// An Asio-style initiating function: its name starts with `async_`.
+bool isInitiation(StringRef Name) { return Name.starts_with("async_"); }
+
+/// Matches a call of an initiating function or of a function listed in
+/// \p Names: the calls that take completion handlers. Written by hand: it
+/// runs on every call.
+AST_MATCHER_P(CallExpr, takesCompletionHandler, const NameList *, Names) {
+  const NamedDecl *Called = calledDecl(Node);
+  if (!Called || !Called->getDeclName().isIdentifier())
+    return false;
+  return isInitiation(Called->getName()) || Names->matches(*Called);
+}
+
+/// Calls \p Visit on \p S and every statement below it, not entering
+/// lambdas (callables of their own); stops when Visit returns true.
+bool anyStmt(const Stmt *S, llvm::function_ref<bool(const Stmt &)> Visit) {
+  if (!S)
+    return false;
+  if (Visit(*S))
+    return true;
+  if (isa<LambdaExpr>(S))
+    return false;
+  for (const Stmt *Child : S->children())
+    if (anyStmt(Child, Visit))
+      return true;
+  return false;
+}
+
+/// Whether the handler leaves on some path: it throws (rethrows), returns,
+/// co_returns or calls a function that does not return.
+bool leaves(const CXXCatchStmt &Handler) {
+  return anyStmt(Handler.getHandlerBlock(), [](const Stmt &S) {
+    if (isa<CXXThrowExpr, CoreturnStmt, ReturnStmt>(S))
+      return true;
+    if (const auto *Call = dyn_cast<CallExpr>(&S))
+      if (const FunctionDecl *Callee = Call->getDirectCallee())
+        return Callee->isNoReturn();
+    return false;
+  });
+}
+
+/// Whether the handler keeps the exception: it calls
+/// std::current_exception() to store or forward it.
+bool keepsException(const CXXCatchStmt &Handler) {
+  return anyStmt(Handler.getHandlerBlock(), [](const Stmt &S) {
+    if (const auto *Call = dyn_cast<CallExpr>(&S))
+      if (const FunctionDecl *Callee = Call->getDirectCallee())
+        return Callee->getDeclName().isIdentifier() &&
+               Callee->getName() == "current_exception" &&
+               Callee->isInStdNamespace();
+    return false;
+  });
+}
+
+bool isLoop(const Stmt &S) {
+  return isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S);
+}
+
+/// Finds a `break` or `continue` of \p Block that leaves it (one not inside a
+/// loop or switch of the block itself).
+template <typename JumpStmt> bool jumpsOut(const Stmt *S) {
+  if (!S)
+    return false;
+  if (isa<JumpStmt>(S))
+    return true;
+  if (isa<LambdaExpr>(S) || isLoop(*S) ||
+      (std::is_same_v<JumpStmt, BreakStmt> && isa<SwitchStmt>(S)))
+    return false;
+  return llvm::any_of(S->children(), jumpsOut<JumpStmt>);
+}
+
+/// The statements from \p Root down to \p Target, not entering lambdas.
+bool pathTo(const Stmt *Root, const Stmt *Target,
+            llvm::SmallVectorImpl<const Stmt *> &Path) {
+  if (!Root)
+    return false;
+  Path.push_back(Root);
+  if (Root == Target)
+    return true;
+  if (!isa<LambdaExpr>(Root))
+    for (const Stmt *Child : Root->children())
+      if (pathTo(Child, Target, Path))
+        return true;
+  Path.pop_back();
+  return false;
+}
+
+/// The body a coroutine's user wrote (a coroutine body statement wraps it).
+const Stmt *writtenBody(const FunctionDecl &FD) {
+  const Stmt *Body = FD.getBody();
+  if (const auto *Coroutine = dyn_cast_or_null<CoroutineBodyStmt>(Body))
+    return Coroutine->getBody();
+  return Body;
+}
+
+/// Leading whitespace of the line \p Loc is on.
+StringRef indentationAt(SourceLocation Loc, const SourceManager &SM) {
+  const auto [File, Offset] = SM.getDecomposedLoc(Loc);
+  const StringRef Buffer = SM.getBufferData(File);
+  const size_t LineStart = Buffer.rfind('\n', Offset) + 1; // npos + 1 == 0
+  const StringRef Line = Buffer.substr(LineStart);
+  return Line.take_while([](char C) { return C == ' ' || C == '\t'; });
+}
+
+/// Inserts the statement \p Text first in \p Block, on a line of its own
+/// when the block spans several lines.
+std::optional<FixItHint> insertFirst(const CompoundStmt &Block, StringRef Text,
+                                     const SourceManager &SM) {
+  const SourceLocation LBrace = Block.getLBracLoc();
+  const SourceLocation RBrace = Block.getRBracLoc();
+  if (LBrace.isMacroID() || RBrace.isMacroID())
+    return std::nullopt;
+  const SourceLocation After = LBrace.getLocWithOffset(1);
+  const unsigned BraceLine = SM.getSpellingLineNumber(LBrace);
+  if (!Block.body_empty()) {
+    const SourceLocation First = Block.body_front()->getBeginLoc();
+    if (First.isMacroID())
+      return std::nullopt;
+    if (SM.getSpellingLineNumber(First) == BraceLine)
+      return FixItHint::CreateInsertion(After, (" " + Text).str());
+    return FixItHint::CreateInsertion(
+        After, ("\n" + indentationAt(First, SM) + Text).str());
+  }
+  if (SM.getSpellingLineNumber(RBrace) == BraceLine)
+    return FixItHint::CreateInsertion(
+        After, (" " + Text + (RBrace == After ? " " : "")).str());
+  return FixItHint::CreateInsertion(
+      After, ("\n" + indentationAt(LBrace, SM) + "  " + Text).str());
+}
+
+/// The parameter of type std::exception_ptr of a completion handler.
+const ParmVarDecl *exceptionPtrParam(const FunctionDecl &Handler) {
+  for (const ParmVarDecl *Param : Handler.parameters()) {
+    const CXXRecordDecl *Record =
+        Param->getType().getNonReferenceType()->getAsCXXRecordDecl();
+    if (Record && Record->getDeclName().isIdentifier() &&
+        Record->getName() == "exception_ptr" &&
+        StringRef(templateFreeQualifiedName(*Record)).starts_with("::std::"))
+      return Param;
+  }
+  return nullptr;
+}
+
+/// Whether \p Body reads \p Param other than to cast it to void.
+bool reads(const Stmt *Body, const ParmVarDecl &Param) {
+  if (!Body)
+    return false;
+  if (const auto *Cast = dyn_cast<ExplicitCastExpr>(Body);
+      Cast && Cast->getTypeAsWritten()->isVoidType())
+    if (const auto *Ref =
+            dyn_cast<DeclRefExpr>(Cast->getSubExpr()->IgnoreParenImpCasts());
+        Ref && Ref->getDecl() == &Param)
+      return false;
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(Body))
+    return Ref->getDecl() == &Param;
+  return llvm::any_of(Body->children(),
+                      [&](const Stmt *Child) { return reads(Child, Param); });
+}
+
+/// The function a completion handler argument runs: a lambda (written in
+/// place or held by a local variable) or a named function.
+const FunctionDecl *handlerFunction(const Expr &Arg) {
+  const Expr *E =
+      IgnoreExprNodes(&Arg, IgnoreImplicitSingleStep, IgnoreParensSingleStep);
+  if (const auto *AddressOf = dyn_cast<UnaryOperator>(E);
+      AddressOf && AddressOf->getOpcode() == UO_AddrOf)
+    E = AddressOf->getSubExpr()->IgnoreParenImpCasts();
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(E);
+      Construct && Construct->getNumArgs() == 1)
+    E = IgnoreExprNodes(Construct->getArg(0), IgnoreImplicitSingleStep,
+                        IgnoreParensSingleStep);
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
+    if (const auto *Function = dyn_cast<FunctionDecl>(Ref->getDecl()))
+      return Function;
+    if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
+        Var && Var->isLocalVarDecl() && Var->getInit())
+      E = IgnoreExprNodes(Var->getInit(), IgnoreImplicitSingleStep,
+                          IgnoreParensSingleStep);
+  }
+  if (const auto *Lambda = dyn_cast<LambdaExpr>(E))
+    return Lambda->getCallOperator();
+  return nullptr;
+}
+
+bool inMacro(SourceRange Range) {
+  return Range.getBegin().isMacroID() || Range.getEnd().isMacroID();
+}
+
+} // namespace
+
+SwallowedExceptionCheck::SwallowedExceptionCheck(StringRef Name,
+                                                 ClangTidyContext *Context)
+    : AsyncCheck(Name, Context),
+      OnlyInCoroutines(Options.get("OnlyInCoroutines", true)),
+      IgnoreCatchWithKeywords(utils::options::parseStringList(Options.get(
+          "IgnoreCatchWithKeywords", DefaultIgnoreCatchWithKeywords))),
+      CancellationAwareTaskTypeNames(utils::options::parseStringList(
+          Options.get("CancellationAwareTaskTypes",
+                      DefaultCancellationAwareTaskTypes))),
+      CancellationCatchingTypeNames(utils::options::parseStringList(Options.get(
+          "CancellationCatchingTypes", DefaultCancellationCatchingTypes))),
+      TaskResultFunctionNames(utils::options::parseStringList(
+          Options.get("TaskResultFunctions", DefaultTaskResultFunctions))),
+      CompletionHandlerFunctionNames(utils::options::parseStringList(
+          Options.get("CompletionHandlerFunctions",
+                      DefaultCompletionHandlerFunctions))),
+      CancellationAwareTaskTypes(makeNameList("CancellationAwareTaskTypes",
+                                              CancellationAwareTaskTypeNames)),
+      CancellationCatchingTypes(makeNameList("CancellationCatchingTypes",
+                                             CancellationCatchingTypeNames)),
+      TaskResultFunctions(
+          makeNameList("TaskResultFunctions", TaskResultFunctionNames)),
+      CompletionHandlerFunctions(makeNameList("CompletionHandlerFunctions",
+                                              CompletionHandlerFunctionNames)),
+      Inserter(Options.getLocalOrGlobal("IncludeStyle",
+                                        utils::IncludeSorter::IS_LLVM),
+               areDiagsSelfContained()) {}
+
+void SwallowedExceptionCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "OnlyInCoroutines", OnlyInCoroutines);
+  Options.store(Opts, "IgnoreCatchWithKeywords",
+                utils::options::serializeStringList(IgnoreCatchWithKeywords));
+  Options.store(
+      Opts, "CancellationAwareTaskTypes",
+      utils::options::serializeStringList(CancellationAwareTaskTypeNames));
+  Options.store(
+      Opts, "CancellationCatchingTypes",
+      utils::options::serializeStringList(CancellationCatchingTypeNames));
+  Options.store(Opts, "TaskResultFunctions",
+                utils::options::serializeStringList(TaskResultFunctionNames));
+  Options.store(
+      Opts, "CompletionHandlerFunctions",
+      utils::options::serializeStringList(CompletionHandlerFunctionNames));
+  Options.store(Opts, "IncludeStyle", Inserter.getStyle());
+}
+
+void SwallowedExceptionCheck::registerPPCallbacks(const SourceManager &,
+                                                  Preprocessor *PP,
+                                                  Preprocessor *) {
+  Inserter.registerPreprocessor(PP);
+  this->PP = PP;
+}
+
+void SwallowedExceptionCheck::registerMatchers(MatchFinder *Finder) {
+  Callables.registerMatchers(*Finder, *this, SystemHeaders);
+  Finder->addMatcher(cxxTryStmt(isReportable(SystemHeaders)).bind("try"), this);
+  Finder->addMatcher(cxxMethodDecl(hasName("unhandled_exception"),
+                                   isDefinition(), isReportable(SystemHeaders),
+                                   hasBody(compoundStmt(statementCountIs(0))))
+                         .bind("unhandled"),
+                     this);
+  Finder->addMatcher(
+      callExpr(isReportable(SystemHeaders),
+               takesCompletionHandler(&CompletionHandlerFunctions))
+          .bind("handlerCall"),
+      this);
+}
+
+void SwallowedExceptionCheck::check(const MatchFinder::MatchResult &Result) {
+  if (Callables.record(Result))
+    return;
+  ASTContext &Ctx = *Result.Context;
+  if (const auto *Try = Result.Nodes.getNodeAs<CXXTryStmt>("try"))
+    checkTry(*Try, Ctx);
+  else if (const auto *Method =
+               Result.Nodes.getNodeAs<CXXMethodDecl>("unhandled"))
+    checkUnhandledException(*Method, Ctx);
+  else if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("handlerCall"))
+    checkHandlerArguments(*Call, Ctx);
+}
+
+SwallowedExceptionCheck::Family
+SwallowedExceptionCheck::familyOf(const FunctionDecl &Coroutine) const {
+  const QualType Returned = Coroutine.getReturnType().getCanonicalType();
+  const NamedDecl *Task = Returned->getAsCXXRecordDecl();
+  if (!Task) // a dependent specialization in a template
+    if (const auto *TST = Returned->getAs<TemplateSpecializationType>())
+      Task = TST->getTemplateName().getAsTemplateDecl();
+  if (!Task || !CancellationAwareTaskTypes.matches(*Task))
+    return Family::None;
+  const std::string Name = templateFreeQualifiedName(*Task);
+  if (Name == "::asio::awaitable")
+    return Family::Asio;
+  if (Name == "::boost::asio::awaitable")
+    return Family::BoostAsio;
+  return Family::Other;
+}
+
+bool SwallowedExceptionCheck::catchesCancellation(
+    const CXXCatchStmt &Handler) const {
+  if (!Handler.getExceptionDecl())
+    return true; // catch (...)
+  const CXXRecordDecl *Caught =
+      Handler.getCaughtType().getNonReferenceType()->getAsCXXRecordDecl();
+  return Caught && CancellationCatchingTypes.matches(*Caught);
+}
+
+bool SwallowedExceptionCheck::takesTaskResult(const Stmt &S) const {
+  return anyStmt(&S, [&](const Stmt &Node) {
+    const auto *Call = dyn_cast<CallExpr>(&Node);
+    if (!Call)
+      return false;
+    const NamedDecl *Called = calledDecl(*Call);
+    return Called && TaskResultFunctions.matches(*Called);
+  });
+}
+
+bool SwallowedExceptionCheck::hasAsyncWork(const Stmt &S) const {
+  return anyStmt(&S, [&](const Stmt &Node) {
+    if (isa<CoawaitExpr, DependentCoawaitExpr, CoyieldExpr>(Node))
+      return true;
+    const auto *Call = dyn_cast<CallExpr>(&Node);
+    if (!Call)
+      return false;
+    const StringRef Name = calleeName(*Call);
+    if (isInitiation(Name) || Name == "co_spawn")
+      return true;
+    const NamedDecl *Called = calledDecl(*Call);
+    return Called && TaskResultFunctions.matches(*Called);
+  });
+}
+
+bool SwallowedExceptionCheck::isMarkedIntentional(
+    const CompoundStmt &Block, const SourceManager &SM) const {
+  if (IgnoreCatchWithKeywords.empty())
+    return false;
+  const StringRef Text = Lexer::getSourceText(
+      CharSourceRange::getTokenRange(Block.getSourceRange()), SM,
+      LangOptions());
+  return llvm::any_of(IgnoreCatchWithKeywords, [&](StringRef Keyword) {
+    return !Keyword.empty() && Text.contains(Keyword);
+  });
+}
+
+/// Whether control, after \p Handler of the try statement at the end of
+/// \p Path falls through, reaches more async work: a later statement of an
+/// enclosing block has some, or an enclosing loop (which has some) goes
+/// round again. Sets \p LoopsBack when the loop is the way.
+static bool carriesOn(llvm::ArrayRef<const Stmt *> Path,
+                      const CXXCatchStmt &Handler,
+                      llvm::function_ref<bool(const Stmt &)> HasAsyncWork,
+                      bool &LoopsBack) {
+  enum { Normal, Break, Continue } How = Normal;
+  if (jumpsOut<BreakStmt>(Handler.getHandlerBlock()))
+    How = Break;
+  else if (jumpsOut<ContinueStmt>(Handler.getHandlerBlock()))
+    How = Continue;
+  for (size_t I = Path.size() - 1; I > 0; --I) {
+    const Stmt *Child = Path[I];
+    const Stmt *Parent = Path[I - 1];
+    if (How == Break) {
+      if (isLoop(*Parent) || isa<SwitchStmt>(Parent))
+        How = Normal; // control goes on after the loop or switch
+      continue;
+    }
+    if (How == Continue) {
+      if (isLoop(*Parent))
+        return LoopsBack = HasAsyncWork(*Parent);
+      continue;
+    }
+    if (const auto *Block = dyn_cast<CompoundStmt>(Parent)) {
+      bool After = false;
+      for (const Stmt *S : Block->body()) {
+        if (S == Child) {
+          After = true;
+          continue;
+        }
+        if (!After)
+          continue;
+        if (HasAsyncWork(*S))
+          return true;
+        if (isa<CoreturnStmt, ReturnStmt, CXXThrowExpr>(S))
+          return false;
+        if (isa<BreakStmt>(S) || isa<ContinueStmt>(S)) {
+          How = isa<BreakStmt>(S) ? Break : Continue;
+          break;
+        }
+      }
+      continue;
+    }
+    if (isLoop(*Parent) && HasAsyncWork(*Parent))
+      return LoopsBack = true;
+  }
+  return false;
+}
+
+void SwallowedExceptionCheck::checkTry(const CXXTryStmt &Try, ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  const FunctionDecl *Function = Callables.enclosing(Try, SM);
+  const bool InCoroutine = Function && isCoroutine(*Function);
+  const bool InCompletionHandler =
+      Function && CompletionHandlers.contains(Function);
+  const Family Kind = InCoroutine ? familyOf(*Function) : Family::None;
+  // Cancellations reach a handler only if no earlier one caught them.
+  bool CancellationCaught = false;
+  llvm::SmallVector<const Stmt *, 16> Path;
+  for (unsigned I = 0; I < Try.getNumHandlers(); ++I) {
+    const CXXCatchStmt &Handler = *Try.getHandler(I);
+    const bool SeesCancellation =
+        !CancellationCaught && catchesCancellation(Handler);
+    CancellationCaught = CancellationCaught || SeesCancellation;
+    const auto *Block = dyn_cast<CompoundStmt>(Handler.getHandlerBlock());
+    if (!Block)
+      continue;
+    const SourceLocation Loc = SM.getExpansionLoc(Handler.getCatchLoc());
+
+    // A cancellation swallowed by a coroutine that then carries on.
+    const bool CancellationArrivesAsException =
+        InCoroutine ? Kind != Family::None : !OnlyInCoroutines;
+    if (SeesCancellation && CancellationArrivesAsException && Function &&
+        !leaves(Handler) && !keepsException(Handler) &&
+        (Path.empty() ? pathTo(writtenBody(*Function), &Try, Path) : true)) {
+      bool LoopsBack = false;
+      if (hasAsyncWork(*Block) ||
+          carriesOn(
+              Path, Handler, [&](const Stmt &S) { return hasAsyncWork(S); },
+              LoopsBack)) {
+        if (!firstReport(Loc))
+          continue;
+        const bool BoostFlavour =
+            PP && PP->isMacroDefined("TETHER_USE_BOOST_ASIO");
+        const bool Fixable = (Kind == Family::Asio && !BoostFlavour) ||
+                             (Kind == Family::BoostAsio && BoostFlavour);
+        std::optional<FixItHint> Fix;
+        if (Fixable && !Handler.getCatchLoc().isMacroID())
+          Fix =
+              insertFirst(*Block,
+                          (llvm::Twine("if (") + runtime::IsCancellation.Name +
+                           "(std::current_exception())) throw;")
+                              .str(),
+                          SM);
+        auto Diag = diag(Loc, "handler swallows cancellation and %select{the "
+                              "loop goes on|control goes on to more async "
+                              "work}0: %select{the coroutine|the code}1 keeps "
+                              "running after it was cancelled; rethrow "
+                              "cancellations")
+                    << (LoopsBack ? 0 : 1) << (InCoroutine ? 0 : 1);
+        if (Fix) {
+          Diag << *Fix;
+          if (std::optional<FixItHint> Include =
+                  Inserter.createIncludeInsertion(
+                      SM.getFileID(Block->getLBracLoc()),
+                      (llvm::Twine("<") + runtime::IsCancellation.Header + ">")
+                          .str()))
+            Diag << *Include;
+        }
+        continue;
+      }
+    }
+
+    // An empty handler where errors matter.
+    if (!Block->body_empty() || isMarkedIntentional(*Block, SM))
+      continue;
+    int Where = 3; // anywhere (OnlyInCoroutines off)
+    if (InCoroutine)
+      Where = 0;
+    else if (InCompletionHandler)
+      Where = 1;
+    else if (takesTaskResult(*Try.getTryBlock()))
+      Where = 2;
+    else if (OnlyInCoroutines)
+      continue;
+    if (!firstReport(Loc))
+      continue;
+    diag(Loc, "empty handler swallows the exception%select{ in a coroutine| "
+              "in a completion handler| of a task's result|}0; handle it, "
+              "rethrow it or store it")
+        << Where;
+    if (std::optional<FixItHint> Fix = insertFirst(*Block, "throw;", SM);
+        Fix && !Handler.getCatchLoc().isMacroID())
+      diag(Loc, "rethrow the exception", DiagnosticIDs::Note) << *Fix;
+  }
+}
+
+void SwallowedExceptionCheck::checkUnhandledException(
+    const CXXMethodDecl &Method, ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  const CXXRecordDecl *Promise = Method.getParent();
+  const IdentifierInfo &GetReturnObject = Ctx.Idents.get("get_return_object");
+  if (!Promise || (Promise->getName() != "promise_type" &&
+                   Promise->lookup(&GetReturnObject).empty()))
+    return;
+  const auto *Body = cast<CompoundStmt>(Method.getBody());
+  if (isMarkedIntentional(*Body, SM))
+    return;
+  const SourceLocation Loc = SM.getExpansionLoc(Method.getLocation());
+  if (!firstReport(Loc))
+    return;
+  diag(Loc, "empty 'unhandled_exception()' swallows every exception that "
+            "escapes the coroutine: its awaiter never sees it; rethrow it or "
+            "store it");
+  if (std::optional<FixItHint> Fix = insertFirst(*Body, "throw;", SM);
+      Fix && !Method.getLocation().isMacroID())
+    diag(Loc, "rethrow the exception to the coroutine's resumer",
+         DiagnosticIDs::Note)
+        << *Fix;
+}
+
+void SwallowedExceptionCheck::checkHandlerArguments(const CallExpr &Call,
+                                                    ASTContext &Ctx) {
+  for (const Expr *Arg : Call.arguments()) {
+    const Expr *Value =
+        IgnoreExprNodes(Arg, IgnoreImplicitSingleStep, IgnoreParensSingleStep);
+    if (const auto *Lambda = dyn_cast<LambdaExpr>(Value))
+      CompletionHandlers.insert(Lambda->getCallOperator());
+    if (const FunctionDecl *Handler = handlerFunction(*Arg))
+      checkIgnoredExceptionPtr(Call, *Arg, *Handler, Ctx);
+  }
+}
+
+void SwallowedExceptionCheck::checkIgnoredExceptionPtr(
+    const CallExpr &Call, const Expr &Arg, const FunctionDecl &Handler,
+    ASTContext &Ctx) {
+  const FunctionDecl *Definition = Handler.getDefinition();
+  if (!Definition || !Definition->getBody())
+    return;
+  const ParmVarDecl *Param = exceptionPtrParam(*Definition);
+  if (!Param)
+    return;
+  const bool Named = !Param->getName().empty();
+  if (Named && reads(Definition->getBody(), *Param))
+    return;
+  const SourceManager &SM = Ctx.getSourceManager();
+  const SourceLocation Loc = SM.getExpansionLoc(Arg.getBeginLoc());
+  if (!firstReport(Loc))
+    return;
+  const StringRef Callee = calleeName(Call);
+  diag(Loc, "completion handler ignores the 'std::exception_ptr' it receives "
+            "from '%0': the exception is lost; rethrow it or handle it")
+      << Callee;
+  const auto *Body = dyn_cast<CompoundStmt>(Definition->getBody());
+  if (!Body)
+    return;
+  if (Callee == "co_spawn" && Body->body_empty() &&
+      !inMacro(Arg.getSourceRange())) {
+    auto Note = diag(Loc,
+                     "replace the handler by '%0': the exception then "
+                     "propagates out of the executor's 'run()'",
+                     DiagnosticIDs::Note)
+                << runtime::Rethrow.Name
+                << FixItHint::CreateReplacement(Arg.getSourceRange(),
+                                                runtime::Rethrow.Name);
+    if (std::optional<FixItHint> Include = Inserter.createIncludeInsertion(
+            SM.getFileID(SM.getExpansionLoc(Arg.getBeginLoc())),
+            (llvm::Twine("<") + runtime::Rethrow.Header + ">").str()))
+      Note << *Include;
+    return;
+  }
+  if (!Named)
+    return;
+  if (std::optional<FixItHint> Fix =
+          insertFirst(*Body,
+                      (llvm::Twine("if (") + Param->getName() +
+                       ") std::rethrow_exception(" + Param->getName() + ");")
+                          .str(),
+                      SM))
+    diag(Loc, "rethrow the exception", DiagnosticIDs::Note) << *Fix;
+}
+
+} // namespace clang::tidy::tether

@@ -1,0 +1,79 @@
+//===--- SwallowedExceptionCheck.h - tether -------------------------------===//
+
+#ifndef TETHER_CHECKS_SWALLOWEDEXCEPTIONCHECK_H
+#define TETHER_CHECKS_SWALLOWEDEXCEPTIONCHECK_H
+
+#include "clang-tidy/utils/IncludeInserter.h"
+#include "utils/AsyncCheck.h"
+#include "utils/EnclosingCallables.h"
+#include "llvm/ADT/DenseSet.h"
+
+namespace clang::tidy::tether {
+
+/// Finds errors and cancellations that vanish: empty handlers in coroutines,
+/// in completion handlers and around code that takes a task's result;
+/// handlers that catch a coroutine's cancellation and carry on with more
+/// async work; empty `promise_type::unhandled_exception()`; completion
+/// handlers that ignore the `std::exception_ptr` they receive.
+///
+/// For the user-facing documentation see
+/// docs/checks/async-swallowed-exception.md
+class SwallowedExceptionCheck : public AsyncCheck {
+public:
+  SwallowedExceptionCheck(StringRef Name, ClangTidyContext *Context);
+  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
+    return LangOpts.CPlusPlus11 && LangOpts.CXXExceptions;
+  }
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
+  void registerPPCallbacks(const SourceManager &SM, Preprocessor *PP,
+                           Preprocessor *ModuleExpanderPP) override;
+  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onEndOfTranslationUnit() override {
+    Callables.reset();
+    CompletionHandlers.clear();
+    Reported.clear();
+  }
+
+private:
+  /// How a coroutine receives cancellation.
+  enum class Family { None, Asio, BoostAsio, Other };
+
+  void checkTry(const CXXTryStmt &Try, ASTContext &Ctx);
+  void checkUnhandledException(const CXXMethodDecl &Method, ASTContext &Ctx);
+  void checkHandlerArguments(const CallExpr &Call, ASTContext &Ctx);
+  void checkIgnoredExceptionPtr(const CallExpr &Call, const Expr &Arg,
+                                const FunctionDecl &Handler, ASTContext &Ctx);
+
+  Family familyOf(const FunctionDecl &Coroutine) const;
+  bool catchesCancellation(const CXXCatchStmt &Handler) const;
+  bool takesTaskResult(const Stmt &S) const;
+  bool hasAsyncWork(const Stmt &S) const;
+  /// Whether the comments of an empty block carry an intent marker.
+  bool isMarkedIntentional(const CompoundStmt &Block,
+                           const SourceManager &SM) const;
+  /// Records \p Loc as reported; false if it already was (a template and
+  /// its instantiations share their locations).
+  bool firstReport(SourceLocation Loc) { return Reported.insert(Loc).second; }
+
+  const bool OnlyInCoroutines;
+  const std::vector<StringRef> IgnoreCatchWithKeywords;
+  const std::vector<StringRef> CancellationAwareTaskTypeNames;
+  const std::vector<StringRef> CancellationCatchingTypeNames;
+  const std::vector<StringRef> TaskResultFunctionNames;
+  const std::vector<StringRef> CompletionHandlerFunctionNames;
+  const NameList CancellationAwareTaskTypes;
+  const NameList CancellationCatchingTypes;
+  const NameList TaskResultFunctions;
+  const NameList CompletionHandlerFunctions;
+  utils::IncludeInserter Inserter;
+  Preprocessor *PP = nullptr;
+  EnclosingCallables Callables;
+  /// Lambdas written as the completion handler argument of a call.
+  llvm::DenseSet<const FunctionDecl *> CompletionHandlers;
+  llvm::DenseSet<SourceLocation> Reported;
+};
+
+} // namespace clang::tidy::tether
+
+#endif // TETHER_CHECKS_SWALLOWEDEXCEPTIONCHECK_H
