@@ -121,11 +121,13 @@ TEST(WithTimeout, CancellingTheCallerCancelsTheOperationAndWaitsForIt) {
 TEST(WithTimeout, ManyDeadlinesFireInDeadlineOrder) {
   // All deadlines share one system timer: a later, shorter deadline must still fire first.
   std::vector<int> order;
+  auto origin = clock_type::now(); // deadlines are absolute: starting the tasks takes time
   run_bounded([&]() -> task<void> {
     co_await task_group::open([&](task_group& g) -> task<void> {
       for (int i = 19; i >= 0; --i)
         g.spawn([&, i]() -> task<void> {
-          co_await tether::timeout_or(tether::sleep_for(1h), std::chrono::milliseconds(5 + 3 * i));
+          auto deadline = origin + std::chrono::milliseconds(20 + 3 * i);
+          co_await tether::timeout_or(tether::sleep_for(1h), deadline - clock_type::now());
           order.push_back(i);
         });
       co_return;
