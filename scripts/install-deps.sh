@@ -13,6 +13,8 @@ packages=(
   libasio-dev libboost1.81-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev
+  # the editor test drives tether-clangd from a real LSP client
+  neovim
 )
 
 missing=()

@@ -1,0 +1,107 @@
+-- Drives tether-clangd from neovim's LSP client: diagnostics on open, a
+-- quick fix applied, a diagnostic after an edit, none on a clean file.
+local clangd = os.getenv('TETHER_CLANGD')
+local workspace = os.getenv('TETHER_WORKSPACE')
+local resource_dir = os.getenv('TETHER_RESOURCE_DIR')
+local timeout = 120000
+
+local function fail(message)
+  io.stderr:write('editor test: ' .. message .. '\n')
+  vim.cmd('cquit 1')
+end
+
+-- Count diagnostics publications per file, to know when clangd is done.
+local published = {}
+local default_handler = vim.lsp.handlers['textDocument/publishDiagnostics']
+vim.lsp.handlers['textDocument/publishDiagnostics'] = function(err, result, ctx, config)
+  published[result.uri] = (published[result.uri] or 0) + 1
+  return default_handler(err, result, ctx, config)
+end
+
+local client_id = vim.lsp.start_client({
+  name = 'tether-clangd',
+  cmd = { clangd, '--log=error', '--resource-dir=' .. resource_dir },
+  root_dir = workspace,
+})
+if not client_id then fail('tether-clangd did not start') end
+
+local function open(name)
+  vim.cmd('edit ' .. workspace .. '/' .. name)
+  local buf = vim.api.nvim_get_current_buf()
+  vim.lsp.buf_attach_client(buf, client_id)
+  return buf
+end
+
+local function async_diagnostics(buf)
+  local found = {}
+  for _, d in ipairs(vim.diagnostic.get(buf)) do
+    local lsp = d.user_data and d.user_data.lsp or {}
+    if (lsp.code or d.code) and tostring(lsp.code or d.code):match('^async%-') then
+      table.insert(found, d)
+    end
+  end
+  return found
+end
+
+local function wait_for(what, predicate)
+  if not vim.wait(timeout, predicate, 100) then fail('timed out waiting for ' .. what) end
+end
+
+-- 1. The finding arrives on open, with tether-tidy's message and check name.
+local buf = open('session.cpp')
+wait_for('the async- diagnostic on open', function() return #async_diagnostics(buf) > 0 end)
+local diagnostics = async_diagnostics(buf)
+if #diagnostics ~= 1 then fail('expected 1 async- diagnostic, got ' .. #diagnostics) end
+local d = diagnostics[1]
+local lsp = d.user_data.lsp
+if d.lnum ~= 7 or d.col ~= 2 then fail(('diagnostic at %d:%d, expected 8:3'):format(d.lnum + 1, d.col + 1)) end
+if lsp.code ~= 'async-fire-and-forget' then fail('check name ' .. tostring(lsp.code)) end
+-- clangd capitalizes a message and appends "(fix available)".
+if not d.message:find("ask returned by 'send_greeting' is discarded and never started: its body does not run; co_await it or keep it to await later", 1, true) then
+  fail('message: ' .. d.message)
+end
+
+-- 2. Its fix-it is offered as a quick fix; applying it gives tether-tidy --fix's text.
+local range = {
+  start = { line = d.lnum, character = d.col },
+  ['end'] = { line = d.end_lnum, character = d.end_col },
+}
+local params = {
+  textDocument = { uri = vim.uri_from_bufnr(buf) },
+  range = range,
+  context = { diagnostics = { {
+    range = range, message = d.message, severity = d.severity, code = lsp.code, source = d.source,
+  } } },
+}
+local responses = vim.lsp.buf_request_sync(buf, 'textDocument/codeAction', params, timeout)
+local fix
+for _, response in pairs(responses or {}) do
+  for _, action in ipairs(response.result or {}) do
+    if action.kind == 'quickfix' and action.edit then fix = action end
+  end
+end
+if not fix then fail('no quick fix offered for the finding: ' .. vim.inspect(responses)) end
+vim.lsp.util.apply_workspace_edit(fix.edit, 'utf-16')
+local expected = vim.fn.readfile(workspace .. '/session.fixed.cpp')
+local actual = vim.api.nvim_buf_get_lines(buf, 0, -1, false)
+if table.concat(actual, '\n') ~= table.concat(expected, '\n') then
+  fail('buffer after the quick fix:\n' .. table.concat(actual, '\n'))
+end
+wait_for('the diagnostic to clear after the fix', function() return #async_diagnostics(buf) == 0 end)
+
+-- 3. An edit that adds a bug brings a new diagnostic (didChange, not only didOpen).
+vim.api.nvim_buf_set_lines(buf, -1, -1, false,
+  { 'asio::awaitable<void> again(asio::ip::tcp::socket &socket) {', '  send_greeting(socket);', '  co_return;', '}' })
+wait_for('a diagnostic on the edited buffer', function()
+  local found = async_diagnostics(buf)
+  return #found == 1 and found[1].lnum == #expected + 1
+end)
+
+-- 4. A clean file gets none.
+local clean = open('clean.cpp')
+local uri = vim.uri_from_bufnr(clean)
+wait_for('diagnostics of the clean file', function() return (published[uri] or 0) > 0 end)
+if #async_diagnostics(clean) ~= 0 then fail('async- diagnostics on a clean file') end
+
+print('editor test: diagnostics on open, quick fix, diagnostics on change, clean file: ok')
+vim.cmd('qall!')

@@ -1,0 +1,44 @@
+//===--- TetherClangdMain.cpp - tether ------------------------------------===//
+//
+// tether-clangd: clangd with the async- checks built in, so that editors
+// show their findings and offer their fix-its as quick fixes.
+//
+//===----------------------------------------------------------------------===//
+
+#include "llvm/ADT/StringRef.h"
+#include <optional>
+
+// Debian installs no clangd headers: these are clangd 19's declarations.
+namespace clang::clangd {
+int clangdMain(int Argc, char *Argv[]);
+} // namespace clang::clangd
+
+namespace clang::tidy {
+extern volatile int TetherModuleAnchorSource;
+// The module lives in a static library: referencing its anchor keeps its
+// registration from being dropped by the linker.
+[[maybe_unused]] static int TetherModuleAnchorDestination =
+    TetherModuleAnchorSource;
+} // namespace clang::tidy
+
+// clangd 19 runs only the checks it has timed as fast unless the user's
+// .clangd relaxes `FastCheckFilter`. The async- checks are measured (see
+// bench/lint-overhead) to add under 5% to parsing, so they count as fast
+// without any .clangd line; every other check keeps clangd's own verdict.
+// The link routes clangd's calls of isFastTidyCheck here (-Wl,--wrap).
+#define TETHER_IS_FAST_TIDY_CHECK                                              \
+  "_ZN5clang6clangd15isFastTidyCheckEN4llvm9StringRefE"
+std::optional<bool> clangdIsFastTidyCheck(llvm::StringRef Check) asm(
+    "__real_" TETHER_IS_FAST_TIDY_CHECK);
+std::optional<bool> tetherIsFastTidyCheck(llvm::StringRef Check) asm(
+    "__wrap_" TETHER_IS_FAST_TIDY_CHECK);
+
+std::optional<bool> tetherIsFastTidyCheck(llvm::StringRef Check) {
+  if (Check.starts_with("async-"))
+    return true;
+  return clangdIsFastTidyCheck(Check);
+}
+
+int main(int argc, char *argv[]) {
+  return clang::clangd::clangdMain(argc, argv);
+}
