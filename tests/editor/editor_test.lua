@@ -61,32 +61,41 @@ if not d.message:find("ask returned by 'send_greeting' is discarded and never st
   fail('message: ' .. d.message)
 end
 
--- 2. Its fix-it is offered as a quick fix; applying it gives tether-tidy --fix's text.
-local range = {
-  start = { line = d.lnum, character = d.col },
-  ['end'] = { line = d.end_lnum, character = d.end_col },
-}
-local params = {
-  textDocument = { uri = vim.uri_from_bufnr(buf) },
-  range = range,
-  context = { diagnostics = { {
-    range = range, message = d.message, severity = d.severity, code = lsp.code, source = d.source,
-  } } },
-}
-local responses = vim.lsp.buf_request_sync(buf, 'textDocument/codeAction', params, timeout)
-local fix
-for _, response in pairs(responses or {}) do
-  for _, action in ipairs(response.result or {}) do
-    if action.kind == 'quickfix' and action.edit then fix = action end
+-- Applies the one quick fix offered for diagnostic d and compares the buffer
+-- with the file that tether-tidy's fix gives.
+local function apply_quick_fix(buf, d, expected_file, title)
+  local range = {
+    start = { line = d.lnum, character = d.col },
+    ['end'] = { line = d.end_lnum, character = d.end_col },
+  }
+  local params = {
+    textDocument = { uri = vim.uri_from_bufnr(buf) },
+    range = range,
+    context = { diagnostics = { {
+      range = range, message = d.message, severity = d.severity,
+      code = d.user_data.lsp.code, source = d.source,
+    } } },
+  }
+  local responses = vim.lsp.buf_request_sync(buf, 'textDocument/codeAction', params, timeout)
+  local fixes = {}
+  for _, response in pairs(responses or {}) do
+    for _, action in ipairs(response.result or {}) do
+      if action.kind == 'quickfix' and action.edit then table.insert(fixes, action) end
+    end
   end
+  if #fixes ~= 1 then fail('expected one quick fix, got ' .. vim.inspect(responses)) end
+  if not fixes[1].title:find(title, 1, true) then fail('quick fix title: ' .. fixes[1].title) end
+  vim.lsp.util.apply_workspace_edit(fixes[1].edit, 'utf-16')
+  local expected = vim.fn.readfile(workspace .. '/' .. expected_file)
+  local actual = vim.api.nvim_buf_get_lines(buf, 0, -1, false)
+  if table.concat(actual, '\n') ~= table.concat(expected, '\n') then
+    fail('buffer after the quick fix:\n' .. table.concat(actual, '\n'))
+  end
+  return expected
 end
-if not fix then fail('no quick fix offered for the finding: ' .. vim.inspect(responses)) end
-vim.lsp.util.apply_workspace_edit(fix.edit, 'utf-16')
-local expected = vim.fn.readfile(workspace .. '/session.fixed.cpp')
-local actual = vim.api.nvim_buf_get_lines(buf, 0, -1, false)
-if table.concat(actual, '\n') ~= table.concat(expected, '\n') then
-  fail('buffer after the quick fix:\n' .. table.concat(actual, '\n'))
-end
+
+-- 2. Its fix-it is offered as a quick fix; applying it gives tether-tidy --fix's text.
+local expected = apply_quick_fix(buf, d, 'session.fixed.cpp', 'co_await')
 wait_for('the diagnostic to clear after the fix', function() return #async_diagnostics(buf) == 0 end)
 
 -- 3. An edit that adds a bug brings a new diagnostic (didChange, not only didOpen).
@@ -97,11 +106,16 @@ wait_for('a diagnostic on the edited buffer', function()
   return #found == 1 and found[1].lnum == #expected + 1
 end)
 
--- 4. A clean file gets none.
+-- 4. A fix-it on a note is offered too, titled by the note.
+local group = open('group.cpp')
+wait_for('the co_spawn diagnostic', function() return #async_diagnostics(group) == 1 end)
+apply_quick_fix(group, async_diagnostics(group)[1], 'group.fixed.cpp', "spawn it on task group 'group'")
+
+-- 5. A clean file gets none.
 local clean = open('clean.cpp')
 local uri = vim.uri_from_bufnr(clean)
 wait_for('diagnostics of the clean file', function() return (published[uri] or 0) > 0 end)
 if #async_diagnostics(clean) ~= 0 then fail('async- diagnostics on a clean file') end
 
-print('editor test: diagnostics on open, quick fix, diagnostics on change, clean file: ok')
+print('editor test: diagnostics on open, quick fixes of warning and note, diagnostics on change, clean file: ok')
 vim.cmd('qall!')

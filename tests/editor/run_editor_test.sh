@@ -13,14 +13,23 @@ cp -r "$here/workspace/." "$work/"
 if [[ ${2:-} == --strict ]]; then
   printf 'Diagnostics:\n  ClangTidy:\n    FastCheckFilter: Strict\n' >"$work/.clangd"
 fi
-python3 - "$work" <<'PY'
+python3 - "$work" "$here/../../runtime/include" <<'PY'
 import json, os, sys
-work = sys.argv[1]
+work, runtime = sys.argv[1], os.path.abspath(sys.argv[2])
 json.dump([{"directory": work, "file": os.path.join(work, name),
-            "arguments": ["clang++-19", "-std=c++20", "-DASIO_HAS_CO_AWAIT=1", "-c", name]}
-           for name in ("session.cpp", "clean.cpp")],
+            "arguments": ["clang++-19", "-std=c++20", "-DASIO_HAS_CO_AWAIT=1", "-I", runtime,
+                          "-c", name]}
+           for name in ("session.cpp", "clean.cpp", "group.cpp")],
           open(os.path.join(work, "compile_commands.json"), "w"))
 PY
+# The buffers must end up as tether-tidy's fix-its leave the files.
+tidy=$(dirname "$clangd")/tether-tidy
+for fixed in session:--fix group:--fix-notes; do
+  name=${fixed%%:*}
+  cp "$work/$name.cpp" "$work/$name.fixed.cpp"
+  "$tidy" -p "$work" --checks='-*,async-*' --quiet "${fixed#*:}" "$work/$name.fixed.cpp" \
+    --extra-arg=-I"$here/../../runtime/include" -- -std=c++20 -DASIO_HAS_CO_AWAIT=1 >/dev/null 2>&1
+done
 export TETHER_CLANGD=$clangd TETHER_WORKSPACE=$work
 export TETHER_RESOURCE_DIR=$(clang++-19 -print-resource-dir)
 export XDG_CONFIG_HOME=$work/config XDG_CACHE_HOME=$work/cache XDG_STATE_HOME=$work/state
