@@ -1,6 +1,6 @@
 // Half-written code, the editor's normal state: the check neither crashes nor
 // reports nonsense on what does not compile, and still reports what does.
-// RUN: not %tidy %s --checks='-*,async-fire-and-forget' -- -std=c++20 -I %S/Inputs 2>&1 | %filecheck %s
+// RUN: %not %tidy %s --checks='-*,async-fire-and-forget' -- -std=c++20 -I %S/Inputs 2>&1 | %filecheck %s
 
 #include "coro_lib.h"
 

@@ -26,6 +26,7 @@ config.substitutions.append(("%check_tidy", check_tidy))
 config.substitutions.append(("%tidy", tidy))
 config.substitutions.append(("%filecheck", config.filecheck))
 config.substitutions.append(("%cxx", config.cxx))
+config.substitutions.append(("%not", config.not_tool))
 config.substitutions.append(
     ("%runtime_include", os.path.join(config.tether_source_dir, "runtime", "include")))
 # The Asio headers of Debian do not detect clang's coroutine support.
