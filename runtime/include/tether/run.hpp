@@ -89,15 +89,15 @@ T run(task<T> main, options opts = {},
     signals.cancel(ignored);
   };
 
-  detail::debug_session session;
+  detail::debug_state debug_record;
   detail::debug_reporter report(opts);
   auto* previous = detail::current_debug;
   if (opts.debug) {
-    detail::current_debug = &session;
-    session.report = [&report](const std::string& m) { report(m); };
+    detail::current_debug = &debug_record;
+    debug_record.report = [&report](const std::string& m) { report(m); };
   }
   struct restore {
-    detail::debug_session* p;
+    detail::debug_state* p;
     ~restore() { detail::current_debug = p; }
   } restore_debug{previous};
 
@@ -121,7 +121,7 @@ T run(task<T> main, options opts = {},
   } else {
     using clock = std::chrono::steady_clock;
     while (!done) {
-      session.resumed_at = nullptr;
+      debug_record.resumed_at = nullptr;
       auto start = clock::now();
       if (!ctx.run_one())
         break;
@@ -131,17 +131,17 @@ T run(task<T> main, options opts = {},
         std::string m = "slow step: a coroutine step held the event loop for " +
                         std::to_string(ms) + " ms (slow_step is " +
                         std::to_string(opts.slow_step.count()) + " ms)";
-        m += session.resumed_at ? "; it resumed after the co_await at " +
-                                      detail::format_location(*session.resumed_at)
+        m += debug_record.resumed_at ? "; it resumed after the co_await at " +
+                                      detail::format_location(*debug_record.resumed_at)
                                 : "; it did not resume from a tether co_await (main is at " +
                                       detail::format_location(where) + ")";
         report(m);
       }
     }
     ctx.poll(); // let what just finished settle before looking for leftovers
-    for (const auto& [id, loc] : session.live_tasks)
+    for (const auto& [id, loc] : debug_record.live_tasks)
       report("task still alive when main returned: spawned at " + detail::format_location(loc));
-    if (!ctx.stopped() && session.live_tasks.empty())
+    if (!ctx.stopped() && debug_record.live_tasks.empty())
       report("work still pending when main returned (a task started with co_spawn and never "
              "awaited?); it is destroyed unfinished");
   }

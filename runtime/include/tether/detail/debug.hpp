@@ -1,9 +1,10 @@
 // tether/detail/debug.hpp — the hooks behind `options{.debug = true}` (see tether/run.hpp).
 //
-// While `tether::run` drives a loop in debug mode, a thread-local session records where
-// the running step resumed (the source location of the last tether `co_await`) and which
+// While `tether::run` drives a loop in debug mode, a thread-local record keeps where the
+// running step resumed (the source location of the last tether `co_await`) and which
 // tether-spawned tasks are alive, so slow steps and leaked tasks can be reported with their
-// source location; errors nobody looked at are reported through it too. Outside a debug run every hook is one thread-local load.
+// source location; errors nobody looked at are reported through it too. Outside a debug run
+// every hook is one thread-local load.
 #pragma once
 
 #include <cstdint>
@@ -14,7 +15,7 @@
 
 namespace tether::detail {
 
-struct debug_session {
+struct debug_state {
   const std::source_location* resumed_at = nullptr; // of the running step, if known
   std::source_location resumed_copy{};
   std::map<std::uint64_t, std::source_location> live_tasks;
@@ -22,7 +23,7 @@ struct debug_session {
   std::function<void(const std::string&)> report;
 };
 
-inline thread_local debug_session* current_debug = nullptr;
+inline thread_local debug_state* current_debug = nullptr;
 
 /// Called by tether operations when they resume their caller.
 inline void note_resume(const std::source_location& where) noexcept {
