@@ -78,30 +78,98 @@ bool anyStmt(const Stmt *S, llvm::function_ref<bool(const Stmt &)> Visit) {
   return false;
 }
 
-/// Whether the handler leaves on some path: it throws (rethrows), returns,
-/// co_returns or calls a function that does not return.
-bool leaves(const CXXCatchStmt &Handler) {
-  return anyStmt(Handler.getHandlerBlock(), [](const Stmt &S) {
-    if (isa<CXXThrowExpr, CoreturnStmt, ReturnStmt>(S))
-      return true;
-    if (const auto *Call = dyn_cast<CallExpr>(&S))
-      if (const FunctionDecl *Callee = Call->getDirectCallee())
-        return Callee->isNoReturn();
-    return false;
+/// Whether \p E mentions `operation_aborted` (Asio's cancellation code).
+bool mentionsOperationAborted(const Stmt *E) {
+  return anyStmt(E, [](const Stmt &S) {
+    const auto *Ref = dyn_cast<DeclRefExpr>(&S);
+    return Ref && Ref->getDecl()->getDeclName().isIdentifier() &&
+           Ref->getDecl()->getName() == "operation_aborted";
   });
 }
 
-/// Whether the handler keeps the exception: it calls
-/// std::current_exception() to store or forward it.
-bool keepsException(const CXXCatchStmt &Handler) {
-  return anyStmt(Handler.getHandlerBlock(), [](const Stmt &S) {
-    if (const auto *Call = dyn_cast<CallExpr>(&S))
-      if (const FunctionDecl *Callee = Call->getDirectCallee())
-        return Callee->getDeclName().isIdentifier() &&
-               Callee->getName() == "current_exception" &&
-               Callee->isInStdNamespace();
+/// Whether \p Call calls a function named \p Name.
+bool callsNamed(const Stmt &S, StringRef Name) {
+  const auto *Call = dyn_cast<CallExpr>(&S);
+  if (!Call)
     return false;
-  });
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  return Callee && Callee->getDeclName().isIdentifier() &&
+         Callee->getName() == Name;
+}
+
+/// What a condition says about the exception being handled.
+enum class Test { Unknown, IsCancellation, IsNotCancellation };
+
+/// Reads `is_cancellation(...)`, `e.code() == operation_aborted` and their
+/// negations.
+Test cancellationTest(const Expr *Cond) {
+  if (!Cond)
+    return Test::Unknown;
+  Cond = Cond->IgnoreParenImpCasts();
+  if (const auto *Not = dyn_cast<UnaryOperator>(Cond);
+      Not && Not->getOpcode() == UO_LNot) {
+    const Test Inner = cancellationTest(Not->getSubExpr());
+    return Inner == Test::IsCancellation      ? Test::IsNotCancellation
+           : Inner == Test::IsNotCancellation ? Test::IsCancellation
+                                              : Test::Unknown;
+  }
+  if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(Cond))
+    return cancellationTest(Cleanups->getSubExpr());
+  if (callsNamed(*Cond, "is_cancellation"))
+    return Test::IsCancellation;
+  std::optional<bool> Equal;
+  const Stmt *Operands = Cond;
+  if (const auto *Binary = dyn_cast<BinaryOperator>(Cond)) {
+    if (Binary->getOpcode() == BO_EQ || Binary->getOpcode() == BO_NE)
+      Equal = Binary->getOpcode() == BO_EQ;
+  } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Cond)) {
+    if (Op->getOperator() == OO_EqualEqual ||
+        Op->getOperator() == OO_ExclaimEqual)
+      Equal = Op->getOperator() == OO_EqualEqual;
+  } else if (const auto *Rewritten =
+                 dyn_cast<CXXRewrittenBinaryOperator>(Cond)) {
+    const BinaryOperatorKind Kind = Rewritten->getOperator();
+    if (Kind == BO_EQ || Kind == BO_NE)
+      Equal = Kind == BO_EQ;
+    Operands = Rewritten->getSemanticForm();
+  }
+  if (!Equal || !mentionsOperationAborted(Operands))
+    return Test::Unknown;
+  return *Equal ? Test::IsCancellation : Test::IsNotCancellation;
+}
+
+/// Whether \p S leaves on a path a cancellation can take: it throws
+/// (rethrows), returns, co_returns or calls a function that does not
+/// return, other than in a branch taken only for other exceptions.
+bool leavesOnCancellation(const Stmt *S) {
+  if (!S || isa<LambdaExpr>(S))
+    return false;
+  if (isa<CXXThrowExpr, CoreturnStmt, ReturnStmt>(S))
+    return true;
+  if (const auto *Call = dyn_cast<CallExpr>(S))
+    if (const FunctionDecl *Callee = Call->getDirectCallee();
+        Callee && Callee->isNoReturn())
+      return true;
+  if (const auto *If = dyn_cast<IfStmt>(S)) {
+    const Test Tested = cancellationTest(If->getCond());
+    return leavesOnCancellation(If->getCond()) ||
+           (Tested != Test::IsNotCancellation &&
+            leavesOnCancellation(If->getThen())) ||
+           (Tested != Test::IsCancellation &&
+            leavesOnCancellation(If->getElse()));
+  }
+  return llvm::any_of(S->children(), leavesOnCancellation);
+}
+
+/// Whether the handler keeps the exception: it calls
+/// std::current_exception() to store or forward it (not only to test it
+/// with is_cancellation).
+bool keepsException(const Stmt *S) {
+  if (!S || isa<LambdaExpr>(S) || callsNamed(*S, "is_cancellation"))
+    return false;
+  if (callsNamed(*S, "current_exception"))
+    return true;
+  return llvm::any_of(S->children(), keepsException);
 }
 
 bool isLoop(const Stmt &S) {
@@ -302,8 +370,8 @@ void SwallowedExceptionCheck::registerMatchers(MatchFinder *Finder) {
                          .bind("unhandled"),
                      this);
   Finder->addMatcher(
-      callExpr(isReportable(SystemHeaders),
-               takesCompletionHandler(&CompletionHandlerFunctions))
+      callExpr(takesCompletionHandler(&CompletionHandlerFunctions),
+               isReportable(SystemHeaders))
           .bind("handlerCall"),
       this);
 }
@@ -370,6 +438,13 @@ bool SwallowedExceptionCheck::hasAsyncWork(const Stmt &S) const {
     const NamedDecl *Called = calledDecl(*Call);
     return Called && TaskResultFunctions.matches(*Called);
   });
+}
+
+bool SwallowedExceptionCheck::mayThrowCancellation(const Stmt &S) const {
+  return hasAsyncWork(S) || anyStmt(&S, [](const Stmt &Node) {
+           const auto *Call = dyn_cast<CallExpr>(&Node);
+           return Call && calleeName(*Call).contains_insensitive("cancel");
+         });
 }
 
 bool SwallowedExceptionCheck::isMarkedIntentional(
@@ -460,7 +535,9 @@ void SwallowedExceptionCheck::checkTry(const CXXTryStmt &Try, ASTContext &Ctx) {
     const bool CancellationArrivesAsException =
         InCoroutine ? Kind != Family::None : !OnlyInCoroutines;
     if (SeesCancellation && CancellationArrivesAsException && Function &&
-        !leaves(Handler) && !keepsException(Handler) &&
+        !leavesOnCancellation(Handler.getHandlerBlock()) &&
+        !keepsException(Handler.getHandlerBlock()) &&
+        mayThrowCancellation(*Try.getTryBlock()) &&
         (Path.empty() ? pathTo(writtenBody(*Function), &Try, Path) : true)) {
       bool LoopsBack = false;
       if (hasAsyncWork(*Block) ||

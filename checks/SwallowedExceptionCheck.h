@@ -49,6 +49,10 @@ private:
   bool catchesCancellation(const CXXCatchStmt &Handler) const;
   bool takesTaskResult(const Stmt &S) const;
   bool hasAsyncWork(const Stmt &S) const;
+  /// Whether a cancellation can be thrown in \p S: it awaits or starts async
+  /// work, or calls a function that throws on cancellation
+  /// (throw_if_cancellation_requested).
+  bool mayThrowCancellation(const Stmt &S) const;
   /// Whether the comments of an empty block carry an intent marker.
   bool isMarkedIntentional(const CompoundStmt &Block,
                            const SourceManager &SM) const;

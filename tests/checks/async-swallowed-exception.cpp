@@ -48,6 +48,21 @@ awaitable<void> readLoop(tcp::socket &Socket) {
   }
 }
 
+// Rethrowing every error but the cancellation is swallowing the cancellation.
+awaitable<void> rethrowsAllButCancellation(tcp::socket &Socket) {
+  char Buffer[64];
+  for (;;) {
+    try {
+      co_await Socket.async_read_some(asio::buffer(Buffer), use_awaitable);
+    } catch (const std::system_error &E) {
+      // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: handler swallows cancellation and the loop goes on
+      // CHECK-FIXES: {{^}}      if (tether::is_cancellation(std::current_exception())) throw;{{$}}
+      if (E.code() != asio::error::operation_aborted)
+        throw;
+    }
+  }
+}
+
 awaitable<void> goesOn(tcp::socket &Socket) {
   asio::steady_timer Timer(Socket.get_executor());
   try {
@@ -147,6 +162,35 @@ awaitable<void> testsCancellation(tcp::socket &Socket) {
     } catch (const std::system_error &E) {
       if (E.code() == asio::error::operation_aborted)
         throw;
+      log(E.what());
+    }
+  }
+}
+
+awaitable<void> leavesOnCancellation(tcp::socket &Socket) {
+  char Buffer[8];
+  for (;;) {
+    try {
+      co_await Socket.async_read_some(asio::buffer(Buffer), use_awaitable);
+    } catch (const std::system_error &E) {
+      if (E.code() != asio::error::operation_aborted)
+        log(E.what());
+      else
+        co_return;
+    }
+  }
+}
+
+// Nothing in the try block can throw a cancellation.
+std::size_t parse(const char *, std::size_t);
+awaitable<void> noAwaitInTry(tcp::socket &Socket) {
+  char Buffer[8];
+  for (;;) {
+    std::size_t N =
+        co_await Socket.async_read_some(asio::buffer(Buffer), use_awaitable);
+    try {
+      parse(Buffer, N);
+    } catch (const std::exception &E) {
       log(E.what());
     }
   }
