@@ -248,6 +248,19 @@ std::optional<FixItHint> insertFirst(const CompoundStmt &Block, StringRef Text,
       After, ("\n" + indentationAt(LBrace, SM) + "  " + Text).str());
 }
 
+/// Whether an empty \p Block has tokens between its braces: code that did
+/// not parse (half-written code in an editor), not an empty block.
+bool didNotParse(const CompoundStmt &Block, const SourceManager &SM,
+                 const LangOptions &LangOpts) {
+  if (!Block.body_empty() || Block.getLBracLoc().isMacroID() ||
+      Block.getRBracLoc().isMacroID())
+    return false;
+  std::optional<Token> Next =
+      Lexer::findNextToken(Block.getLBracLoc(), SM, LangOpts);
+  return Next &&
+         SM.isBeforeInTranslationUnit(Next->getLocation(), Block.getRBracLoc());
+}
+
 /// The parameter of type std::exception_ptr of a completion handler.
 const ParmVarDecl *exceptionPtrParam(const FunctionDecl &Handler) {
   for (const ParmVarDecl *Param : Handler.parameters()) {
@@ -527,7 +540,7 @@ void SwallowedExceptionCheck::checkTry(const CXXTryStmt &Try, ASTContext &Ctx) {
         !CancellationCaught && catchesCancellation(Handler);
     CancellationCaught = CancellationCaught || SeesCancellation;
     const auto *Block = dyn_cast<CompoundStmt>(Handler.getHandlerBlock());
-    if (!Block)
+    if (!Block || didNotParse(*Block, SM, Ctx.getLangOpts()))
       continue;
     const SourceLocation Loc = SM.getExpansionLoc(Handler.getCatchLoc());
 
@@ -610,7 +623,8 @@ void SwallowedExceptionCheck::checkUnhandledException(
                    Promise->lookup(&GetReturnObject).empty()))
     return;
   const auto *Body = cast<CompoundStmt>(Method.getBody());
-  if (isMarkedIntentional(*Body, SM))
+  if (didNotParse(*Body, SM, Ctx.getLangOpts()) ||
+      isMarkedIntentional(*Body, SM))
     return;
   const SourceLocation Loc = SM.getExpansionLoc(Method.getLocation());
   if (!firstReport(Loc))
@@ -650,6 +664,9 @@ void SwallowedExceptionCheck::checkIgnoredExceptionPtr(
   if (Named && reads(Definition->getBody(), *Param))
     return;
   const SourceManager &SM = Ctx.getSourceManager();
+  const auto *Body = dyn_cast<CompoundStmt>(Definition->getBody());
+  if (Body && didNotParse(*Body, SM, Ctx.getLangOpts()))
+    return;
   const SourceLocation Loc = SM.getExpansionLoc(Arg.getBeginLoc());
   if (!firstReport(Loc))
     return;
@@ -657,7 +674,6 @@ void SwallowedExceptionCheck::checkIgnoredExceptionPtr(
   diag(Loc, "completion handler ignores the 'std::exception_ptr' it receives "
             "from '%0': the exception is lost; rethrow it or handle it")
       << Callee;
-  const auto *Body = dyn_cast<CompoundStmt>(Definition->getBody());
   if (!Body)
     return;
   if (Callee == "co_spawn" && Body->body_empty() &&
