@@ -77,7 +77,7 @@ task<int> demo() {
                                auto reply = co_await s.exchange("WORK 2");
                                co_await tether::sleep_for(10s); // slow local processing
                              }),
-          50ms);
+          500ms);
     } catch (const tether::timeout_error&) {
       second_timed_out = true;
     }

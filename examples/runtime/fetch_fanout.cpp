@@ -53,7 +53,7 @@ task<int> fetch_all() {
     co_await tether::for_each_bounded(paths, 4, [&](const std::string& path) -> task<void> {
       max_in_flight = std::max(max_in_flight, ++in_flight);
       try {
-        bodies[path] = co_await tether::with_timeout(fetch(server.port(), path), 200ms);
+        bodies[path] = co_await tether::with_timeout(fetch(server.port(), path), 500ms);
       } catch (const tether::timeout_error&) {
         failures[path] = "timed out";
       } catch (const fetch_error& e) {

@@ -27,7 +27,7 @@ struct probe {
 
 task<probe> check(unsigned short port, std::string name) {
   auto start = std::chrono::steady_clock::now();
-  auto reply = co_await tether::with_timeout(example::request(port, "HEALTH " + name), 150ms);
+  auto reply = co_await tether::with_timeout(example::request(port, "HEALTH " + name), 500ms);
   if (reply != "UP")
     throw std::runtime_error(name + " reports " + reply);
   co_return probe{reply, std::chrono::duration_cast<std::chrono::milliseconds>(

@@ -43,7 +43,7 @@ task<int> client() {
       co_await limit.acquire();
       ++attempts;
       try {
-        auto reply = co_await tether::with_timeout(example::request(server.port(), req), 100ms);
+        auto reply = co_await tether::with_timeout(example::request(server.port(), req), 500ms);
         if (!reply.starts_with("OK "))
           throw flaky_error(reply);
         co_return reply.substr(3);
