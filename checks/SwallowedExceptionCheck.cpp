@@ -11,6 +11,7 @@
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"
 #include "clang/Lex/Preprocessor.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include <type_traits>
 
 using namespace clang::ast_matchers;
@@ -27,9 +28,9 @@ constexpr llvm::StringLiteral DefaultCancellationCatchingTypes =
     "::boost::system::system_error;::folly::OperationCancelled;"
     "::cppcoro::operation_cancelled";
 constexpr llvm::StringLiteral DefaultTaskResultFunctions =
-    "::std::future::get;::std::shared_future::get;::std::this_thread::sync_"
-    "wait;::std::execution::sync_wait;::stdexec::sync_wait;::cppcoro::sync_"
-    "wait;::folly::coro::blockingWait";
+    "::std::future::get;::std::shared_future::get;"
+    "::std::this_thread::sync_wait;::std::execution::sync_wait;"
+    "::stdexec::sync_wait;::cppcoro::sync_wait;::folly::coro::blockingWait";
 constexpr llvm::StringLiteral DefaultCompletionHandlerFunctions =
     "co_spawn;post;dispatch;defer;upon_error;let_error";
 
@@ -472,14 +473,66 @@ bool SwallowedExceptionCheck::isMarkedIntentional(
   });
 }
 
+namespace {
+
+/// The condition of a loop, if it has one.
+const Expr *loopCondition(const Stmt &Loop) {
+  if (const auto *While = dyn_cast<WhileStmt>(&Loop))
+    return While->getCond();
+  if (const auto *Do = dyn_cast<DoStmt>(&Loop))
+    return Do->getCond();
+  if (const auto *For = dyn_cast<ForStmt>(&Loop))
+    return For->getCond();
+  return nullptr;
+}
+
+/// The variable or member an expression names, if it names one.
+const ValueDecl *namedValue(const Expr *E) {
+  E = E->IgnoreParenImpCasts();
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+    return Ref->getDecl();
+  if (const auto *Member = dyn_cast<MemberExpr>(E))
+    return Member->getMemberDecl();
+  return nullptr;
+}
+
+/// Whether \p Handler assigns a variable that the condition of \p Loop
+/// reads (`while (!Done) { try ... catch (...) { Done = true; } }`): the
+/// handler ends the loop.
+bool endsLoop(const CXXCatchStmt &Handler, const Stmt &Loop) {
+  const Expr *Cond = loopCondition(Loop);
+  if (!Cond)
+    return false;
+  llvm::SmallPtrSet<const ValueDecl *, 4> Read;
+  anyStmt(Cond, [&](const Stmt &S) {
+    if (const auto *E = dyn_cast<Expr>(&S))
+      if (const ValueDecl *Value = namedValue(E))
+        Read.insert(Value);
+    return false;
+  });
+  return anyStmt(Handler.getHandlerBlock(), [&](const Stmt &S) {
+    const Expr *Target = nullptr;
+    if (const auto *Binary = dyn_cast<BinaryOperator>(&S);
+        Binary && Binary->isAssignmentOp())
+      Target = Binary->getLHS();
+    else if (const auto *Unary = dyn_cast<UnaryOperator>(&S);
+             Unary && Unary->isIncrementDecrementOp())
+      Target = Unary->getSubExpr();
+    else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&S);
+             Op && Op->isAssignmentOp())
+      Target = Op->getArg(0);
+    const ValueDecl *Value = Target ? namedValue(Target) : nullptr;
+    return Value && Read.contains(Value);
+  });
+}
+
 /// Whether control, after \p Handler of the try statement at the end of
 /// \p Path falls through, reaches more async work: a later statement of an
 /// enclosing block has some, or an enclosing loop (which has some) goes
 /// round again. Sets \p LoopsBack when the loop is the way.
-static bool carriesOn(llvm::ArrayRef<const Stmt *> Path,
-                      const CXXCatchStmt &Handler,
-                      llvm::function_ref<bool(const Stmt &)> HasAsyncWork,
-                      bool &LoopsBack) {
+bool carriesOn(llvm::ArrayRef<const Stmt *> Path, const CXXCatchStmt &Handler,
+               llvm::function_ref<bool(const Stmt &)> HasAsyncWork,
+               bool &LoopsBack) {
   enum { Normal, Break, Continue } How = Normal;
   if (jumpsOut<BreakStmt>(Handler.getHandlerBlock()))
     How = Break;
@@ -518,11 +571,17 @@ static bool carriesOn(llvm::ArrayRef<const Stmt *> Path,
       }
       continue;
     }
-    if (isLoop(*Parent) && HasAsyncWork(*Parent))
-      return LoopsBack = true;
+    if (isLoop(*Parent)) {
+      if (endsLoop(Handler, *Parent))
+        continue; // control goes on after the loop
+      if (HasAsyncWork(*Parent))
+        return LoopsBack = true;
+    }
   }
   return false;
 }
+
+} // namespace
 
 void SwallowedExceptionCheck::checkTry(const CXXTryStmt &Try, ASTContext &Ctx) {
   const SourceManager &SM = Ctx.getSourceManager();

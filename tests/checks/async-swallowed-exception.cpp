@@ -181,6 +181,35 @@ awaitable<void> leavesOnCancellation(tcp::socket &Socket) {
   }
 }
 
+// The handler ends the loop through its condition, and nothing follows.
+struct Reader {
+  bool Running = true;
+  awaitable<void> run(tcp::socket &Socket) {
+    char Buffer[8];
+    while (Running) {
+      try {
+        co_await Socket.async_read_some(asio::buffer(Buffer), use_awaitable);
+      } catch (const std::exception &E) {
+        log(E.what());
+        Running = false;
+      }
+    }
+  }
+};
+
+awaitable<void> untilFailure(tcp::socket &Socket) {
+  char Buffer[8];
+  bool Failed = false;
+  do {
+    try {
+      co_await Socket.async_read_some(asio::buffer(Buffer), use_awaitable);
+    } catch (...) {
+      log("read");
+      Failed = true;
+    }
+  } while (!Failed);
+}
+
 // Nothing in the try block can throw a cancellation.
 std::size_t parse(const char *, std::size_t);
 awaitable<void> noAwaitInTry(tcp::socket &Socket) {
