@@ -20,8 +20,8 @@ constexpr llvm::StringLiteral DefaultDetachedSpawnFunctions =
 constexpr llvm::StringLiteral DefaultDetachedTokenTypes =
     "::asio::detached_t;::boost::asio::detached_t";
 
-/// How a diagnostic names the callee: 'fetch', or "the lambda" for an
-/// immediately invoked lambda.
+/// How a diagnostic names the callee: 'fetch', or "the immediately invoked
+/// lambda".
 std::string describeCallee(const CallExpr &Call) {
   if (const auto *Method =
           dyn_cast_or_null<CXXMethodDecl>(Call.getDirectCallee());
@@ -272,11 +272,10 @@ void FireAndForgetCheck::checkDiscardedCall(const CallExpr &Call,
     checkDiscardedTask(Call, Discarded, *Task, Ctx);
     return;
   }
-  const CXXRecordDecl *Record = Type->getAsCXXRecordDecl();
-  if (Record && Record->getName() == "future" &&
-      templateFreeQualifiedName(*Record) == "::std::future") {
+  if (isNamed(Type->getAsCXXRecordDecl(), "::std::future")) {
     const NamedDecl *Called = calledDecl(Call);
-    if (Called && templateFreeQualifiedName(*Called) == "::std::async")
+    if (Called && Called->getIdentifier() &&
+        templateFreeQualifiedName(*Called) == "::std::async")
       diag(Loc, "future returned by 'std::async' is discarded: its destructor "
                 "waits for the task, so the call runs synchronously; keep the "
                 "future and get() it later");
