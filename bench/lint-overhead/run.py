@@ -12,7 +12,11 @@ baseline as a share of parse time (budget: under 5%). Then it prints
 clang-tidy's per-check profile (--enable-check-profile); that profile times every
 matcher call, so it overstates checks whose matchers run on many nodes.
 
-Usage: bench/lint-overhead/run.py [--build DIR] [--rounds N] [--tidy CMD]
+With --instructions, it instead counts the instructions of one TU (the
+examples' main.cpp) under valgrind's callgrind, baseline against async:
+a figure that does not depend on what else the machine is doing.
+
+Usage: bench/lint-overhead/run.py [--build DIR] [--rounds N] [--tidy CMD] [--instructions]
 """
 
 import argparse
@@ -23,6 +27,7 @@ import resource
 import shlex
 import subprocess
 import sys
+import tempfile
 import time
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
@@ -68,15 +73,44 @@ def tidy_command(tidy, checks, unit, extra=()):
     return tidy + ["--checks=" + checks, "--quiet", *extra, path, "--"] + flags
 
 
+def instructions(command):
+    """Instructions executed by command, counted by callgrind."""
+    with tempfile.NamedTemporaryFile(suffix=".callgrind") as out:
+        done = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=" + out.name]
+                              + command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              universal_newlines=True)
+        if done.returncode != 0:
+            sys.exit("lint-overhead: %s failed:\n%s" % (" ".join(command), done.stderr[-2000:]))
+        for line in open(out.name):
+            if line.startswith("summary:") or line.startswith("totals:"):
+                return int(line.split()[1])
+    sys.exit("lint-overhead: no callgrind totals")
+
+
+def count_instructions(tidy, units):
+    unit = next(u for u in units if u[0].endswith(os.path.join("src", "main.cpp")))
+    baseline = instructions(tidy_command(tidy, BASELINE, unit))
+    lint = instructions(tidy_command(tidy, ASYNC, unit))
+    print("instructions for %s (callgrind)" % os.path.relpath(unit[0], ROOT))
+    print("  baseline  %15d" % baseline)
+    print("  async     %15d" % lint)
+    print("  ratio async/baseline %.4fx: the async- checks add %.2f%%" % (
+        lint / baseline, 100.0 * (lint - baseline) / baseline))
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--build", default=os.path.join(ROOT, "build"))
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--tidy", help="clang-tidy command (default: BUILD/tool/tether-tidy)")
     parser.add_argument("--cxx", default="clang++-19")
+    parser.add_argument("--instructions", action="store_true",
+                        help="count instructions of one TU under callgrind instead")
     args = parser.parse_args()
     tidy = shlex.split(args.tidy) if args.tidy else [os.path.join(args.build, "tool", "tether-tidy")]
     units = translation_units(args.build)
+    if args.instructions:
+        return count_instructions(tidy, units)
     modes = {
         "parse": lambda unit: [args.cxx, "-fsyntax-only", "-Wno-unused-result"] + unit[1] + [unit[0]],
         "baseline": lambda unit: tidy_command(tidy, BASELINE, unit),
