@@ -111,11 +111,17 @@ local group = open('group.cpp')
 wait_for('the co_spawn diagnostic', function() return #async_diagnostics(group) == 1 end)
 apply_quick_fix(group, async_diagnostics(group)[1], 'group.fixed.cpp', "spawn it on task group 'group'")
 
--- 5. A clean file gets none.
+-- 5. A swallowed cancellation: the fix-it adds the rethrow and its #include,
+-- once, as tether-tidy --fix does.
+local handler = open('handler.cpp')
+wait_for('the swallowed-exception diagnostic', function() return #async_diagnostics(handler) == 1 end)
+apply_quick_fix(handler, async_diagnostics(handler)[1], 'handler.fixed.cpp', '')
+
+-- 6. A clean file gets none.
 local clean = open('clean.cpp')
 local uri = vim.uri_from_bufnr(clean)
 wait_for('diagnostics of the clean file', function() return (published[uri] or 0) > 0 end)
 if #async_diagnostics(clean) ~= 0 then fail('async- diagnostics on a clean file') end
 
-print('editor test: diagnostics on open, quick fixes of warning and note, diagnostics on change, clean file: ok')
+print('editor test: diagnostics on open, quick fixes (warning, note, with an #include), diagnostics on change, clean file: ok')
 vim.cmd('qall!')
