@@ -94,6 +94,20 @@ local function apply_quick_fix(buf, d, expected_file, title)
   return expected
 end
 
+-- Stock clangd keeps working: go to the definition of send_greeting.
+local definition = vim.lsp.buf_request_sync(buf, 'textDocument/definition', {
+  textDocument = { uri = vim.uri_from_bufnr(buf) },
+  position = { line = d.lnum, character = d.col + 1 },
+}, timeout)
+local target
+for _, response in pairs(definition or {}) do
+  local result = response.result or {}
+  target = result[1] or result
+end
+if not target or not target.range or target.range.start.line ~= 2 then
+  fail('go to definition: ' .. vim.inspect(definition))
+end
+
 -- 2. Its fix-it is offered as a quick fix; applying it gives tether-tidy --fix's text.
 local expected = apply_quick_fix(buf, d, 'session.fixed.cpp', 'co_await')
 wait_for('the diagnostic to clear after the fix', function() return #async_diagnostics(buf) == 0 end)
@@ -117,11 +131,16 @@ local handler = open('handler.cpp')
 wait_for('the swallowed-exception diagnostic', function() return #async_diagnostics(handler) == 1 end)
 apply_quick_fix(handler, async_diagnostics(handler)[1], 'handler.fixed.cpp', '')
 
+-- The header is already included (in clangd's preamble): not added twice.
+local included = open('included.cpp')
+wait_for('the swallowed-exception diagnostic', function() return #async_diagnostics(included) == 1 end)
+apply_quick_fix(included, async_diagnostics(included)[1], 'included.fixed.cpp', '')
+
 -- 6. A clean file gets none.
 local clean = open('clean.cpp')
 local uri = vim.uri_from_bufnr(clean)
 wait_for('diagnostics of the clean file', function() return (published[uri] or 0) > 0 end)
 if #async_diagnostics(clean) ~= 0 then fail('async- diagnostics on a clean file') end
 
-print('editor test: diagnostics on open, quick fixes (warning, note, with an #include), diagnostics on change, clean file: ok')
+print('editor test: diagnostics on open, go to definition, quick fixes (warning, note, #include added once), diagnostics on change, clean file: ok')
 vim.cmd('qall!')
