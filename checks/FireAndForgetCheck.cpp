@@ -62,10 +62,6 @@ AST_MATCHER_P(CallExpr, hasArgumentOfListedType, const NameList *, Names) {
   return false;
 }
 
-bool inMacro(SourceRange Range) {
-  return Range.getBegin().isMacroID() || Range.getEnd().isMacroID();
-}
-
 bool isNamed(const CXXRecordDecl *Record, llvm::StringRef QualifiedName) {
   return Record && Record->getIdentifier() &&
          templateFreeQualifiedName(*Record) == QualifiedName;

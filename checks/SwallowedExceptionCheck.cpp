@@ -319,10 +319,6 @@ const FunctionDecl *handlerFunction(const Expr &Arg) {
   return nullptr;
 }
 
-bool inMacro(SourceRange Range) {
-  return Range.getBegin().isMacroID() || Range.getEnd().isMacroID();
-}
-
 } // namespace
 
 SwallowedExceptionCheck::SwallowedExceptionCheck(StringRef Name,

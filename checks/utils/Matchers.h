@@ -13,6 +13,11 @@
 
 namespace clang::tidy::tether {
 
+/// Whether \p Range starts or ends in a macro expansion: no fix-it there.
+inline bool inMacro(SourceRange Range) {
+  return Range.getBegin().isMacroID() || Range.getEnd().isMacroID();
+}
+
 /// Matches nodes that diagnostics can be reported on: outside system headers
 /// unless clang-tidy was asked to report there too (--system-headers). The
 /// checks test it first, so library internals cost nothing else.
