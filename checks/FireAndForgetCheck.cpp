@@ -2,6 +2,7 @@
 
 #include "FireAndForgetCheck.h"
 #include "clang-tidy/utils/OptionsUtils.h"
+#include "utils/AsioAwaitable.h"
 #include "utils/Matchers.h"
 #include "utils/RuntimeApi.h"
 #include "clang/AST/ASTContext.h"
@@ -97,24 +98,9 @@ bool isSpawnableOnGroup(QualType Type) {
   if (Record->isLambda())
     return true;
   const auto *Awaitable = dyn_cast<ClassTemplateSpecializationDecl>(Record);
-  if (!isNamed(Awaitable, "::asio::awaitable") &&
-      !isNamed(Awaitable, "::boost::asio::awaitable"))
-    return false;
-  const TemplateParameterList *Params =
-      Awaitable->getSpecializedTemplate()->getTemplateParameters();
-  const TemplateArgumentList &Args = Awaitable->getTemplateArgs();
-  if (Params->size() != 2 || Args.size() != 2 ||
-      Args[1].getKind() != TemplateArgument::Type)
-    return false;
-  const auto *ExecutorParam =
-      dyn_cast<TemplateTypeParmDecl>(Params->getParam(1));
-  if (!ExecutorParam || !ExecutorParam->hasDefaultArgument())
-    return false;
-  const QualType DefaultExecutor =
-      ExecutorParam->getDefaultArgument().getArgument().getAsType();
-  return !DefaultExecutor.isNull() &&
-         DefaultExecutor.getCanonicalType() ==
-             Args[1].getAsType().getCanonicalType();
+  return Awaitable &&
+         awaitableFlavour(Type.getNonReferenceType()) != AsioFlavour::None &&
+         hasDefaultExecutor(*Awaitable);
 }
 
 /// How to reach a tether::task_group through a variable of type \p Type:

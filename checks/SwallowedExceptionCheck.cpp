@@ -2,6 +2,7 @@
 
 #include "SwallowedExceptionCheck.h"
 #include "clang-tidy/utils/OptionsUtils.h"
+#include "utils/AsioAwaitable.h"
 #include "utils/Coroutines.h"
 #include "utils/Matchers.h"
 #include "utils/RuntimeApi.h"
@@ -411,12 +412,15 @@ SwallowedExceptionCheck::familyOf(const FunctionDecl &Coroutine) const {
       Task = TST->getTemplateName().getAsTemplateDecl();
   if (!Task || !CancellationAwareTaskTypes.matches(*Task))
     return Family::None;
-  const std::string Name = templateFreeQualifiedName(*Task);
-  if (Name == "::asio::awaitable")
+  switch (awaitableFlavour(Returned)) {
+  case AsioFlavour::Standalone:
     return Family::Asio;
-  if (Name == "::boost::asio::awaitable")
+  case AsioFlavour::Boost:
     return Family::BoostAsio;
-  return Family::Other;
+  case AsioFlavour::None:
+    return Family::Other;
+  }
+  llvm_unreachable("unknown Asio flavour");
 }
 
 bool SwallowedExceptionCheck::catchesCancellation(

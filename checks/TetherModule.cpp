@@ -4,6 +4,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "BlockingCallInCoroutineCheck.h"
 #include "FireAndForgetCheck.h"
 #include "SwallowedExceptionCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
@@ -14,6 +15,8 @@ namespace clang::tidy::tether {
 class TetherModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &Factories) override {
+    Factories.registerCheck<BlockingCallInCoroutineCheck>(
+        "async-blocking-call-in-coroutine");
     Factories.registerCheck<FireAndForgetCheck>("async-fire-and-forget");
     Factories.registerCheck<SwallowedExceptionCheck>(
         "async-swallowed-exception");

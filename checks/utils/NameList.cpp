@@ -55,15 +55,30 @@ NameList::NameList(
 }
 
 bool NameList::matches(const NamedDecl &ND) const {
-  if (empty() || !ND.getDeclName().isIdentifier())
+  if (!ND.getDeclName().isIdentifier())
     return false;
-  const llvm::StringRef Identifier = ND.getName();
+  return matches(ND.getName(), [&] { return templateFreeQualifiedName(ND); });
+}
+
+bool NameList::matchesMemberOf(const CXXRecordDecl &Class,
+                               const NamedDecl &Member) const {
+  if (!Member.getDeclName().isIdentifier() || !Class.getIdentifier())
+    return false;
+  return matches(Member.getName(), [&] {
+    return templateFreeQualifiedName(Class) + "::" + Member.getName().str();
+  });
+}
+
+bool NameList::matches(llvm::StringRef Identifier,
+                       llvm::function_ref<std::string()> QualifiedName) const {
+  if (empty())
+    return false;
   const bool MayMatchExactly = llvm::any_of(Exact, [&](const ExactName &Entry) {
     return Entry.Identifier == Identifier;
   });
   if (!MayMatchExactly && Patterns.empty())
     return false;
-  const std::string Name = templateFreeQualifiedName(ND);
+  const std::string Name = QualifiedName();
   for (const ExactName &Entry : Exact)
     if (Entry.Identifier == Identifier &&
         (Entry.Anchored ? Name == Entry.Name

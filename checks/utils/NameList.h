@@ -12,6 +12,7 @@
 #define TETHER_CHECKS_UTILS_NAMELIST_H
 
 #include "clang/AST/Decl.h"
+#include "clang/AST/DeclCXX.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Regex.h"
@@ -36,9 +37,17 @@ public:
           OnInvalid);
 
   bool matches(const NamedDecl &ND) const;
+  /// Matches \p Member as if it were declared in \p Class: a member that a
+  /// library declares in a base (libstdc++'s std::future::wait lives in
+  /// std::__basic_future) is listed under the class users call it on.
+  bool matchesMemberOf(const CXXRecordDecl &Class,
+                       const NamedDecl &Member) const;
   bool empty() const { return Exact.empty() && Patterns.empty(); }
 
 private:
+  bool matches(llvm::StringRef Identifier,
+               llvm::function_ref<std::string()> QualifiedName) const;
+
   struct ExactName {
     std::string Name;           // always starts with "::"
     llvm::StringRef Identifier; // its last component, checked first: cheap

@@ -136,11 +136,17 @@ local included = open('included.cpp')
 wait_for('the swallowed-exception diagnostic', function() return #async_diagnostics(included) == 1 end)
 apply_quick_fix(included, async_diagnostics(included)[1], 'included.fixed.cpp', '')
 
--- 6. A clean file gets none.
+-- 6. A coroutine that sleeps on its event loop: the fix-it suspends on a
+-- timer instead and includes the runtime's header.
+local blocking = open('blocking.cpp')
+wait_for('the blocking-call diagnostic', function() return #async_diagnostics(blocking) == 1 end)
+apply_quick_fix(blocking, async_diagnostics(blocking)[1], 'blocking.fixed.cpp', '')
+
+-- 7. A clean file gets none.
 local clean = open('clean.cpp')
 local uri = vim.uri_from_bufnr(clean)
 wait_for('diagnostics of the clean file', function() return (published[uri] or 0) > 0 end)
 if #async_diagnostics(clean) ~= 0 then fail('async- diagnostics on a clean file') end
 
-print('editor test: diagnostics on open, go to definition, quick fixes (warning, note, #include added once), diagnostics on change, clean file: ok')
+print('editor test: diagnostics on open, go to definition, quick fixes (warning, note, #include added once, blocking call), diagnostics on change, clean file: ok')
 vim.cmd('qall!')

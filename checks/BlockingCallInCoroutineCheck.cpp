@@ -1,0 +1,835 @@
+//===--- BlockingCallInCoroutineCheck.cpp - tether ------------------------===//
+
+#include "BlockingCallInCoroutineCheck.h"
+#include "clang-tidy/utils/OptionsUtils.h"
+#include "utils/AsioAwaitable.h"
+#include "utils/Coroutines.h"
+#include "utils/LocksAcrossSuspension.h"
+#include "utils/Matchers.h"
+#include "utils/RuntimeApi.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/ExprConcepts.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Lex/Lexer.h"
+#include "llvm/ADT/StringSet.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::tether {
+
+/// What a walk of one function body finds: the calls it evaluates (not those
+/// of the lambdas it defines, nor unevaluated operands), with what decides
+/// whether a descriptor call there may block.
+struct BodyFacts {
+  struct Call {
+    const Expr *E;
+    const Stmt *Parent; // ignoring implicit nodes
+    bool NoAwait; // in a catch block or a lambda capture: no co_await there
+  };
+  std::vector<Call> Calls;
+  /// Where the body compares with EAGAIN, EWOULDBLOCK or EINPROGRESS: the
+  /// descriptor calls before it are on non-blocking descriptors.
+  std::vector<SourceLocation> ErrnoTests;
+  /// Variables and members used in awaited expressions: a descriptor whose
+  /// readiness the body awaits is non-blocking.
+  llvm::DenseSet<const ValueDecl *> Awaited;
+  bool MayLock = false;
+};
+
+namespace {
+
+// Two lists at once: each entry for standalone Asio and for Boost.Asio.
+std::string asioEntries(std::initializer_list<llvm::StringRef> Names) {
+  std::string Entries;
+  for (llvm::StringRef Prefix : {"::asio::", "::boost::asio::"})
+    for (llvm::StringRef Name : Names)
+      Entries += (Prefix + Name + ";").str();
+  return Entries;
+}
+
+const std::string &defaultBlockingFunctions() {
+  static const std::string Entries = [] {
+    std::string Entries =
+        // Sleeping.
+        "::std::this_thread::sleep_for;::std::this_thread::sleep_until;"
+        "::sleep;::usleep;::nanosleep;::clock_nanosleep;"
+        // Waiting for other threads.
+        "::std::future::get;::std::future::wait;::std::future::wait_for;"
+        "::std::future::wait_until;::std::shared_future::get;"
+        "::std::shared_future::wait;::std::shared_future::wait_for;"
+        "::std::shared_future::wait_until;::std::thread::join;"
+        "::std::jthread::join;::std::condition_variable::wait;"
+        "::std::condition_variable::wait_for;"
+        "::std::condition_variable::wait_until;"
+        "::std::condition_variable_any::wait;"
+        "::std::condition_variable_any::wait_for;"
+        "::std::condition_variable_any::wait_until;"
+        "::std::counting_semaphore::acquire;"
+        "::std::counting_semaphore::try_acquire_for;"
+        "::std::counting_semaphore::try_acquire_until;::std::latch::wait;"
+        "::std::latch::arrive_and_wait;::std::barrier::wait;"
+        "::std::barrier::arrive_and_wait;"
+        // POSIX I/O and processes.
+        "::read;::write;::pread;::pwrite;::readv;::writev;::recv;::send;"
+        "::recvfrom;::sendto;::recvmsg;::sendmsg;::connect;::accept;::accept4;"
+        "::poll;::ppoll;::select;::pselect;::epoll_wait;::epoll_pwait;"
+        "::fsync;::fdatasync;::waitpid;::wait;"
+        // Files and name resolution.
+        "::fopen;::fread;::fwrite;::fgets;::fclose;::system;::popen;::pclose;"
+        "::getaddrinfo;::gethostbyname;::std::basic_ifstream::open;"
+        "::std::basic_ofstream::open;::std::basic_fstream::open;";
+    Entries += asioEntries({"basic_stream_socket::read_some",
+                            "basic_stream_socket::write_some",
+                            "basic_stream_socket::receive",
+                            "basic_stream_socket::send",
+                            "basic_datagram_socket::receive",
+                            "basic_datagram_socket::send",
+                            "basic_datagram_socket::receive_from",
+                            "basic_datagram_socket::send_to",
+                            "basic_raw_socket::receive",
+                            "basic_raw_socket::send",
+                            "basic_raw_socket::receive_from",
+                            "basic_raw_socket::send_to",
+                            "basic_seq_packet_socket::receive",
+                            "basic_seq_packet_socket::send",
+                            "basic_socket::connect",
+                            "basic_socket_acceptor::accept",
+                            "basic_serial_port::read_some",
+                            "basic_serial_port::write_some",
+                            "ssl::stream::read_some",
+                            "ssl::stream::write_some",
+                            "ssl::stream::handshake",
+                            "ip::basic_resolver::resolve",
+                            "io_context::run",
+                            "io_context::run_one",
+                            "io_context::run_for",
+                            "io_context::run_until",
+                            "io_context::poll",
+                            "io_context::poll_one",
+                            "read",
+                            "write",
+                            "read_at",
+                            "write_at",
+                            "read_until",
+                            "connect"});
+    Entries.pop_back();
+    return Entries;
+  }();
+  return Entries;
+}
+
+constexpr llvm::StringLiteral DefaultBlockingTypes =
+    "::std::basic_ifstream;::std::basic_ofstream;::std::basic_fstream";
+constexpr llvm::StringLiteral DefaultBlockingStreams = "::std::cin;::std::wcin";
+constexpr llvm::StringLiteral DefaultDescriptorFunctions =
+    "::read;::write;::readv;::writev;::recv;::send;::recvfrom;::sendto;"
+    "::recvmsg;::sendmsg;::connect;::accept;::accept4";
+constexpr llvm::StringLiteral DefaultMutexTypes =
+    "::std::mutex;::std::timed_mutex;::std::recursive_mutex;"
+    "::std::recursive_timed_mutex;::std::shared_mutex;"
+    "::std::shared_timed_mutex";
+constexpr llvm::StringLiteral DefaultLockGuardTypes =
+    "::std::lock_guard;::std::unique_lock;::std::scoped_lock;"
+    "::std::shared_lock";
+
+/// The synchronous Asio operations whose asynchronous twin is the same name
+/// with `async_` in front, taking a completion token last.
+bool hasAsyncTwin(llvm::StringRef Name) {
+  static const llvm::StringSet<> Twinned = {
+      "read_some", "write_some", "receive", "send",     "receive_from",
+      "send_to",   "connect",    "accept",  "resolve",  "handshake",
+      "read",      "write",      "read_at", "write_at", "read_until"};
+  return Twinned.contains(Name);
+}
+
+bool isErrnoMacro(llvm::StringRef Name) {
+  return Name == "EAGAIN" || Name == "EWOULDBLOCK" || Name == "EINPROGRESS";
+}
+
+/// A zero duration: `0s`, `std::chrono::seconds(0)`, `duration::zero()`.
+bool isZeroDuration(const Expr *E, const ASTContext &Ctx) {
+  if (!E)
+    return false;
+  E = E->IgnoreImplicit()->IgnoreParens();
+  if (const auto *Literal = dyn_cast<UserDefinedLiteral>(E)) {
+    const UserDefinedLiteral::LiteralOperatorKind Kind =
+        Literal->getLiteralOperatorKind();
+    if (Kind != UserDefinedLiteral::LOK_Template &&
+        Kind != UserDefinedLiteral::LOK_Raw)
+      return isZeroDuration(Literal->getCookedLiteral(), Ctx);
+    // A literal operator template (libstdc++'s chrono literals) gets the
+    // digits as written.
+    const llvm::StringRef Spelling = Lexer::getSourceText(
+        CharSourceRange::getTokenRange(Literal->getBeginLoc()),
+        Ctx.getSourceManager(), Ctx.getLangOpts());
+    const llvm::StringRef Digits = Spelling.take_while(
+        [](char C) { return llvm::isDigit(C) || C == '.' || C == '\''; });
+    return !Digits.empty() &&
+           Digits.find_first_not_of("0.'") == llvm::StringRef::npos;
+  }
+  if (const auto *Cast = dyn_cast<CXXFunctionalCastExpr>(E))
+    return isZeroDuration(Cast->getSubExpr(), Ctx);
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(E))
+    return Construct->getNumArgs() == 1 &&
+           isZeroDuration(Construct->getArg(0), Ctx);
+  if (const auto *Integer = dyn_cast<IntegerLiteral>(E))
+    return Integer->getValue().isZero();
+  if (const auto *Floating = dyn_cast<FloatingLiteral>(E))
+    return Floating->getValue().isZero();
+  if (const auto *Call = dyn_cast<CallExpr>(E))
+    if (const FunctionDecl *Callee = Call->getDirectCallee())
+      return Callee->getIdentifier() && Callee->getName() == "zero";
+  return false;
+}
+
+/// The variable or member an expression names, looking through casts.
+const ValueDecl *namedDecl(const Expr *E) {
+  E = E->IgnoreParenImpCasts();
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+    return Ref->getDecl();
+  if (const auto *Member = dyn_cast<MemberExpr>(E))
+    return Member->getMemberDecl();
+  return nullptr;
+}
+
+/// Walks a body in evaluation scope, collecting BodyFacts.
+class BodyScanner {
+public:
+  BodyScanner(BodyFacts &Facts, const NameList &MutexTypes,
+              const NameList &LockGuardTypes, ASTContext &Ctx)
+      : Facts(Facts), MutexTypes(MutexTypes), LockGuardTypes(LockGuardTypes),
+        Ctx(Ctx) {}
+
+  void scan(const Stmt *S, const Stmt *Parent, bool NoAwait);
+
+private:
+  void collectAwaited(const Stmt *S) {
+    if (!S)
+      return;
+    if (const auto *E = dyn_cast<Expr>(S))
+      if (const ValueDecl *D = namedDecl(E))
+        Facts.Awaited.insert(D);
+    for (const Stmt *Child : S->children())
+      collectAwaited(Child);
+  }
+
+  BodyFacts &Facts;
+  const NameList &MutexTypes;
+  const NameList &LockGuardTypes;
+  ASTContext &Ctx;
+};
+
+void BodyScanner::scan(const Stmt *S, const Stmt *Parent, bool NoAwait) {
+  if (!S)
+    return;
+  // Lambdas run when called, not here: only their captures are evaluated.
+  if (const auto *Lambda = dyn_cast<LambdaExpr>(S)) {
+    for (const Expr *Init : Lambda->capture_inits())
+      scan(Init, S, /*NoAwait=*/true);
+    return;
+  }
+  if (const auto *Body = dyn_cast<CoroutineBodyStmt>(S)) {
+    scan(Body->getBody(), S, NoAwait);
+    return;
+  }
+  if (const auto *Suspend = dyn_cast<CoroutineSuspendExpr>(S)) {
+    collectAwaited(Suspend->getOperand());
+    scan(Suspend->getOperand(), S, NoAwait);
+    return;
+  }
+  if (const auto *Await = dyn_cast<DependentCoawaitExpr>(S)) {
+    collectAwaited(Await->getOperand());
+    scan(Await->getOperand(), S, NoAwait);
+    return;
+  }
+  if (const auto *Handler = dyn_cast<CXXCatchStmt>(S)) {
+    scan(Handler->getHandlerBlock(), S, /*NoAwait=*/true);
+    return;
+  }
+  if (isa<UnaryExprOrTypeTraitExpr, CXXNoexceptExpr, RequiresExpr>(S))
+    return;
+  if (const auto *TypeId = dyn_cast<CXXTypeidExpr>(S);
+      TypeId && !TypeId->isPotentiallyEvaluated())
+    return;
+  if (const auto *If = dyn_cast<IfStmt>(S); If && If->isConstexpr()) {
+    scan(If->getInit(), S, NoAwait);
+    if (std::optional<const Stmt *> Taken = If->getNondiscardedCase(Ctx))
+      scan(*Taken, S, NoAwait);
+    return;
+  }
+  if (const auto *Literal = dyn_cast<IntegerLiteral>(S)) {
+    const SourceManager &SM = Ctx.getSourceManager();
+    for (SourceLocation Loc = Literal->getBeginLoc(); Loc.isMacroID();
+         Loc = SM.getImmediateMacroCallerLoc(Loc))
+      if (isErrnoMacro(
+              Lexer::getImmediateMacroName(Loc, SM, Ctx.getLangOpts()))) {
+        Facts.ErrnoTests.push_back(SM.getExpansionLoc(Loc));
+        break;
+      }
+    return;
+  }
+  if (isa<CallExpr, CXXConstructExpr>(S)) {
+    Facts.Calls.push_back({cast<Expr>(S), Parent, NoAwait});
+    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(S))
+      if (const CXXMethodDecl *Method = Member->getMethodDecl();
+          Method && Method->getIdentifier() &&
+          (Method->getName() == "lock" || Method->getName() == "lock_shared"))
+        Facts.MayLock = true;
+    if (const auto *Construct = dyn_cast<CXXConstructExpr>(S))
+      Facts.MayLock =
+          Facts.MayLock ||
+          isBlockingLockGuard(Construct->getType(), MutexTypes, LockGuardTypes);
+  }
+  // Implicit nodes are transparent: what a call is written in is what
+  // decides whether a rewrite needs parentheses.
+  const bool Transparent =
+      isa<FullExpr, ImplicitCastExpr, MaterializeTemporaryExpr,
+          CXXBindTemporaryExpr>(S);
+  for (const Stmt *Child : S->children())
+    scan(Child, Transparent ? Parent : S, NoAwait);
+}
+
+/// `co_await X` binds looser than postfix operators: a call used as the
+/// object of a member access, a subscript or a call needs parentheses.
+bool needsParensUnderCoAwait(const Stmt *Parent) {
+  if (const auto *Unary = dyn_cast_or_null<UnaryOperator>(Parent))
+    return Unary->isPostfix();
+  return isa_and_nonnull<MemberExpr, ArraySubscriptExpr, CallExpr>(Parent);
+}
+
+std::string sourceText(SourceRange Range, const ASTContext &Ctx) {
+  return Lexer::getSourceText(CharSourceRange::getTokenRange(Range),
+                              Ctx.getSourceManager(), Ctx.getLangOpts())
+      .str();
+}
+
+/// Wraps \p Call in `co_await ` + \p Prefix ... \p Suffix, parenthesised
+/// where its context needs it.
+std::vector<FixItHint> wrapInCoAwait(const Expr &Call, const Stmt *Parent,
+                                     llvm::StringRef Prefix,
+                                     llvm::StringRef Suffix,
+                                     const ASTContext &Ctx) {
+  const bool Parens = needsParensUnderCoAwait(Parent);
+  return {
+      FixItHint::CreateInsertion(Call.getBeginLoc(),
+                                 (Parens ? "(co_await " : "co_await ") +
+                                     Prefix.str()),
+      FixItHint::CreateInsertion(
+          Lexer::getLocForEndOfToken(Call.getEndLoc(), 0,
+                                     Ctx.getSourceManager(), Ctx.getLangOpts()),
+          Suffix.str() + (Parens ? ")" : ""))};
+}
+
+/// The error_code& argument a synchronous Asio call reports errors through.
+const Expr *errorCodeArgument(const CallExpr &Call) {
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  for (unsigned I = 0, N = std::min(Call.getNumArgs(), Callee->getNumParams());
+       I < N; ++I) {
+    const QualType Param = Callee->getParamDecl(I)->getType();
+    if (!Param->isLValueReferenceType() ||
+        Param.getNonReferenceType().isConstQualified())
+      continue;
+    const CXXRecordDecl *Record =
+        Param.getNonReferenceType()->getAsCXXRecordDecl();
+    if (Record && Record->getIdentifier() && Record->getName() == "error_code")
+      return Call.getArg(I);
+  }
+  return nullptr;
+}
+
+/// The call of `s.read_some(b)` or `asio::read(s, b)` as its awaited twin:
+/// `co_await s.async_read_some(b, asio::use_awaitable)`; an error_code
+/// argument becomes `asio::redirect_error(asio::use_awaitable, ec)`.
+std::vector<FixItHint> asyncTwinFix(const CallExpr &Call, const Stmt *Parent,
+                                    AsioFlavour Flavour,
+                                    const ASTContext &Ctx) {
+  const llvm::StringRef Namespace =
+      Flavour == AsioFlavour::Boost ? "boost::asio" : "asio";
+  SourceLocation NameLoc;
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call)) {
+    if (const auto *Callee = dyn_cast<MemberExpr>(Member->getCallee()))
+      NameLoc = Callee->getMemberLoc();
+  } else if (const auto *Callee =
+                 dyn_cast<DeclRefExpr>(Call.getCallee()->IgnoreImplicit())) {
+    NameLoc = Callee->getNameInfo().getLoc();
+  }
+  if (NameLoc.isInvalid() || NameLoc.isMacroID())
+    return {};
+  std::vector<FixItHint> Fixes = wrapInCoAwait(Call, Parent, "", "", Ctx);
+  Fixes.push_back(FixItHint::CreateInsertion(NameLoc, "async_"));
+  const std::string UseAwaitable = (Namespace + "::use_awaitable").str();
+  if (const Expr *ErrorCode = errorCodeArgument(Call)) {
+    Fixes.push_back(FixItHint::CreateReplacement(
+        CharSourceRange::getTokenRange(ErrorCode->getSourceRange()),
+        (Namespace + "::redirect_error(" + UseAwaitable + ", " +
+         sourceText(ErrorCode->getSourceRange(), Ctx) + ")")
+            .str()));
+    return Fixes;
+  }
+  const bool HasWrittenArguments =
+      llvm::any_of(Call.arguments(), [](const Expr *Arg) {
+        return !isa<CXXDefaultArgExpr>(Arg);
+      });
+  Fixes.push_back(FixItHint::CreateInsertion(
+      Call.getRParenLoc(),
+      HasWrittenArguments ? ", " + UseAwaitable : UseAwaitable));
+  return Fixes;
+}
+
+/// The call as `co_await tether::offload([&] { return CALL; })`; empty when
+/// its result cannot travel through offload (a reference).
+std::vector<FixItHint> offloadFix(const Expr &Call, const Stmt *Parent,
+                                  const ASTContext &Ctx) {
+  const QualType Type = isa<CallExpr>(Call)
+                            ? cast<CallExpr>(Call).getCallReturnType(Ctx)
+                            : Call.getType();
+  const bool ValueUnused = isa_and_nonnull<CompoundStmt>(Parent);
+  if (Type->isVoidType() || ValueUnused)
+    return wrapInCoAwait(
+        Call, Parent, (runtime::Offload.Name + "([&] { ").str(), "; })", Ctx);
+  if (Type->isReferenceType() || Type->isDependentType())
+    return {};
+  return wrapInCoAwait(Call, Parent,
+                       (runtime::Offload.Name + "([&] { return ").str(), "; })",
+                       Ctx);
+}
+
+/// 'std::thread::join', as messages quote a qualified name.
+std::string displayName(llvm::StringRef QualifiedName) {
+  return ("'" + QualifiedName.drop_front(2) + "'").str();
+}
+
+/// How messages name a called function: 'load_config', or "the lambda".
+std::string calleeName(const FunctionDecl &Callee) {
+  if (const auto *Method = dyn_cast<CXXMethodDecl>(&Callee);
+      Method && Method->getParent()->isLambda())
+    return "the lambda";
+  return "'" + Callee.getNameAsString() + "'";
+}
+
+/// Awaiters and awaitables: async primitives take short internal locks by
+/// design, so the analysis never follows calls into them.
+bool isAwaiterMachinery(const FunctionDecl &Function) {
+  if (Function.getOverloadedOperator() == OO_Coawait)
+    return true;
+  auto IsAwaiterMember = [](const NamedDecl *D) {
+    if (const auto *Function = dyn_cast<FunctionDecl>(D)) {
+      if (Function->getOverloadedOperator() == OO_Coawait)
+        return true;
+      if (const IdentifierInfo *Name = Function->getIdentifier())
+        return Name->isStr("await_ready") || Name->isStr("await_suspend") ||
+               Name->isStr("await_resume");
+    }
+    return false;
+  };
+  if (IsAwaiterMember(&Function))
+    return true;
+  const auto *Method = dyn_cast<CXXMethodDecl>(&Function);
+  if (!Method)
+    return false;
+  for (const Decl *Member : Method->getParent()->decls()) {
+    const auto *Named = dyn_cast<NamedDecl>(Member);
+    if (const auto *Template = dyn_cast<FunctionTemplateDecl>(Member))
+      Named = Template->getTemplatedDecl();
+    if (Named && IsAwaiterMember(Named))
+      return true;
+  }
+  return false;
+}
+
+AST_MATCHER(FunctionDecl, hasCoroutineBody) {
+  return isa_and_nonnull<CoroutineBodyStmt>(Node.getBody());
+}
+
+} // namespace
+
+BlockingCallInCoroutineCheck::BlockingCallInCoroutineCheck(
+    StringRef Name, ClangTidyContext *Context)
+    : AsyncCheck(Name, Context),
+      BlockingFunctionNames(utils::options::parseStringList(
+          Options.get("BlockingFunctions", defaultBlockingFunctions()))),
+      BlockingTypeNames(utils::options::parseStringList(
+          Options.get("BlockingTypes", DefaultBlockingTypes))),
+      AllowedFunctionNames(
+          utils::options::parseStringList(Options.get("AllowedFunctions", ""))),
+      BlockingStreamNames(utils::options::parseStringList(
+          Options.get("BlockingStreams", DefaultBlockingStreams))),
+      DescriptorFunctionNames(utils::options::parseStringList(
+          Options.get("DescriptorFunctions", DefaultDescriptorFunctions))),
+      MutexTypeNames(utils::options::parseStringList(
+          Options.get("MutexTypes", DefaultMutexTypes))),
+      LockGuardTypeNames(utils::options::parseStringList(
+          Options.get("LockGuardTypes", DefaultLockGuardTypes))),
+      StrictLocking(Options.get("StrictLocking", false)),
+      FollowCalls(Options.get("FollowCalls", true)),
+      FollowCallsIntoHeaders(Options.get("FollowCallsIntoHeaders", false)),
+      MaxCallDepth(Options.get("MaxCallDepth", 3U)),
+      BlockingFunctions(
+          makeNameList("BlockingFunctions", BlockingFunctionNames)),
+      BlockingTypes(makeNameList("BlockingTypes", BlockingTypeNames)),
+      AllowedFunctions(makeNameList("AllowedFunctions", AllowedFunctionNames)),
+      BlockingStreams(makeNameList("BlockingStreams", BlockingStreamNames)),
+      DescriptorFunctions(
+          makeNameList("DescriptorFunctions", DescriptorFunctionNames)),
+      MutexTypes(makeNameList("MutexTypes", MutexTypeNames)),
+      LockGuardTypes(makeNameList("LockGuardTypes", LockGuardTypeNames)),
+      Inserter(Options.getLocalOrGlobal("IncludeStyle",
+                                        utils::IncludeSorter::IS_LLVM),
+               areDiagsSelfContained()) {}
+
+void BlockingCallInCoroutineCheck::storeOptions(
+    ClangTidyOptions::OptionMap &Opts) {
+  auto Store = [&](StringRef Name, const std::vector<StringRef> &List) {
+    Options.store(Opts, Name, utils::options::serializeStringList(List));
+  };
+  Store("BlockingFunctions", BlockingFunctionNames);
+  Store("BlockingTypes", BlockingTypeNames);
+  Store("AllowedFunctions", AllowedFunctionNames);
+  Store("BlockingStreams", BlockingStreamNames);
+  Store("DescriptorFunctions", DescriptorFunctionNames);
+  Store("MutexTypes", MutexTypeNames);
+  Store("LockGuardTypes", LockGuardTypeNames);
+  Options.store(Opts, "StrictLocking", StrictLocking);
+  Options.store(Opts, "FollowCalls", FollowCalls);
+  Options.store(Opts, "FollowCallsIntoHeaders", FollowCallsIntoHeaders);
+  Options.store(Opts, "MaxCallDepth", MaxCallDepth);
+  Options.store(Opts, "IncludeStyle", Inserter.getStyle());
+}
+
+void BlockingCallInCoroutineCheck::registerPPCallbacks(const SourceManager &,
+                                                       Preprocessor *PP,
+                                                       Preprocessor *) {
+  this->PP = PP;
+  Inserter.registerPreprocessor(PP);
+}
+
+void BlockingCallInCoroutineCheck::registerMatchers(MatchFinder *Finder) {
+  // Coroutine bodies only: a body is walked once, so the cost stays with
+  // the coroutines of the translation unit.
+  Finder->addMatcher(functionDecl(isDefinition(), hasCoroutineBody(),
+                                  isReportable(SystemHeaders))
+                         .bind("coroutine"),
+                     this);
+}
+
+void BlockingCallInCoroutineCheck::onEndOfTranslationUnit() {
+  Checked.clear();
+  Reported.clear();
+  Paths.clear();
+}
+
+void BlockingCallInCoroutineCheck::check(
+    const MatchFinder::MatchResult &Result) {
+  const auto *Coroutine = Result.Nodes.getNodeAs<FunctionDecl>("coroutine");
+  if (Checked.insert(Coroutine).second)
+    checkCoroutine(*Coroutine, *Result.Context);
+}
+
+std::optional<BlockingCallInCoroutineCheck::BlockingCall>
+BlockingCallInCoroutineCheck::classify(const Expr &E, const BodyFacts &Facts,
+                                       ASTContext &Ctx) const {
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(&E)) {
+    const CXXRecordDecl *Record = Construct->getType()->getAsCXXRecordDecl();
+    if (Record && Construct->getNumArgs() > 0 &&
+        !isa<CXXDefaultArgExpr>(Construct->getArg(0)) &&
+        !Construct->getConstructor()->isCopyOrMoveConstructor() &&
+        BlockingTypes.matches(*Record))
+      return BlockingCall{BlockingKind::Construction,
+                          displayName(templateFreeQualifiedName(*Record))};
+    return std::nullopt;
+  }
+  const auto &Call = cast<CallExpr>(E);
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  if (!Callee || AllowedFunctions.matches(*Callee))
+    return std::nullopt;
+
+  // std::getline(std::cin, line), std::cin >> value.
+  const bool IsStreamRead =
+      Callee->getOverloadedOperator() == OO_GreaterGreater ||
+      (Callee->getIdentifier() && Callee->getName() == "getline" &&
+       Callee->isInStdNamespace());
+  if (IsStreamRead) {
+    const Expr *Stream =
+        isa<CXXMemberCallExpr>(Call)
+            ? cast<CXXMemberCallExpr>(Call).getImplicitObjectArgument()
+            : (Call.getNumArgs() > 0 ? Call.getArg(0) : nullptr);
+    // A chained `std::cin >> a >> b` reads from what the inner read returns.
+    while (Stream) {
+      const auto *Inner =
+          dyn_cast<CXXOperatorCallExpr>(Stream->IgnoreParenImpCasts());
+      if (!Inner || Inner->getOperator() != OO_GreaterGreater)
+        break;
+      Stream = Inner->getArg(0);
+    }
+    const ValueDecl *StreamDecl = Stream ? namedDecl(Stream) : nullptr;
+    if (StreamDecl && BlockingStreams.matches(*StreamDecl))
+      return BlockingCall{
+          BlockingKind::Other,
+          (Callee->getOverloadedOperator() == OO_GreaterGreater
+               ? "'operator>>' on "
+               : "'std::getline' on ") +
+              displayName(templateFreeQualifiedName(*StreamDecl))};
+    return std::nullopt;
+  }
+
+  std::string Name;
+  if (BlockingFunctions.matches(*Callee)) {
+    Name = templateFreeQualifiedName(*Callee);
+  } else if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call)) {
+    // The class it is called on, before the conversion to the base that
+    // declares it.
+    QualType ObjectType =
+        Member->getImplicitObjectArgument()->IgnoreImpCasts()->getType();
+    if (ObjectType->isPointerType())
+      ObjectType = ObjectType->getPointeeType();
+    const CXXRecordDecl *Object = ObjectType->getAsCXXRecordDecl();
+    if (!Object || !BlockingFunctions.matchesMemberOf(*Object, *Callee))
+      return std::nullopt;
+    Name =
+        templateFreeQualifiedName(*Object) + "::" + Callee->getNameAsString();
+  } else {
+    return std::nullopt;
+  }
+
+  // Polls that return at once: wait_for(0s), try_acquire_for(0ms).
+  if (Callee->getIdentifier() && Callee->getName().ends_with("_for") &&
+      llvm::any_of(Call.arguments(),
+                   [&](const Expr *Arg) { return isZeroDuration(Arg, Ctx); }))
+    return std::nullopt;
+  if (DescriptorFunctions.matches(*Callee)) {
+    const SourceManager &SM = Ctx.getSourceManager();
+    const SourceLocation Loc = SM.getExpansionLoc(Call.getBeginLoc());
+    const bool TestsErrnoAfter =
+        llvm::any_of(Facts.ErrnoTests, [&](SourceLocation Test) {
+          return SM.isBeforeInTranslationUnit(Loc, Test);
+        });
+    const ValueDecl *Descriptor =
+        Call.getNumArgs() > 0 ? namedDecl(Call.getArg(0)) : nullptr;
+    if (TestsErrnoAfter || (Descriptor && Facts.Awaited.contains(Descriptor)))
+      return std::nullopt;
+  }
+
+  BlockingKind Kind = BlockingKind::Other;
+  if (Name == "::std::this_thread::sleep_for" ||
+      Name == "::std::this_thread::sleep_until" || Name == "::sleep" ||
+      Name == "::usleep" || Name == "::nanosleep" ||
+      Name == "::clock_nanosleep")
+    Kind = BlockingKind::Sleep;
+  else if (declaredFlavour(*Callee) != AsioFlavour::None &&
+           Callee->getIdentifier() && hasAsyncTwin(Callee->getName()))
+    Kind = BlockingKind::AsioSync;
+  return BlockingCall{Kind, displayName(Name)};
+}
+
+bool BlockingCallInCoroutineCheck::isFollowed(const FunctionDecl &Callee,
+                                              const SourceManager &SM) const {
+  const FunctionDecl *Definition = Callee.getDefinition();
+  if (!Definition || !Definition->hasBody() || isCoroutine(*Definition) ||
+      isAwaiterMachinery(*Definition) || AllowedFunctions.matches(Callee))
+    return false;
+  const SourceLocation Loc = SM.getExpansionLoc(Definition->getLocation());
+  return SM.isInMainFile(Loc) ||
+         (FollowCallsIntoHeaders && !SM.isInSystemHeader(Loc));
+}
+
+const BlockingCallInCoroutineCheck::CallPath *
+BlockingCallInCoroutineCheck::blockingPathIn(const FunctionDecl &Callee,
+                                             unsigned Depth, ASTContext &Ctx) {
+  const FunctionDecl *Definition = Callee.getDefinition();
+  auto [It, Inserted] =
+      Paths.try_emplace(Definition, PathEntry{std::nullopt, Depth, true});
+  PathEntry &Entry = It->second;
+  // A path found once stands, if it is short enough; a search cut short
+  // by depth is redone with more depth to spare.
+  if (!Inserted && (Entry.InProgress || Entry.Path || Entry.Depth >= Depth))
+    return Entry.Path && Entry.Path->Length <= Depth ? &*Entry.Path : nullptr;
+  Entry.InProgress = true;
+  Entry.Depth = Depth;
+
+  BodyFacts Facts;
+  BodyScanner(Facts, MutexTypes, LockGuardTypes, Ctx)
+      .scan(Definition->getBody(), nullptr, false);
+  std::optional<CallPath> Path;
+  for (const BodyFacts::Call &Call : Facts.Calls)
+    if (std::optional<BlockingCall> Blocking = classify(*Call.E, Facts, Ctx)) {
+      Path = CallPath{Call.E, nullptr, Blocking->Name, 1};
+      break;
+    }
+  if (!Path && Depth > 1)
+    for (const BodyFacts::Call &Call : Facts.Calls) {
+      const auto *Site = dyn_cast<CallExpr>(Call.E);
+      const FunctionDecl *Next = Site ? Site->getDirectCallee() : nullptr;
+      if (!Next || !isFollowed(*Next, Ctx.getSourceManager()))
+        continue;
+      if (const CallPath *Rest = blockingPathIn(*Next, Depth - 1, Ctx)) {
+        Path = CallPath{Site, Next, Rest->Blocking, Rest->Length + 1};
+        break;
+      }
+    }
+  // The map may have grown: find the entry again.
+  PathEntry &Done = Paths[Definition];
+  Done.InProgress = false;
+  Done.Path = std::move(Path);
+  return Done.Path ? &*Done.Path : nullptr;
+}
+
+std::vector<FixItHint>
+BlockingCallInCoroutineCheck::sleepFix(const CallExpr &Call) {
+  const bool Until = Call.getDirectCallee()->getName() == "sleep_until";
+  const std::string Replacement =
+      (llvm::Twine("co_await ") +
+       (Until ? runtime::SleepUntil.Name : runtime::SleepFor.Name))
+          .str();
+  return {FixItHint::CreateReplacement(
+      CharSourceRange::getTokenRange(Call.getCallee()->getSourceRange()),
+      Replacement)};
+}
+
+void BlockingCallInCoroutineCheck::checkCoroutine(const FunctionDecl &Coroutine,
+                                                  ASTContext &Ctx) {
+  const auto *Body = cast<CoroutineBodyStmt>(Coroutine.getBody());
+  const SourceManager &SM = Ctx.getSourceManager();
+  BodyFacts Facts;
+  BodyScanner(Facts, MutexTypes, LockGuardTypes, Ctx)
+      .scan(Body->getBody(), Body, false);
+
+  const bool RuntimeFixes = awaitsRuntimeTasks(Coroutine, PP);
+  // A rewrite of a template's text must compile for every instantiation,
+  // which one instantiation does not show.
+  const bool InWrittenCode = !Coroutine.getTemplateInstantiationPattern() &&
+                             !SM.isInSystemHeader(Coroutine.getLocation());
+  const AsioFlavour Flavour = defaultAwaitableFlavour(Coroutine);
+  auto AddInclude = [&](DiagnosticBuilder &Diag, SourceLocation Loc,
+                        const runtime::Api &Api) {
+    if (std::optional<FixItHint> Include = Inserter.createIncludeInsertion(
+            SM.getFileID(Loc), (llvm::Twine("<") + Api.Header + ">").str()))
+      Diag << *Include;
+  };
+
+  for (const BodyFacts::Call &Site : Facts.Calls) {
+    const SourceLocation Loc = SM.getExpansionLoc(Site.E->getBeginLoc());
+    const bool Rewritable =
+        InWrittenCode && !Site.NoAwait && !inMacro(Site.E->getSourceRange());
+    std::optional<BlockingCall> Blocking = classify(*Site.E, Facts, Ctx);
+    const CallPath *Path = nullptr;
+    if (!Blocking && FollowCalls && MaxCallDepth > 0)
+      if (const auto *Call = dyn_cast<CallExpr>(Site.E))
+        if (const FunctionDecl *Callee = Call->getDirectCallee();
+            Callee && isFollowed(*Callee, SM))
+          Path = blockingPathIn(*Callee, MaxCallDepth, Ctx);
+    if ((!Blocking && !Path) || !Reported.insert(Loc).second)
+      continue;
+
+    const auto *Call = dyn_cast<CallExpr>(Site.E);
+    std::vector<FixItHint> WarningFixes;
+    const runtime::Api *WarningInclude = nullptr;
+    llvm::StringRef Advice;
+    std::vector<FixItHint> AdviceFixes;
+    const runtime::Api *AdviceInclude = nullptr;
+    std::string Twin;
+    switch (Path ? BlockingKind::Other : Blocking->Kind) {
+    case BlockingKind::Sleep:
+      if (Rewritable && RuntimeFixes &&
+          llvm::StringRef(Blocking->Name).starts_with("'std::this_thread::")) {
+        WarningFixes = sleepFix(*Call);
+        WarningInclude = &runtime::SleepFor;
+      } else {
+        Advice = "suspend on a timer instead, such as 'co_await "
+                 "tether::sleep_for(...)'";
+      }
+      break;
+    case BlockingKind::AsioSync: {
+      Twin = "async_" + Call->getDirectCallee()->getNameAsString();
+      if (!Rewritable || declaredFlavour(*Call->getDirectCallee()) != Flavour) {
+        Advice = "co_await its asynchronous twin '%0' instead";
+      } else if (errorCodeArgument(*Call)) {
+        Advice = "co_await its asynchronous twin '%0'; its error then goes "
+                 "to the same error_code through 'redirect_error'";
+        AdviceFixes = asyncTwinFix(*Call, Site.Parent, Flavour, Ctx);
+      } else {
+        WarningFixes = asyncTwinFix(*Call, Site.Parent, Flavour, Ctx);
+      }
+      break;
+    }
+    case BlockingKind::Construction:
+      Advice = "construct it on a thread pool, such as with 'tether::offload'";
+      break;
+    case BlockingKind::Other:
+      Advice = "run it on a thread pool, such as with 'co_await "
+               "tether::offload': the coroutine resumes when it returns";
+      if (Rewritable && RuntimeFixes) {
+        AdviceFixes = offloadFix(*Site.E, Site.Parent, Ctx);
+        AdviceInclude = &runtime::Offload;
+      }
+      break;
+    }
+
+    {
+      auto Diag =
+          diag(Loc, Path ? "%0 may block the thread that runs this coroutine "
+                           "and every task scheduled on it: it calls %1"
+                         : "%0 blocks the thread that runs this coroutine and "
+                           "every task scheduled on it");
+      if (Path)
+        Diag << calleeName(*Call->getDirectCallee()) << Path->Blocking;
+      else
+        Diag << Blocking->Name;
+      Diag << WarningFixes;
+      if (WarningInclude && !WarningFixes.empty())
+        AddInclude(Diag, Loc, *WarningInclude);
+    }
+    for (const FunctionDecl *Caller = Path ? Call->getDirectCallee() : nullptr;
+         Path;) {
+      diag(SM.getExpansionLoc(Path->Site->getBeginLoc()), "%0 calls %1 here",
+           DiagnosticIDs::Note)
+          << calleeName(*Caller)
+          << (Path->Callee ? calleeName(*Path->Callee) : Path->Blocking);
+      if (!Path->Callee)
+        break;
+      Caller = Path->Callee;
+      Path = blockingPathIn(*Caller, MaxCallDepth, Ctx);
+    }
+    if (!Advice.empty()) {
+      auto Diag = diag(Loc, Advice, DiagnosticIDs::Note);
+      if (!Twin.empty())
+        Diag << Twin;
+      Diag << AdviceFixes;
+      if (AdviceInclude && !AdviceFixes.empty())
+        AddInclude(Diag, Loc, *AdviceInclude);
+    }
+  }
+
+  if (Facts.MayLock)
+    reportLocks(Coroutine, *Body->getBody(), Ctx);
+}
+
+void BlockingCallInCoroutineCheck::reportLocks(const FunctionDecl &Coroutine,
+                                               const Stmt &Body,
+                                               ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  for (const LockAcquisition &Lock :
+       findLockAcquisitions(Coroutine, Body, MutexTypes, LockGuardTypes, Ctx)) {
+    if (!Reported.insert(Lock.Loc).second)
+      continue;
+    if (Lock.HeldAcross) {
+      diag(Lock.Loc, "%select{mutex|mutexes}1 '%0' %select{is|are}1 held "
+                     "across a suspension point: every thread that wants "
+                     "%select{it|them}1 blocks until the coroutine resumes, "
+                     "which may be on another thread; unlock before "
+                     "suspending or use an async mutex")
+          << Lock.Mutex << (Lock.Mutexes > 1);
+      diag(SM.getExpansionLoc(Lock.HeldAcross->getBeginLoc()),
+           "the coroutine suspends here with '%0' locked", DiagnosticIDs::Note)
+          << Lock.Mutex;
+    } else if (StrictLocking) {
+      diag(Lock.Loc, "blocking lock of %select{mutex|mutexes}1 '%0' in a "
+                     "coroutine: the thread stalls while another holder has "
+                     "%select{it|them}1; use an async mutex")
+          << Lock.Mutex << (Lock.Mutexes > 1);
+    }
+  }
+}
+
+} // namespace clang::tidy::tether

@@ -1,0 +1,108 @@
+//===--- BlockingCallInCoroutineCheck.h - tether --------------------------===//
+
+#ifndef TETHER_CHECKS_BLOCKINGCALLINCOROUTINECHECK_H
+#define TETHER_CHECKS_BLOCKINGCALLINCOROUTINECHECK_H
+
+#include "clang-tidy/utils/IncludeInserter.h"
+#include "utils/AsyncCheck.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+#include <map>
+#include <optional>
+
+namespace clang::tidy::tether {
+
+struct BodyFacts;
+
+/// Finds calls that block the thread inside coroutines: sleeps, waits on
+/// futures, threads and condition variables, synchronous Asio and POSIX I/O,
+/// file and process calls, blocking mutexes held across a suspension point,
+/// and calls of functions of the translation unit that make such calls.
+///
+/// For the user-facing documentation see
+/// docs/checks/async-blocking-call-in-coroutine.md
+class BlockingCallInCoroutineCheck : public AsyncCheck {
+public:
+  BlockingCallInCoroutineCheck(StringRef Name, ClangTidyContext *Context);
+  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
+    return LangOpts.CPlusPlus20;
+  }
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
+  void registerPPCallbacks(const SourceManager &SM, Preprocessor *PP,
+                           Preprocessor *ModuleExpanderPP) override;
+  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onEndOfTranslationUnit() override;
+
+  /// Why a call blocks.
+  enum class BlockingKind {
+    Sleep,        // std::this_thread::sleep_for / sleep_until
+    AsioSync,     // a synchronous Asio operation with an async_ twin
+    Construction, // an object whose constructor blocks (opens a file)
+    Other,        // anything else listed
+  };
+  struct BlockingCall {
+    BlockingKind Kind;
+    std::string Name; // as the message spells it
+  };
+
+private:
+  /// A call in a function body that leads to a blocking call: the blocking
+  /// call itself, or a call of a function that (transitively) makes one.
+  struct CallPath {
+    const Expr *Site;
+    const FunctionDecl *Callee; // null when Site is the blocking call
+    std::string Blocking;       // the blocking call at the end of the path
+    unsigned Length;            // calls from Site to the blocking call
+  };
+
+  void checkCoroutine(const FunctionDecl &Coroutine, ASTContext &Ctx);
+  std::optional<BlockingCall> classify(const Expr &E, const BodyFacts &Facts,
+                                       ASTContext &Ctx) const;
+  /// The path to a blocking call from the body of \p Callee, when calls
+  /// into it are followed and one exists within \p Depth calls.
+  const CallPath *blockingPathIn(const FunctionDecl &Callee, unsigned Depth,
+                                 ASTContext &Ctx);
+  bool isFollowed(const FunctionDecl &Callee, const SourceManager &SM) const;
+  void reportLocks(const FunctionDecl &Coroutine, const Stmt &Body,
+                   ASTContext &Ctx);
+
+  static std::vector<FixItHint> sleepFix(const CallExpr &Call);
+
+  const std::vector<StringRef> BlockingFunctionNames;
+  const std::vector<StringRef> BlockingTypeNames;
+  const std::vector<StringRef> AllowedFunctionNames;
+  const std::vector<StringRef> BlockingStreamNames;
+  const std::vector<StringRef> DescriptorFunctionNames;
+  const std::vector<StringRef> MutexTypeNames;
+  const std::vector<StringRef> LockGuardTypeNames;
+  const bool StrictLocking;
+  const bool FollowCalls;
+  const bool FollowCallsIntoHeaders;
+  const unsigned MaxCallDepth;
+  const NameList BlockingFunctions;
+  const NameList BlockingTypes;
+  const NameList AllowedFunctions;
+  const NameList BlockingStreams;
+  const NameList DescriptorFunctions;
+  const NameList MutexTypes;
+  const NameList LockGuardTypes;
+  utils::IncludeInserter Inserter;
+  Preprocessor *PP = nullptr;
+
+  /// Per translation unit: coroutines already checked (templates are seen
+  /// once per instantiation), diagnostics already given, and what is known
+  /// of the functions followed (null: no path, or being computed).
+  llvm::DenseSet<const FunctionDecl *> Checked;
+  llvm::DenseSet<SourceLocation> Reported;
+  struct PathEntry {
+    std::optional<CallPath> Path;
+    unsigned Depth;
+    bool InProgress;
+  };
+  std::map<const FunctionDecl *, PathEntry> Paths; // stable addresses
+};
+
+} // namespace clang::tidy::tether
+
+#endif // TETHER_CHECKS_BLOCKINGCALLINCOROUTINECHECK_H

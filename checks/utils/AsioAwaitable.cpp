@@ -1,0 +1,68 @@
+//===--- AsioAwaitable.cpp - tether ---------------------------------------===//
+
+#include "AsioAwaitable.h"
+#include "NameList.h"
+
+namespace clang::tidy::tether {
+
+AsioFlavour declaredFlavour(const NamedDecl &D) {
+  const std::string Name = templateFreeQualifiedName(D);
+  if (llvm::StringRef(Name).starts_with("::boost::asio::"))
+    return AsioFlavour::Boost;
+  if (llvm::StringRef(Name).starts_with("::asio::"))
+    return AsioFlavour::Standalone;
+  return AsioFlavour::None;
+}
+
+AsioFlavour awaitableFlavour(QualType Type) {
+  Type = Type.getCanonicalType();
+  const NamedDecl *Template = Type->getAsCXXRecordDecl();
+  if (!Template)
+    if (const auto *TST = Type->getAs<TemplateSpecializationType>())
+      Template = TST->getTemplateName().getAsTemplateDecl();
+  if (!Template || Template->getName() != "awaitable")
+    return AsioFlavour::None;
+  const std::string Name = templateFreeQualifiedName(*Template);
+  if (Name == "::asio::awaitable")
+    return AsioFlavour::Standalone;
+  if (Name == "::boost::asio::awaitable")
+    return AsioFlavour::Boost;
+  return AsioFlavour::None;
+}
+
+bool hasDefaultExecutor(const ClassTemplateSpecializationDecl &Awaitable) {
+  const TemplateParameterList *Params =
+      Awaitable.getSpecializedTemplate()->getTemplateParameters();
+  const TemplateArgumentList &Args = Awaitable.getTemplateArgs();
+  if (Params->size() != 2 || Args.size() != 2 ||
+      Args[1].getKind() != TemplateArgument::Type)
+    return false;
+  const auto *ExecutorParam =
+      dyn_cast<TemplateTypeParmDecl>(Params->getParam(1));
+  if (!ExecutorParam || !ExecutorParam->hasDefaultArgument())
+    return false;
+  const QualType DefaultExecutor =
+      ExecutorParam->getDefaultArgument().getArgument().getAsType();
+  return !DefaultExecutor.isNull() &&
+         DefaultExecutor.getCanonicalType() ==
+             Args[1].getAsType().getCanonicalType();
+}
+
+AsioFlavour defaultAwaitableFlavour(const FunctionDecl &Coroutine) {
+  const QualType Returned = Coroutine.getReturnType();
+  const auto *Awaitable = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      Returned->getAsCXXRecordDecl());
+  if (!Awaitable || !hasDefaultExecutor(*Awaitable))
+    return AsioFlavour::None;
+  return awaitableFlavour(Returned);
+}
+
+bool awaitsRuntimeTasks(const FunctionDecl &Coroutine, Preprocessor *PP) {
+  const AsioFlavour RuntimeFlavour =
+      PP && PP->isMacroDefined("TETHER_USE_BOOST_ASIO")
+          ? AsioFlavour::Boost
+          : AsioFlavour::Standalone;
+  return defaultAwaitableFlavour(Coroutine) == RuntimeFlavour;
+}
+
+} // namespace clang::tidy::tether

@@ -1,0 +1,320 @@
+//===--- LocksAcrossSuspension.cpp - tether -------------------------------===//
+
+#include "LocksAcrossSuspension.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtVisitor.h"
+#include "clang/Analysis/CFG.h"
+#include "clang/Lex/Lexer.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+#include <optional>
+
+namespace clang::tidy::tether {
+
+bool isBlockingMutex(QualType Type, const NameList &MutexTypes) {
+  const CXXRecordDecl *Record =
+      Type.getNonReferenceType()->getAsCXXRecordDecl();
+  return Record && MutexTypes.matches(*Record);
+}
+
+bool isBlockingLockGuard(QualType Type, const NameList &MutexTypes,
+                         const NameList &GuardTypes) {
+  const auto *Guard = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      Type.getNonReferenceType()->getAsCXXRecordDecl());
+  if (!Guard || !GuardTypes.matches(*Guard))
+    return false;
+  auto IsBlockingMutex = [&](const TemplateArgument &Arg) {
+    return Arg.getKind() == TemplateArgument::Type &&
+           isBlockingMutex(Arg.getAsType(), MutexTypes);
+  };
+  for (const TemplateArgument &Arg : Guard->getTemplateArgs().asArray()) {
+    if (Arg.getKind() == TemplateArgument::Pack) {
+      if (llvm::any_of(Arg.pack_elements(), IsBlockingMutex))
+        return true;
+    } else if (IsBlockingMutex(Arg)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+namespace {
+
+/// A lock is a guard variable, or a mutex locked by hand (the variable or
+/// member that names it).
+using LockKey = const ValueDecl *;
+
+struct HeldLock {
+  LockKey Lock;
+  unsigned Acquisition;
+  bool operator==(const HeldLock &Other) const {
+    return Lock == Other.Lock && Acquisition == Other.Acquisition;
+  }
+};
+
+using HeldLocks = llvm::SmallVector<HeldLock, 4>;
+
+LockKey lockKeyOf(const Expr *E) {
+  E = E->IgnoreParenImpCasts();
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+    return Ref->getDecl();
+  if (const auto *Member = dyn_cast<MemberExpr>(E))
+    return Member->getMemberDecl();
+  return nullptr;
+}
+
+bool mentions(const Stmt *S, LockKey Lock) {
+  if (!S)
+    return false;
+  if (const auto *E = dyn_cast<Expr>(S); E && lockKeyOf(E) == Lock)
+    return true;
+  return llvm::any_of(S->children(),
+                      [&](const Stmt *Child) { return mentions(Child, Lock); });
+}
+
+bool containsSuspension(const Stmt *S) {
+  if (!S)
+    return false;
+  if (isa<CoroutineSuspendExpr>(S))
+    return true;
+  return llvm::any_of(S->children(), containsSuspension);
+}
+
+bool isTagOf(const Expr *Arg, llvm::StringRef Tag) {
+  const CXXRecordDecl *Record = Arg->getType()->getAsCXXRecordDecl();
+  return Record && Record->getIdentifier() && Record->getName() == Tag &&
+         Record->isInStdNamespace();
+}
+
+class Analysis {
+public:
+  Analysis(const NameList &MutexTypes, const NameList &GuardTypes,
+           ASTContext &Ctx)
+      : MutexTypes(MutexTypes), GuardTypes(GuardTypes), Ctx(Ctx) {}
+
+  std::vector<LockAcquisition> run(const FunctionDecl &Coroutine,
+                                   const Stmt &Body);
+
+private:
+  void transfer(const CFGElement &Element, HeldLocks &Held);
+  void transferDecl(const VarDecl &Var, const DeclStmt &S, HeldLocks &Held);
+  void transferMemberCall(const CXXMemberCallExpr &Call, HeldLocks &Held);
+  unsigned acquisitionAt(const Stmt &Site, SourceLocation Loc,
+                         SourceRange Mutex, unsigned Mutexes = 1);
+  static void hold(HeldLocks &Held, LockKey Lock, unsigned Acquisition) {
+    if (!llvm::is_contained(Held, HeldLock{Lock, Acquisition}))
+      Held.push_back({Lock, Acquisition});
+  }
+  static void release(HeldLocks &Held, LockKey Lock) {
+    llvm::erase_if(Held, [&](const HeldLock &H) { return H.Lock == Lock; });
+  }
+
+  const NameList &MutexTypes;
+  const NameList &GuardTypes;
+  ASTContext &Ctx;
+  std::vector<LockAcquisition> Acquisitions;
+  llvm::DenseMap<const Stmt *, unsigned> AcquisitionOfSite;
+  llvm::DenseSet<LockKey> Guards;
+  /// Guards moved from while they held a lock: a guard constructed from one
+  /// takes the lock over.
+  llvm::DenseMap<LockKey, unsigned> MovedFrom;
+  llvm::DenseMap<LockKey, SourceRange> GuardedMutex;
+};
+
+unsigned Analysis::acquisitionAt(const Stmt &Site, SourceLocation Loc,
+                                 SourceRange Mutex, unsigned Mutexes) {
+  auto [It, Inserted] =
+      AcquisitionOfSite.try_emplace(&Site, Acquisitions.size());
+  if (Inserted) {
+    const SourceManager &SM = Ctx.getSourceManager();
+    Acquisitions.push_back(
+        {SM.getExpansionLoc(Loc), Mutexes,
+         Lexer::getSourceText(CharSourceRange::getTokenRange(
+                                  SM.getExpansionRange(Mutex).getAsRange()),
+                              SM, Ctx.getLangOpts())
+             .str()});
+  }
+  return It->second;
+}
+
+void Analysis::transferDecl(const VarDecl &Var, const DeclStmt &S,
+                            HeldLocks &Held) {
+  if (!isBlockingLockGuard(Var.getType(), MutexTypes, GuardTypes))
+    return;
+  Guards.insert(&Var);
+  const Expr *Init = Var.getInit();
+  if (!Init || containsSuspension(Init))
+    return; // taken by an awaiter: it did not block
+  Init = Init->IgnoreImplicit();
+  if (const auto *Cast = dyn_cast<CXXFunctionalCastExpr>(Init))
+    Init = Cast->getSubExpr()->IgnoreImplicit();
+  const auto *Construct = dyn_cast<CXXConstructExpr>(Init);
+  if (!Construct || Construct->getNumArgs() == 0)
+    return;
+  const Expr *First = Construct->getArg(0)->IgnoreImplicit();
+  if (Construct->getConstructor()->isCopyOrMoveConstructor()) {
+    if (const auto *Move = dyn_cast<CallExpr>(First);
+        Move && Move->isCallToStdMove() && Move->getNumArgs() == 1)
+      First = Move->getArg(0);
+    if (auto It = MovedFrom.find(lockKeyOf(First)); It != MovedFrom.end())
+      hold(Held, &Var, It->second);
+    return;
+  }
+  llvm::SmallVector<const Expr *, 2> Mutexes;
+  bool Adopts = false, Defers = false;
+  for (const Expr *Arg : Construct->arguments()) {
+    if (isTagOf(Arg, "defer_lock_t") || isTagOf(Arg, "try_to_lock_t"))
+      Defers = true;
+    else if (isTagOf(Arg, "adopt_lock_t"))
+      Adopts = true;
+    else if (isBlockingMutex(Arg->getType(), MutexTypes))
+      Mutexes.push_back(Arg);
+  }
+  if (Mutexes.empty())
+    return;
+  const SourceRange MutexRange(Mutexes.front()->getBeginLoc(),
+                               Mutexes.back()->getEndLoc());
+  // A later `guard.lock()` names the mutex, not the guard.
+  GuardedMutex[&Var] = MutexRange;
+  if (Defers)
+    return;
+  std::optional<unsigned> Adopted;
+  if (Adopts)
+    for (const Expr *Mutex : Mutexes) {
+      const LockKey Key = lockKeyOf(Mutex);
+      for (const HeldLock &H : Held)
+        if (H.Lock == Key)
+          Adopted = H.Acquisition;
+      release(Held, Key);
+    }
+  hold(Held, &Var,
+       Adopted
+           ? *Adopted
+           : acquisitionAt(S, Var.getLocation(), MutexRange, Mutexes.size()));
+}
+
+void Analysis::transferMemberCall(const CXXMemberCallExpr &Call,
+                                  HeldLocks &Held) {
+  const CXXMethodDecl *Method = Call.getMethodDecl();
+  if (!Method || !Method->getIdentifier())
+    return;
+  const llvm::StringRef Name = Method->getName();
+  const Expr *Object = Call.getImplicitObjectArgument();
+  const LockKey Key = Object ? lockKeyOf(Object) : nullptr;
+  if (!Key)
+    return;
+  const bool Locks = Name == "lock" || Name == "lock_shared";
+  if (Guards.contains(Key)) {
+    if (auto Mutex = GuardedMutex.find(Key);
+        Locks && Mutex != GuardedMutex.end())
+      hold(Held, Key, acquisitionAt(Call, Call.getExprLoc(), Mutex->second));
+    else if (Name == "unlock" || Name == "release")
+      release(Held, Key);
+    return;
+  }
+  if (!isBlockingMutex(Object->getType(), MutexTypes))
+    return;
+  if (Locks)
+    hold(Held, Key,
+         acquisitionAt(Call, Call.getExprLoc(), Object->getSourceRange()));
+  else if (Name == "unlock" || Name == "unlock_shared")
+    release(Held, Key);
+}
+
+void Analysis::transfer(const CFGElement &Element, HeldLocks &Held) {
+  if (std::optional<CFGAutomaticObjDtor> Dtor =
+          Element.getAs<CFGAutomaticObjDtor>()) {
+    release(Held, Dtor->getVarDecl());
+    return;
+  }
+  std::optional<CFGStmt> Statement = Element.getAs<CFGStmt>();
+  if (!Statement)
+    return;
+  const Stmt *S = Statement->getStmt();
+  if (const auto *Decls = dyn_cast<DeclStmt>(S)) {
+    for (const Decl *D : Decls->decls())
+      if (const auto *Var = dyn_cast<VarDecl>(D))
+        transferDecl(*Var, *Decls, Held);
+  } else if (const auto *Call = dyn_cast<CXXMemberCallExpr>(S)) {
+    transferMemberCall(*Call, Held);
+  } else if (const auto *Call = dyn_cast<CallExpr>(S)) {
+    if (Call->isCallToStdMove() && Call->getNumArgs() == 1) {
+      const LockKey Key = lockKeyOf(Call->getArg(0));
+      if (Guards.contains(Key)) {
+        for (const HeldLock &H : Held)
+          if (H.Lock == Key)
+            MovedFrom[Key] = H.Acquisition;
+        release(Held, Key);
+      }
+    }
+  } else if (const auto *Suspension = dyn_cast<CoroutineSuspendExpr>(S)) {
+    if (const auto *Await = dyn_cast<CoawaitExpr>(S);
+        Await && Await->isImplicit())
+      return;
+    const SourceManager &SM = Ctx.getSourceManager();
+    for (const HeldLock &H : Held) {
+      const Stmt *&HeldAcross = Acquisitions[H.Acquisition].HeldAcross;
+      if (mentions(Suspension->getOperand(), H.Lock))
+        continue;
+      // Report the first suspension in the source, whatever order the
+      // graph is walked in.
+      if (!HeldAcross || SM.isBeforeInTranslationUnit(
+                             SM.getExpansionLoc(Suspension->getBeginLoc()),
+                             SM.getExpansionLoc(HeldAcross->getBeginLoc())))
+        HeldAcross = Suspension;
+    }
+  }
+}
+
+std::vector<LockAcquisition> Analysis::run(const FunctionDecl &Coroutine,
+                                           const Stmt &Body) {
+  CFG::BuildOptions Options;
+  Options.AddImplicitDtors = true;
+  Options.setAllAlwaysAdd();
+  const std::unique_ptr<CFG> Graph =
+      CFG::buildCFG(&Coroutine, const_cast<Stmt *>(&Body), &Ctx, Options);
+  if (!Graph)
+    return {};
+  std::vector<std::optional<HeldLocks>> In(Graph->getNumBlockIDs());
+  In[Graph->getEntry().getBlockID()].emplace();
+  llvm::SmallVector<const CFGBlock *, 16> Worklist = {&Graph->getEntry()};
+  while (!Worklist.empty()) {
+    const CFGBlock *Block = Worklist.pop_back_val();
+    HeldLocks Held = *In[Block->getBlockID()];
+    for (const CFGElement &Element : *Block)
+      transfer(Element, Held);
+    for (const CFGBlock *Succ : Block->succs()) {
+      if (!Succ)
+        continue;
+      std::optional<HeldLocks> &SuccIn = In[Succ->getBlockID()];
+      bool Changed = !SuccIn;
+      if (!SuccIn)
+        SuccIn.emplace();
+      for (const HeldLock &H : Held)
+        if (!llvm::is_contained(*SuccIn, H)) {
+          SuccIn->push_back(H);
+          Changed = true;
+        }
+      if (Changed)
+        Worklist.push_back(Succ);
+    }
+  }
+  const SourceManager &SM = Ctx.getSourceManager();
+  llvm::sort(Acquisitions,
+             [&](const LockAcquisition &A, const LockAcquisition &B) {
+               return SM.isBeforeInTranslationUnit(A.Loc, B.Loc);
+             });
+  return std::move(Acquisitions);
+}
+
+} // namespace
+
+std::vector<LockAcquisition> findLockAcquisitions(const FunctionDecl &Coroutine,
+                                                  const Stmt &Body,
+                                                  const NameList &MutexTypes,
+                                                  const NameList &GuardTypes,
+                                                  ASTContext &Ctx) {
+  return Analysis(MutexTypes, GuardTypes, Ctx).run(Coroutine, Body);
+}
+
+} // namespace clang::tidy::tether
