@@ -11,8 +11,8 @@ packages=(
   libclang-rt-19-dev
   # runtime: standalone Asio and Boost.Asio with per-operation cancellation
   libasio-dev libboost1.81-dev
-  # tests and benchmarks
-  libgtest-dev libgmock-dev libbenchmark-dev
+  # tests and benchmarks (OpenSSL's headers for the checks' tests of asio::ssl)
+  libgtest-dev libgmock-dev libbenchmark-dev libssl-dev
   # the editor test drives tether-clangd from a real LSP client
   neovim
 )
