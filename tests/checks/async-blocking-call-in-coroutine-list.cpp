@@ -14,8 +14,8 @@
 #include <future>
 #include <mutex>
 #include <semaphore>
-// CHECK-FIXES-WARN: {{^}}#include <tether/sleep.hpp>{{$}}
 // CHECK-FIXES-NOTE: {{^}}#include <tether/offload.hpp>{{$}}
+// CHECK-FIXES-WARN: {{^}}#include <tether/sleep.hpp>{{$}}
 #include <poll.h>
 #include <sys/epoll.h>
 #include <sys/select.h>
