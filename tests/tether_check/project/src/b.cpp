@@ -1,0 +1,6 @@
+#include "jobs.hpp"
+
+asio::awaitable<void> second() {
+  nap();
+  co_return;
+}

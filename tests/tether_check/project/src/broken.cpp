@@ -1,0 +1,5 @@
+#include "jobs.hpp"
+
+asio::awaitable<void> fourth() {
+  co_await undeclared();
+}
