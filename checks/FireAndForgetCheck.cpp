@@ -2,6 +2,7 @@
 
 #include "FireAndForgetCheck.h"
 #include "clang-tidy/utils/OptionsUtils.h"
+#include "utils/AsioTypes.h"
 #include "utils/Matchers.h"
 #include "utils/RuntimeApi.h"
 #include "clang/AST/ASTContext.h"
@@ -94,27 +95,7 @@ bool isSpawnableOnGroup(QualType Type) {
   const auto *Record = Type.getNonReferenceType()->getAsCXXRecordDecl();
   if (!Record)
     return false;
-  if (Record->isLambda())
-    return true;
-  const auto *Awaitable = dyn_cast<ClassTemplateSpecializationDecl>(Record);
-  if (!isNamed(Awaitable, "::asio::awaitable") &&
-      !isNamed(Awaitable, "::boost::asio::awaitable"))
-    return false;
-  const TemplateParameterList *Params =
-      Awaitable->getSpecializedTemplate()->getTemplateParameters();
-  const TemplateArgumentList &Args = Awaitable->getTemplateArgs();
-  if (Params->size() != 2 || Args.size() != 2 ||
-      Args[1].getKind() != TemplateArgument::Type)
-    return false;
-  const auto *ExecutorParam =
-      dyn_cast<TemplateTypeParmDecl>(Params->getParam(1));
-  if (!ExecutorParam || !ExecutorParam->hasDefaultArgument())
-    return false;
-  const QualType DefaultExecutor =
-      ExecutorParam->getDefaultArgument().getArgument().getAsType();
-  return !DefaultExecutor.isNull() &&
-         DefaultExecutor.getCanonicalType() ==
-             Args[1].getAsType().getCanonicalType();
+  return Record->isLambda() || taskFlavour(Type) != AsioFlavour::None;
 }
 
 /// How to reach a tether::task_group through a variable of type \p Type:

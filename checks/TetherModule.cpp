@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "FireAndForgetCheck.h"
+#include "MissingTimeoutCheck.h"
 #include "SwallowedExceptionCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang-tidy/ClangTidyModuleRegistry.h"
@@ -15,6 +16,7 @@ class TetherModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &Factories) override {
     Factories.registerCheck<FireAndForgetCheck>("async-fire-and-forget");
+    Factories.registerCheck<MissingTimeoutCheck>("async-missing-timeout");
     Factories.registerCheck<SwallowedExceptionCheck>(
         "async-swallowed-exception");
   }
