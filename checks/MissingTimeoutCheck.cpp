@@ -342,7 +342,8 @@ void MissingTimeoutCheck::BodyWalker::walkLambda(const LambdaExpr &Lambda,
 
 void MissingTimeoutCheck::BodyWalker::walkAwait(const CoawaitExpr &E) {
   const CoawaitExpr *Outer = Await;
-  Await = &E;
+  // What did not compile is not known to be awaited (half-written code).
+  Await = E.getOperand()->containsErrors() ? nullptr : &E;
   const size_t First = Items.size();
   walk(E.getOperand());
   Await = Outer;
