@@ -563,7 +563,11 @@ bool MissingTimeoutCheck::racesAgainstTimer(const FunctionDecl &Helper) {
   const FunctionDecl *Definition = Helper.getDefinition();
   if (!Definition && Helper.getTemplateInstantiationPattern())
     Definition = Helper.getTemplateInstantiationPattern();
-  if (!Definition || !Definition->getBody())
+  // A library's functions are not the translation unit's helpers, and
+  // following them through the library's internals costs for nothing.
+  if (!Definition || !Definition->getBody() ||
+      Definition->getASTContext().getSourceManager().isInSystemHeader(
+          Definition->getLocation()))
     return false;
   auto [It, Inserted] = RacingHelpers.try_emplace(Definition, false);
   if (!Inserted)

@@ -360,6 +360,15 @@ awaitable<void> callsWithDeadline(tcp::socket &Socket) {
   co_await tether::with_timeout(readHeader(Socket), 1s);
 }
 
+awaitable<void> greet(tcp::socket &Socket) {
+  co_await asio::async_write(Socket, asio::buffer("hello\n", 6), use_awaitable);
+}
+
+awaitable<void> greetsRacingTimer(tcp::socket &Socket,
+                                  asio::steady_timer &Timer) {
+  co_await (greet(Socket) || Timer.async_wait(use_awaitable));
+}
+
 void spawnsWithDeadline(asio::io_context &Io, tcp::socket &Socket) {
   asio::co_spawn(Io, tether::with_timeout(readMessage(Socket), 5s),
                  asio::detached);
