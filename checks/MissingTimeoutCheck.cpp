@@ -6,6 +6,7 @@
 #include "utils/Coroutines.h"
 #include "utils/Matchers.h"
 #include "utils/RuntimeApi.h"
+#include "utils/StmtSearch.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -98,35 +99,12 @@ std::string joined(std::initializer_list<llvm::StringRef> Parts) {
   return llvm::join(Parts, ";");
 }
 
-const Expr *ignoringParensAndImplicit(const Expr *E) {
-  return IgnoreExprNodes(E, IgnoreImplicitSingleStep, IgnoreParensSingleStep);
-}
-
-/// Calls \p Visit on \p S and every statement below it, entering lambdas
-/// when \p IntoLambdas; stops when Visit returns true.
-bool anyStmt(const Stmt *S, bool IntoLambdas,
-             llvm::function_ref<bool(const Stmt &)> Visit) {
-  if (!S)
-    return false;
-  if (Visit(*S))
-    return true;
-  if (const auto *Lambda = dyn_cast<LambdaExpr>(S)) {
-    if (!IntoLambdas)
-      return false;
-    return anyStmt(Lambda->getBody(), IntoLambdas, Visit);
-  }
-  for (const Stmt *Child : S->children())
-    if (anyStmt(Child, IntoLambdas, Visit))
-      return true;
-  return false;
-}
-
 /// The operands of an `||` of awaitables (awaitable operators), with nested
 /// `||`s flattened; empty if \p E is no such `||`. In a template the `||` of
 /// dependent operands is a plain binary operator.
 llvm::SmallVector<const Expr *, 4> raceOperands(const Expr *E) {
   llvm::SmallVector<const Expr *, 4> Operands;
-  E = ignoringParensAndImplicit(E);
+  E = skipParensAndImplicit(E);
   const Expr *LHS = nullptr, *RHS = nullptr;
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
       Op && Op->getOperator() == OO_PipePipe && Op->getNumArgs() == 2) {
@@ -143,7 +121,7 @@ llvm::SmallVector<const Expr *, 4> raceOperands(const Expr *E) {
   for (const Expr *Side : {LHS, RHS}) {
     llvm::SmallVector<const Expr *, 4> Nested = raceOperands(Side);
     if (Nested.empty())
-      Operands.push_back(ignoringParensAndImplicit(Side));
+      Operands.push_back(skipParensAndImplicit(Side));
     else
       Operands.append(Nested.begin(), Nested.end());
   }
@@ -152,11 +130,15 @@ llvm::SmallVector<const Expr *, 4> raceOperands(const Expr *E) {
 
 /// Whether \p S names a parameter of \p Function.
 bool mentionsParameter(const Stmt *S, const FunctionDecl &Function) {
-  return anyStmt(S, /*IntoLambdas=*/true, [&](const Stmt &Node) {
-    const auto *Ref = dyn_cast<DeclRefExpr>(&Node);
-    const auto *Param = Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
-    return Param && Param->getDeclContext() == &Function;
-  });
+  return anyStmt(
+      S,
+      [&](const Stmt &Node) {
+        const auto *Ref = dyn_cast<DeclRefExpr>(&Node);
+        const auto *Param =
+            Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
+        return Param && Param->getDeclContext() == &Function;
+      },
+      /*IntoLambdas=*/true);
 }
 
 /// Whether \p FD is, or is part of, a template or one of its instantiations:
@@ -248,7 +230,7 @@ void MissingTimeoutCheck::BodyWalker::walk(const Stmt *S, bool CalleePosition) {
     return;
   if (CalleePosition)
     if (const auto *E = dyn_cast<Expr>(S))
-      S = ignoringParensAndImplicit(E);
+      S = skipParensAndImplicit(E);
   switch (S->getStmtClass()) {
   case Stmt::LambdaExprClass:
     walkLambda(*cast<LambdaExpr>(S), !CalleePosition);
@@ -316,7 +298,7 @@ void MissingTimeoutCheck::BodyWalker::walkDecls(const DeclStmt &Decls) {
     if (const Expr *Init = Var->getInit()) {
       // A closure kept in a variable escapes only where the variable does.
       if (const auto *Lambda =
-              dyn_cast<LambdaExpr>(ignoringParensAndImplicit(Init)))
+              dyn_cast<LambdaExpr>(skipParensAndImplicit(Init)))
         walkLambda(*Lambda, /*Escapes=*/false);
       else
         walk(Init);
@@ -334,7 +316,7 @@ void MissingTimeoutCheck::BodyWalker::walkLambda(const LambdaExpr &Lambda,
                                                  bool Escapes) {
   // A capture is not a call: the calls in the lambda's body are its own.
   for (const Expr *Init : Lambda.capture_inits())
-    if (Init && !isa<DeclRefExpr>(ignoringParensAndImplicit(Init)))
+    if (Init && !isa<DeclRefExpr>(skipParensAndImplicit(Init)))
       walk(Init);
   if (Escapes)
     addSite(*Lambda.getCallOperator());
@@ -510,7 +492,7 @@ void MissingTimeoutCheck::registerMatchers(MatchFinder *Finder) {
 }
 
 void MissingTimeoutCheck::check(const MatchFinder::MatchResult &Result) {
-  Context = Result.Context;
+  AST = Result.Context;
   if (const auto *Lambda = Result.Nodes.getNodeAs<LambdaExpr>("lambda"))
     walk(*Lambda->getCallOperator());
   else if (const auto *Function =
@@ -531,7 +513,7 @@ bool MissingTimeoutCheck::isIO(const CallExpr &Call) const {
 }
 
 bool MissingTimeoutCheck::isTimerWait(const Expr *E) const {
-  const auto *Call = dyn_cast<CallExpr>(ignoringParensAndImplicit(E));
+  const auto *Call = dyn_cast<CallExpr>(skipParensAndImplicit(E));
   const NamedDecl *Called = Call ? calledDecl(*Call) : nullptr;
   return Called && TimerFunctions.matches(*Called);
 }
@@ -575,43 +557,42 @@ bool MissingTimeoutCheck::racesAgainstTimer(const FunctionDecl &Helper) {
   const Stmt *Body = Definition->getBody();
   if (const auto *Coroutine = dyn_cast<CoroutineBodyStmt>(Body))
     Body = Coroutine->getBody();
-  const bool Races = anyStmt(Body, /*IntoLambdas=*/true, [&](const Stmt &S) {
+  auto MentionsParameter = [&](const Expr *E) {
+    return mentionsParameter(E, *Definition);
+  };
+  auto IsTimerWait = [&](const Expr *E) { return isTimerWait(E); };
+  auto EmitsCancellation = [&](const Expr *E) {
+    return anyStmt(
+        E,
+        [&](const Stmt &S) {
+          const auto *Call = dyn_cast<CallExpr>(&S);
+          const NamedDecl *Called = Call ? calledDecl(*Call) : nullptr;
+          return Called && CancellationEmitters.matches(*Called);
+        },
+        /*IntoLambdas=*/true);
+  };
+  auto RacesOperand = [&](const Stmt &S) {
     const auto *E = dyn_cast<Expr>(&S);
     if (!E)
       return false;
     // `op || timer.async_wait(...)`, op a parameter.
     const llvm::SmallVector<const Expr *, 4> Raced = raceOperands(E);
     if (!Raced.empty())
-      return llvm::any_of(
-                 Raced, [&](const Expr *Side) { return isTimerWait(Side); }) &&
-             llvm::any_of(Raced, [&](const Expr *Side) {
-               return mentionsParameter(Side, *Definition);
-             });
+      return llvm::any_of(Raced, IsTimerWait) &&
+             llvm::any_of(Raced, MentionsParameter);
     const auto *Call = dyn_cast<CallExpr>(E);
     if (!Call)
       return false;
     // A timer whose handler emits a cancellation signal, the operand bound
     // to its slot.
     if (isTimerWait(Call))
-      return llvm::any_of(
-                 Call->arguments(),
-                 [&](const Expr *Arg) {
-                   return anyStmt(
-                       Arg, /*IntoLambdas=*/true, [&](const Stmt &Node) {
-                         const auto *Emit = dyn_cast<CallExpr>(&Node);
-                         const NamedDecl *Called =
-                             Emit ? calledDecl(*Emit) : nullptr;
-                         return Called && CancellationEmitters.matches(*Called);
-                       });
-                 }) &&
+      return llvm::any_of(Call->arguments(), EmitsCancellation) &&
              mentionsParameter(Body, *Definition);
     // The operand handed on to a timeout wrapper or another racing helper.
-    return llvm::any_of(Call->arguments(),
-                        [&](const Expr *Arg) {
-                          return mentionsParameter(Arg, *Definition);
-                        }) &&
+    return llvm::any_of(Call->arguments(), MentionsParameter) &&
            boundsOperands(*Call);
-  });
+  };
+  const bool Races = anyStmt(Body, RacesOperand, /*IntoLambdas=*/true);
   RacingHelpers[Definition] = Races;
   return Races;
 }
@@ -619,7 +600,7 @@ bool MissingTimeoutCheck::racesAgainstTimer(const FunctionDecl &Helper) {
 bool MissingTimeoutCheck::hasCancellationBinder(
     const CallExpr &Operation) const {
   return llvm::any_of(Operation.arguments(), [&](const Expr *Arg) {
-    return anyStmt(Arg, /*IntoLambdas=*/false, [&](const Stmt &S) {
+    return anyStmt(Arg, [&](const Stmt &S) {
       const auto *E = dyn_cast<Expr>(&S);
       if (!E)
         return false;
@@ -635,7 +616,7 @@ bool MissingTimeoutCheck::hasCancellationBinder(
 
 const ValueDecl *MissingTimeoutCheck::streamOf(const Expr *E) const {
   while (E) {
-    E = ignoringParensAndImplicit(E);
+    E = skipParensAndImplicit(E);
     if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
       return Ref->getDecl();
     if (const auto *Member = dyn_cast<MemberExpr>(E))
@@ -670,7 +651,7 @@ void MissingTimeoutCheck::onEndOfTranslationUnit() {
   for (const Finding &Found : Findings)
     if (!Bounded.contains(Found.Coroutine->getCanonicalDecl()) &&
         Reported.insert(Found.Await->getBeginLoc()).second)
-      report(Found, *Context);
+      report(Found, *AST);
   Walked.clear();
   Findings.clear();
   CallSites.clear();

@@ -92,7 +92,7 @@ private:
   const NameList DeadlineScopeTypes;
   utils::IncludeInserter Inserter;
   Preprocessor *PP = nullptr;
-  ASTContext *Context = nullptr;
+  ASTContext *AST = nullptr; // of the translation unit being checked
 
   llvm::DenseSet<const FunctionDecl *> Walked;
   std::vector<Finding> Findings;
