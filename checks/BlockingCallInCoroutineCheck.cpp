@@ -695,12 +695,12 @@ void BlockingCallInCoroutineCheck::checkCoroutine(const FunctionDecl &Coroutine,
   BodyScanner(Facts, MutexTypes, LockGuardTypes, Ctx)
       .scan(Body->getBody(), Body, false);
 
-  const bool RuntimeFixes = awaitsRuntimeTasks(Coroutine, PP);
+  const AsioFlavour Flavour = taskFlavour(Coroutine.getReturnType());
+  const bool RuntimeFixes = PP && Flavour == runtimeFlavour(*PP);
   // A rewrite of a template's text must compile for every instantiation,
   // which one instantiation does not show.
   const bool InWrittenCode = !Coroutine.getTemplateInstantiationPattern() &&
                              !SM.isInSystemHeader(Coroutine.getLocation());
-  const AsioFlavour Flavour = defaultAwaitableFlavour(Coroutine);
   auto AddInclude = [&](DiagnosticBuilder &Diag, SourceLocation Loc,
                         const runtime::Api &Api) {
     if (std::optional<FixItHint> Include = Inserter.createIncludeInsertion(

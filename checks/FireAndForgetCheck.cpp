@@ -95,12 +95,7 @@ bool isSpawnableOnGroup(QualType Type) {
   const auto *Record = Type.getNonReferenceType()->getAsCXXRecordDecl();
   if (!Record)
     return false;
-  if (Record->isLambda())
-    return true;
-  const auto *Awaitable = dyn_cast<ClassTemplateSpecializationDecl>(Record);
-  return Awaitable &&
-         awaitableFlavour(Type.getNonReferenceType()) != AsioFlavour::None &&
-         hasDefaultExecutor(*Awaitable);
+  return Record->isLambda() || taskFlavour(Type) != AsioFlavour::None;
 }
 
 /// How to reach a tether::task_group through a variable of type \p Type:

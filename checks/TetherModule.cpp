@@ -6,6 +6,7 @@
 
 #include "BlockingCallInCoroutineCheck.h"
 #include "FireAndForgetCheck.h"
+#include "MissingTimeoutCheck.h"
 #include "SwallowedExceptionCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang-tidy/ClangTidyModuleRegistry.h"
@@ -18,6 +19,7 @@ public:
     Factories.registerCheck<BlockingCallInCoroutineCheck>(
         "async-blocking-call-in-coroutine");
     Factories.registerCheck<FireAndForgetCheck>("async-fire-and-forget");
+    Factories.registerCheck<MissingTimeoutCheck>("async-missing-timeout");
     Factories.registerCheck<SwallowedExceptionCheck>(
         "async-swallowed-exception");
   }

@@ -30,39 +30,34 @@ AsioFlavour awaitableFlavour(QualType Type) {
   return AsioFlavour::None;
 }
 
-bool hasDefaultExecutor(const ClassTemplateSpecializationDecl &Awaitable) {
+AsioFlavour taskFlavour(QualType Type) {
+  Type = Type.getNonReferenceType();
+  const auto *Awaitable = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      Type->getAsCXXRecordDecl());
+  const AsioFlavour Flavour = awaitableFlavour(Type);
+  if (!Awaitable || Flavour == AsioFlavour::None)
+    return AsioFlavour::None;
   const TemplateParameterList *Params =
-      Awaitable.getSpecializedTemplate()->getTemplateParameters();
-  const TemplateArgumentList &Args = Awaitable.getTemplateArgs();
+      Awaitable->getSpecializedTemplate()->getTemplateParameters();
+  const TemplateArgumentList &Args = Awaitable->getTemplateArgs();
   if (Params->size() != 2 || Args.size() != 2 ||
       Args[1].getKind() != TemplateArgument::Type)
-    return false;
+    return AsioFlavour::None;
   const auto *ExecutorParam =
       dyn_cast<TemplateTypeParmDecl>(Params->getParam(1));
   if (!ExecutorParam || !ExecutorParam->hasDefaultArgument())
-    return false;
+    return AsioFlavour::None;
   const QualType DefaultExecutor =
       ExecutorParam->getDefaultArgument().getArgument().getAsType();
-  return !DefaultExecutor.isNull() &&
-         DefaultExecutor.getCanonicalType() ==
-             Args[1].getAsType().getCanonicalType();
-}
-
-AsioFlavour defaultAwaitableFlavour(const FunctionDecl &Coroutine) {
-  const QualType Returned = Coroutine.getReturnType();
-  const auto *Awaitable = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
-      Returned->getAsCXXRecordDecl());
-  if (!Awaitable || !hasDefaultExecutor(*Awaitable))
+  if (DefaultExecutor.isNull() || DefaultExecutor.getCanonicalType() !=
+                                      Args[1].getAsType().getCanonicalType())
     return AsioFlavour::None;
-  return awaitableFlavour(Returned);
+  return Flavour;
 }
 
-bool awaitsRuntimeTasks(const FunctionDecl &Coroutine, Preprocessor *PP) {
-  const AsioFlavour RuntimeFlavour =
-      PP && PP->isMacroDefined("TETHER_USE_BOOST_ASIO")
-          ? AsioFlavour::Boost
-          : AsioFlavour::Standalone;
-  return defaultAwaitableFlavour(Coroutine) == RuntimeFlavour;
+AsioFlavour runtimeFlavour(Preprocessor &PP) {
+  return PP.isMacroDefined("TETHER_USE_BOOST_ASIO") ? AsioFlavour::Boost
+                                                    : AsioFlavour::Standalone;
 }
 
 } // namespace clang::tidy::tether

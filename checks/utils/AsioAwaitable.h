@@ -1,9 +1,10 @@
 //===--- AsioAwaitable.h - tether -----------------------------------------===//
 //
-// Which Asio a coroutine's awaitable belongs to, and whether fix-its may
-// rewrite the coroutine toward the tether runtime: tether::task<T> is
-// asio::awaitable<T>, or boost::asio::awaitable<T> when the translation unit
-// defines TETHER_USE_BOOST_ASIO.
+// Which Asio a type or a declaration comes from, and which one the tether
+// runtime is built on: tether::task<T> is asio::awaitable<T>, or
+// boost::asio::awaitable<T> when the translation unit defines
+// TETHER_USE_BOOST_ASIO. A rewrite toward the runtime compiles only when the
+// two agree.
 //
 //===----------------------------------------------------------------------===//
 
@@ -25,17 +26,14 @@ AsioFlavour awaitableFlavour(QualType Type);
 /// The flavour of the Asio namespace \p D is declared in.
 AsioFlavour declaredFlavour(const NamedDecl &D);
 
-/// Whether \p Awaitable uses the default executor, any_io_executor: the one
-/// `use_awaitable` and the runtime's tasks run on.
-bool hasDefaultExecutor(const ClassTemplateSpecializationDecl &Awaitable);
+/// The flavour of \p Type if it is an `awaitable<T>` on Asio's default
+/// executor: what `tether::task<T>` is, and what the runtime's functions
+/// take. None for any other type.
+AsioFlavour taskFlavour(QualType Type);
 
-/// The flavour of Asio whose default-executor awaitable \p Coroutine returns;
-/// None for other coroutines.
-AsioFlavour defaultAwaitableFlavour(const FunctionDecl &Coroutine);
-
-/// Whether \p Coroutine can co_await the runtime's tasks: it returns the
-/// default-executor awaitable of the Asio the runtime is built on here.
-bool awaitsRuntimeTasks(const FunctionDecl &Coroutine, Preprocessor *PP);
+/// The flavour the runtime uses in this translation unit: Boost.Asio when
+/// TETHER_USE_BOOST_ASIO is defined, standalone Asio otherwise.
+AsioFlavour runtimeFlavour(Preprocessor &PP);
 
 } // namespace clang::tidy::tether
 

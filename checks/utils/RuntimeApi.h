@@ -21,8 +21,10 @@ struct Api {
 inline constexpr Api TaskGroup{"::tether::task_group", "tether/task_group.hpp"};
 inline constexpr Api WithTimeout{"tether::with_timeout",
                                  "tether/with_timeout.hpp"};
+inline constexpr Api TimeoutOr{"tether::timeout_or", "tether/with_timeout.hpp"};
 inline constexpr Api SleepFor{"tether::sleep_for", "tether/sleep.hpp"};
 inline constexpr Api SleepUntil{"tether::sleep_until", "tether/sleep.hpp"};
+inline constexpr Api Race{"tether::race", "tether/gather.hpp"};
 inline constexpr Api Offload{"tether::offload", "tether/offload.hpp"};
 inline constexpr Api ForEachBounded{"tether::for_each_bounded",
                                     "tether/for_each_bounded.hpp"};

@@ -2,8 +2,8 @@
 #include <chrono>
 #include <thread>
 
-asio::awaitable<void> poll_slowly(asio::ip::tcp::socket &socket) {
+asio::awaitable<void> tick_slowly(asio::steady_timer &timer) {
   using namespace std::chrono_literals;
   std::this_thread::sleep_for(100ms);
-  co_await socket.async_wait(asio::socket_base::wait_read, asio::use_awaitable);
+  co_await timer.async_wait(asio::use_awaitable);
 }

@@ -1,7 +1,7 @@
-#include <asio.hpp>
+#include <tether/with_timeout.hpp>
 
 asio::awaitable<void> send_greeting(asio::ip::tcp::socket &socket) {
-  co_await asio::async_write(socket, asio::buffer("hello\n", 6), asio::use_awaitable);
+  co_await tether::with_timeout(asio::async_write(socket, asio::buffer("hello\n", 6), asio::use_awaitable), std::chrono::seconds(5));
 }
 
 asio::awaitable<void> session(asio::ip::tcp::socket socket) {

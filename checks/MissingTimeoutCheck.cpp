@@ -1,0 +1,692 @@
+//===--- MissingTimeoutCheck.cpp - tether ---------------------------------===//
+
+#include "MissingTimeoutCheck.h"
+#include "clang-tidy/utils/OptionsUtils.h"
+#include "utils/AsioAwaitable.h"
+#include "utils/Coroutines.h"
+#include "utils/Matchers.h"
+#include "utils/RuntimeApi.h"
+#include "utils/StmtSearch.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Lex/Lexer.h"
+#include "clang/Lex/Preprocessor.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::tether {
+namespace {
+
+// Unanchored names: each covers standalone Asio and Boost.Asio.
+constexpr llvm::StringLiteral DefaultIOFunctions =
+    "asio::basic_stream_socket::async_read_some;"
+    "asio::basic_stream_socket::async_write_some;"
+    "asio::basic_stream_socket::async_receive;"
+    "asio::basic_stream_socket::async_send;"
+    "asio::basic_socket::async_connect;"
+    "asio::basic_socket::async_wait;"
+    "asio::basic_datagram_socket::async_receive;"
+    "asio::basic_datagram_socket::async_receive_from;"
+    "asio::basic_datagram_socket::async_send;"
+    "asio::basic_datagram_socket::async_send_to;"
+    "asio::basic_raw_socket::async_receive;"
+    "asio::basic_raw_socket::async_receive_from;"
+    "asio::basic_raw_socket::async_send;"
+    "asio::basic_raw_socket::async_send_to;"
+    "asio::basic_seq_packet_socket::async_receive;"
+    "asio::basic_seq_packet_socket::async_send;"
+    "asio::ip::basic_resolver::async_resolve;"
+    "asio::basic_serial_port::async_read_some;"
+    "asio::basic_serial_port::async_write_some;"
+    "asio::posix::basic_stream_descriptor::async_read_some;"
+    "asio::posix::basic_stream_descriptor::async_write_some;"
+    "asio::ssl::stream::async_handshake;"
+    "asio::ssl::stream::async_read_some;"
+    "asio::ssl::stream::async_write_some;"
+    "asio::ssl::stream::async_shutdown;"
+    "asio::experimental::basic_channel::async_receive;"
+    "asio::experimental::basic_channel::async_send;"
+    "asio::experimental::basic_concurrent_channel::async_receive;"
+    "asio::experimental::basic_concurrent_channel::async_send;"
+    "asio::async_read;asio::async_write;asio::async_read_until;"
+    "asio::async_connect;"
+    "::boost::beast::basic_stream::async_connect;"
+    "::boost::beast::basic_stream::async_read_some;"
+    "::boost::beast::basic_stream::async_write_some;"
+    "::boost::beast::ssl_stream::async_handshake;"
+    "::boost::beast::ssl_stream::async_read_some;"
+    "::boost::beast::ssl_stream::async_write_some;"
+    "::boost::beast::ssl_stream::async_shutdown;"
+    "::boost::beast::http::async_read;"
+    "::boost::beast::http::async_read_header;"
+    "::boost::beast::http::async_read_some;"
+    "::boost::beast::http::async_write;"
+    "::boost::beast::http::async_write_header;"
+    "::boost::beast::http::async_write_some;"
+    "::boost::beast::websocket::stream::async_accept;"
+    "::boost::beast::websocket::stream::async_handshake;"
+    "::boost::beast::websocket::stream::async_read;"
+    "::boost::beast::websocket::stream::async_read_some;"
+    "::boost::beast::websocket::stream::async_write;"
+    "::boost::beast::websocket::stream::async_write_some;"
+    "::boost::beast::websocket::stream::async_close";
+constexpr llvm::StringLiteral DefaultTimerWaits =
+    "asio::basic_waitable_timer::async_wait;"
+    "asio::basic_deadline_timer::async_wait";
+// Any function whose own name (the last component) says timeout or deadline.
+constexpr llvm::StringLiteral NamedTimeoutWrappers =
+    "[^:]*([Tt]imeout|TIMEOUT|[Dd]eadline|DEADLINE)[^:]*$";
+constexpr llvm::StringLiteral DefaultCancellationBinders =
+    "asio::bind_cancellation_slot;asio::cancellation_slot_binder;"
+    "asio::cancel_after;asio::cancel_after_t;asio::cancel_at;asio::cancel_at_t";
+constexpr llvm::StringLiteral DefaultCancellationEmitters =
+    "asio::cancellation_signal::emit";
+constexpr llvm::StringLiteral DefaultStreamDeadlineFunctions =
+    "::boost::beast::basic_stream::expires_after;"
+    "::boost::beast::basic_stream::expires_at";
+constexpr llvm::StringLiteral DefaultStreamDeadlineResets =
+    "::boost::beast::basic_stream::expires_never";
+constexpr llvm::StringLiteral DefaultStreamTimeoutOptionTypes =
+    "::boost::beast::websocket::stream_base::timeout";
+constexpr llvm::StringLiteral DefaultStreamLayerFunctions =
+    "::boost::beast::get_lowest_layer;next_layer;lowest_layer";
+constexpr llvm::StringLiteral DefaultDefaultTimeout =
+    "std::chrono::seconds(30)";
+
+std::string joined(std::initializer_list<llvm::StringRef> Parts) {
+  return llvm::join(Parts, ";");
+}
+
+/// The operands of an `||` of awaitables (awaitable operators), with nested
+/// `||`s flattened; empty if \p E is no such `||`. In a template the `||` of
+/// dependent operands is a plain binary operator.
+llvm::SmallVector<const Expr *, 4> raceOperands(const Expr *E) {
+  llvm::SmallVector<const Expr *, 4> Operands;
+  E = skipParensAndImplicit(E);
+  const Expr *LHS = nullptr, *RHS = nullptr;
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
+      Op && Op->getOperator() == OO_PipePipe && Op->getNumArgs() == 2) {
+    LHS = Op->getArg(0);
+    RHS = Op->getArg(1);
+  } else if (const auto *Binary = dyn_cast<BinaryOperator>(E);
+             Binary && Binary->getOpcode() == BO_LOr &&
+             Binary->isTypeDependent()) {
+    LHS = Binary->getLHS();
+    RHS = Binary->getRHS();
+  } else {
+    return Operands;
+  }
+  for (const Expr *Side : {LHS, RHS}) {
+    llvm::SmallVector<const Expr *, 4> Nested = raceOperands(Side);
+    if (Nested.empty())
+      Operands.push_back(skipParensAndImplicit(Side));
+    else
+      Operands.append(Nested.begin(), Nested.end());
+  }
+  return Operands;
+}
+
+/// Whether \p S names a parameter of \p Function.
+bool mentionsParameter(const Stmt *S, const FunctionDecl &Function) {
+  return anyStmt(
+      S,
+      [&](const Stmt &Node) {
+        const auto *Ref = dyn_cast<DeclRefExpr>(&Node);
+        const auto *Param =
+            Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
+        return Param && Param->getDeclContext() == &Function;
+      },
+      /*IntoLambdas=*/true);
+}
+
+/// Whether \p FD is, or is part of, a template or one of its instantiations:
+/// a rewrite there would change every instantiation.
+bool inTemplate(const FunctionDecl &FD) {
+  for (const DeclContext *DC = &FD; DC; DC = DC->getParent()) {
+    if (const auto *Function = dyn_cast<FunctionDecl>(DC)) {
+      if (Function->isTemplated() || Function->isTemplateInstantiation() ||
+          Function->getTemplateInstantiationPattern())
+        return true;
+    } else if (isa<ClassTemplateSpecializationDecl>(DC) ||
+               (isa<CXXRecordDecl>(DC) &&
+                cast<CXXRecordDecl>(DC)->isDependentContext())) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/// The name a diagnostic gives an operation: 'async_read_some'.
+std::string describeOperation(const CallExpr &Call) {
+  const NamedDecl *Called = calledDecl(Call);
+  return Called ? "'" + Called->getNameAsString() + "'" : "the operation";
+}
+
+} // namespace
+
+/// Walks one function or lambda body in evaluation order, keeping what a
+/// point of it is inside of: the co_await whose operand it is, the deadline
+/// scopes alive, the Beast streams armed. Nested lambdas are callables of
+/// their own, walked separately.
+class MissingTimeoutCheck::BodyWalker {
+public:
+  BodyWalker(MissingTimeoutCheck &Check, const FunctionDecl &Callable)
+      : Check(Check), Callable(Callable),
+        InCoroutine(Check.isCoroutineCached(Callable)) {}
+
+  void run() {
+    const Stmt *Body = Callable.getBody();
+    if (const auto *Coroutine = dyn_cast<CoroutineBodyStmt>(Body))
+      Body = Coroutine->getBody();
+    // Member initializers run as part of a constructor.
+    if (const auto *Constructor = dyn_cast<CXXConstructorDecl>(&Callable))
+      for (const CXXCtorInitializer *Init : Constructor->inits())
+        if (Init->isWritten())
+          walk(Init->getInit());
+    walk(Body);
+    const FunctionDecl *Caller = Callable.getCanonicalDecl();
+    for (const Item &Found : Items)
+      if (Found.Callee)
+        Check.CallSites[Found.Callee].push_back({Caller, Found.Bounded});
+  }
+
+private:
+  /// An I/O operation awaited by Await, or (Callee set) a call site.
+  struct Item {
+    const CallExpr *Operation;
+    const CoawaitExpr *Await;
+    const FunctionDecl *Callee;
+    bool Bounded;
+  };
+
+  void walk(const Stmt *S, bool CalleePosition = false);
+  void walkCall(const CallExpr &Call);
+  void walkAwait(const CoawaitExpr &Await);
+  void walkLambda(const LambdaExpr &Lambda, bool Escapes);
+  void walkDecls(const DeclStmt &Decls);
+  void walkScope(const Stmt &S);
+  void addSite(const FunctionDecl &Callee) {
+    if (Check.isCoroutineCached(Callee))
+      Items.push_back(
+          {nullptr, nullptr, Callee.getCanonicalDecl(), DeadlineScopes > 0});
+  }
+  void noteStreamDeadline(const CallExpr &Call);
+  bool streamArmed(const CallExpr &Operation) const;
+
+  MissingTimeoutCheck &Check;
+  const FunctionDecl &Callable;
+  const bool InCoroutine;
+  const CoawaitExpr *Await = nullptr; // whose operand is being walked
+  std::vector<Item> Items;
+  unsigned DeadlineScopes = 0; // objects of DeadlineScopeTypes alive
+  std::vector<unsigned> ScopeStack;
+  llvm::DenseSet<const ValueDecl *> ArmedStreams;
+};
+
+void MissingTimeoutCheck::BodyWalker::walk(const Stmt *S, bool CalleePosition) {
+  if (!S)
+    return;
+  if (CalleePosition)
+    if (const auto *E = dyn_cast<Expr>(S))
+      S = skipParensAndImplicit(E);
+  switch (S->getStmtClass()) {
+  case Stmt::LambdaExprClass:
+    walkLambda(*cast<LambdaExpr>(S), !CalleePosition);
+    return;
+  case Stmt::DeclRefExprClass: {
+    if (CalleePosition)
+      return;
+    // The function or closure is passed on: it may be called anywhere.
+    const ValueDecl *Decl = cast<DeclRefExpr>(S)->getDecl();
+    if (const auto *Function = dyn_cast<FunctionDecl>(Decl))
+      addSite(*Function);
+    else if (const CXXRecordDecl *Closure =
+                 Decl->getType().getNonReferenceType()->getAsCXXRecordDecl();
+             Closure && Closure->isLambda() && Closure->getLambdaCallOperator())
+      addSite(*Closure->getLambdaCallOperator());
+    return;
+  }
+  case Stmt::CoawaitExprClass:
+    walkAwait(*cast<CoawaitExpr>(S));
+    return;
+  case Stmt::DependentCoawaitExprClass:
+    walk(cast<DependentCoawaitExpr>(S)->getOperand());
+    return;
+  case Stmt::CoyieldExprClass:
+    walk(cast<CoyieldExpr>(S)->getOperand());
+    return;
+  case Stmt::CoreturnStmtClass:
+    walk(cast<CoreturnStmt>(S)->getOperand());
+    return;
+  case Stmt::DeclStmtClass:
+    walkDecls(*cast<DeclStmt>(S));
+    return;
+  case Stmt::CompoundStmtClass:
+  case Stmt::IfStmtClass:
+  case Stmt::ForStmtClass:
+  case Stmt::WhileStmtClass:
+  case Stmt::CXXForRangeStmtClass:
+  case Stmt::SwitchStmtClass:
+    walkScope(*S);
+    return;
+  default:
+    break;
+  }
+  if (const auto *Call = dyn_cast<CallExpr>(S)) {
+    walkCall(*Call);
+    return;
+  }
+  for (const Stmt *Child : S->children())
+    walk(Child);
+}
+
+void MissingTimeoutCheck::BodyWalker::walkScope(const Stmt &S) {
+  ScopeStack.push_back(0);
+  for (const Stmt *Child : S.children())
+    walk(Child);
+  DeadlineScopes -= ScopeStack.back();
+  ScopeStack.pop_back();
+}
+
+void MissingTimeoutCheck::BodyWalker::walkDecls(const DeclStmt &Decls) {
+  for (const Decl *D : Decls.decls()) {
+    const auto *Var = dyn_cast<VarDecl>(D);
+    if (!Var)
+      continue;
+    if (const Expr *Init = Var->getInit()) {
+      // A closure kept in a variable escapes only where the variable does.
+      if (const auto *Lambda =
+              dyn_cast<LambdaExpr>(skipParensAndImplicit(Init)))
+        walkLambda(*Lambda, /*Escapes=*/false);
+      else
+        walk(Init);
+    }
+    const CXXRecordDecl *Type = Var->getType()->getAsCXXRecordDecl();
+    if (Type && !ScopeStack.empty() &&
+        Check.DeadlineScopeTypes.matches(*Type)) {
+      ++DeadlineScopes;
+      ++ScopeStack.back();
+    }
+  }
+}
+
+void MissingTimeoutCheck::BodyWalker::walkLambda(const LambdaExpr &Lambda,
+                                                 bool Escapes) {
+  // A capture is not a call: the calls in the lambda's body are its own.
+  for (const Expr *Init : Lambda.capture_inits())
+    if (Init && !isa<DeclRefExpr>(skipParensAndImplicit(Init)))
+      walk(Init);
+  if (Escapes)
+    addSite(*Lambda.getCallOperator());
+}
+
+void MissingTimeoutCheck::BodyWalker::walkAwait(const CoawaitExpr &E) {
+  const CoawaitExpr *Outer = Await;
+  // What did not compile is not known to be awaited (half-written code).
+  Await = E.getOperand()->containsErrors() ? nullptr : &E;
+  const size_t First = Items.size();
+  walk(E.getOperand());
+  Await = Outer;
+  if (!InCoroutine)
+    return;
+  for (size_t I = First; I < Items.size(); ++I)
+    if (Items[I].Operation && Items[I].Await == &E && !Items[I].Bounded) {
+      Check.Findings.push_back({&E, Items[I].Operation, &Callable});
+      return;
+    }
+}
+
+void MissingTimeoutCheck::BodyWalker::walkCall(const CallExpr &Call) {
+  const size_t First = Items.size();
+  const auto *Op = dyn_cast<CXXOperatorCallExpr>(&Call);
+  if (Op && Op->getOperator() == OO_Call) {
+    walk(Op->getArg(0), /*CalleePosition=*/true);
+    for (const Expr *Arg : llvm::drop_begin(Op->arguments()))
+      walk(Arg);
+  } else {
+    walk(Call.getCallee(), /*CalleePosition=*/true);
+    for (const Expr *Arg : Call.arguments())
+      walk(Arg);
+  }
+  if (Items.size() > First && Check.boundsOperands(Call))
+    for (size_t I = First; I < Items.size(); ++I)
+      Items[I].Bounded = true;
+  if (Await && InCoroutine && Check.isIO(Call))
+    Items.push_back({&Call, Await, nullptr,
+                     DeadlineScopes > 0 || Check.hasCancellationBinder(Call) ||
+                         streamArmed(Call)});
+  if (const FunctionDecl *Callee = Call.getDirectCallee())
+    addSite(*Callee);
+  noteStreamDeadline(Call);
+}
+
+/// The stream an operation works on: the object of a member call, the first
+/// argument of a free function.
+static const Expr *streamArgument(const CallExpr &Call) {
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call))
+    return Member->getImplicitObjectArgument();
+  if (isa<CXXOperatorCallExpr>(Call) || Call.getNumArgs() == 0)
+    return nullptr;
+  return Call.getArg(0);
+}
+
+void MissingTimeoutCheck::BodyWalker::noteStreamDeadline(const CallExpr &Call) {
+  const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call);
+  const NamedDecl *Called = Member ? calledDecl(Call) : nullptr;
+  if (!Called)
+    return;
+  const ValueDecl *Stream = Check.streamOf(Member->getImplicitObjectArgument());
+  if (!Stream)
+    return;
+  if (Check.StreamDeadlineResets.matches(*Called)) {
+    ArmedStreams.erase(Stream);
+    return;
+  }
+  const bool SetsTimeoutOption =
+      llvm::any_of(Call.arguments(), [&](const Expr *Arg) {
+        const CXXRecordDecl *Type = Arg->getType()->getAsCXXRecordDecl();
+        return Type && Check.StreamTimeoutOptionTypes.matches(*Type);
+      });
+  if (SetsTimeoutOption || Check.StreamDeadlineFunctions.matches(*Called))
+    ArmedStreams.insert(Stream);
+}
+
+bool MissingTimeoutCheck::BodyWalker::streamArmed(
+    const CallExpr &Operation) const {
+  if (ArmedStreams.empty())
+    return false;
+  const ValueDecl *Stream = Check.streamOf(streamArgument(Operation));
+  return Stream && ArmedStreams.contains(Stream);
+}
+
+MissingTimeoutCheck::MissingTimeoutCheck(StringRef Name,
+                                         ClangTidyContext *Context)
+    : AsyncCheck(Name, Context),
+      IOFunctionNames(utils::options::parseStringList(
+          Options.get("IOFunctions", DefaultIOFunctions))),
+      DefaultTimerFunctions(joined({DefaultTimerWaits, runtime::SleepFor.Name,
+                                    runtime::SleepUntil.Name})),
+      TimerFunctionNames(utils::options::parseStringList(
+          Options.get("TimerFunctions", DefaultTimerFunctions))),
+      DefaultTimeoutWrappers(
+          joined({runtime::WithTimeout.Name, runtime::TimeoutOr.Name,
+                  NamedTimeoutWrappers})),
+      TimeoutWrapperNames(utils::options::parseStringList(
+          Options.get("TimeoutWrappers", DefaultTimeoutWrappers))),
+      DefaultRaceFunctions(runtime::Race.Name.str()),
+      RaceFunctionNames(utils::options::parseStringList(
+          Options.get("RaceFunctions", DefaultRaceFunctions))),
+      CancellationBinderNames(utils::options::parseStringList(
+          Options.get("CancellationBinders", DefaultCancellationBinders))),
+      CancellationEmitterNames(utils::options::parseStringList(
+          Options.get("CancellationEmitters", DefaultCancellationEmitters))),
+      StreamDeadlineFunctionNames(utils::options::parseStringList(Options.get(
+          "StreamDeadlineFunctions", DefaultStreamDeadlineFunctions))),
+      StreamDeadlineResetNames(utils::options::parseStringList(
+          Options.get("StreamDeadlineResets", DefaultStreamDeadlineResets))),
+      StreamTimeoutOptionTypeNames(utils::options::parseStringList(Options.get(
+          "StreamTimeoutOptionTypes", DefaultStreamTimeoutOptionTypes))),
+      StreamLayerFunctionNames(utils::options::parseStringList(
+          Options.get("StreamLayerFunctions", DefaultStreamLayerFunctions))),
+      DeadlineScopeTypeNames(utils::options::parseStringList(
+          Options.get("DeadlineScopeTypes", ""))),
+      DefaultTimeout(Options.get("DefaultTimeout", DefaultDefaultTimeout)),
+      IOFunctions(makeNameList("IOFunctions", IOFunctionNames)),
+      TimerFunctions(makeNameList("TimerFunctions", TimerFunctionNames)),
+      TimeoutWrappers(makeNameList("TimeoutWrappers", TimeoutWrapperNames)),
+      RaceFunctions(makeNameList("RaceFunctions", RaceFunctionNames)),
+      CancellationBinders(
+          makeNameList("CancellationBinders", CancellationBinderNames)),
+      CancellationEmitters(
+          makeNameList("CancellationEmitters", CancellationEmitterNames)),
+      StreamDeadlineFunctions(
+          makeNameList("StreamDeadlineFunctions", StreamDeadlineFunctionNames)),
+      StreamDeadlineResets(
+          makeNameList("StreamDeadlineResets", StreamDeadlineResetNames)),
+      StreamTimeoutOptionTypes(makeNameList("StreamTimeoutOptionTypes",
+                                            StreamTimeoutOptionTypeNames)),
+      StreamLayerFunctions(
+          makeNameList("StreamLayerFunctions", StreamLayerFunctionNames)),
+      DeadlineScopeTypes(
+          makeNameList("DeadlineScopeTypes", DeadlineScopeTypeNames)),
+      Inserter(Options.getLocalOrGlobal("IncludeStyle",
+                                        utils::IncludeSorter::IS_LLVM),
+               areDiagsSelfContained()) {}
+
+void MissingTimeoutCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  auto Store = [&](StringRef Option, const std::vector<StringRef> &Names) {
+    Options.store(Opts, Option, utils::options::serializeStringList(Names));
+  };
+  Store("IOFunctions", IOFunctionNames);
+  Store("TimerFunctions", TimerFunctionNames);
+  Store("TimeoutWrappers", TimeoutWrapperNames);
+  Store("RaceFunctions", RaceFunctionNames);
+  Store("CancellationBinders", CancellationBinderNames);
+  Store("CancellationEmitters", CancellationEmitterNames);
+  Store("StreamDeadlineFunctions", StreamDeadlineFunctionNames);
+  Store("StreamDeadlineResets", StreamDeadlineResetNames);
+  Store("StreamTimeoutOptionTypes", StreamTimeoutOptionTypeNames);
+  Store("StreamLayerFunctions", StreamLayerFunctionNames);
+  Store("DeadlineScopeTypes", DeadlineScopeTypeNames);
+  Options.store(Opts, "DefaultTimeout", DefaultTimeout);
+  Options.store(Opts, "IncludeStyle", Inserter.getStyle());
+}
+
+void MissingTimeoutCheck::registerPPCallbacks(const SourceManager &,
+                                              Preprocessor *PP,
+                                              Preprocessor *) {
+  Inserter.registerPreprocessor(PP);
+  this->PP = PP;
+}
+
+void MissingTimeoutCheck::registerMatchers(MatchFinder *Finder) {
+  // Each body is read once, by a walk that knows what encloses each point of
+  // it; lambdas are read on their own (also those outside functions).
+  Finder->addMatcher(functionDecl(isReportable(SystemHeaders), hasBody(stmt()))
+                         .bind("function"),
+                     this);
+  Finder->addMatcher(lambdaExpr(isReportable(SystemHeaders)).bind("lambda"),
+                     this);
+}
+
+void MissingTimeoutCheck::check(const MatchFinder::MatchResult &Result) {
+  AST = Result.Context;
+  if (const auto *Lambda = Result.Nodes.getNodeAs<LambdaExpr>("lambda"))
+    walk(*Lambda->getCallOperator());
+  else if (const auto *Function =
+               Result.Nodes.getNodeAs<FunctionDecl>("function"))
+    walk(*Function);
+}
+
+void MissingTimeoutCheck::walk(const FunctionDecl &Callable) {
+  if (Callable.isInvalidDecl() || !Callable.getBody() ||
+      !Walked.insert(&Callable).second)
+    return;
+  BodyWalker(*this, Callable).run();
+}
+
+bool MissingTimeoutCheck::isIO(const CallExpr &Call) const {
+  const NamedDecl *Called = calledDecl(Call);
+  return Called && IOFunctions.matches(*Called);
+}
+
+bool MissingTimeoutCheck::isTimerWait(const Expr *E) const {
+  const auto *Call = dyn_cast<CallExpr>(skipParensAndImplicit(E));
+  const NamedDecl *Called = Call ? calledDecl(*Call) : nullptr;
+  return Called && TimerFunctions.matches(*Called);
+}
+
+bool MissingTimeoutCheck::isCoroutineCached(const FunctionDecl &FD) {
+  auto [It, Inserted] = Coroutines.try_emplace(&FD);
+  if (Inserted)
+    It->second = isCoroutine(FD);
+  return It->second;
+}
+
+bool MissingTimeoutCheck::boundsOperands(const CallExpr &Call) {
+  const llvm::SmallVector<const Expr *, 4> Raced = raceOperands(&Call);
+  if (!Raced.empty())
+    return llvm::any_of(Raced, [&](const Expr *E) { return isTimerWait(E); });
+  const NamedDecl *Called = calledDecl(Call);
+  if (!Called)
+    return false;
+  if (TimeoutWrappers.matches(*Called))
+    return true;
+  if (RaceFunctions.matches(*Called))
+    return llvm::any_of(Call.arguments(),
+                        [&](const Expr *E) { return isTimerWait(E); });
+  const auto *Helper = dyn_cast<FunctionDecl>(Called);
+  return Helper && racesAgainstTimer(*Helper);
+}
+
+bool MissingTimeoutCheck::racesAgainstTimer(const FunctionDecl &Helper) {
+  const FunctionDecl *Definition = Helper.getDefinition();
+  if (!Definition && Helper.getTemplateInstantiationPattern())
+    Definition = Helper.getTemplateInstantiationPattern();
+  // A library's functions are not the translation unit's helpers, and
+  // following them through the library's internals costs for nothing.
+  if (!Definition || !Definition->getBody() ||
+      Definition->getASTContext().getSourceManager().isInSystemHeader(
+          Definition->getLocation()))
+    return false;
+  auto [It, Inserted] = RacingHelpers.try_emplace(Definition, false);
+  if (!Inserted)
+    return It->second; // known, or being decided (recursion): not yet
+  const Stmt *Body = Definition->getBody();
+  if (const auto *Coroutine = dyn_cast<CoroutineBodyStmt>(Body))
+    Body = Coroutine->getBody();
+  auto MentionsParameter = [&](const Expr *E) {
+    return mentionsParameter(E, *Definition);
+  };
+  auto IsTimerWait = [&](const Expr *E) { return isTimerWait(E); };
+  auto EmitsCancellation = [&](const Expr *E) {
+    return anyStmt(
+        E,
+        [&](const Stmt &S) {
+          const auto *Call = dyn_cast<CallExpr>(&S);
+          const NamedDecl *Called = Call ? calledDecl(*Call) : nullptr;
+          return Called && CancellationEmitters.matches(*Called);
+        },
+        /*IntoLambdas=*/true);
+  };
+  auto RacesOperand = [&](const Stmt &S) {
+    const auto *E = dyn_cast<Expr>(&S);
+    if (!E)
+      return false;
+    // `op || timer.async_wait(...)`, op a parameter.
+    const llvm::SmallVector<const Expr *, 4> Raced = raceOperands(E);
+    if (!Raced.empty())
+      return llvm::any_of(Raced, IsTimerWait) &&
+             llvm::any_of(Raced, MentionsParameter);
+    const auto *Call = dyn_cast<CallExpr>(E);
+    if (!Call)
+      return false;
+    // A timer whose handler emits a cancellation signal, the operand bound
+    // to its slot.
+    if (isTimerWait(Call))
+      return llvm::any_of(Call->arguments(), EmitsCancellation) &&
+             mentionsParameter(Body, *Definition);
+    // The operand handed on to a timeout wrapper or another racing helper.
+    return llvm::any_of(Call->arguments(), MentionsParameter) &&
+           boundsOperands(*Call);
+  };
+  const bool Races = anyStmt(Body, RacesOperand, /*IntoLambdas=*/true);
+  RacingHelpers[Definition] = Races;
+  return Races;
+}
+
+bool MissingTimeoutCheck::hasCancellationBinder(
+    const CallExpr &Operation) const {
+  return llvm::any_of(Operation.arguments(), [&](const Expr *Arg) {
+    return anyStmt(Arg, [&](const Stmt &S) {
+      const auto *E = dyn_cast<Expr>(&S);
+      if (!E)
+        return false;
+      if (const CXXRecordDecl *Type = E->getType()->getAsCXXRecordDecl();
+          Type && CancellationBinders.matches(*Type))
+        return true;
+      const auto *Call = dyn_cast<CallExpr>(E);
+      const NamedDecl *Called = Call ? calledDecl(*Call) : nullptr;
+      return Called && CancellationBinders.matches(*Called);
+    });
+  });
+}
+
+const ValueDecl *MissingTimeoutCheck::streamOf(const Expr *E) const {
+  while (E) {
+    E = skipParensAndImplicit(E);
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+      return Ref->getDecl();
+    if (const auto *Member = dyn_cast<MemberExpr>(E))
+      return Member->getMemberDecl();
+    const auto *Call = dyn_cast<CallExpr>(E);
+    const NamedDecl *Called = Call ? calledDecl(*Call) : nullptr;
+    if (!Called || !StreamLayerFunctions.matches(*Called))
+      return nullptr;
+    E = streamArgument(*Call);
+  }
+  return nullptr;
+}
+
+void MissingTimeoutCheck::onEndOfTranslationUnit() {
+  // A coroutine is bounded when every call of it is: inside a deadline, or
+  // in a coroutine that is itself bounded (a recursive call is bounded only
+  // by a deadline of its own).
+  llvm::DenseSet<const FunctionDecl *> Bounded;
+  for (bool Changed = true; Changed;) {
+    Changed = false;
+    for (const auto &[Callee, Sites] : CallSites)
+      if (!Bounded.contains(Callee) &&
+          llvm::all_of(Sites, [&](const CallSite &Site) {
+            return Site.Bounded || (Site.Caller && Site.Caller != Callee &&
+                                    Bounded.contains(Site.Caller));
+          })) {
+        Bounded.insert(Callee);
+        Changed = true;
+      }
+  }
+  llvm::DenseSet<SourceLocation> Reported;
+  for (const Finding &Found : Findings)
+    if (!Bounded.contains(Found.Coroutine->getCanonicalDecl()) &&
+        Reported.insert(Found.Await->getBeginLoc()).second)
+      report(Found, *AST);
+  Walked.clear();
+  Findings.clear();
+  CallSites.clear();
+  Coroutines.clear();
+  RacingHelpers.clear();
+}
+
+void MissingTimeoutCheck::report(const Finding &Found, ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  const SourceLocation Loc = SM.getExpansionLoc(Found.Await->getBeginLoc());
+  auto Diag = diag(Loc, "%0 is awaited with no deadline: a peer that stops "
+                        "answering suspends the coroutine forever; wrap it in "
+                        "'%1' or race it against a timer")
+              << describeOperation(*Found.Operation)
+              << runtime::WithTimeout.Name;
+  // tether::with_timeout takes a tether::task of the flavour the runtime is
+  // built on, and returns one: the coroutine must be able to await that.
+  const Expr *Operand = Found.Await->getOperand();
+  const AsioFlavour Runtime = runtimeFlavour(*PP);
+  if (inMacro(Found.Await->getSourceRange()) || inTemplate(*Found.Coroutine) ||
+      Operand->isLValue() ||
+      taskFlavour(Found.Coroutine->getReturnType()) != Runtime ||
+      taskFlavour(Operand->getType()) != Runtime)
+    return;
+  Diag << FixItHint::CreateInsertion(
+              Operand->getBeginLoc(),
+              (llvm::Twine(runtime::WithTimeout.Name) + "(").str())
+       << FixItHint::CreateInsertion(
+              Lexer::getLocForEndOfToken(Operand->getEndLoc(), 0, SM,
+                                         Ctx.getLangOpts()),
+              ", " + DefaultTimeout + ")");
+  if (std::optional<FixItHint> Include = Inserter.createIncludeInsertion(
+          SM.getFileID(Loc),
+          (llvm::Twine("<") + runtime::WithTimeout.Header + ">").str()))
+    Diag << *Include;
+}
+
+} // namespace clang::tidy::tether

@@ -1,0 +1,106 @@
+//===--- MissingTimeoutCheck.h - tether -----------------------------------===//
+
+#ifndef TETHER_CHECKS_MISSINGTIMEOUTCHECK_H
+#define TETHER_CHECKS_MISSINGTIMEOUTCHECK_H
+
+#include "clang-tidy/utils/IncludeInserter.h"
+#include "utils/AsyncCheck.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+
+namespace clang::tidy::tether {
+
+/// Finds `co_await`s of external I/O (socket, stream, resolver and channel
+/// operations, Beast's streams) that no deadline bounds: a peer that stops
+/// answering suspends the coroutine forever.
+///
+/// For the user-facing documentation see docs/checks/async-missing-timeout.md
+class MissingTimeoutCheck : public AsyncCheck {
+public:
+  MissingTimeoutCheck(StringRef Name, ClangTidyContext *Context);
+  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
+    return LangOpts.CPlusPlus20;
+  }
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
+  void registerPPCallbacks(const SourceManager &SM, Preprocessor *PP,
+                           Preprocessor *ModuleExpanderPP) override;
+  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onEndOfTranslationUnit() override;
+
+private:
+  class BodyWalker;
+
+  /// A co_await of I/O that nothing in its coroutine bounds. Reported at the
+  /// end of the translation unit, unless every call of the coroutine there
+  /// turns out to be bounded.
+  struct Finding {
+    const CoawaitExpr *Await;
+    const CallExpr *Operation;
+    const FunctionDecl *Coroutine;
+  };
+  /// A call of a coroutine, or a use that lets it be called elsewhere (its
+  /// address taken, its closure passed on).
+  struct CallSite {
+    const FunctionDecl *Caller; // null outside any function
+    bool Bounded;
+  };
+
+  /// Reads the bodies of \p Callable: its awaits and the coroutines it calls.
+  void walk(const FunctionDecl &Callable);
+  bool isIO(const CallExpr &Call) const;
+  bool isTimerWait(const Expr *E) const;
+  bool isCoroutineCached(const FunctionDecl &FD);
+  /// Whether a deadline covers what the arguments of \p Call compute: a
+  /// timeout wrapper, a race against a timer, a helper whose body races its
+  /// operand against a timer.
+  bool boundsOperands(const CallExpr &Call);
+  bool racesAgainstTimer(const FunctionDecl &Helper);
+  /// Whether a completion token argument of \p Operation carries a
+  /// cancellation binder.
+  bool hasCancellationBinder(const CallExpr &Operation) const;
+  /// The variable or member that names the stream \p E is, seen through
+  /// layer accessors (get_lowest_layer, next_layer).
+  const ValueDecl *streamOf(const Expr *E) const;
+  void report(const Finding &Found, ASTContext &Ctx);
+
+  const std::vector<StringRef> IOFunctionNames;
+  const std::string DefaultTimerFunctions;
+  const std::vector<StringRef> TimerFunctionNames;
+  const std::string DefaultTimeoutWrappers;
+  const std::vector<StringRef> TimeoutWrapperNames;
+  const std::string DefaultRaceFunctions;
+  const std::vector<StringRef> RaceFunctionNames;
+  const std::vector<StringRef> CancellationBinderNames;
+  const std::vector<StringRef> CancellationEmitterNames;
+  const std::vector<StringRef> StreamDeadlineFunctionNames;
+  const std::vector<StringRef> StreamDeadlineResetNames;
+  const std::vector<StringRef> StreamTimeoutOptionTypeNames;
+  const std::vector<StringRef> StreamLayerFunctionNames;
+  const std::vector<StringRef> DeadlineScopeTypeNames;
+  const std::string DefaultTimeout;
+  const NameList IOFunctions;
+  const NameList TimerFunctions;
+  const NameList TimeoutWrappers;
+  const NameList RaceFunctions;
+  const NameList CancellationBinders;
+  const NameList CancellationEmitters;
+  const NameList StreamDeadlineFunctions;
+  const NameList StreamDeadlineResets;
+  const NameList StreamTimeoutOptionTypes;
+  const NameList StreamLayerFunctions;
+  const NameList DeadlineScopeTypes;
+  utils::IncludeInserter Inserter;
+  Preprocessor *PP = nullptr;
+  ASTContext *AST = nullptr; // of the translation unit being checked
+
+  llvm::DenseSet<const FunctionDecl *> Walked;
+  std::vector<Finding> Findings;
+  llvm::DenseMap<const FunctionDecl *, std::vector<CallSite>> CallSites;
+  llvm::DenseMap<const FunctionDecl *, bool> Coroutines;
+  llvm::DenseMap<const FunctionDecl *, bool> RacingHelpers;
+};
+
+} // namespace clang::tidy::tether
+
+#endif // TETHER_CHECKS_MISSINGTIMEOUTCHECK_H

@@ -1,0 +1,29 @@
+//===--- StmtSearch.h - tether --------------------------------------------===//
+//
+// Searches below a statement, for the questions a check asks of one body or
+// expression at a time (the match finder answers those of the whole
+// translation unit).
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef TETHER_CHECKS_UTILS_STMTSEARCH_H
+#define TETHER_CHECKS_UTILS_STMTSEARCH_H
+
+#include "clang/AST/Expr.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
+
+namespace clang::tidy::tether {
+
+/// Calls \p Visit on \p S and every statement below it, and stops when Visit
+/// returns true; whether it did. A lambda is a callable of its own: its
+/// captures and body are searched only when \p IntoLambdas.
+bool anyStmt(const Stmt *S, llvm::function_ref<bool(const Stmt &)> Visit,
+             bool IntoLambdas = false);
+
+/// \p E without the parentheses and the implicit nodes that wrap a full
+/// expression (cleanups, temporaries, implicit casts).
+const Expr *skipParensAndImplicit(const Expr *E);
+
+} // namespace clang::tidy::tether
+
+#endif // TETHER_CHECKS_UTILS_STMTSEARCH_H

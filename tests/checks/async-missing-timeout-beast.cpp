@@ -1,0 +1,100 @@
+// Beast: a tcp_stream (basic_stream) whose expires_after or expires_at was
+// called earlier in the coroutine, with no expires_never since, bounds its
+// operations; a websocket stream with its timeout option set bounds its own.
+// RUN: %check_tidy %s async-missing-timeout %t -- -- %boost_asio_flags -DTETHER_USE_BOOST_ASIO -I %runtime_include
+
+#include <boost/asio.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/beast/websocket.hpp>
+#include <tether/with_timeout.hpp>
+
+namespace beast = boost::beast;
+namespace http = beast::http;
+namespace websocket = beast::websocket;
+namespace net = boost::asio;
+using net::awaitable;
+using net::use_awaitable;
+using tcp = net::ip::tcp;
+using namespace std::chrono_literals;
+
+awaitable<void> request(beast::tcp_stream &Stream, tcp::resolver &Resolver) {
+  // A stream deadline does not bound a separate resolver.
+  Stream.expires_after(30s);
+  auto Endpoints =
+      co_await Resolver.async_resolve("example.org", "80", use_awaitable);
+  // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'async_resolve' is awaited with no deadline: a peer that stops answering suspends the coroutine forever; wrap it in 'tether::with_timeout' or race it against a timer [async-missing-timeout]
+  // CHECK-FIXES: {{^}}      co_await tether::with_timeout(Resolver.async_resolve("example.org", "80", use_awaitable), std::chrono::seconds(30));{{$}}
+  co_await Stream.async_connect(Endpoints, use_awaitable);
+  http::request<http::empty_body> Request{http::verb::get, "/", 11};
+  co_await http::async_write(Stream, Request, use_awaitable);
+  beast::flat_buffer Buffer;
+  http::response<http::string_body> Response;
+  Stream.expires_at(std::chrono::steady_clock::now() + 30s);
+  co_await http::async_read(Stream, Buffer, Response, use_awaitable);
+  Stream.expires_never();
+  co_await http::async_read(Stream, Buffer, Response, use_awaitable);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'async_read' is awaited with no deadline
+  // CHECK-FIXES: {{^}}  co_await tether::with_timeout(http::async_read(Stream, Buffer, Response, use_awaitable), std::chrono::seconds(30));{{$}}
+}
+
+awaitable<void> unarmed(beast::tcp_stream &Stream, beast::tcp_stream &Other) {
+  char Data[64];
+  // Another stream's deadline, and one armed only in a lambda.
+  Other.expires_after(30s);
+  auto Arm = [&] { Stream.expires_after(30s); };
+  Arm();
+  co_await Stream.async_read_some(net::buffer(Data), use_awaitable);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'async_read_some' is awaited with no deadline
+  // CHECK-FIXES: {{^}}  co_await tether::with_timeout(Stream.async_read_some(net::buffer(Data), use_awaitable), std::chrono::seconds(30));{{$}}
+  co_await net::async_write(Stream, net::buffer(Data), use_awaitable);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'async_write' is awaited with no deadline
+  // CHECK-FIXES: {{^}}  co_await tether::with_timeout(net::async_write(Stream, net::buffer(Data), use_awaitable), std::chrono::seconds(30));{{$}}
+  co_await net::async_write(Other, net::buffer(Data), use_awaitable);
+}
+
+awaitable<void> session(websocket::stream<beast::tcp_stream> &Ws) {
+  // Beast's handshake idiom: a deadline on the lowest layer, then the
+  // websocket's own timeouts.
+  beast::get_lowest_layer(Ws).expires_after(30s);
+  co_await Ws.async_handshake("example.org", "/", use_awaitable);
+  beast::get_lowest_layer(Ws).expires_never();
+  Ws.set_option(
+      websocket::stream_base::timeout::suggested(beast::role_type::client));
+  beast::flat_buffer Buffer;
+  co_await Ws.async_read(Buffer, use_awaitable);
+  co_await Ws.async_write(Buffer.data(), use_awaitable);
+}
+
+awaitable<void> noTimeouts(websocket::stream<beast::tcp_stream> &Ws) {
+  co_await Ws.async_accept(use_awaitable);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'async_accept' is awaited with no deadline
+  // CHECK-FIXES: {{^}}  co_await tether::with_timeout(Ws.async_accept(use_awaitable), std::chrono::seconds(30));{{$}}
+  beast::flat_buffer Buffer;
+  co_await Ws.async_read(Buffer, use_awaitable);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'async_read' is awaited with no deadline
+  // CHECK-FIXES: {{^}}  co_await tether::with_timeout(Ws.async_read(Buffer, use_awaitable), std::chrono::seconds(30));{{$}}
+}
+
+struct Client {
+  beast::tcp_stream Stream;
+  beast::flat_buffer Buffer;
+
+  awaitable<void> fetch() {
+    http::response<http::string_body> Response;
+    Stream.expires_after(10s);
+    co_await http::async_read(Stream, Buffer, Response, use_awaitable);
+  }
+
+  awaitable<void> fetchUnbounded() {
+    http::response<http::string_body> Response;
+    co_await http::async_read(Stream, Buffer, Response, use_awaitable);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'async_read' is awaited with no deadline
+    // CHECK-FIXES: {{^}}    co_await tether::with_timeout(http::async_read(Stream, Buffer, Response, use_awaitable), std::chrono::seconds(30));{{$}}
+  }
+};
+
+awaitable<void> wrapped(websocket::stream<beast::tcp_stream> &Ws) {
+  beast::flat_buffer Buffer;
+  co_await tether::with_timeout(Ws.async_read(Buffer, use_awaitable), 5s);
+}
