@@ -6,6 +6,7 @@
 
 #include "FireAndForgetCheck.h"
 #include "SwallowedExceptionCheck.h"
+#include "UnboundedTaskCreationCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang-tidy/ClangTidyModuleRegistry.h"
 
@@ -17,6 +18,8 @@ public:
     Factories.registerCheck<FireAndForgetCheck>("async-fire-and-forget");
     Factories.registerCheck<SwallowedExceptionCheck>(
         "async-swallowed-exception");
+    Factories.registerCheck<UnboundedTaskCreationCheck>(
+        "async-unbounded-task-creation");
   }
 };
 
