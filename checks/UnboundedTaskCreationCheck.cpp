@@ -266,7 +266,11 @@ std::string describeLoop(const Stmt &Loop, const ASTContext &Ctx) {
   if (!Cond || (!Cond->isValueDependent() &&
                 Cond->EvaluateAsBooleanCondition(Value, Ctx) && Value))
     return ("the endless '" + Keyword + "' loop").str();
-  const std::string Text = quoted(Cond->getSourceRange(), Ctx);
+  SourceRange Written = Cond->getSourceRange();
+  if (const auto *While = dyn_cast<WhileStmt>(&Loop))
+    if (const VarDecl *Var = While->getConditionVariable())
+      Written = Var->getSourceRange();
+  const std::string Text = quoted(Written, Ctx);
   return ("the '" + Keyword + "' loop" + (Text.empty() ? "" : " on " + Text))
       .str();
 }
