@@ -32,6 +32,14 @@ constexpr llvm::StringLiteral DefaultLimiterFunctions =
 constexpr llvm::StringLiteral DefaultBoundedHelpers =
     "::tether::for_each_bounded;::seastar::max_concurrent_for_each";
 
+/// The option values refer to it: it lives as long as the checks.
+llvm::StringRef defaultSpawnFunctions() {
+  static const std::string Names = (llvm::Twine(spawn::DetachedStartFunctions) +
+                                    ";" + spawn::ScopeSpawnFunctions)
+                                       .str();
+  return Names;
+}
+
 /// The longest loop header or range a message quotes.
 constexpr size_t MaxQuotedLength = 40;
 
@@ -508,10 +516,8 @@ private:
 UnboundedTaskCreationCheck::UnboundedTaskCreationCheck(
     StringRef Name, ClangTidyContext *Context)
     : AsyncCheck(Name, Context),
-      SpawnFunctionNames(utils::options::parseStringList(Options.get(
-          "SpawnFunctions", (llvm::Twine(spawn::DetachedStartFunctions) + ";" +
-                             spawn::ScopeSpawnFunctions)
-                                .str()))),
+      SpawnFunctionNames(utils::options::parseStringList(
+          Options.get("SpawnFunctions", defaultSpawnFunctions()))),
       LimiterFunctionNames(utils::options::parseStringList(
           Options.get("LimiterFunctions", DefaultLimiterFunctions))),
       BoundedHelperNames(utils::options::parseStringList(
@@ -633,8 +639,6 @@ UnboundedTaskCreationCheck::classifySpawn(const Expr &E, ASTContext &Ctx) {
     return SpawnInfo{SpawnKind::WaitsOnDestruction, Work::Thread,
                      "'std::async'"};
   }
-  if (SpawnFunctions.matches(*Called))
-    return SpawnInfo{SpawnKind::Runs, Work::Task, Quoted};
   if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call)) {
     const CXXMethodDecl *Method = Member->getMethodDecl();
     if ((Name == "spawn" || Name == "add") &&
@@ -660,6 +664,8 @@ UnboundedTaskCreationCheck::classifySpawn(const Expr &E, ASTContext &Ctx) {
         return SpawnInfo{SpawnKind::Runs, Work::Thread, Quoted};
     }
   }
+  if (SpawnFunctions.matches(*Called))
+    return SpawnInfo{SpawnKind::Runs, Work::Task, Quoted};
   const auto *Callee = dyn_cast_or_null<FunctionDecl>(Call->getCalleeDecl());
   if (std::optional<TaskTypeInfo> Task =
           Tasks.classify(Call->getCallReturnType(Ctx), Ctx, Callee);
@@ -710,7 +716,7 @@ void UnboundedTaskCreationCheck::report(const Finding &F, ASTContext &Ctx) {
   const bool Threads = F.Info.What == Work::Thread;
   std::string Loop = describeLoop(*F.Loop, Ctx);
   if (F.TripCount > 0)
-    Loop += " (" + std::to_string(F.TripCount) + " times with the loops in it)";
+    Loop += " (" + std::to_string(F.TripCount) + " iterations in all)";
   diag(SM.getExpansionLoc(F.Spawn->getBeginLoc()),
        "%0 starts %select{a task|a thread|an eager task}1 in every iteration "
        "of %2 and nothing bounds how many run at once; %select{use '%3' or "

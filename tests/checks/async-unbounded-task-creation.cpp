@@ -126,7 +126,7 @@ task<void> nested(const std::vector<std::vector<int>> &Batches, Group &G) {
   for (int Row = 0; Row < 8; ++Row)
     for (int Column = 0; Column < 16; ++Column)
       G.spawn(fetch(Row * Column));
-  // CHECK-NOTES: :[[@LINE-1]]:7: warning: 'spawn' on 'task_group' starts a task in every iteration of the 'for' loop on 'Row < 8' (128 times with the loops in it)
+  // CHECK-NOTES: :[[@LINE-1]]:7: warning: 'spawn' on 'task_group' starts a task in every iteration of the 'for' loop on 'Row < 8' (128 iterations in all)
   // CHECK-NOTES: :[[@LINE-2]]:7: note: acquire a 'tether::semaphore' permit here
   co_return;
 }
