@@ -120,3 +120,27 @@ void constant(std::vector<std::thread> &Threads) {
     Threads.emplace_back(work, I);
   // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'emplace_back' starts a thread in every iteration of the 'for' loop on 'I < 65' (65 iterations in all)
 }
+
+// A member of a class template and a generic lambda: each instantiation is
+// looked at, each place reported once.
+template <typename T> struct Workers {
+  std::vector<std::thread> Threads;
+  void start(const std::vector<T> &Items) {
+    for (const T &Item : Items)
+      Threads.emplace_back(work, Item);
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'emplace_back' starts a thread in every iteration of the range-for loop over 'Items'
+  }
+};
+
+void instantiate(const std::vector<int> &Items, const std::vector<short> &Shorts) {
+  Workers<int>().start(Items);
+  Workers<short>().start(Shorts);
+  std::vector<std::thread> Threads;
+  auto StartAll = [&](const auto &Range) {
+    for (const auto &Item : Range)
+      Threads.emplace_back(work, Item);
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'emplace_back' starts a thread in every iteration of the range-for loop over 'Range'
+  };
+  StartAll(Items);
+  StartAll(Shorts);
+}
