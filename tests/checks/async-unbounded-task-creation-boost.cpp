@@ -4,6 +4,7 @@
 // RUN:   -DTETHER_USE_BOOST_ASIO=1 %boost_asio_flags
 
 #include <tether/task_group.hpp>
+#include <future>
 #include <vector>
 
 namespace net = boost::asio;
@@ -33,6 +34,17 @@ awaitable<void> probeAll(const std::vector<std::string> &Hosts) {
     // CHECK-FIXES: {{^}}    co_await tether::for_each_bounded(Hosts, 16, [&](auto&& Host) { return probe(Host); });{{$}}
     co_return;
   });
+}
+
+// A using-declaration and a vector of handles kept for later.
+awaitable<void> viaUsing(const std::vector<std::string> &Hosts) {
+  using net::co_spawn;
+  auto Executor = co_await net::this_coro::executor;
+  std::vector<std::future<void>> Later;
+  for (const std::string &Host : Hosts)
+    Later.push_back(co_spawn(Executor, probe(Host), net::use_future));
+  // CHECK-NOTES: :[[@LINE-1]]:21: warning: 'co_spawn' starts a task in every iteration of the range-for loop over 'Hosts'
+  // CHECK-NOTES: :[[@LINE-2]]:5: note: acquire a 'tether::semaphore' permit here
 }
 
 // co_spawn with use_awaitable starts when awaited: awaited in the loop, or
