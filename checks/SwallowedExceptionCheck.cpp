@@ -5,6 +5,7 @@
 #include "utils/Coroutines.h"
 #include "utils/Matchers.h"
 #include "utils/RuntimeApi.h"
+#include "utils/Statements.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -62,21 +63,6 @@ AST_MATCHER_P(CallExpr, takesCompletionHandler, const NameList *, Names) {
   if (!Called || !Called->getDeclName().isIdentifier())
     return false;
   return isInitiation(Called->getName()) || Names->matches(*Called);
-}
-
-/// Calls \p Visit on \p S and every statement below it, not entering
-/// lambdas (callables of their own); stops when Visit returns true.
-bool anyStmt(const Stmt *S, llvm::function_ref<bool(const Stmt &)> Visit) {
-  if (!S)
-    return false;
-  if (Visit(*S))
-    return true;
-  if (isa<LambdaExpr>(S))
-    return false;
-  for (const Stmt *Child : S->children())
-    if (anyStmt(Child, Visit))
-      return true;
-  return false;
 }
 
 /// Whether \p E mentions `operation_aborted` (Asio's cancellation code).

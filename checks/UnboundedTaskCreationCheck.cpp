@@ -5,6 +5,7 @@
 #include "utils/Matchers.h"
 #include "utils/RuntimeApi.h"
 #include "utils/SpawnApis.h"
+#include "utils/Statements.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -560,26 +561,11 @@ void UnboundedTaskCreationCheck::registerMatchers(MatchFinder *Finder) {
   Finder->addMatcher(doStmt(isReportable(SystemHeaders)).bind("loop"), this);
   Finder->addMatcher(cxxForRangeStmt(isReportable(SystemHeaders)).bind("loop"),
                      this);
-  Finder->addMatcher(
-      callExpr(callsListedIn(&BoundedHelpers), isReportable(SystemHeaders))
-          .bind("helper"),
-      this);
 }
 
 void UnboundedTaskCreationCheck::check(const MatchFinder::MatchResult &Result) {
   if (Callables.record(Result))
     return;
-  Context = Result.Context;
-  if (const auto *Helper = Result.Nodes.getNodeAs<CallExpr>("helper")) {
-    for (const Expr *Arg : Helper->arguments()) {
-      const Expr *Value = peel(Arg);
-      if (const VarDecl *Var = referencedVar(Value); Var && Var->getInit())
-        Value = peel(Var->getInit());
-      if (const auto *Lambda = dyn_cast<LambdaExpr>(Value))
-        BoundedLambdas.insert(Lambda->getCallOperator());
-    }
-    return;
-  }
   const auto *Loop = Result.Nodes.getNodeAs<Stmt>("loop");
   if (!Loop || Walked.contains(Loop))
     return;
@@ -591,8 +577,11 @@ void UnboundedTaskCreationCheck::check(const MatchFinder::MatchResult &Result) {
   LoopWalk Walk(*this, *Result.Context, Callable,
                 Callable && isCoroutine(*Callable));
   Walk.walk(*Loop);
-  for (Finding &F : Walk.findings())
-    Findings.push_back(std::move(F));
+  const SourceManager &SM = *Result.SourceManager;
+  for (const Finding &F : Walk.findings())
+    if (Reported.insert(SM.getExpansionLoc(F.Spawn->getBeginLoc())).second &&
+        !runsInBoundedHelper(F.Callable))
+      report(F, *Result.Context);
 }
 
 std::optional<UnboundedTaskCreationCheck::SpawnInfo>
@@ -679,36 +668,45 @@ bool UnboundedTaskCreationCheck::isLimiter(const CallExpr &Call) const {
   return Called && LimiterFunctions.matches(*Called);
 }
 
+bool UnboundedTaskCreationCheck::passedToBoundedHelper(
+    const FunctionDecl &CallOperator) const {
+  const auto *Closure = dyn_cast<CXXRecordDecl>(CallOperator.getParent());
+  const auto *Definer =
+      Closure ? dyn_cast<FunctionDecl>(Closure->getDeclContext()) : nullptr;
+  if (!Definer || !Definer->getBody())
+    return false;
+  // A generic lambda's loops are in a specialization of its call operator.
+  const FunctionDecl *Pattern = CallOperator.getTemplateInstantiationPattern();
+  auto IsThisLambda = [&](const Expr *Arg) {
+    const Expr *Value = peel(Arg);
+    if (const VarDecl *Var = referencedVar(Value); Var && Var->getInit())
+      Value = peel(Var->getInit());
+    const auto *Lambda = dyn_cast<LambdaExpr>(Value);
+    return Lambda && (Lambda->getCallOperator() == &CallOperator ||
+                      Lambda->getCallOperator() == Pattern);
+  };
+  return anyStmt(Definer->getBody(), [&](const Stmt &S) {
+    const auto *Call = dyn_cast<CallExpr>(&S);
+    const NamedDecl *Called = Call ? calledDecl(*Call) : nullptr;
+    return Called && BoundedHelpers.matches(*Called) &&
+           llvm::any_of(Call->arguments(), IsThisLambda);
+  });
+}
+
 bool UnboundedTaskCreationCheck::runsInBoundedHelper(
     const FunctionDecl *Callable) const {
   for (const DeclContext *DC = Callable; DC; DC = DC->getParent()) {
     const auto *Function = dyn_cast<FunctionDecl>(DC);
     if (!Function)
       continue;
-    const FunctionDecl *Pattern = Function->getTemplateInstantiationPattern();
-    if (BoundedLambdas.contains(Function) ||
-        (Pattern && BoundedLambdas.contains(Pattern)) ||
-        BoundedHelpers.matches(*Function))
+    if (BoundedHelpers.matches(*Function))
+      return true;
+    if (const auto *Method = dyn_cast<CXXMethodDecl>(Function);
+        Method && Method->getParent()->isLambda() &&
+        passedToBoundedHelper(*Method))
       return true;
   }
   return false;
-}
-
-void UnboundedTaskCreationCheck::onEndOfTranslationUnit() {
-  if (Context) {
-    llvm::DenseSet<SourceLocation> Reported;
-    const SourceManager &SM = Context->getSourceManager();
-    for (const Finding &F : Findings)
-      if (Reported.insert(SM.getExpansionLoc(F.Spawn->getBeginLoc())).second &&
-          !runsInBoundedHelper(F.Callable))
-        report(F, *Context);
-  }
-  Findings.clear();
-  Walked.clear();
-  BoundedLambdas.clear();
-  Tasks.reset();
-  Callables.reset();
-  Context = nullptr;
 }
 
 void UnboundedTaskCreationCheck::report(const Finding &F, ASTContext &Ctx) {

@@ -30,7 +30,12 @@ public:
                            Preprocessor *ModuleExpanderPP) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  void onEndOfTranslationUnit() override;
+  void onEndOfTranslationUnit() override {
+    Walked.clear();
+    Reported.clear();
+    Tasks.reset();
+    Callables.reset();
+  }
 
 private:
   class LoopWalk;
@@ -56,9 +61,7 @@ private:
     std::string Name; // how the message names the spawn
   };
 
-  /// A spawn that no limiter bounds, found by the walk of a loop and
-  /// reported at the end of the translation unit, once it is known whether
-  /// a bounded helper runs its loop.
+  /// A spawn that no limiter bounds, found by the walk of a loop.
   struct Finding {
     const Expr *Spawn;
     SpawnInfo Info;
@@ -74,6 +77,9 @@ private:
   /// Whether a bounded helper runs \p Callable: it is (or is defined in) a
   /// function listed in BoundedHelpers, or a lambda passed to a call of one.
   bool runsInBoundedHelper(const FunctionDecl *Callable) const;
+  /// Whether the function that defines a lambda passes it to a call of a
+  /// bounded helper, in the call or through a variable.
+  bool passedToBoundedHelper(const FunctionDecl &CallOperator) const;
   void report(const Finding &F, ASTContext &Ctx);
   /// The rewrite of a range-for whose body is one task_group spawn of a
   /// call into a for_each_bounded call; empty when it does not apply.
@@ -90,12 +96,10 @@ private:
   utils::IncludeInserter Inserter;
   TaskTypes Tasks;
   EnclosingCallables Callables;
-  ASTContext *Context = nullptr;
   /// Loops already walked as part of an enclosing loop.
   llvm::DenseSet<const Stmt *> Walked;
-  /// Call operators of lambdas handed to a bounded helper.
-  llvm::DenseSet<const FunctionDecl *> BoundedLambdas;
-  std::vector<Finding> Findings;
+  /// Spawns reported: a template and its instantiations share them.
+  llvm::DenseSet<SourceLocation> Reported;
 };
 
 } // namespace clang::tidy::tether
