@@ -63,6 +63,18 @@ void legacyCode(const std::vector<int> &Ids, legacy::Gate &Gate) {
     for (int Part = 0; Part < Id; ++Part)
       legacy::spawn_worker(Part);
   });
+  auto Body = [](int Id) {
+    for (int Part = 0; Part < Id; ++Part)
+      legacy::spawn_worker(Part);
+  };
+  legacy::each_bounded(Ids, Body);
+  auto Elsewhere = [](int Id) {
+    for (int Part = 0; Part < Id; ++Part)
+      legacy::spawn_worker(Part);
+    // CHECK-NOTES: :[[@LINE-1]]:7: warning: 'spawn_worker' starts a task in every iteration of the 'for' loop on 'Part < Id'
+    // CHECK-NOTES: :[[@LINE-2]]:7: note: acquire a 'std::counting_semaphore' here
+  };
+  Elsewhere(1);
 }
 
 // BAD-DAG: warning: invalid configuration value 'many' for option 'async-unbounded-task-creation.MaxConcurrency'; expected an integer [clang-tidy-config]
