@@ -316,7 +316,7 @@ public:
 
 private:
   /// What the code does with a spawn's result.
-  enum class Use { Other, Discarded, Awaited, Kept, Local };
+  enum class Use { Other, Discarded, Awaited, Local };
 
   struct Frame {
     const Stmt *Loop;
@@ -343,6 +343,7 @@ private:
           {&Loop, constantTripCount(For->getCond(), For->getInit(), Ctx)});
       visit(For->getCond());
       visitBody(For->getBody());
+      Frames.back().Current = nullptr;
       visit(For->getInc());
     } else if (const auto *While = dyn_cast<WhileStmt>(&Loop)) {
       Frames.push_back(
@@ -354,6 +355,7 @@ private:
       const auto &Do = cast<DoStmt>(Loop);
       Frames.push_back({&Loop, constantTripCount(Do.getCond(), nullptr, Ctx)});
       visitBody(Do.getBody());
+      Frames.back().Current = nullptr;
       visit(Do.getCond());
     }
     Frames.pop_back();
@@ -387,12 +389,6 @@ private:
     if (const auto *Await = dyn_cast<CoroutineSuspendExpr>(S)) {
       // Only the operand: the rest is the awaiter machinery around it.
       Uses[peel(Await->getOperand())] = Use::Awaited;
-      ++AwaitDepth;
-      visit(Await->getOperand());
-      --AwaitDepth;
-      return;
-    }
-    if (const auto *Await = dyn_cast<DependentCoawaitExpr>(S)) {
       ++AwaitDepth;
       visit(Await->getOperand());
       --AwaitDepth;
@@ -450,15 +446,10 @@ private:
     } else if (Name == "detach") {
       if (const VarDecl *Var = referencedVar(Object))
         MovedVars.insert(Var);
-      else
-        Uses[peel(Object)] = Use::Kept;
     } else if (growsContainer(Name)) {
-      for (const Expr *Arg : Call->arguments()) {
+      for (const Expr *Arg : Call->arguments())
         if (const VarDecl *Var = referencedVar(Arg))
           MovedVars.insert(Var);
-        else
-          Uses[peel(Arg)] = Use::Kept;
-      }
     }
   }
 
@@ -497,7 +488,8 @@ private:
         return;
     Spawns.push_back(
         {Finding{&E, std::move(Info), Frames[*Unbounded].Loop,
-                 Frames.back().Current, TripCount, Callable, InCoroutine},
+                 Frames.back().Current ? Frames.back().Current : &E, TripCount,
+                 Callable, InCoroutine},
          How == Use::Local ? Locals.lookup(&E) : nullptr});
   }
 

@@ -144,3 +144,10 @@ void instantiate(const std::vector<int> &Items, const std::vector<short> &Shorts
   StartAll(Items);
   StartAll(Shorts);
 }
+
+// A spawn in the loop header: the note points at the spawn itself.
+void inHeader(std::vector<std::thread> &Threads, int N) {
+  for (int I = 0; I < N; Threads.emplace_back(work, I++)) {
+  }
+  // CHECK-MESSAGES: :[[@LINE-2]]:26: warning: 'emplace_back' starts a thread in every iteration of the 'for' loop on 'I < N'
+}
