@@ -98,7 +98,7 @@ private:
   EnclosingCallables Callables;
   /// Loops already walked as part of an enclosing loop.
   llvm::DenseSet<const Stmt *> Walked;
-  /// Spawns reported: a template and its instantiations share them.
+  /// Spawns reported: the instantiations of a template share them.
   llvm::DenseSet<SourceLocation> Reported;
 };
 

@@ -6,6 +6,7 @@
 #include <array>
 #include <asio/experimental/channel.hpp>
 #include <functional>
+#include <map>
 #include <tether/for_each_bounded.hpp>
 #include <tether/semaphore.hpp>
 #include <tether/task_group.hpp>
@@ -38,6 +39,26 @@ task<void> fanOutBlock(std::vector<int> Ids, Group &G) {
   // CHECK-NOTES: :[[@LINE-2]]:5: warning: 'spawn' on 'task_group' starts a task in every iteration of the range-for loop over 'Ids'
   // CHECK-NOTES: :[[@LINE-4]]:3: note: run the loop with 'tether::for_each_bounded'
   // CHECK-FIXES: {{^}}  co_await tether::for_each_bounded(Ids, 16, [&](auto&& Id) { return fetch(Id * 2); });{{$}}
+  co_return;
+}
+
+// No rewrite where it would lose a comment, cannot name the item, or would
+// call a lambda whose captures die with the call.
+task<void> notRewritten(const std::map<int, int> &Pairs, Group &G) {
+  for (const auto &[Key, Value] : Pairs)
+    G.spawn(fetch(Key));
+  // CHECK-NOTES: :[[@LINE-1]]:5: warning: 'spawn' on 'task_group' starts a task in every iteration of the range-for loop over 'Pairs'
+  // CHECK-NOTES: :[[@LINE-2]]:5: note: acquire a 'tether::semaphore' permit here
+  for (const auto &Pair : Pairs) {
+    // One per pair.
+    G.spawn(fetch(Pair.first));
+  }
+  // CHECK-NOTES: :[[@LINE-2]]:5: warning: 'spawn' on 'task_group' starts a task in every iteration of the range-for loop over 'Pairs'
+  // CHECK-NOTES: :[[@LINE-3]]:5: note: acquire a 'tether::semaphore' permit here
+  for (const auto &Pair : Pairs)
+    G.spawn([&Pair]() -> task<void> { co_await fetch(Pair.second); });
+  // CHECK-NOTES: :[[@LINE-1]]:5: warning: 'spawn' on 'task_group' starts a task in every iteration of the range-for loop over 'Pairs'
+  // CHECK-NOTES: :[[@LINE-2]]:5: note: acquire a 'tether::semaphore' permit here
   co_return;
 }
 
