@@ -5,6 +5,7 @@
 #include "utils/AsioAwaitable.h"
 #include "utils/Matchers.h"
 #include "utils/RuntimeApi.h"
+#include "utils/SpawnApis.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -16,8 +17,7 @@ namespace clang::tidy::tether {
 namespace {
 
 constexpr llvm::StringLiteral DefaultDetachedSpawnFunctions =
-    "::stdexec::start_detached;::std::execution::start_detached;"
-    "::folly::coro::Task::start;::folly::coro::TaskWithExecutor::start";
+    spawn::DetachedStartFunctions;
 constexpr llvm::StringLiteral DefaultDetachedTokenTypes =
     "::asio::detached_t;::boost::asio::detached_t";
 

@@ -8,6 +8,7 @@
 #include "FireAndForgetCheck.h"
 #include "MissingTimeoutCheck.h"
 #include "SwallowedExceptionCheck.h"
+#include "UnboundedTaskCreationCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang-tidy/ClangTidyModuleRegistry.h"
 
@@ -22,6 +23,8 @@ public:
     Factories.registerCheck<MissingTimeoutCheck>("async-missing-timeout");
     Factories.registerCheck<SwallowedExceptionCheck>(
         "async-swallowed-exception");
+    Factories.registerCheck<UnboundedTaskCreationCheck>(
+        "async-unbounded-task-creation");
   }
 };
 

@@ -1,0 +1,791 @@
+//===--- UnboundedTaskCreationCheck.cpp - tether --------------------------===//
+
+#include "UnboundedTaskCreationCheck.h"
+#include "clang-tidy/utils/OptionsUtils.h"
+#include "utils/Matchers.h"
+#include "utils/RuntimeApi.h"
+#include "utils/SpawnApis.h"
+#include "utils/StmtSearch.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Lex/Lexer.h"
+#include "clang/Lex/Preprocessor.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallPtrSet.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::tether {
+namespace {
+
+constexpr llvm::StringLiteral DefaultLimiterFunctions =
+    "::tether::semaphore::acquire;::tether::semaphore::try_acquire;"
+    "::std::counting_semaphore::acquire;::std::counting_semaphore::try_acquire;"
+    "::std::counting_semaphore::try_acquire_for;"
+    "::std::counting_semaphore::try_acquire_until;"
+    "::[^:]*([Ss]emaphore|[Ll]imiter)[^:]*::(try_)?acquire(_for|_until)?$;"
+    "::tether::channel::send;::asio::experimental::basic_channel::async_send;"
+    "::asio::experimental::basic_concurrent_channel::async_send;"
+    "::boost::asio::experimental::basic_channel::async_send;"
+    "::boost::asio::experimental::basic_concurrent_channel::async_send";
+constexpr llvm::StringLiteral DefaultBoundedHelpers =
+    "::tether::for_each_bounded;::seastar::max_concurrent_for_each";
+
+/// The option values refer to it: it lives as long as the checks.
+llvm::StringRef defaultSpawnFunctions() {
+  static const std::string Names = (llvm::Twine(spawn::DetachedStartFunctions) +
+                                    ";" + spawn::ScopeSpawnFunctions)
+                                       .str();
+  return Names;
+}
+
+/// The longest loop header or range a message quotes.
+constexpr size_t MaxQuotedLength = 40;
+
+bool isNamed(const NamedDecl *ND, llvm::StringRef Identifier,
+             llvm::StringRef QualifiedName) {
+  return ND && ND->getIdentifier() && ND->getName() == Identifier &&
+         templateFreeQualifiedName(*ND) == QualifiedName;
+}
+
+bool isStdThread(const CXXRecordDecl *Record) {
+  return isNamed(Record, "thread", "::std::thread") ||
+         isNamed(Record, "jthread", "::std::jthread");
+}
+
+/// A class named like a task group or an async scope in any library:
+/// task_group, TaskGroup, async_scope, AsyncScope, CancellableAsyncScope.
+bool isTaskGroupLike(const CXXRecordDecl &Record) {
+  if (!Record.getIdentifier())
+    return false;
+  std::string Name;
+  for (char C : Record.getName())
+    if (C != '_')
+      Name += llvm::toLower(C);
+  return llvm::StringRef(Name).contains("taskgroup") ||
+         llvm::StringRef(Name).contains("asyncscope");
+}
+
+/// Member functions that keep their argument in a container that grows.
+bool growsContainer(llvm::StringRef Name) {
+  return llvm::is_contained(
+      {"push_back", "emplace_back", "push_front", "emplace_front", "insert",
+       "emplace", "emplace_hint", "try_emplace", "insert_or_assign", "push"},
+      Name);
+}
+
+/// Member functions that wait for a thread, a future or a task handle.
+bool waitsFor(llvm::StringRef Name) {
+  return llvm::is_contained({"join", "get", "wait", "wait_for", "wait_until"},
+                            Name);
+}
+
+bool isStdMove(const CallExpr &Call) {
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  return Call.getNumArgs() == 1 && Callee &&
+         (isNamed(Callee, "move", "::std::move") ||
+          isNamed(Callee, "forward", "::std::forward"));
+}
+
+/// \p E without what does not change which object it is: parentheses,
+/// implicit nodes, copies and moves, functional casts and std::move.
+const Expr *peel(const Expr *E) {
+  while (E) {
+    E = E->IgnoreImplicit()->IgnoreParens();
+    if (const auto *Construct = dyn_cast<CXXConstructExpr>(E);
+        Construct && Construct->getNumArgs() >= 1 &&
+        Construct->getConstructor()->isCopyOrMoveConstructor()) {
+      E = Construct->getArg(0);
+      continue;
+    }
+    if (const auto *Cast = dyn_cast<CXXFunctionalCastExpr>(E)) {
+      E = Cast->getSubExpr();
+      continue;
+    }
+    if (const auto *Call = dyn_cast<CallExpr>(E); Call && isStdMove(*Call)) {
+      E = Call->getArg(0);
+      continue;
+    }
+    return E;
+  }
+  return E;
+}
+
+const VarDecl *referencedVar(const Expr *E) {
+  const auto *Ref = dyn_cast_or_null<DeclRefExpr>(peel(E));
+  return Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+}
+
+bool isLoop(const Stmt &S) {
+  return isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S);
+}
+
+std::optional<int64_t> constantValue(const Expr *E, const ASTContext &Ctx) {
+  if (!E || E->isValueDependent() || E->containsErrors())
+    return std::nullopt;
+  Expr::EvalResult Result;
+  if (!E->EvaluateAsInt(Result, Ctx) || !Result.Val.isInt() ||
+      Result.Val.getInt().getSignificantBits() > 63)
+    return std::nullopt;
+  return Result.Val.getInt().getSExtValue();
+}
+
+/// The value \p Var starts a loop with: its initializer in the for-init, or
+/// where it is declared.
+std::optional<int64_t> startValue(const VarDecl &Var, const Stmt *Init,
+                                  const ASTContext &Ctx) {
+  if (const auto *Decls = dyn_cast_or_null<DeclStmt>(Init))
+    for (const Decl *D : Decls->decls())
+      if (D == &Var)
+        return constantValue(Var.getInit(), Ctx);
+  if (const auto *Assign = dyn_cast_or_null<BinaryOperator>(Init);
+      Assign && Assign->getOpcode() == BO_Assign &&
+      referencedVar(Assign->getLHS()) == &Var)
+    return constantValue(Assign->getRHS(), Ctx);
+  return constantValue(Var.getInit(), Ctx);
+}
+
+/// How often a loop with condition \p Cond can run when a compile-time
+/// constant bounds it (`i < 8`, `n-- > 0` from a constant, `false`); none
+/// when its trip count is not known at compile time.
+std::optional<uint64_t> constantTripCount(const Expr *Cond, const Stmt *Init,
+                                          const ASTContext &Ctx) {
+  if (!Cond)
+    return std::nullopt; // for (;;)
+  if (Cond->containsErrors())
+    return 1; // half-written code: claim nothing
+  Cond = Cond->IgnoreParenImpCasts();
+  if (!Cond->isValueDependent()) {
+    bool Value = false;
+    if (Cond->EvaluateAsBooleanCondition(Value, Ctx))
+      return Value ? std::nullopt : std::optional<uint64_t>(1);
+  }
+  const auto *Op = dyn_cast<BinaryOperator>(Cond);
+  if (!Op)
+    return std::nullopt;
+  if (Op->getOpcode() == BO_LAnd) {
+    std::optional<uint64_t> Left = constantTripCount(Op->getLHS(), Init, Ctx);
+    std::optional<uint64_t> Right = constantTripCount(Op->getRHS(), Init, Ctx);
+    if (Left && Right)
+      return std::min(*Left, *Right);
+    return Left ? Left : Right;
+  }
+  if (!Op->isComparisonOp())
+    return std::nullopt;
+  BinaryOperatorKind Kind = Op->getOpcode();
+  const VarDecl *Var = referencedVar(Op->getLHS());
+  std::optional<int64_t> Bound = constantValue(Op->getRHS(), Ctx);
+  if (!Var || !Bound) {
+    Var = referencedVar(Op->getRHS());
+    Bound = constantValue(Op->getLHS(), Ctx);
+    Kind = BinaryOperator::reverseComparisonOp(Kind);
+  }
+  if (!Var || !Bound || !Var->getType()->isIntegerType())
+    return std::nullopt;
+  const std::optional<int64_t> Start = startValue(*Var, Init, Ctx);
+  auto Count = [](int64_t From, int64_t To) -> uint64_t {
+    return To > From ? static_cast<uint64_t>(To) - From : 0;
+  };
+  switch (Kind) {
+  case BO_LT: // counting up from a start that is not known is taken as 0
+    return Count(Start.value_or(0), *Bound);
+  case BO_LE:
+    return Count(Start.value_or(0), *Bound) + 1;
+  case BO_GT:
+    return Start ? std::optional<uint64_t>(Count(*Bound, *Start))
+                 : std::nullopt;
+  case BO_GE:
+    return Start ? std::optional<uint64_t>(Count(*Bound, *Start) + 1)
+                 : std::nullopt;
+  case BO_NE:
+    return Start ? std::optional<uint64_t>(
+                       std::max(Count(*Start, *Bound), Count(*Bound, *Start)))
+                 : std::nullopt;
+  default:
+    return std::nullopt;
+  }
+}
+
+/// The trip count of a range-for over a braced list, a built-in array or a
+/// std::array; none for any other range.
+std::optional<uint64_t> constantTripCount(const CXXForRangeStmt &Loop) {
+  const Expr *Range = Loop.getRangeInit();
+  if (!Range || Range->containsErrors())
+    return 1;
+  Range = Range->IgnoreImplicit();
+  if (const auto *List = dyn_cast<CXXStdInitializerListExpr>(Range))
+    Range = List->getSubExpr()->IgnoreImplicit();
+  if (const auto *List = dyn_cast<InitListExpr>(Range))
+    return List->getNumInits();
+  const QualType Type = Range->getType().getNonReferenceType();
+  if (const auto *Array =
+          dyn_cast_or_null<ConstantArrayType>(Type->getAsArrayTypeUnsafe()))
+    return Array->getSize().getZExtValue();
+  if (const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+          Type->getAsCXXRecordDecl());
+      Spec && isNamed(Spec, "array", "::std::array")) {
+    const TemplateArgumentList &Args = Spec->getTemplateArgs();
+    if (Args.size() == 2 && Args[1].getKind() == TemplateArgument::Integral)
+      return Args[1].getAsIntegral().getZExtValue();
+  }
+  return std::nullopt;
+}
+
+std::string sourceText(SourceRange Range, const ASTContext &Ctx) {
+  return Lexer::getSourceText(CharSourceRange::getTokenRange(Range),
+                              Ctx.getSourceManager(), Ctx.getLangOpts())
+      .str();
+}
+
+/// \p Text in quotes when it is short and on one line; empty otherwise.
+std::string quoted(SourceRange Range, const ASTContext &Ctx) {
+  if (inMacro(Range))
+    return "";
+  const std::string Text = sourceText(Range, Ctx);
+  if (Text.empty() || Text.size() > MaxQuotedLength ||
+      Text.find('\n') != std::string::npos)
+    return "";
+  return "'" + Text + "'";
+}
+
+/// How the message names a loop: "the range-for loop over 'Items'", "the
+/// endless 'for' loop", "the 'while' loop on 'std::getline(In, Line)'".
+std::string describeLoop(const Stmt &Loop, const ASTContext &Ctx) {
+  if (const auto *Range = dyn_cast<CXXForRangeStmt>(&Loop)) {
+    const std::string Text =
+        quoted(Range->getRangeInit()->getSourceRange(), Ctx);
+    return Text.empty() ? "the range-for loop"
+                        : "the range-for loop over " + Text;
+  }
+  const Expr *Cond = nullptr;
+  llvm::StringRef Keyword;
+  if (const auto *For = dyn_cast<ForStmt>(&Loop)) {
+    Cond = For->getCond();
+    Keyword = "for";
+  } else if (const auto *While = dyn_cast<WhileStmt>(&Loop)) {
+    Cond = While->getCond();
+    Keyword = "while";
+  } else {
+    Cond = cast<DoStmt>(Loop).getCond();
+    Keyword = "do";
+  }
+  bool Value = false;
+  if (!Cond || (!Cond->isValueDependent() &&
+                Cond->EvaluateAsBooleanCondition(Value, Ctx) && Value))
+    return ("the endless '" + Keyword + "' loop").str();
+  SourceRange Written = Cond->getSourceRange();
+  if (const auto *While = dyn_cast<WhileStmt>(&Loop))
+    if (const VarDecl *Var = While->getConditionVariable())
+      Written = Var->getSourceRange();
+  const std::string Text = quoted(Written, Ctx);
+  return ("the '" + Keyword + "' loop" + (Text.empty() ? "" : " on " + Text))
+      .str();
+}
+
+} // namespace
+
+/// Walks an outermost loop of a function once, nested loops included, and
+/// collects the spawns that no bound covers. It follows each loop's trip
+/// count, the limiters acquired in each loop body, and what becomes of each
+/// spawn's result: awaited, dropped, kept in a local or put in a container.
+class UnboundedTaskCreationCheck::LoopWalk {
+public:
+  LoopWalk(UnboundedTaskCreationCheck &Check, ASTContext &Ctx,
+           const FunctionDecl *Callable, bool InCoroutine)
+      : Check(Check), Ctx(Ctx), Callable(Callable), InCoroutine(InCoroutine) {}
+
+  void walk(const Stmt &Loop) { visitLoop(Loop); }
+
+  /// The findings, less the spawns whose local handle the loop awaits.
+  std::vector<Finding> findings() const {
+    std::vector<Finding> Result;
+    for (const Pending &P : Spawns) {
+      if (P.Handle) {
+        const bool Awaited = AwaitedVars.contains(P.Handle);
+        const bool Leaves = MovedVars.contains(P.Handle);
+        if (Awaited ||
+            (P.F.Info.Kind == SpawnKind::WaitsOnDestruction && !Leaves))
+          continue;
+      }
+      Result.push_back(P.F);
+    }
+    return Result;
+  }
+
+private:
+  /// What the code does with a spawn's result.
+  enum class Use { Other, Discarded, Awaited, Local };
+
+  struct Frame {
+    const Stmt *Loop;
+    std::optional<uint64_t> TripCount; // none when it comes from input
+    bool Acquired = false;             // a limiter was acquired in the body
+    const Stmt *Current = nullptr;     // the body statement being walked
+  };
+
+  struct Pending {
+    Finding F;
+    const VarDecl *Handle;
+  };
+
+  void visitLoop(const Stmt &Loop) {
+    Check.Walked.insert(&Loop);
+    if (const auto *Range = dyn_cast<CXXForRangeStmt>(&Loop)) {
+      visit(Range->getInit());
+      visit(Range->getRangeInit());
+      Frames.push_back({&Loop, constantTripCount(*Range)});
+      visitBody(Range->getBody());
+    } else if (const auto *For = dyn_cast<ForStmt>(&Loop)) {
+      visit(For->getInit());
+      Frames.push_back(
+          {&Loop, constantTripCount(For->getCond(), For->getInit(), Ctx)});
+      visit(For->getCond());
+      visitBody(For->getBody());
+      Frames.back().Current = nullptr;
+      visit(For->getInc());
+    } else if (const auto *While = dyn_cast<WhileStmt>(&Loop)) {
+      Frames.push_back(
+          {&Loop, constantTripCount(While->getCond(), nullptr, Ctx)});
+      visit(While->getConditionVariableDeclStmt());
+      visit(While->getCond());
+      visitBody(While->getBody());
+    } else {
+      const auto &Do = cast<DoStmt>(Loop);
+      Frames.push_back({&Loop, constantTripCount(Do.getCond(), nullptr, Ctx)});
+      visitBody(Do.getBody());
+      Frames.back().Current = nullptr;
+      visit(Do.getCond());
+    }
+    Frames.pop_back();
+  }
+
+  void visitBody(const Stmt *Body) {
+    if (const auto *Block = dyn_cast_or_null<CompoundStmt>(Body)) {
+      for (const Stmt *S : Block->body()) {
+        Frames.back().Current = S;
+        if (const auto *E = dyn_cast<Expr>(S))
+          Uses[peel(E)] = Use::Discarded;
+        visit(S);
+      }
+      return;
+    }
+    Frames.back().Current = Body;
+    if (const auto *E = dyn_cast_or_null<Expr>(Body))
+      Uses[peel(E)] = Use::Discarded;
+    visit(Body);
+  }
+
+  void visit(const Stmt *S) {
+    if (!S || isa<LambdaExpr, BlockExpr>(S)) // callables of their own
+      return;
+    if (isLoop(*S)) {
+      visitLoop(*S);
+      return;
+    }
+    for (const Expr *Dropped : discardedChildren(*S))
+      Uses[peel(Dropped)] = Use::Discarded;
+    if (const auto *Await = dyn_cast<CoroutineSuspendExpr>(S)) {
+      // Only the operand: the rest is the awaiter machinery around it.
+      Uses[peel(Await->getOperand())] = Use::Awaited;
+      ++AwaitDepth;
+      visit(Await->getOperand());
+      --AwaitDepth;
+      return;
+    }
+    noteUses(*S);
+    std::optional<SpawnInfo> Spawn;
+    if (const auto *E = dyn_cast<Expr>(S))
+      Spawn = Check.classifySpawn(*E, Ctx);
+    for (const Stmt *Child : S->children())
+      visit(Child);
+    if (const auto *Call = dyn_cast<CallExpr>(S);
+        Call && !Frames.empty() && Check.isLimiter(*Call))
+      Frames.back().Acquired = true;
+    if (Spawn)
+      checkSpawn(cast<Expr>(*S), std::move(*Spawn));
+  }
+
+  /// Records what \p S does to the results and the locals below it.
+  void noteUses(const Stmt &S) {
+    if (const auto *Decls = dyn_cast<DeclStmt>(&S)) {
+      for (const Decl *D : Decls->decls())
+        if (const auto *Var = dyn_cast<VarDecl>(D); Var && Var->getInit()) {
+          const Expr *Init = peel(Var->getInit());
+          Uses[Init] = Use::Local;
+          Locals[Init] = Var;
+        }
+      return;
+    }
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(&S)) {
+      if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
+          Var && AwaitDepth > 0)
+        AwaitedVars.insert(Var);
+      return;
+    }
+    const auto *Call = dyn_cast<CallExpr>(&S);
+    if (!Call)
+      return;
+    if (isStdMove(*Call)) {
+      if (const VarDecl *Var = referencedVar(Call->getArg(0)))
+        MovedVars.insert(Var);
+      return;
+    }
+    const auto *Member = dyn_cast<CXXMemberCallExpr>(Call);
+    const CXXMethodDecl *Method = Member ? Member->getMethodDecl() : nullptr;
+    if (!Method || !Method->getIdentifier())
+      return;
+    const llvm::StringRef Name = Method->getName();
+    const Expr *Object = Member->getImplicitObjectArgument();
+    if (waitsFor(Name)) {
+      if (const VarDecl *Var = referencedVar(Object))
+        AwaitedVars.insert(Var);
+      else
+        Uses[peel(Object)] = Use::Awaited;
+    } else if (Name == "detach") {
+      if (const VarDecl *Var = referencedVar(Object))
+        MovedVars.insert(Var);
+    } else if (growsContainer(Name)) {
+      for (const Expr *Arg : Call->arguments())
+        if (const VarDecl *Var = referencedVar(Arg))
+          MovedVars.insert(Var);
+    }
+  }
+
+  void checkSpawn(const Expr &E, SpawnInfo Info) {
+    const Use How = Uses.lookup(&E);
+    if (How == Use::Awaited)
+      return;
+    // A dropped std::async future or std::jthread waits right there; a
+    // dropped joinable std::thread ends the program, which is not this
+    // check's business.
+    if (How == Use::Discarded && Info.Kind != SpawnKind::Runs)
+      return;
+    // The innermost loop whose trip count comes from input; without one,
+    // the outermost, if the constant loops together run too often.
+    std::optional<size_t> Unbounded;
+    uint64_t TripCount = 1;
+    for (size_t I = Frames.size(); I-- > 0;) {
+      if (!Frames[I].TripCount) {
+        Unbounded = I;
+        break;
+      }
+      // Saturates far above any MaxConstantTripCount.
+      constexpr uint64_t Cap = uint64_t(1) << 31;
+      TripCount =
+          std::min(TripCount, Cap) * std::min(*Frames[I].TripCount, Cap);
+    }
+    if (!Unbounded) {
+      if (TripCount <= Check.MaxConstantTripCount)
+        return;
+      Unbounded = 0;
+    } else {
+      TripCount = 0;
+    }
+    for (size_t I = *Unbounded; I < Frames.size(); ++I)
+      if (Frames[I].Acquired)
+        return;
+    Spawns.push_back(
+        {Finding{&E, std::move(Info), Frames[*Unbounded].Loop,
+                 Frames.back().Current ? Frames.back().Current : &E, TripCount,
+                 Callable, InCoroutine},
+         How == Use::Local ? Locals.lookup(&E) : nullptr});
+  }
+
+  UnboundedTaskCreationCheck &Check;
+  ASTContext &Ctx;
+  const FunctionDecl *Callable;
+  const bool InCoroutine;
+  std::vector<Frame> Frames;
+  unsigned AwaitDepth = 0;
+  llvm::DenseMap<const Expr *, Use> Uses;
+  llvm::DenseMap<const Expr *, const VarDecl *> Locals;
+  llvm::SmallPtrSet<const VarDecl *, 8> AwaitedVars;
+  llvm::SmallPtrSet<const VarDecl *, 8> MovedVars;
+  std::vector<Pending> Spawns;
+};
+
+UnboundedTaskCreationCheck::UnboundedTaskCreationCheck(
+    StringRef Name, ClangTidyContext *Context)
+    : AsyncCheck(Name, Context),
+      SpawnFunctionNames(utils::options::parseStringList(
+          Options.get("SpawnFunctions", defaultSpawnFunctions()))),
+      LimiterFunctionNames(utils::options::parseStringList(
+          Options.get("LimiterFunctions", DefaultLimiterFunctions))),
+      BoundedHelperNames(utils::options::parseStringList(
+          Options.get("BoundedHelpers", DefaultBoundedHelpers))),
+      MaxConstantTripCount(Options.get("MaxConstantTripCount", 64U)),
+      MaxConcurrency(Options.get("MaxConcurrency", 16U)),
+      SpawnFunctions(makeNameList("SpawnFunctions", SpawnFunctionNames)),
+      LimiterFunctions(makeNameList("LimiterFunctions", LimiterFunctionNames)),
+      BoundedHelpers(makeNameList("BoundedHelpers", BoundedHelperNames)),
+      Inserter(Options.getLocalOrGlobal("IncludeStyle",
+                                        utils::IncludeSorter::IS_LLVM),
+               areDiagsSelfContained()),
+      Tasks(NameList()) {}
+
+void UnboundedTaskCreationCheck::storeOptions(
+    ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "SpawnFunctions",
+                utils::options::serializeStringList(SpawnFunctionNames));
+  Options.store(Opts, "LimiterFunctions",
+                utils::options::serializeStringList(LimiterFunctionNames));
+  Options.store(Opts, "BoundedHelpers",
+                utils::options::serializeStringList(BoundedHelperNames));
+  Options.store(Opts, "MaxConstantTripCount", MaxConstantTripCount);
+  Options.store(Opts, "MaxConcurrency", MaxConcurrency);
+  Options.store(Opts, "IncludeStyle", Inserter.getStyle());
+}
+
+void UnboundedTaskCreationCheck::registerPPCallbacks(const SourceManager &,
+                                                     Preprocessor *PP,
+                                                     Preprocessor *) {
+  Inserter.registerPreprocessor(PP);
+}
+
+void UnboundedTaskCreationCheck::registerMatchers(MatchFinder *Finder) {
+  Callables.registerMatchers(*Finder, *this, SystemHeaders);
+  // Loops, not spawns: one walk of each outermost loop finds the spawns in
+  // it and everything that bounds them, without asking for parents.
+  Finder->addMatcher(forStmt(isReportable(SystemHeaders)).bind("loop"), this);
+  Finder->addMatcher(whileStmt(isReportable(SystemHeaders)).bind("loop"), this);
+  Finder->addMatcher(doStmt(isReportable(SystemHeaders)).bind("loop"), this);
+  Finder->addMatcher(cxxForRangeStmt(isReportable(SystemHeaders)).bind("loop"),
+                     this);
+}
+
+void UnboundedTaskCreationCheck::check(const MatchFinder::MatchResult &Result) {
+  if (Callables.record(Result))
+    return;
+  const auto *Loop = Result.Nodes.getNodeAs<Stmt>("loop");
+  if (!Loop || Walked.contains(Loop))
+    return;
+  const FunctionDecl *Callable =
+      Callables.enclosing(*Loop, *Result.SourceManager);
+  // A template is looked at in its instantiations, where calls resolve.
+  if (Callable && Callable->isTemplated())
+    return;
+  LoopWalk Walk(*this, *Result.Context, Callable,
+                Callable && isCoroutine(*Callable));
+  Walk.walk(*Loop);
+  const SourceManager &SM = *Result.SourceManager;
+  for (const Finding &F : Walk.findings())
+    if (Reported.insert(SM.getExpansionLoc(F.Spawn->getBeginLoc())).second &&
+        !runsInBoundedHelper(F.Callable))
+      report(F, *Result.Context);
+}
+
+std::optional<UnboundedTaskCreationCheck::SpawnInfo>
+UnboundedTaskCreationCheck::classifySpawn(const Expr &E, ASTContext &Ctx) {
+  if (E.isTypeDependent() || E.containsErrors())
+    return std::nullopt;
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(&E)) {
+    const CXXRecordDecl *Record = Construct->getConstructor()->getParent();
+    if (!isStdThread(Record) || Construct->getNumArgs() == 0 ||
+        Construct->getConstructor()->isCopyOrMoveConstructor())
+      return std::nullopt;
+    const bool Joins = Record->getName() == "jthread";
+    return SpawnInfo{Joins ? SpawnKind::WaitsOnDestruction : SpawnKind::Thread,
+                     Work::Thread, "'std::" + Record->getName().str() + "'"};
+  }
+  const auto *Call = dyn_cast<CallExpr>(&E);
+  if (!Call)
+    return std::nullopt;
+  const NamedDecl *Called = calledDecl(*Call);
+  if (!Called || !Called->getIdentifier())
+    return std::nullopt;
+  const llvm::StringRef Name = Called->getName();
+  const std::string Quoted = "'" + Name.str() + "'";
+  if (Name == "co_spawn") {
+    const std::string Qualified = templateFreeQualifiedName(*Called);
+    if (Qualified != "::asio::co_spawn" &&
+        Qualified != "::boost::asio::co_spawn")
+      return std::nullopt;
+    // With use_awaitable or deferred it returns an operation that starts
+    // only when awaited, like a lazy task.
+    const QualType Returned = Call->getType();
+    if (!Returned->isVoidType() &&
+        !isNamed(Returned->getAsCXXRecordDecl(), "future", "::std::future"))
+      return std::nullopt;
+    return SpawnInfo{SpawnKind::Runs, Work::Task, Quoted};
+  }
+  if (isNamed(Called, "async", "::std::async")) {
+    if (Call->getNumArgs() > 0)
+      if (const auto *Policy =
+              dyn_cast<DeclRefExpr>(Call->getArg(0)->IgnoreParenImpCasts());
+          Policy && isa<EnumConstantDecl>(Policy->getDecl()) &&
+          Policy->getDecl()->getName() == "deferred")
+        return std::nullopt;
+    return SpawnInfo{SpawnKind::WaitsOnDestruction, Work::Thread,
+                     "'std::async'"};
+  }
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call)) {
+    const CXXMethodDecl *Method = Member->getMethodDecl();
+    if ((Name == "spawn" || Name == "add") &&
+        isTaskGroupLike(*Method->getParent()))
+      return SpawnInfo{SpawnKind::Runs, Work::Task,
+                       Quoted + " on '" + Method->getParent()->getName().str() +
+                           "'"};
+    // A container of threads constructs each thread in place.
+    if (Name.starts_with("emplace") && Call->getNumArgs() > 0) {
+      QualType Container = Member->getObjectType();
+      const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+          Container->getAsCXXRecordDecl());
+      const TemplateArgumentList *Args =
+          Spec ? &Spec->getTemplateArgs() : nullptr;
+      const bool MovesThread =
+          llvm::any_of(Call->arguments(), [](const Expr *Arg) {
+            return isStdThread(Arg->getType()->getAsCXXRecordDecl());
+          });
+      if (Args && Args->size() > 0 &&
+          (*Args)[0].getKind() == TemplateArgument::Type &&
+          isStdThread((*Args)[0].getAsType()->getAsCXXRecordDecl()) &&
+          !MovesThread)
+        return SpawnInfo{SpawnKind::Runs, Work::Thread, Quoted};
+    }
+  }
+  if (SpawnFunctions.matches(*Called))
+    return SpawnInfo{SpawnKind::Runs, Work::Task, Quoted};
+  const auto *Callee = dyn_cast_or_null<FunctionDecl>(Call->getCalleeDecl());
+  if (std::optional<TaskTypeInfo> Task =
+          Tasks.classify(Call->getCallReturnType(Ctx), Ctx, Callee);
+      Task && Task->Start == TaskStart::Eager)
+    return SpawnInfo{SpawnKind::Runs, Work::EagerTask, Quoted};
+  return std::nullopt;
+}
+
+bool UnboundedTaskCreationCheck::isLimiter(const CallExpr &Call) const {
+  const NamedDecl *Called = calledDecl(Call);
+  return Called && LimiterFunctions.matches(*Called);
+}
+
+bool UnboundedTaskCreationCheck::passedToBoundedHelper(
+    const FunctionDecl &CallOperator) const {
+  const auto *Closure = dyn_cast<CXXRecordDecl>(CallOperator.getParent());
+  const auto *Definer =
+      Closure ? dyn_cast<FunctionDecl>(Closure->getDeclContext()) : nullptr;
+  if (!Definer || !Definer->getBody())
+    return false;
+  // A generic lambda's loops are in a specialization of its call operator.
+  const FunctionDecl *Pattern = CallOperator.getTemplateInstantiationPattern();
+  auto IsThisLambda = [&](const Expr *Arg) {
+    const Expr *Value = peel(Arg);
+    if (const VarDecl *Var = referencedVar(Value); Var && Var->getInit())
+      Value = peel(Var->getInit());
+    const auto *Lambda = dyn_cast<LambdaExpr>(Value);
+    return Lambda && (Lambda->getCallOperator() == &CallOperator ||
+                      Lambda->getCallOperator() == Pattern);
+  };
+  return anyStmt(Definer->getBody(), [&](const Stmt &S) {
+    const auto *Call = dyn_cast<CallExpr>(&S);
+    const NamedDecl *Called = Call ? calledDecl(*Call) : nullptr;
+    return Called && BoundedHelpers.matches(*Called) &&
+           llvm::any_of(Call->arguments(), IsThisLambda);
+  });
+}
+
+bool UnboundedTaskCreationCheck::runsInBoundedHelper(
+    const FunctionDecl *Callable) const {
+  for (const DeclContext *DC = Callable; DC; DC = DC->getParent()) {
+    const auto *Function = dyn_cast<FunctionDecl>(DC);
+    if (!Function)
+      continue;
+    if (BoundedHelpers.matches(*Function))
+      return true;
+    if (const auto *Method = dyn_cast<CXXMethodDecl>(Function);
+        Method && Method->getParent()->isLambda() &&
+        passedToBoundedHelper(*Method))
+      return true;
+  }
+  return false;
+}
+
+void UnboundedTaskCreationCheck::report(const Finding &F, ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  const bool Threads = F.Info.What == Work::Thread;
+  std::string Loop = describeLoop(*F.Loop, Ctx);
+  if (F.TripCount > 0)
+    Loop += " (" + std::to_string(F.TripCount) + " iterations in all)";
+  diag(SM.getExpansionLoc(F.Spawn->getBeginLoc()),
+       "%0 starts %select{a task|a thread|an eager task}1 in every iteration "
+       "of %2 and nothing bounds how many run at once; %select{use '%3' or "
+       "acquire a semaphore permit before the spawn|acquire a semaphore before "
+       "the spawn or use a pool of fixed size}4")
+      << F.Info.Name << static_cast<int>(F.Info.What) << Loop
+      << runtime::ForEachBounded.Name << (F.InCoroutine && !Threads ? 0 : 1);
+
+  std::vector<FixItHint> Fix = forEachBoundedFix(F, Ctx);
+  if (!Fix.empty()) {
+    auto Note = diag(SM.getExpansionLoc(F.Loop->getBeginLoc()),
+                     "run the loop with '%0': at most %1 tasks run at once "
+                     "and the loop ends when all are done",
+                     DiagnosticIDs::Note)
+                << runtime::ForEachBounded.Name << MaxConcurrency << Fix;
+    if (std::optional<FixItHint> Include = Inserter.createIncludeInsertion(
+            SM.getFileID(SM.getExpansionLoc(F.Loop->getBeginLoc())),
+            (llvm::Twine("<") + runtime::ForEachBounded.Header + ">").str()))
+      Note << *Include;
+    return;
+  }
+  if (F.InCoroutine && !Threads)
+    diag(SM.getExpansionLoc(F.At->getBeginLoc()),
+         "acquire a '%0' permit here and keep it in the task until the task "
+         "ends: a semaphore of %1 permits lets %1 tasks run at once",
+         DiagnosticIDs::Note)
+        << runtime::Semaphore.Name << MaxConcurrency;
+  else
+    diag(SM.getExpansionLoc(F.At->getBeginLoc()),
+         "acquire a 'std::counting_semaphore' here and release it when the "
+         "%select{task|thread|task}0 ends: a semaphore of %1 lets %1 run at "
+         "once",
+         DiagnosticIDs::Note)
+        << static_cast<int>(F.Info.What) << MaxConcurrency;
+}
+
+std::vector<FixItHint>
+UnboundedTaskCreationCheck::forEachBoundedFix(const Finding &F,
+                                              ASTContext &Ctx) {
+  const auto *Loop = dyn_cast<CXXForRangeStmt>(F.Loop);
+  if (!Loop || Loop->getInit() || F.TripCount > 0 || !F.InCoroutine ||
+      inMacro(Loop->getSourceRange()))
+    return {};
+  const Stmt *Body = Loop->getBody();
+  if (const auto *Block = dyn_cast<CompoundStmt>(Body)) {
+    if (Block->size() != 1)
+      return {};
+    Body = Block->body_front();
+  }
+  const auto *Spawn = dyn_cast<CXXMemberCallExpr>(F.Spawn);
+  const auto *Statement = dyn_cast<Expr>(Body);
+  if (!Spawn || !Statement || peel(Statement) != Spawn)
+    return {};
+  const CXXMethodDecl *Method = Spawn->getMethodDecl();
+  const Expr *Task = Spawn->getNumArgs() > 0 ? peel(Spawn->getArg(0)) : nullptr;
+  const auto *TaskCall = dyn_cast_or_null<CallExpr>(Task);
+  const VarDecl *Item = Loop->getLoopVariable();
+  if (!isNamed(Method->getParent(), "task_group", runtime::TaskGroup.Name) ||
+      !TaskCall || isa<CXXOperatorCallExpr>(TaskCall) ||
+      llvm::any_of(
+          llvm::drop_begin(Spawn->arguments()),
+          [](const Expr *Arg) { return !isa<CXXDefaultArgExpr>(Arg); }) ||
+      !Item->getIdentifier() || isa<DecompositionDecl>(Item) ||
+      !Tasks.canAwait(*F.Callable, TaskCall->getType(), Ctx))
+    return {};
+  // The rewrite drops the body: not when a comment would go with it.
+  const std::string LoopText = sourceText(Loop->getSourceRange(), Ctx);
+  if (LoopText.find("//") != std::string::npos ||
+      LoopText.find("/*") != std::string::npos)
+    return {};
+  const std::string Replacement =
+      (llvm::Twine("co_await ") + runtime::ForEachBounded.Name + "(" +
+       sourceText(Loop->getRangeInit()->getSourceRange(), Ctx) + ", " +
+       llvm::Twine(MaxConcurrency) + ", [&](auto&& " + Item->getName() +
+       ") { return " + sourceText(TaskCall->getSourceRange(), Ctx) + "; })" +
+       (isa<CompoundStmt>(Loop->getBody()) ? ";" : ""))
+          .str();
+  return {FixItHint::CreateReplacement(
+      CharSourceRange::getTokenRange(Loop->getSourceRange()), Replacement)};
+}
+
+} // namespace clang::tidy::tether

@@ -1,0 +1,107 @@
+//===--- UnboundedTaskCreationCheck.h - tether ----------------------------===//
+
+#ifndef TETHER_CHECKS_UNBOUNDEDTASKCREATIONCHECK_H
+#define TETHER_CHECKS_UNBOUNDEDTASKCREATIONCHECK_H
+
+#include "clang-tidy/utils/IncludeInserter.h"
+#include "utils/AsyncCheck.h"
+#include "utils/Coroutines.h"
+#include "utils/EnclosingCallables.h"
+#include "llvm/ADT/DenseSet.h"
+
+namespace clang::tidy::tether {
+
+/// Finds tasks and threads started once per input item with nothing that
+/// bounds how many run at once: a spawn (co_spawn, std::async, std::thread,
+/// spawn or add on a task group or async scope, an eager task kept in a
+/// container) in a loop whose trip count comes from input, with no limiter
+/// acquired in the loop and no await of each spawned task.
+///
+/// For the user-facing documentation see
+/// docs/checks/async-unbounded-task-creation.md
+class UnboundedTaskCreationCheck : public AsyncCheck {
+public:
+  UnboundedTaskCreationCheck(StringRef Name, ClangTidyContext *Context);
+  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
+    return LangOpts.CPlusPlus11;
+  }
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
+  void registerPPCallbacks(const SourceManager &SM, Preprocessor *PP,
+                           Preprocessor *ModuleExpanderPP) override;
+  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onEndOfTranslationUnit() override {
+    Walked.clear();
+    Reported.clear();
+    Tasks.reset();
+    Callables.reset();
+  }
+
+private:
+  class LoopWalk;
+
+  /// What a spawn is, as far as the walk of a loop cares.
+  enum class SpawnKind {
+    /// Work that runs on its own once started (co_spawn, a scope, an eager
+    /// task): only awaiting it in the loop bounds it.
+    Runs,
+    /// A std::thread: runs until joined.
+    Thread,
+    /// A std::jthread or std::async's future: its destructor waits, so it
+    /// is unbounded only once it leaves the iteration.
+    WaitsOnDestruction,
+  };
+
+  /// What the spawn starts, as the message says it.
+  enum class Work { Task, Thread, EagerTask };
+
+  struct SpawnInfo {
+    SpawnKind Kind;
+    Work What;
+    std::string Name; // how the message names the spawn
+  };
+
+  /// A spawn that no limiter bounds, found by the walk of a loop.
+  struct Finding {
+    const Expr *Spawn;
+    SpawnInfo Info;
+    const Stmt *Loop;   // the loop whose trip count is unbounded
+    const Stmt *At;     // the loop-body statement that holds the spawn
+    uint64_t TripCount; // of nested constant loops, 0 when from input
+    const FunctionDecl *Callable; // the function or lambda around the loop
+    bool InCoroutine;
+  };
+
+  std::optional<SpawnInfo> classifySpawn(const Expr &E, ASTContext &Ctx);
+  bool isLimiter(const CallExpr &Call) const;
+  /// Whether a bounded helper runs \p Callable: it is (or is defined in) a
+  /// function listed in BoundedHelpers, or a lambda passed to a call of one.
+  bool runsInBoundedHelper(const FunctionDecl *Callable) const;
+  /// Whether the function that defines a lambda passes it to a call of a
+  /// bounded helper, in the call or through a variable.
+  bool passedToBoundedHelper(const FunctionDecl &CallOperator) const;
+  void report(const Finding &F, ASTContext &Ctx);
+  /// The rewrite of a range-for whose body is one task_group spawn of a
+  /// call into a for_each_bounded call; empty when it does not apply.
+  std::vector<FixItHint> forEachBoundedFix(const Finding &F, ASTContext &Ctx);
+
+  const std::vector<StringRef> SpawnFunctionNames;
+  const std::vector<StringRef> LimiterFunctionNames;
+  const std::vector<StringRef> BoundedHelperNames;
+  const unsigned MaxConstantTripCount;
+  const unsigned MaxConcurrency;
+  const NameList SpawnFunctions;
+  const NameList LimiterFunctions;
+  const NameList BoundedHelpers;
+  utils::IncludeInserter Inserter;
+  TaskTypes Tasks;
+  EnclosingCallables Callables;
+  /// Loops already walked as part of an enclosing loop.
+  llvm::DenseSet<const Stmt *> Walked;
+  /// Spawns reported: the instantiations of a template share them.
+  llvm::DenseSet<SourceLocation> Reported;
+};
+
+} // namespace clang::tidy::tether
+
+#endif // TETHER_CHECKS_UNBOUNDEDTASKCREATIONCHECK_H

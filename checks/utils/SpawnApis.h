@@ -1,0 +1,33 @@
+//===--- SpawnApis.h - tether ---------------------------------------------===//
+//
+// The functions of other libraries that start work: the checks that ask
+// who owns started work and how much of it runs at once share these lists.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef TETHER_CHECKS_UTILS_SPAWNAPIS_H
+#define TETHER_CHECKS_UTILS_SPAWNAPIS_H
+
+#include "llvm/ADT/StringRef.h"
+
+namespace clang::tidy::tether::spawn {
+
+/// Starts that hand back nothing that owns the work (or a future that is
+/// easily dropped): stdexec's start_detached and folly's Task::start.
+inline constexpr llvm::StringLiteral DetachedStartFunctions =
+    "::stdexec::start_detached;::std::execution::start_detached;"
+    "::folly::coro::Task::start;::folly::coro::TaskWithExecutor::start";
+
+/// Spawns onto an async scope that owns the work: folly, cppcoro, stdexec
+/// (exec::async_scope and the P3149 free functions) and unifex.
+inline constexpr llvm::StringLiteral ScopeSpawnFunctions =
+    "::folly::coro::AsyncScope::add;::folly::coro::CancellableAsyncScope::add;"
+    "::cppcoro::async_scope::spawn;::exec::async_scope::spawn;"
+    "::exec::async_scope::spawn_future;::stdexec::spawn;"
+    "::std::execution::spawn;::std::execution::spawn_future;"
+    "::unifex::async_scope::spawn;::unifex::async_scope::spawn_on;"
+    "::unifex::async_scope::spawn_call_on";
+
+} // namespace clang::tidy::tether::spawn
+
+#endif // TETHER_CHECKS_UTILS_SPAWNAPIS_H

@@ -1,0 +1,153 @@
+// Threads and std::async futures started per input item, outside coroutines.
+// RUN: %check_tidy %s async-unbounded-task-creation %t
+
+#include <future>
+#include <iostream>
+#include <map>
+#include <semaphore>
+#include <string>
+#include <thread>
+#include <vector>
+
+void work(int) {}
+
+struct Pool {
+  int Workers;
+  std::vector<std::thread> Threads;
+
+  void start() {
+    for (int I = 0; I < Workers; ++I)
+      Threads.emplace_back(work, I);
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'emplace_back' starts a thread in every iteration of the 'for' loop on 'I < Workers' and nothing bounds how many run at once; acquire a semaphore before the spawn or use a pool of fixed size [async-unbounded-task-creation]
+  }
+};
+
+void threads(const std::vector<int> &Items) {
+  std::vector<std::thread> Threads;
+  for (int Item : Items)
+    Threads.push_back(std::thread(work, Item));
+  // CHECK-MESSAGES: :[[@LINE-1]]:23: warning: 'std::thread' starts a thread in every iteration of the range-for loop over 'Items'
+  for (int Item : Items)
+    Threads.emplace_back([Item] { work(Item); });
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'emplace_back' starts a thread in every iteration of the range-for loop over 'Items'
+  for (int Item : Items) {
+    std::thread Worker(work, Item);
+    // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: 'std::thread' starts a thread in every iteration of the range-for loop over 'Items'
+    Worker.detach();
+  }
+  for (int Item : Items)
+    std::thread(work, Item).detach();
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'std::thread' starts a thread in every iteration
+  std::vector<std::jthread> Joining;
+  for (int Item : Items) {
+    std::jthread Worker(work, Item);
+    // CHECK-MESSAGES: :[[@LINE-1]]:18: warning: 'std::jthread' starts a thread in every iteration
+    Joining.push_back(std::move(Worker));
+  }
+
+  // A thread joined in the loop, a std::jthread that joins at the end of
+  // the iteration, a thread that moves an existing one: bounded.
+  for (int Item : Items) {
+    std::thread Worker(work, Item);
+    Worker.join();
+  }
+  for (int Item : Items)
+    std::jthread Worker(work, Item);
+  std::thread Idle;
+  for (int Item : Items) {
+    std::thread Worker(work, Item);
+    // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: 'std::thread' starts a thread in every iteration
+    Threads.emplace_back(std::move(Worker));
+  }
+  for (auto &T : Threads)
+    T.join();
+}
+
+void futures(const std::map<std::string, int> &Jobs) {
+  std::vector<std::future<void>> Pending;
+  for (const auto &[Name, Job] : Jobs)
+    Pending.push_back(std::async(std::launch::async, work, Job));
+  // CHECK-MESSAGES: :[[@LINE-1]]:23: warning: 'std::async' starts a thread in every iteration of the range-for loop over 'Jobs'
+  for (const auto &[Name, Job] : Jobs) {
+    auto Result = std::async(work, Job);
+    // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: 'std::async' starts a thread in every iteration
+    Pending.push_back(std::move(Result));
+  }
+
+  // The future's destructor or get() waits in the loop; a deferred call
+  // runs when asked for.
+  for (const auto &[Name, Job] : Jobs)
+    std::async(std::launch::async, work, Job);
+  for (const auto &[Name, Job] : Jobs) {
+    auto Result = std::async(std::launch::async, work, Job);
+    Result.get();
+  }
+  for (const auto &[Name, Job] : Jobs)
+    std::async(std::launch::async, work, Job).wait();
+  for (const auto &[Name, Job] : Jobs)
+    Pending.push_back(std::async(std::launch::deferred, work, Job));
+}
+
+std::counting_semaphore<8> Slots(8);
+
+void lines() {
+  std::string Line;
+  while (std::getline(std::cin, Line)) {
+    std::thread(work, static_cast<int>(Line.size())).detach();
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'std::thread' starts a thread in every iteration of the 'while' loop on 'std::getline(std::cin, Line)'
+  }
+  while (std::getline(std::cin, Line)) {
+    Slots.acquire();
+    std::thread([Size = Line.size()] {
+      work(static_cast<int>(Size));
+      Slots.release();
+    }).detach();
+  }
+}
+
+// A macro idiom and small constant loops.
+#define START_TWO(Threads)                                                     \
+  do {                                                                         \
+    for (int I = 0; I < 2; ++I)                                                \
+      (Threads).emplace_back(work, I);                                         \
+  } while (false)
+
+void constant(std::vector<std::thread> &Threads) {
+  START_TWO(Threads);
+  for (int I = 0; I <= 64 - 1; ++I)
+    Threads.emplace_back(work, I);
+  for (int I = 0; I < 65; ++I)
+    Threads.emplace_back(work, I);
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'emplace_back' starts a thread in every iteration of the 'for' loop on 'I < 65' (65 iterations in all)
+}
+
+// A member of a class template and a generic lambda: each instantiation is
+// looked at, each place reported once.
+template <typename T> struct Workers {
+  std::vector<std::thread> Threads;
+  void start(const std::vector<T> &Items) {
+    for (const T &Item : Items)
+      Threads.emplace_back(work, Item);
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'emplace_back' starts a thread in every iteration of the range-for loop over 'Items'
+  }
+};
+
+void instantiate(const std::vector<int> &Items, const std::vector<short> &Shorts) {
+  Workers<int>().start(Items);
+  Workers<short>().start(Shorts);
+  std::vector<std::thread> Threads;
+  auto StartAll = [&](const auto &Range) {
+    for (const auto &Item : Range)
+      Threads.emplace_back(work, Item);
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'emplace_back' starts a thread in every iteration of the range-for loop over 'Range'
+  };
+  StartAll(Items);
+  StartAll(Shorts);
+}
+
+// A spawn in the loop header: the note points at the spawn itself.
+void inHeader(std::vector<std::thread> &Threads, int N) {
+  for (int I = 0; I < N; Threads.emplace_back(work, I++)) {
+  }
+  // CHECK-MESSAGES: :[[@LINE-2]]:26: warning: 'emplace_back' starts a thread in every iteration of the 'for' loop on 'I < N'
+}
