@@ -141,7 +141,6 @@ void FireAndForgetCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 }
 
 void FireAndForgetCheck::registerMatchers(MatchFinder *Finder) {
-  Callables.registerMatchers(*Finder, *this, SystemHeaders);
 
   // Every call whose value is dropped; which of them start unowned work is
   // decided by type in check(), where the task-type cache lives.
@@ -182,8 +181,6 @@ void FireAndForgetCheck::registerMatchers(MatchFinder *Finder) {
 }
 
 void FireAndForgetCheck::check(const MatchFinder::MatchResult &Result) {
-  if (Callables.record(Result))
-    return;
   ASTContext &Ctx = *Result.Context;
   const SourceManager &SM = *Result.SourceManager;
   auto Where = [&](const Expr &E) {
@@ -309,7 +306,7 @@ FireAndForgetCheck::spawnOnGroupFix(const CallExpr &CoSpawn, const Expr &Token,
       inMacro(CoSpawn.getSourceRange()) ||
       !isSpawnableOnGroup(CoSpawn.getArg(1)->getType()))
     return {};
-  const FunctionDecl *Callable = Callables.enclosing(CoSpawn, SM);
+  const FunctionDecl *Callable = enclosingCallable(CoSpawn, Ctx);
   if (!Callable)
     return {};
   // A group in view: a parameter of the enclosing function or lambda (the
@@ -358,8 +355,7 @@ FireAndForgetCheck::spawnOnGroupFix(const CallExpr &CoSpawn, const Expr &Token,
 std::vector<FixItHint> FireAndForgetCheck::coAwaitFix(const CallExpr &Call,
                                                       const Expr &Discarded,
                                                       ASTContext &Ctx) {
-  const FunctionDecl *Coroutine =
-      Callables.enclosingCoroutine(Discarded, Ctx.getSourceManager());
+  const FunctionDecl *Coroutine = enclosingCoroutine(Discarded, Ctx);
   if (!Coroutine || inMacro(Discarded.getSourceRange()) ||
       !Tasks.canAwait(*Coroutine, Call.getCallReturnType(Ctx), Ctx))
     return {};

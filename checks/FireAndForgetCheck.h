@@ -25,10 +25,7 @@ public:
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  void onEndOfTranslationUnit() override {
-    Tasks.reset();
-    Callables.reset();
-  }
+  void onEndOfTranslationUnit() override { Tasks.reset(); }
 
 private:
   void checkDiscardedCall(const CallExpr &Call, const Expr &Discarded,
@@ -53,7 +50,6 @@ private:
   const NameList DetachedSpawnFunctions;
   const NameList DetachedTokenTypes;
   TaskTypes Tasks;
-  EnclosingCallables Callables;
 };
 
 } // namespace clang::tidy::tether

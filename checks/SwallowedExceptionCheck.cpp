@@ -362,7 +362,6 @@ void SwallowedExceptionCheck::registerPPCallbacks(const SourceManager &,
 }
 
 void SwallowedExceptionCheck::registerMatchers(MatchFinder *Finder) {
-  Callables.registerMatchers(*Finder, *this, SystemHeaders);
   Finder->addMatcher(cxxTryStmt(isReportable(SystemHeaders)).bind("try"), this);
   Finder->addMatcher(cxxMethodDecl(hasName("unhandled_exception"),
                                    isDefinition(), isReportable(SystemHeaders),
@@ -377,8 +376,6 @@ void SwallowedExceptionCheck::registerMatchers(MatchFinder *Finder) {
 }
 
 void SwallowedExceptionCheck::check(const MatchFinder::MatchResult &Result) {
-  if (Callables.record(Result))
-    return;
   ASTContext &Ctx = *Result.Context;
   if (const auto *Try = Result.Nodes.getNodeAs<CXXTryStmt>("try"))
     checkTry(*Try, Ctx);
@@ -574,7 +571,7 @@ bool carriesOn(llvm::ArrayRef<const Stmt *> Path, const CXXCatchStmt &Handler,
 
 void SwallowedExceptionCheck::checkTry(const CXXTryStmt &Try, ASTContext &Ctx) {
   const SourceManager &SM = Ctx.getSourceManager();
-  const FunctionDecl *Function = Callables.enclosing(Try, SM);
+  const FunctionDecl *Function = enclosingCallable(Try, Ctx);
   const bool InCoroutine = Function && isCoroutine(*Function);
   const bool InCompletionHandler =
       Function && CompletionHandlers.contains(Function);

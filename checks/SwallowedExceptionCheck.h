@@ -30,7 +30,6 @@ public:
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
   void onEndOfTranslationUnit() override {
-    Callables.reset();
     CompletionHandlers.clear();
     Reported.clear();
   }
@@ -72,7 +71,6 @@ private:
   const NameList CompletionHandlerFunctions;
   utils::IncludeInserter Inserter;
   Preprocessor *PP = nullptr;
-  EnclosingCallables Callables;
   /// Lambdas written as the completion handler argument of a call.
   llvm::DenseSet<const FunctionDecl *> CompletionHandlers;
   llvm::DenseSet<SourceLocation> Reported;

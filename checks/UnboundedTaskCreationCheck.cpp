@@ -545,7 +545,6 @@ void UnboundedTaskCreationCheck::registerPPCallbacks(const SourceManager &,
 }
 
 void UnboundedTaskCreationCheck::registerMatchers(MatchFinder *Finder) {
-  Callables.registerMatchers(*Finder, *this, SystemHeaders);
   // Loops, not spawns: one walk of each outermost loop finds the spawns in
   // it and everything that bounds them, without asking for parents.
   Finder->addMatcher(forStmt(isReportable(SystemHeaders)).bind("loop"), this);
@@ -556,13 +555,10 @@ void UnboundedTaskCreationCheck::registerMatchers(MatchFinder *Finder) {
 }
 
 void UnboundedTaskCreationCheck::check(const MatchFinder::MatchResult &Result) {
-  if (Callables.record(Result))
-    return;
   const auto *Loop = Result.Nodes.getNodeAs<Stmt>("loop");
   if (!Loop || Walked.contains(Loop))
     return;
-  const FunctionDecl *Callable =
-      Callables.enclosing(*Loop, *Result.SourceManager);
+  const FunctionDecl *Callable = enclosingCallable(*Loop, *Result.Context);
   // A template is looked at in its instantiations, where calls resolve.
   if (Callable && Callable->isTemplated())
     return;

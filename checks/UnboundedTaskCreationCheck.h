@@ -34,7 +34,6 @@ public:
     Walked.clear();
     Reported.clear();
     Tasks.reset();
-    Callables.reset();
   }
 
 private:
@@ -95,7 +94,6 @@ private:
   const NameList BoundedHelpers;
   utils::IncludeInserter Inserter;
   TaskTypes Tasks;
-  EnclosingCallables Callables;
   /// Loops already walked as part of an enclosing loop.
   llvm::DenseSet<const Stmt *> Walked;
   /// Spawns reported: the instantiations of a template share them.

@@ -2,67 +2,145 @@
 
 #include "EnclosingCallables.h"
 #include "Coroutines.h"
-#include "Matchers.h"
+#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 
-using namespace clang::ast_matchers;
-
 namespace clang::tidy::tether {
+namespace {
 
-static constexpr llvm::StringLiteral FunctionId = "tether.callable.function";
-static constexpr llvm::StringLiteral LambdaId = "tether.callable.lambda";
+/// Descends towards one file offset. Ranges are compared by offset in the
+/// statement's file, as expanded; a declaration that starts or ends in
+/// another file cannot hold it.
+class Search {
+public:
+  Search(const Stmt &S, const SourceManager &SM) : Target(S), SM(SM) {
+    std::tie(File, Offset) =
+        SM.getDecomposedLoc(SM.getExpansionLoc(S.getBeginLoc()));
+  }
 
-void EnclosingCallables::registerMatchers(MatchFinder &Finder,
-                                          MatchFinder::MatchCallback &Callback,
-                                          bool SystemHeaders) {
-  Finder.addMatcher(functionDecl(hasBody(stmt()), isReportable(SystemHeaders))
-                        .bind(FunctionId),
-                    &Callback);
-  Finder.addMatcher(lambdaExpr(isReportable(SystemHeaders)).bind(LambdaId),
-                    &Callback);
+  const FunctionDecl *inContext(const DeclContext &DC) {
+    for (const Decl *D : DC.decls())
+      if (holds(D->getSourceRange()))
+        if (const FunctionDecl *Found = inDecl(*D))
+          return Found;
+    return nullptr;
+  }
+
+private:
+  bool holds(SourceRange Range) const {
+    if (Range.isInvalid())
+      return false;
+    const auto [BeginFile, Begin] =
+        SM.getDecomposedLoc(SM.getExpansionLoc(Range.getBegin()));
+    const auto [EndFile, End] =
+        SM.getDecomposedLoc(SM.getExpansionRange(Range.getEnd()).getEnd());
+    return BeginFile == File && EndFile == File && Begin <= Offset &&
+           Offset <= End;
+  }
+
+  const FunctionDecl *inDecl(const Decl &D) {
+    if (const auto *Template = dyn_cast<TemplateDecl>(&D))
+      if (const NamedDecl *Pattern = Template->getTemplatedDecl())
+        return inDecl(*Pattern);
+    if (const auto *Function = dyn_cast<FunctionDecl>(&D)) {
+      const Stmt *Body = Function->getBody();
+      if (!Body || !holds(Body->getSourceRange()))
+        return nullptr;
+      const FunctionDecl *Owner =
+          Function->isTemplated() ? instantiationHolding(*Function) : Function;
+      const FunctionDecl *Lambda = inStmt(*Owner->getBody());
+      return Lambda ? Lambda : Owner;
+    }
+    if (const auto *DC = dyn_cast<DeclContext>(&D))
+      return inContext(*DC);
+    return nullptr;
+  }
+
+  static bool contains(const Stmt *S, const Stmt &Wanted) {
+    if (S == &Wanted)
+      return true;
+    return S && llvm::any_of(S->children(), [&](const Stmt *Child) {
+             return contains(Child, Wanted);
+           });
+  }
+
+  /// Ranges lead to a template as written; the statement may be one of an
+  /// instantiation of it, whose body is another tree with the same ranges.
+  const FunctionDecl *instantiationHolding(const FunctionDecl &Pattern) {
+    if (contains(Pattern.getBody(), Target))
+      return &Pattern;
+    auto Holds = [&](const FunctionDecl *F) {
+      return F && F->getBody() && contains(F->getBody(), Target);
+    };
+    if (const FunctionTemplateDecl *Template =
+            Pattern.getDescribedFunctionTemplate())
+      for (const FunctionDecl *Specialization : Template->specializations())
+        if (Holds(Specialization))
+          return Specialization;
+    const auto *Class = dyn_cast<CXXRecordDecl>(Pattern.getDeclContext());
+    if (const ClassTemplateDecl *Template =
+            Class ? Class->getDescribedClassTemplate() : nullptr)
+      for (const ClassTemplateSpecializationDecl *Specialization :
+           Template->specializations())
+        for (const Decl *Member : Specialization->decls()) {
+          const auto *Method = dyn_cast<FunctionDecl>(Member);
+          if (const auto *MemberTemplate =
+                  dyn_cast<FunctionTemplateDecl>(Member)) {
+            for (const FunctionDecl *Instance :
+                 MemberTemplate->specializations())
+              if (Instance->getTemplateInstantiationPattern() == &Pattern &&
+                  Holds(Instance))
+                return Instance;
+            continue;
+          }
+          if (Method && Method->getTemplateInstantiationPattern() == &Pattern &&
+              Holds(Method))
+            return Method;
+        }
+    return &Pattern;
+  }
+
+  /// The innermost lambda (or function of a local class) in \p S that holds
+  /// the offset.
+  const FunctionDecl *inStmt(const Stmt &S) {
+    if (const auto *Lambda = dyn_cast<LambdaExpr>(&S)) {
+      const FunctionDecl *Call = Lambda->getCallOperator();
+      if (Call->isTemplated()) // a generic lambda
+        Call = instantiationHolding(*Call);
+      if (const Stmt *Body = Call->getBody();
+          Body && holds(Body->getSourceRange())) {
+        const FunctionDecl *Inner = inStmt(*Body);
+        return Inner ? Inner : Call;
+      }
+    }
+    if (const auto *Decls = dyn_cast<DeclStmt>(&S))
+      for (const Decl *D : Decls->decls())
+        if (isa<CXXRecordDecl>(D) && holds(D->getSourceRange()))
+          if (const FunctionDecl *Found = inDecl(*D))
+            return Found;
+    // Statements expanded from one macro share its range: try each.
+    for (const Stmt *Child : S.children())
+      if (Child && holds(Child->getSourceRange()))
+        if (const FunctionDecl *Found = inStmt(*Child))
+          return Found;
+    return nullptr;
+  }
+
+  const Stmt &Target;
+  const SourceManager &SM;
+  FileID File;
+  unsigned Offset;
+};
+
+} // namespace
+
+const FunctionDecl *enclosingCallable(const Stmt &S, ASTContext &Ctx) {
+  return Search(S, Ctx.getSourceManager())
+      .inContext(*Ctx.getTranslationUnitDecl());
 }
 
-bool EnclosingCallables::record(const MatchFinder::MatchResult &Result) {
-  const FunctionDecl *Function =
-      Result.Nodes.getNodeAs<FunctionDecl>(FunctionId);
-  if (const auto *Lambda = Result.Nodes.getNodeAs<LambdaExpr>(LambdaId))
-    Function = Lambda->getCallOperator();
-  else if (!Function)
-    return false;
-  if (!Function->getBody())
-    return true;
-  const SourceManager &SM = *Result.SourceManager;
-  const SourceRange Body = Function->getBody()->getSourceRange();
-  const SourceLocation Begin = SM.getExpansionLoc(Body.getBegin());
-  popEndedBefore(Begin, SM);
-  Stack.push_back(
-      {Function, Begin, SM.getExpansionRange(Body.getEnd()).getEnd()});
-  return true;
-}
-
-void EnclosingCallables::popEndedBefore(SourceLocation Loc,
-                                        const SourceManager &SM) {
-  while (!Stack.empty() && SM.isBeforeInTranslationUnit(Stack.back().End, Loc))
-    Stack.pop_back();
-}
-
-const FunctionDecl *EnclosingCallables::enclosing(const Stmt &S,
-                                                  const SourceManager &SM) {
-  const SourceLocation Loc = SM.getExpansionLoc(S.getBeginLoc());
-  popEndedBefore(Loc, SM);
-  // Traversal can jump back (template instantiations are visited after the
-  // template), leaving callables on the stack that do not hold the
-  // statement: take the innermost one that does.
-  for (auto It = Stack.rbegin(); It != Stack.rend(); ++It)
-    if (!SM.isBeforeInTranslationUnit(Loc, It->Begin) &&
-        !SM.isBeforeInTranslationUnit(It->End, Loc))
-      return It->Function;
-  return nullptr;
-}
-
-const FunctionDecl *
-EnclosingCallables::enclosingCoroutine(const Stmt &S, const SourceManager &SM) {
-  const FunctionDecl *Function = enclosing(S, SM);
+const FunctionDecl *enclosingCoroutine(const Stmt &S, ASTContext &Ctx) {
+  const FunctionDecl *Function = enclosingCallable(S, Ctx);
   return Function && isCoroutine(*Function) ? Function : nullptr;
 }
 

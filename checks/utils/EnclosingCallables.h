@@ -1,56 +1,30 @@
 //===--- EnclosingCallables.h - tether ------------------------------------===//
 //
-// Which function or lambda a matched statement is in, without the parent
-// map: building that map walks the whole translation unit (system headers
-// included) and costs more than every async- check together.
-//
-// The match finder visits a callable before the statements of its body, so
-// a stack of the callables seen so far, popped as traversal moves past their
-// ends, always has the innermost enclosing one on top.
+// Which function or lambda a statement is in, found on demand by descending
+// from the translation unit along the declarations and statements whose
+// source range holds the statement. Neither the parent map (building it walks
+// the whole translation unit, system headers included) nor a matcher on every
+// function (run on every function of every header) is paid for: checks ask
+// only about the statements they report on.
 //
 //===----------------------------------------------------------------------===//
 
 #ifndef TETHER_CHECKS_UTILS_ENCLOSINGCALLABLES_H
 #define TETHER_CHECKS_UTILS_ENCLOSINGCALLABLES_H
 
+#include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
-#include "clang/ASTMatchers/ASTMatchFinder.h"
-#include <vector>
 
 namespace clang::tidy::tether {
 
-class EnclosingCallables {
-public:
-  /// Registers the matchers that report function and lambda bodies to
-  /// \p Callback, which must hand every match to record() first.
-  void registerMatchers(ast_matchers::MatchFinder &Finder,
-                        ast_matchers::MatchFinder::MatchCallback &Callback,
-                        bool SystemHeaders);
+/// The function, or lambda call operator, whose body holds \p S; null at
+/// namespace scope. For a statement of a template instantiation, the
+/// function as written (the template's).
+const FunctionDecl *enclosingCallable(const Stmt &S, ASTContext &Ctx);
 
-  /// Takes a match of the matchers above; false for any other match.
-  bool record(const ast_matchers::MatchFinder::MatchResult &Result);
-
-  /// The function, or lambda call operator, whose body holds \p S; null at
-  /// namespace scope. Valid for the statement being matched now.
-  const FunctionDecl *enclosing(const Stmt &S, const SourceManager &SM);
-
-  /// The enclosing callable if it is a coroutine: a plain lambda defined in
-  /// a coroutine is not inside it.
-  const FunctionDecl *enclosingCoroutine(const Stmt &S,
-                                         const SourceManager &SM);
-
-  void reset() { Stack.clear(); }
-
-private:
-  struct Callable {
-    const FunctionDecl *Function;
-    SourceLocation Begin, End; // of the body, as expanded in the file
-  };
-  /// Drops the callables that end before \p Loc.
-  void popEndedBefore(SourceLocation Loc, const SourceManager &SM);
-
-  std::vector<Callable> Stack;
-};
+/// The enclosing callable if it is a coroutine: a plain lambda defined in a
+/// coroutine is not inside it.
+const FunctionDecl *enclosingCoroutine(const Stmt &S, ASTContext &Ctx);
 
 } // namespace clang::tidy::tether
 
