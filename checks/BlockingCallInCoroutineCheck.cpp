@@ -7,6 +7,7 @@
 #include "utils/LocksAcrossSuspension.h"
 #include "utils/Matchers.h"
 #include "utils/RuntimeApi.h"
+#include "utils/StmtSearch.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ExprConcepts.h"
@@ -184,16 +185,6 @@ bool isZeroDuration(const Expr *E, const ASTContext &Ctx) {
   return false;
 }
 
-/// The variable or member an expression names, looking through casts.
-const ValueDecl *namedDecl(const Expr *E) {
-  E = E->IgnoreParenImpCasts();
-  if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
-    return Ref->getDecl();
-  if (const auto *Member = dyn_cast<MemberExpr>(E))
-    return Member->getMemberDecl();
-  return nullptr;
-}
-
 /// Walks a body in evaluation scope, collecting BodyFacts.
 class BodyScanner {
 public:
@@ -209,7 +200,7 @@ private:
     if (!S)
       return;
     if (const auto *E = dyn_cast<Expr>(S))
-      if (const ValueDecl *D = namedDecl(E))
+      if (const ValueDecl *D = namedValue(E))
         Facts.Awaited.insert(D);
     for (const Stmt *Child : S->children())
       collectAwaited(Child);
@@ -563,7 +554,7 @@ BlockingCallInCoroutineCheck::classify(const Expr &E, const BodyFacts &Facts,
         break;
       Stream = Inner->getArg(0);
     }
-    const ValueDecl *StreamDecl = Stream ? namedDecl(Stream) : nullptr;
+    const ValueDecl *StreamDecl = Stream ? namedValue(Stream) : nullptr;
     if (StreamDecl && BlockingStreams.matches(*StreamDecl))
       return BlockingCall{
           BlockingKind::Other,
@@ -606,7 +597,7 @@ BlockingCallInCoroutineCheck::classify(const Expr &E, const BodyFacts &Facts,
           return SM.isBeforeInTranslationUnit(Loc, Test);
         });
     const ValueDecl *Descriptor =
-        Call.getNumArgs() > 0 ? namedDecl(Call.getArg(0)) : nullptr;
+        Call.getNumArgs() > 0 ? namedValue(Call.getArg(0)) : nullptr;
     if (TestsErrnoAfter || (Descriptor && Facts.Awaited.contains(Descriptor)))
       return std::nullopt;
   }

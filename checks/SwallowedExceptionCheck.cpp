@@ -284,22 +284,19 @@ bool reads(const Stmt *Body, const ParmVarDecl &Param) {
 /// The function a completion handler argument runs: a lambda (written in
 /// place or held by a local variable) or a named function.
 const FunctionDecl *handlerFunction(const Expr &Arg) {
-  const Expr *E =
-      IgnoreExprNodes(&Arg, IgnoreImplicitSingleStep, IgnoreParensSingleStep);
+  const Expr *E = skipParensAndImplicit(&Arg);
   if (const auto *AddressOf = dyn_cast<UnaryOperator>(E);
       AddressOf && AddressOf->getOpcode() == UO_AddrOf)
     E = AddressOf->getSubExpr()->IgnoreParenImpCasts();
   if (const auto *Construct = dyn_cast<CXXConstructExpr>(E);
       Construct && Construct->getNumArgs() == 1)
-    E = IgnoreExprNodes(Construct->getArg(0), IgnoreImplicitSingleStep,
-                        IgnoreParensSingleStep);
+    E = skipParensAndImplicit(Construct->getArg(0));
   if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
     if (const auto *Function = dyn_cast<FunctionDecl>(Ref->getDecl()))
       return Function;
     if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
         Var && Var->isLocalVarDecl() && Var->getInit())
-      E = IgnoreExprNodes(Var->getInit(), IgnoreImplicitSingleStep,
-                          IgnoreParensSingleStep);
+      E = skipParensAndImplicit(Var->getInit());
   }
   if (const auto *Lambda = dyn_cast<LambdaExpr>(E))
     return Lambda->getCallOperator();
@@ -469,16 +466,6 @@ const Expr *loopCondition(const Stmt &Loop) {
     return Do->getCond();
   if (const auto *For = dyn_cast<ForStmt>(&Loop))
     return For->getCond();
-  return nullptr;
-}
-
-/// The variable or member an expression names, if it names one.
-const ValueDecl *namedValue(const Expr *E) {
-  E = E->IgnoreParenImpCasts();
-  if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
-    return Ref->getDecl();
-  if (const auto *Member = dyn_cast<MemberExpr>(E))
-    return Member->getMemberDecl();
   return nullptr;
 }
 
@@ -691,8 +678,7 @@ void SwallowedExceptionCheck::checkUnhandledException(
 void SwallowedExceptionCheck::checkHandlerArguments(const CallExpr &Call,
                                                     ASTContext &Ctx) {
   for (const Expr *Arg : Call.arguments()) {
-    const Expr *Value =
-        IgnoreExprNodes(Arg, IgnoreImplicitSingleStep, IgnoreParensSingleStep);
+    const Expr *Value = skipParensAndImplicit(Arg);
     if (const auto *Lambda = dyn_cast<LambdaExpr>(Value))
       CompletionHandlers.insert(Lambda->getCallOperator());
     if (const FunctionDecl *Handler = handlerFunction(*Arg))

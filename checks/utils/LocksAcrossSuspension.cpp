@@ -1,6 +1,7 @@
 //===--- LocksAcrossSuspension.cpp - tether -------------------------------===//
 
 #include "LocksAcrossSuspension.h"
+#include "StmtSearch.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtVisitor.h"
 #include "clang/Analysis/CFG.h"
@@ -54,19 +55,10 @@ struct HeldLock {
 
 using HeldLocks = llvm::SmallVector<HeldLock, 4>;
 
-LockKey lockKeyOf(const Expr *E) {
-  E = E->IgnoreParenImpCasts();
-  if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
-    return Ref->getDecl();
-  if (const auto *Member = dyn_cast<MemberExpr>(E))
-    return Member->getMemberDecl();
-  return nullptr;
-}
-
 bool mentions(const Stmt *S, LockKey Lock) {
   if (!S)
     return false;
-  if (const auto *E = dyn_cast<Expr>(S); E && lockKeyOf(E) == Lock)
+  if (const auto *E = dyn_cast<Expr>(S); E && namedValue(E) == Lock)
     return true;
   return llvm::any_of(S->children(),
                       [&](const Stmt *Child) { return mentions(Child, Lock); });
@@ -156,7 +148,7 @@ void Analysis::transferDecl(const VarDecl &Var, const DeclStmt &S,
     if (const auto *Move = dyn_cast<CallExpr>(First);
         Move && Move->isCallToStdMove() && Move->getNumArgs() == 1)
       First = Move->getArg(0);
-    if (auto It = MovedFrom.find(lockKeyOf(First)); It != MovedFrom.end())
+    if (auto It = MovedFrom.find(namedValue(First)); It != MovedFrom.end())
       hold(Held, &Var, It->second);
     return;
   }
@@ -181,7 +173,7 @@ void Analysis::transferDecl(const VarDecl &Var, const DeclStmt &S,
   std::optional<unsigned> Adopted;
   if (Adopts)
     for (const Expr *Mutex : Mutexes) {
-      const LockKey Key = lockKeyOf(Mutex);
+      const LockKey Key = namedValue(Mutex);
       for (const HeldLock &H : Held)
         if (H.Lock == Key)
           Adopted = H.Acquisition;
@@ -200,7 +192,7 @@ void Analysis::transferMemberCall(const CXXMemberCallExpr &Call,
     return;
   const llvm::StringRef Name = Method->getName();
   const Expr *Object = Call.getImplicitObjectArgument();
-  const LockKey Key = Object ? lockKeyOf(Object) : nullptr;
+  const LockKey Key = Object ? namedValue(Object) : nullptr;
   if (!Key)
     return;
   const bool Locks = Name == "lock" || Name == "lock_shared";
@@ -239,7 +231,7 @@ void Analysis::transfer(const CFGElement &Element, HeldLocks &Held) {
     transferMemberCall(*Call, Held);
   } else if (const auto *Call = dyn_cast<CallExpr>(S)) {
     if (Call->isCallToStdMove() && Call->getNumArgs() == 1) {
-      const LockKey Key = lockKeyOf(Call->getArg(0));
+      const LockKey Key = namedValue(Call->getArg(0));
       if (Guards.contains(Key)) {
         for (const HeldLock &H : Held)
           if (H.Lock == Key)

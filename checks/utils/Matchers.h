@@ -8,7 +8,7 @@
 #define TETHER_CHECKS_UTILS_MATCHERS_H
 
 #include "NameList.h"
-#include "clang/AST/IgnoreExpr.h"
+#include "StmtSearch.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
 
 namespace clang::tidy::tether {
@@ -34,8 +34,7 @@ AST_POLYMORPHIC_MATCHER_P(isReportable,
 /// full expression (cleanups, temporaries, implicit casts).
 AST_MATCHER_P(Expr, ignoringParensAndImplicit,
               ast_matchers::internal::Matcher<Expr>, Inner) {
-  const Expr *E =
-      IgnoreExprNodes(&Node, IgnoreImplicitSingleStep, IgnoreParensSingleStep);
+  const Expr *E = skipParensAndImplicit(&Node);
   return Inner.matches(*E, Finder, Builder);
 }
 
@@ -81,8 +80,7 @@ AST_MATCHER_P(Stmt, forEachDiscardedValue,
   bool Matched = false;
   for (const Expr *Child : Children) {
     ast_matchers::internal::BoundNodesTreeBuilder ChildBuilder(*Builder);
-    const Expr *Value = IgnoreExprNodes(Child, IgnoreImplicitSingleStep,
-                                        IgnoreParensSingleStep);
+    const Expr *Value = skipParensAndImplicit(Child);
     if (Inner.matches(*Value, Finder, &ChildBuilder)) {
       Matched = true;
       Matches.addMatch(ChildBuilder);

@@ -24,4 +24,13 @@ const Expr *skipParensAndImplicit(const Expr *E) {
   return IgnoreExprNodes(E, IgnoreImplicitSingleStep, IgnoreParensSingleStep);
 }
 
+const ValueDecl *namedValue(const Expr *E) {
+  E = E->IgnoreParenImpCasts();
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+    return Ref->getDecl();
+  if (const auto *Member = dyn_cast<MemberExpr>(E))
+    return Member->getMemberDecl();
+  return nullptr;
+}
+
 } // namespace clang::tidy::tether

@@ -24,6 +24,10 @@ bool anyStmt(const Stmt *S, llvm::function_ref<bool(const Stmt &)> Visit,
 /// expression (cleanups, temporaries, implicit casts).
 const Expr *skipParensAndImplicit(const Expr *E);
 
+/// The variable or member \p E names, looking through parentheses and
+/// implicit casts; null when it names none.
+const ValueDecl *namedValue(const Expr *E);
+
 } // namespace clang::tidy::tether
 
 #endif // TETHER_CHECKS_UTILS_STMTSEARCH_H

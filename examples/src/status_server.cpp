@@ -15,7 +15,7 @@ std::string render(const std::map<std::string, result>& results) {
             "ms " + r.error + "\n";
   return text;
 }
-
+// Bug (missing timeout): a client that stops reading holds send_report forever.
 tether::task<void> send_report(tcp::socket socket, status_board& board) {
   const std::string report = render(board.snapshot());
   co_await asio::async_write(socket, asio::buffer(report), asio::use_awaitable);
