@@ -41,85 +41,57 @@ struct BodyFacts {
 
 namespace {
 
-// Two lists at once: each entry for standalone Asio and for Boost.Asio.
-std::string asioEntries(std::initializer_list<llvm::StringRef> Names) {
-  std::string Entries;
-  for (llvm::StringRef Prefix : {"::asio::", "::boost::asio::"})
-    for (llvm::StringRef Name : Names)
-      Entries += (Prefix + Name + ";").str();
-  return Entries;
-}
-
-const std::string &defaultBlockingFunctions() {
-  static const std::string Entries = [] {
-    std::string Entries =
-        // Sleeping.
-        "::std::this_thread::sleep_for;::std::this_thread::sleep_until;"
-        "::sleep;::usleep;::nanosleep;::clock_nanosleep;"
-        // Waiting for other threads.
-        "::std::future::get;::std::future::wait;::std::future::wait_for;"
-        "::std::future::wait_until;::std::shared_future::get;"
-        "::std::shared_future::wait;::std::shared_future::wait_for;"
-        "::std::shared_future::wait_until;::std::thread::join;"
-        "::std::jthread::join;::std::condition_variable::wait;"
-        "::std::condition_variable::wait_for;"
-        "::std::condition_variable::wait_until;"
-        "::std::condition_variable_any::wait;"
-        "::std::condition_variable_any::wait_for;"
-        "::std::condition_variable_any::wait_until;"
-        "::std::counting_semaphore::acquire;"
-        "::std::counting_semaphore::try_acquire_for;"
-        "::std::counting_semaphore::try_acquire_until;::std::latch::wait;"
-        "::std::latch::arrive_and_wait;::std::barrier::wait;"
-        "::std::barrier::arrive_and_wait;"
-        // POSIX I/O and processes.
-        "::read;::write;::pread;::pwrite;::readv;::writev;::recv;::send;"
-        "::recvfrom;::sendto;::recvmsg;::sendmsg;::connect;::accept;::accept4;"
-        "::poll;::ppoll;::select;::pselect;::epoll_wait;::epoll_pwait;"
-        "::fsync;::fdatasync;::waitpid;::wait;"
-        // Files and name resolution.
-        "::fopen;::fread;::fwrite;::fgets;::fclose;::system;::popen;::pclose;"
-        "::getaddrinfo;::gethostbyname;::std::basic_ifstream::open;"
-        "::std::basic_ofstream::open;::std::basic_fstream::open;";
-    Entries += asioEntries({"basic_stream_socket::read_some",
-                            "basic_stream_socket::write_some",
-                            "basic_stream_socket::receive",
-                            "basic_stream_socket::send",
-                            "basic_datagram_socket::receive",
-                            "basic_datagram_socket::send",
-                            "basic_datagram_socket::receive_from",
-                            "basic_datagram_socket::send_to",
-                            "basic_raw_socket::receive",
-                            "basic_raw_socket::send",
-                            "basic_raw_socket::receive_from",
-                            "basic_raw_socket::send_to",
-                            "basic_seq_packet_socket::receive",
-                            "basic_seq_packet_socket::send",
-                            "basic_socket::connect",
-                            "basic_socket_acceptor::accept",
-                            "basic_serial_port::read_some",
-                            "basic_serial_port::write_some",
-                            "ssl::stream::read_some",
-                            "ssl::stream::write_some",
-                            "ssl::stream::handshake",
-                            "ip::basic_resolver::resolve",
-                            "io_context::run",
-                            "io_context::run_one",
-                            "io_context::run_for",
-                            "io_context::run_until",
-                            "io_context::poll",
-                            "io_context::poll_one",
-                            "read",
-                            "write",
-                            "read_at",
-                            "write_at",
-                            "read_until",
-                            "connect"});
-    Entries.pop_back();
-    return Entries;
-  }();
-  return Entries;
-}
+constexpr llvm::StringLiteral DefaultBlockingFunctions =
+    // Sleeping.
+    "::std::this_thread::sleep_for;::std::this_thread::sleep_until;"
+    "::sleep;::usleep;::nanosleep;::clock_nanosleep;"
+    // Waiting for other threads.
+    "::std::future::get;::std::future::wait;::std::future::wait_for;"
+    "::std::future::wait_until;::std::shared_future::get;"
+    "::std::shared_future::wait;::std::shared_future::wait_for;"
+    "::std::shared_future::wait_until;::std::thread::join;"
+    "::std::jthread::join;::std::condition_variable::wait;"
+    "::std::condition_variable::wait_for;"
+    "::std::condition_variable::wait_until;"
+    "::std::condition_variable_any::wait;"
+    "::std::condition_variable_any::wait_for;"
+    "::std::condition_variable_any::wait_until;"
+    "::std::counting_semaphore::acquire;"
+    "::std::counting_semaphore::try_acquire_for;"
+    "::std::counting_semaphore::try_acquire_until;::std::latch::wait;"
+    "::std::latch::arrive_and_wait;::std::barrier::wait;"
+    "::std::barrier::arrive_and_wait;"
+    // POSIX I/O and processes.
+    "::read;::write;::pread;::pwrite;::readv;::writev;::recv;::send;"
+    "::recvfrom;::sendto;::recvmsg;::sendmsg;::connect;::accept;::accept4;"
+    "::poll;::ppoll;::select;::pselect;::epoll_wait;::epoll_pwait;"
+    "::fsync;::fdatasync;::waitpid;::wait;"
+    // Files and name resolution.
+    "::fopen;::fread;::fwrite;::fgets;::fclose;::system;::popen;::pclose;"
+    "::getaddrinfo;::gethostbyname;::std::basic_ifstream::open;"
+    "::std::basic_ofstream::open;::std::basic_fstream::open;"
+    // Synchronous Asio; unanchored, each covers standalone Asio and
+    // Boost.Asio.
+    "asio::basic_stream_socket::read_some;"
+    "asio::basic_stream_socket::write_some;"
+    "asio::basic_stream_socket::receive;asio::basic_stream_socket::send;"
+    "asio::basic_datagram_socket::receive;"
+    "asio::basic_datagram_socket::send;"
+    "asio::basic_datagram_socket::receive_from;"
+    "asio::basic_datagram_socket::send_to;asio::basic_raw_socket::receive;"
+    "asio::basic_raw_socket::send;asio::basic_raw_socket::receive_from;"
+    "asio::basic_raw_socket::send_to;"
+    "asio::basic_seq_packet_socket::receive;"
+    "asio::basic_seq_packet_socket::send;asio::basic_socket::connect;"
+    "asio::basic_socket_acceptor::accept;"
+    "asio::basic_serial_port::read_some;"
+    "asio::basic_serial_port::write_some;asio::ssl::stream::read_some;"
+    "asio::ssl::stream::write_some;asio::ssl::stream::handshake;"
+    "asio::ip::basic_resolver::resolve;asio::io_context::run;"
+    "asio::io_context::run_one;asio::io_context::run_for;"
+    "asio::io_context::run_until;asio::io_context::poll;"
+    "asio::io_context::poll_one;asio::read;asio::write;asio::read_at;"
+    "asio::write_at;asio::read_until;asio::connect";
 
 constexpr llvm::StringLiteral DefaultBlockingTypes =
     "::std::basic_ifstream;::std::basic_ofstream;::std::basic_fstream";
@@ -440,7 +412,7 @@ BlockingCallInCoroutineCheck::BlockingCallInCoroutineCheck(
     StringRef Name, ClangTidyContext *Context)
     : AsyncCheck(Name, Context),
       BlockingFunctionNames(utils::options::parseStringList(
-          Options.get("BlockingFunctions", defaultBlockingFunctions()))),
+          Options.get("BlockingFunctions", DefaultBlockingFunctions))),
       BlockingTypeNames(utils::options::parseStringList(
           Options.get("BlockingTypes", DefaultBlockingTypes))),
       AllowedFunctionNames(
