@@ -91,8 +91,8 @@ private:
   Preprocessor *PP = nullptr;
 
   /// Per translation unit: coroutines already checked (templates are seen
-  /// once per instantiation), diagnostics already given, and what is known
-  /// of the functions followed (null: no path, or being computed).
+  /// once per instantiation), diagnostics already given, and the path found
+  /// (or not, within Depth calls) from each function followed.
   llvm::DenseSet<const FunctionDecl *> Checked;
   llvm::DenseSet<SourceLocation> Reported;
   struct PathEntry {
