@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Installs the Debian packages tether needs to build and test, and only the missing ones:
-# a second run finds everything present and returns at once.
+# Installs what tether needs to build and test, and only what is missing: the Debian
+# packages, and Microsoft's SARIF validator from the npm registry (under .tools/). A second
+# run finds everything present and returns at once.
 set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
 
 packages=(
   # toolchain: clang-tidy and clangd libraries, FileCheck and lit
@@ -15,7 +17,13 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev libssl-dev
   # the editor test drives tether-clangd from a real LSP client
   neovim
+  # tether check's --diff reads git
+  git
 )
+# The SARIF validator runs on Node.js; a Node.js from elsewhere (with its own npm) is kept.
+if ! command -v npm >/dev/null; then
+  packages+=(nodejs npm)
+fi
 
 missing=()
 for pkg in "${packages[@]}"; do
@@ -23,16 +31,27 @@ for pkg in "${packages[@]}"; do
   [[ "$status" == "install ok installed" ]] || missing+=("$pkg")
 done
 
-if ((${#missing[@]} == 0)); then
-  exit 0
+if ((${#missing[@]} > 0)); then
+  echo "tether: installing ${missing[*]}" >&2
+  sudo=()
+  if ((EUID != 0)); then
+    command -v sudo >/dev/null || { echo "tether: need root or sudo to install ${missing[*]}" >&2; exit 2; }
+    sudo=(sudo)
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  "${sudo[@]}" apt-get update -qq
+  "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
-echo "tether: installing ${missing[*]}" >&2
-sudo=()
-if ((EUID != 0)); then
-  command -v sudo >/dev/null || { echo "tether: need root or sudo to install ${missing[*]}" >&2; exit 2; }
-  sudo=(sudo)
+# The tests validate every SARIF file tether writes with Microsoft's validator.
+sarif_tools="$root/.tools/sarif"
+sarif_version=5.7.0
+if [[ ! -x "$sarif_tools/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool" ]] ||
+   ! grep -q "\"version\": \"$sarif_version\"" \
+     "$sarif_tools/node_modules/@microsoft/sarif-multitool/package.json" 2>/dev/null; then
+  echo "tether: installing @microsoft/sarif-multitool@$sarif_version" >&2
+  npm install --silent --no-audit --no-fund --prefix "$sarif_tools" \
+    "@microsoft/sarif-multitool@$sarif_version"
+  # Its install script only marks the binary executable; npm may not run it.
+  chmod u+x "$sarif_tools/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool"
 fi
-export DEBIAN_FRONTEND=noninteractive
-"${sudo[@]}" apt-get update -qq
-"${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"

@@ -10,6 +10,14 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "check/Baseline.h"
+#include "check/Findings.h"
+#include "check/GitDiff.h"
+#include "check/GitLab.h"
+#include "check/ResultCache.h"
+#include "check/Sarif.h"
+#include "check/TranslationUnitLint.h"
+#include "check/UnusedNolint.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/ClangTidyForceLinker.h"
@@ -41,6 +49,7 @@ extern volatile int TetherModuleAnchorSource;
 
 using namespace clang;
 using namespace clang::tidy;
+using namespace tether;
 namespace cl = llvm::cl;
 
 namespace {
@@ -84,12 +93,93 @@ cl::opt<bool> FixNotes("fix-notes",
                        cl::sub(Check), cl::cat(CheckCategory));
 cl::opt<bool> Quiet("quiet", cl::desc("no progress and no summary"),
                     cl::sub(Check), cl::cat(CheckCategory));
+cl::opt<std::string> SarifFile("sarif",
+                               cl::desc("also write the findings as SARIF "
+                                        "2.1.0 (GitHub code scanning)"),
+                               cl::value_desc("file"), cl::sub(Check),
+                               cl::cat(CheckCategory));
+cl::opt<std::string> GitLabFile("gitlab",
+                                cl::desc("also write the findings as a "
+                                         "GitLab code quality report"),
+                                cl::value_desc("file"), cl::sub(Check),
+                                cl::cat(CheckCategory));
+cl::opt<std::string>
+    BaselineFile("baseline",
+                 cl::desc("report only findings that this baseline does not "
+                          "hold, and the ones it holds that are fixed"),
+                 cl::value_desc("file"), cl::sub(Check),
+                 cl::cat(CheckCategory));
+cl::opt<std::string>
+    WriteBaselineFile("write-baseline",
+                      cl::desc("accept every finding: write them to this "
+                               "baseline and exit 0"),
+                      cl::value_desc("file"), cl::sub(Check),
+                      cl::cat(CheckCategory));
+cl::opt<std::string>
+    DiffRef("diff",
+            cl::desc("report only findings on lines changed since the work "
+                     "tree left this git ref (its merge base with HEAD)"),
+            cl::value_desc("ref"), cl::sub(Check), cl::cat(CheckCategory));
+cl::opt<std::string>
+    Shard("shard",
+          cl::desc("lint only the K-th of N parts of the translation units "
+                   "(K from 1), for N parallel CI jobs"),
+          cl::value_desc("K/N"), cl::sub(Check), cl::cat(CheckCategory));
+cl::opt<std::string>
+    CacheDir("cache",
+             cl::desc("where results are kept between runs (default: "
+                      "<build dir>/.tether-cache)"),
+             cl::value_desc("dir"), cl::sub(Check), cl::cat(CheckCategory));
+cl::opt<bool> NoCache("no-cache", cl::desc("lint every translation unit"),
+                      cl::sub(Check), cl::cat(CheckCategory));
+cl::opt<bool> ReportUnusedNolint(
+    "report-unused-nolint",
+    cl::desc("report NOLINT comments for async- checks that suppress "
+             "nothing"),
+    cl::sub(Check), cl::cat(CheckCategory));
+
+cl::SubCommand MergeSarif("merge-sarif",
+                          "join the SARIF files of several tether check runs "
+                          "(shards) into one");
+cl::list<std::string> SarifInputs(cl::Positional, cl::OneOrMore,
+                                  cl::desc("<sarif files...>"),
+                                  cl::sub(MergeSarif), cl::cat(CheckCategory));
+cl::opt<std::string> MergedOutput("o", cl::desc("the merged file"),
+                                  cl::value_desc("file"), cl::Required,
+                                  cl::sub(MergeSarif), cl::cat(CheckCategory));
 
 constexpr llvm::StringLiteral DefaultChecks = "-*,async-*";
 
 int usageError(const llvm::Twine &Message) {
-  llvm::WithColor::error(llvm::errs(), "tether check") << Message << "\n";
+  llvm::WithColor::error(llvm::errs(), "tether") << Message << "\n";
   return 2;
+}
+
+/// Writes a report through \p Write, or says why it could not.
+bool writeReport(llvm::StringRef Path,
+                 llvm::function_ref<void(llvm::raw_ostream &)> Write) {
+  std::error_code Error;
+  llvm::raw_fd_ostream OS(Path, Error, llvm::sys::fs::OF_Text);
+  if (!Error) {
+    Write(OS);
+    OS.close();
+    if (!OS.has_error())
+      return true;
+    Error = OS.error();
+    OS.clear_error();
+  }
+  usageError("cannot write " + Path + ": " + Error.message());
+  return false;
+}
+
+/// K and N of --shard K/N.
+std::optional<std::pair<unsigned, unsigned>> parseShard(llvm::StringRef Text) {
+  auto [KText, NText] = Text.split('/');
+  unsigned K, N;
+  if (KText.getAsInteger(10, K) || NText.getAsInteger(10, N) || N == 0 ||
+      K == 0 || K > N)
+    return std::nullopt;
+  return std::make_pair(K, N);
 }
 
 std::unique_ptr<tooling::CompilationDatabase>
@@ -209,26 +299,27 @@ private:
 /// Findings of every translation unit, each once.
 class Findings {
 public:
-  void add(std::vector<ClangTidyError> Errors) {
+  void add(std::vector<TidyFinding> New) {
     std::lock_guard<std::mutex> Lock(Mutex);
-    for (ClangTidyError &Error : Errors) {
-      std::string Key = Error.Message.FilePath;
-      for (const std::string &Part :
-           {std::to_string(Error.Message.FileOffset), Error.DiagnosticName,
-            Error.Message.Message})
+    for (TidyFinding &F : New) {
+      const tooling::DiagnosticMessage &Message = F.Error.Message;
+      std::string Key = Message.FilePath;
+      for (const std::string &Part : {std::to_string(Message.FileOffset),
+                                      F.Error.DiagnosticName, Message.Message})
         (Key += '\0') += Part;
       if (Seen.insert(Key).second)
-        Unique.push_back(std::move(Error));
+        Unique.push_back(std::move(F));
     }
   }
 
   /// In file order, as clang-tidy prints them.
-  std::vector<ClangTidyError> take() {
-    llvm::sort(Unique, [](const ClangTidyError &A, const ClangTidyError &B) {
-      return std::tie(A.Message.FilePath, A.Message.FileOffset,
-                      A.DiagnosticName, A.Message.Message) <
-             std::tie(B.Message.FilePath, B.Message.FileOffset,
-                      B.DiagnosticName, B.Message.Message);
+  std::vector<TidyFinding> take() {
+    llvm::sort(Unique, [](const TidyFinding &A, const TidyFinding &B) {
+      const ClangTidyError &L = A.Error, &R = B.Error;
+      return std::tie(L.Message.FilePath, L.Message.FileOffset,
+                      L.DiagnosticName, L.Message.Message) <
+             std::tie(R.Message.FilePath, R.Message.FileOffset,
+                      R.DiagnosticName, R.Message.Message);
     });
     return std::move(Unique);
   }
@@ -236,42 +327,52 @@ public:
 private:
   std::mutex Mutex;
   llvm::StringSet<> Seen;
-  std::vector<ClangTidyError> Unique;
+  std::vector<TidyFinding> Unique;
 };
 
-void makeAbsolute(ClangTidyError &Error, llvm::StringRef Directory) {
-  auto Absolute = [&](std::string &Path) {
-    if (Path.empty() || llvm::sys::path::is_absolute(Path))
-      return;
-    llvm::SmallString<256> Joined(Directory);
-    llvm::sys::path::append(Joined, Path);
-    llvm::sys::path::remove_dots(Joined, /*remove_dot_dot=*/true);
-    Path = std::string(Joined);
-  };
-  auto AbsoluteMessage = [&](tooling::DiagnosticMessage &Message) {
-    Absolute(Message.FilePath);
-    llvm::StringMap<tooling::Replacements> Fixes;
-    for (const auto &Entry : Message.Fix) {
-      std::string Path = Entry.getKey().str();
-      Absolute(Path);
-      tooling::Replacements &InFile = Fixes[Path];
-      for (const tooling::Replacement &R : Entry.getValue())
-        llvm::consumeError(InFile.add(tooling::Replacement(
-            Path, R.getOffset(), R.getLength(), R.getReplacementText())));
-    }
-    Message.Fix = std::move(Fixes);
-  };
-  AbsoluteMessage(Error.Message);
-  for (tooling::DiagnosticMessage &Note : Error.Notes)
-    AbsoluteMessage(Note);
+/// Every translation unit's results together.
+struct RunResults {
+  Findings Found;
+  std::mutex Mutex;
+  std::vector<std::pair<std::string, std::string>> Failed; // file, error
+  llvm::StringSet<> UserFiles;
+  std::vector<RaisedDiagnostic> Raised;
+  size_t Cached = 0;
+
+  void add(llvm::StringRef File, TranslationUnitResult Result, bool FromCache) {
+    Found.add(std::move(Result.Findings));
+    std::lock_guard<std::mutex> Lock(Mutex);
+    if (!Result.FirstError.empty())
+      Failed.emplace_back(File, Result.FirstError);
+    for (std::string &Path : Result.UserFiles)
+      UserFiles.insert(Path);
+    llvm::append_range(Raised, Result.Raised);
+    Cached += FromCache;
+  }
+};
+
+/// The findings accepted by \p Baseline leave \p Reported; the entries no
+/// finding matches anymore, in files this run linted, are returned.
+std::vector<BaselineEntry> applyBaseline(llvm::ArrayRef<BaselineEntry> Baseline,
+                                         std::vector<Finding> &Reported,
+                                         llvm::ArrayRef<Finding> All,
+                                         const llvm::StringSet<> &Linted) {
+  llvm::StringSet<> Accepted, Current;
+  for (const BaselineEntry &Entry : Baseline)
+    Accepted.insert(Entry.Fingerprint);
+  for (const Finding &F : All)
+    Current.insert(F.Fingerprint);
+  llvm::erase_if(Reported, [&](const Finding &F) {
+    return Accepted.contains(F.Fingerprint);
+  });
+  std::vector<BaselineEntry> Fixed;
+  for (const BaselineEntry &Entry : Baseline)
+    if (!Current.contains(Entry.Fingerprint) && Linted.contains(Entry.File))
+      Fixed.push_back(Entry);
+  return Fixed;
 }
 
-bool isCompilerError(const ClangTidyError &Error) {
-  return Error.DiagLevel == ClangTidyError::Error &&
-         llvm::StringRef(Error.DiagnosticName).starts_with("clang-diagnostic-");
-}
-
-int runCheck() {
+int runCheck(const std::string &Stamp) {
   std::string Error;
   std::string Directory;
   std::unique_ptr<tooling::CompilationDatabase> Loaded =
@@ -286,6 +387,29 @@ int runCheck() {
       "-fno-caret-diagnostics", tooling::ArgumentInsertPosition::END));
   if (!makeOptionsProvider(Error))
     return usageError(Error);
+  std::optional<std::pair<unsigned, unsigned>> ShardPart;
+  if (!Shard.empty() && !(ShardPart = parseShard(Shard)))
+    return usageError("--shard takes K/N with 1 <= K <= N, not '" + Shard +
+                      "'");
+  if (Fix && !WriteBaselineFile.empty())
+    return usageError("--fix and --write-baseline do not go together");
+  std::vector<BaselineEntry> Baseline;
+  if (!BaselineFile.empty()) {
+    llvm::Expected<std::vector<BaselineEntry>> Read =
+        readBaseline(BaselineFile);
+    if (!Read)
+      return usageError(llvm::toString(Read.takeError()));
+    Baseline = std::move(*Read);
+  }
+  const std::string Root = projectRoot();
+  std::optional<ChangedLines> Changed;
+  if (!DiffRef.empty()) {
+    llvm::Expected<ChangedLines> Diff = changedSince(Root, DiffRef);
+    if (!Diff)
+      return usageError("--diff " + DiffRef + ": " +
+                        llvm::toString(Diff.takeError()));
+    Changed = std::move(*Diff);
+  }
 
   std::vector<std::string> Filters;
   for (const std::string &Path : Paths) {
@@ -302,40 +426,64 @@ int runCheck() {
                           ? "the compile database in " + Directory + " is empty"
                           : "no translation unit of the compile database in " +
                                 Directory + " is under the given paths");
+  if (ShardPart) {
+    // Round robin over the files in path order: every job of the matrix
+    // computes the same parts, and they are even.
+    llvm::sort(Files);
+    std::vector<std::string> Part;
+    for (size_t I = ShardPart->first - 1; I < Files.size();
+         I += ShardPart->second)
+      Part.push_back(Files[I]);
+    Files = std::move(Part);
+    if (Files.empty() && !Quiet)
+      llvm::errs() << "tether check: shard " << Shard
+                   << " has no translation unit\n";
+  }
 
-  const unsigned Workers = std::min<size_t>(
-      Files.size(),
-      Jobs ? Jobs : std::max(1u, std::thread::hardware_concurrency()));
+  std::optional<ResultCache> Cache;
+  if (!NoCache) {
+    llvm::SmallString<256> CachePath(CacheDir);
+    if (CachePath.empty()) {
+      CachePath = Directory;
+      llvm::sys::path::append(CachePath, ".tether-cache");
+    }
+    Cache.emplace(std::string(CachePath), Stamp);
+    if (std::optional<std::string> Why = Cache->prepare())
+      return usageError(*Why);
+  }
+
+  const unsigned Workers = std::max<size_t>(
+      1, std::min<size_t>(
+             Files.size(),
+             Jobs ? Jobs : std::max(1u, std::thread::hardware_concurrency())));
   Progress Progress(Files.size(), !Quiet);
-  Findings Found;
+  RunResults Results;
   std::atomic<size_t> Next{0};
-  std::mutex FailedMutex;
-  std::vector<std::pair<std::string, std::string>> Failed; // file, first error
   auto Work = [&] {
     for (size_t I; (I = Next++) < Files.size();) {
       const std::string &File = Files[I];
       Progress.started(File);
       std::string Ignored;
       ClangTidyContext Context(makeOptionsProvider(Ignored));
-      auto BaseFS = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(
-          llvm::vfs::getRealFileSystem());
-      std::vector<ClangTidyError> Errors =
-          runClangTidy(Context, *Database, {File}, BaseFS,
-                       /*ApplyAnyFix=*/FixNotes);
-      // Paths are relative to the translation unit's directory: made
-      // absolute, a header seen from several directories is one file.
-      const std::vector<tooling::CompileCommand> Commands =
-          Database->getCompileCommands(File);
-      const std::string Directory =
-          Commands.empty() ? absolutePath(".") : Commands.front().Directory;
-      for (ClangTidyError &E : Errors)
-        makeAbsolute(E, Directory);
-      const auto FirstError = llvm::find_if(Errors, isCompilerError);
-      if (FirstError != Errors.end()) {
-        std::lock_guard<std::mutex> Lock(FailedMutex);
-        Failed.emplace_back(File, FirstError->Message.Message);
+      std::string Key;
+      if (Cache) {
+        const std::vector<tooling::CompileCommand> Commands =
+            Database->getCompileCommands(File);
+        if (Commands.size() == 1) {
+          Key = Cache->key(Commands.front(),
+                           configurationAsText(Context.getOptionsForFile(File)),
+                           FixNotes);
+          if (std::optional<TranslationUnitResult> Hit = Cache->lookup(Key)) {
+            Results.add(File, std::move(*Hit), /*FromCache=*/true);
+            continue;
+          }
+        }
       }
-      Found.add(std::move(Errors));
+      TranslationUnitResult Result =
+          lintTranslationUnit(Context, *Database, File, FixNotes);
+      if (!Key.empty() && Result.FirstError.empty())
+        Cache->store(Key, Result);
+      Results.add(File, std::move(Result), /*FromCache=*/false);
     }
   };
   std::vector<std::thread> Threads;
@@ -346,9 +494,45 @@ int runCheck() {
     Thread.join();
   Progress.finish();
 
-  std::vector<ClangTidyError> Errors = Found.take();
+  if (ReportUnusedNolint)
+    Results.Found.add(findUnusedNolints(
+        std::vector<std::string>(Results.UserFiles.keys().begin(),
+                                 Results.UserFiles.keys().end()),
+        Results.Raised));
+  std::vector<TidyFinding> Kept = Results.Found.take();
+
+  // A translation unit that does not compile is a tool error, reported on
+  // its own; the reports hold the findings.
+  std::vector<const TidyFinding *> Reportable;
+  for (const TidyFinding &F : Kept)
+    if (!isCompilerError(F.Error))
+      Reportable.push_back(&F);
+  SourceFiles Sources;
+  const std::vector<Finding> All =
+      describeFindings(Reportable, Root, FixNotes, Sources);
+  std::vector<Finding> Reported = All;
+  if (Changed)
+    llvm::erase_if(Reported, [&](const Finding &F) {
+      return !Changed->contains(F.Where.RelativeFile, F.Where.Start.Line);
+    });
+  llvm::StringSet<> Linted;
+  for (const auto &File : Results.UserFiles)
+    Linted.insert(relativeTo(Root, File.getKey()));
+  const std::vector<BaselineEntry> Fixed =
+      applyBaseline(Baseline, Reported, All, Linted);
+
+  std::vector<ClangTidyError> Errors;
+  for (const TidyFinding &F : Kept)
+    if (isCompilerError(F.Error))
+      Errors.push_back(F.Error);
+  for (const Finding &F : Reported)
+    Errors.push_back(*F.Error);
+  llvm::sort(Errors, [](const ClangTidyError &L, const ClangTidyError &R) {
+    return std::tie(L.Message.FilePath, L.Message.FileOffset) <
+           std::tie(R.Message.FilePath, R.Message.FileOffset);
+  });
   ClangTidyContext Context(makeOptionsProvider(Error));
-  Context.setCurrentFile(Files.front());
+  Context.setCurrentFile(Files.empty() ? absolutePath(".") : Files.front());
   unsigned WarningsAsErrors = 0;
   handleErrors(Errors, Context,
                FixNotes ? FB_FixNotes : (Fix ? FB_Fix : FB_NoFix),
@@ -356,28 +540,76 @@ int runCheck() {
                llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(
                    llvm::vfs::getRealFileSystem()));
 
-  std::map<std::string, unsigned> PerCheck;
-  unsigned Warnings = 0;
-  for (const ClangTidyError &E : Errors)
-    if (!isCompilerError(E)) {
-      ++PerCheck[E.DiagnosticName];
-      ++Warnings;
+  bool ReportsWritten = true;
+  if (!SarifFile.empty())
+    ReportsWritten &= writeReport(SarifFile, [&](llvm::raw_ostream &OS) {
+      writeSarif(Reported, Root, OS);
+    });
+  if (!GitLabFile.empty())
+    ReportsWritten &= writeReport(GitLabFile, [&](llvm::raw_ostream &OS) {
+      writeGitLabCodeQuality(Reported, OS);
+    });
+  if (!WriteBaselineFile.empty()) {
+    if (llvm::Error E = writeBaseline(WriteBaselineFile, All)) {
+      usageError(llvm::toString(std::move(E)));
+      ReportsWritten = false;
     }
-  llvm::sort(Failed);
-  for (const auto &[File, FirstError] : Failed)
+  }
+
+  for (const BaselineEntry &Entry : Fixed)
+    llvm::outs() << Entry.File
+                 << ": fixed, remove from baseline: " << Entry.Check << " in "
+                 << (Entry.Function.empty() ? std::string("file scope")
+                                            : "'" + Entry.Function + "'")
+                 << ": " << Entry.Message << " [" << Entry.Fingerprint << "]\n";
+  llvm::sort(Results.Failed);
+  for (const auto &[File, FirstError] : Results.Failed)
     llvm::WithColor::error(llvm::errs(), "tether check")
         << File << " does not compile: " << FirstError << "\n";
   if (!Quiet) {
+    std::map<std::string, unsigned> PerCheck;
+    for (const Finding &F : Reported)
+      ++PerCheck[F.Check];
     llvm::errs() << "tether check: " << Files.size() << " translation unit"
-                 << (Files.size() == 1 ? "" : "s") << ", " << Warnings
-                 << " finding" << (Warnings == 1 ? "" : "s");
+                 << (Files.size() == 1 ? "" : "s");
+    if (Cache)
+      llvm::errs() << " (" << Results.Cached << " from the cache)";
+    llvm::errs() << ", " << Reported.size()
+                 << (Baseline.empty() && !Changed ? "" : " new") << " finding"
+                 << (Reported.size() == 1 ? "" : "s");
+    if (Reported.size() != All.size())
+      llvm::errs() << " (" << All.size() - Reported.size() << " more "
+                   << (Changed && !Baseline.empty()
+                           ? "on unchanged lines or in the baseline"
+                           : Changed ? "on unchanged lines" : "in the baseline")
+                   << ")";
     for (const auto &[Name, Count] : PerCheck)
       llvm::errs() << "\n  " << Name << ": " << Count;
+    if (!Fixed.empty())
+      llvm::errs() << "\n  fixed since the baseline: " << Fixed.size();
     llvm::errs() << "\n";
   }
-  if (!Failed.empty())
+  if (!Results.Failed.empty() || !ReportsWritten)
     return 2;
-  return Warnings || WarningsAsErrors ? 1 : 0;
+  if (!WriteBaselineFile.empty())
+    return 0;
+  return !Reported.empty() || WarningsAsErrors ? 1 : 0;
+}
+
+int runMergeSarif() {
+  bool Merged = true;
+  const bool Written =
+      writeReport(MergedOutput, [&](llvm::raw_ostream &OS) {
+        if (llvm::Error E = mergeSarif(SarifInputs, OS)) {
+          usageError(llvm::toString(std::move(E)));
+          Merged = false;
+        }
+      });
+  if (!Merged || !Written) {
+    llvm::sys::fs::remove(MergedOutput);
+    return 2;
+  }
+  return 0;
 }
 
 } // namespace
@@ -392,6 +624,9 @@ int main(int argc, const char **argv) {
                                    &llvm::errs()))
     return 2;
   if (Check)
-    return runCheck();
-  return usageError("no command: use 'tether check' (see tether --help)");
+    return runCheck(executableStamp(argv[0], reinterpret_cast<void *>(&main)));
+  if (MergeSarif)
+    return runMergeSarif();
+  return usageError("no command: use 'tether check' or 'tether merge-sarif' "
+                    "(see tether --help)");
 }

@@ -1,0 +1,49 @@
+# Sourced by the tether check tests: each works on a fresh copy of project/
+# with its own compile database.
+#   TEST TETHER FILECHECK RUNTIME_INCLUDE SARIF_VALIDATOR
+set -euo pipefail
+tether=$1 filecheck=$2 runtime=$3 sarif_validator=$4
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+test_name=$(basename "$0" .sh)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cp -r "$here/project/." "$work/"
+cd "$work"
+
+fail() { echo "tether check $test_name: $*" >&2; exit 1; }
+
+# write_database NAME...: src/NAME.cpp for each NAME.
+write_database() {
+  python3 - "$work" "$runtime" "$@" <<'PY'
+import json, os, sys
+work, runtime, *names = sys.argv[1:]
+os.makedirs(os.path.join(work, "build"), exist_ok=True)
+json.dump([{"directory": work, "file": "src/%s.cpp" % name,
+            "arguments": ["clang++-19", "-std=c++20", "-DASIO_HAS_CO_AWAIT=1", "-Iinclude",
+                          "-I" + runtime, "-c", "src/%s.cpp" % name]}
+           for name in names],
+          open(os.path.join(work, "build", "compile_commands.json"), "w"))
+PY
+}
+
+# expect_exit CODE COMMAND...: runs it with its output in out.txt and err.txt.
+expect_exit() {
+  local want=$1; shift
+  set +e; "$@" >out.txt 2>err.txt; local got=$?; set -e
+  [[ $got == "$want" ]] || { cat out.txt err.txt >&2; fail "'$*' exited $got, expected $want"; }
+}
+
+# validate_sarif FILE: Microsoft's validator, with GitHub's rules, finds no error and no
+# warning.
+validate_sarif() {
+  DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1 "$sarif_validator" validate \
+    --rule-kind "Sarif;Gh" --level "Error;Warning" "$1" >validation.txt 2>&1 ||
+    { cat validation.txt >&2; fail "the validator failed on $1"; }
+  grep -q "1 files scanned" validation.txt || { cat validation.txt >&2; fail "$1 was not validated"; }
+  ! grep -E ": (error|warning) " validation.txt || fail "$1 is not valid SARIF for GitHub"
+}
+
+# json_query FILE EXPRESSION: prints a Python expression over the parsed file (as j).
+json_query() {
+  python3 -c 'import json, sys; j = json.load(open(sys.argv[1])); print(eval(sys.argv[2]))' "$1" "$2"
+}

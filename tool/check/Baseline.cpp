@@ -1,0 +1,77 @@
+//===--- Baseline.cpp - tether check --------------------------------------===//
+
+#include "Baseline.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/raw_ostream.h"
+
+namespace json = llvm::json;
+
+namespace tether {
+
+constexpr int BaselineVersion = 1;
+
+llvm::Expected<std::vector<BaselineEntry>> readBaseline(llvm::StringRef Path) {
+  auto Fail = [&](const llvm::Twine &Why) {
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   "baseline " + Path + ": " + Why);
+  };
+  auto Text = llvm::MemoryBuffer::getFile(Path);
+  if (!Text)
+    return Fail(Text.getError().message());
+  llvm::Expected<json::Value> Parsed = json::parse((*Text)->getBuffer());
+  if (!Parsed)
+    return Fail(llvm::toString(Parsed.takeError()));
+  const json::Object *Root = Parsed->getAsObject();
+  const json::Array *Entries = Root ? Root->getArray("findings") : nullptr;
+  if (!Entries || Root->getInteger("version") != BaselineVersion)
+    return Fail("not a tether baseline (version " +
+                llvm::Twine(BaselineVersion) + ")");
+  std::vector<BaselineEntry> Baseline;
+  for (const json::Value &Value : *Entries) {
+    const json::Object *Entry = Value.getAsObject();
+    auto Field = [&](llvm::StringRef Name) {
+      std::optional<llvm::StringRef> Text =
+          Entry ? Entry->getString(Name) : std::nullopt;
+      return Text ? Text->str() : std::string();
+    };
+    BaselineEntry E{Field("fingerprint"), Field("check"), Field("file"),
+                    Field("function"), Field("message")};
+    if (E.Fingerprint.empty())
+      return Fail("an entry without a fingerprint");
+    Baseline.push_back(std::move(E));
+  }
+  return Baseline;
+}
+
+llvm::Error writeBaseline(llvm::StringRef Path,
+                          llvm::ArrayRef<Finding> Findings) {
+  std::vector<const Finding *> Sorted;
+  for (const Finding &F : Findings)
+    Sorted.push_back(&F);
+  llvm::sort(Sorted, [](const Finding *A, const Finding *B) {
+    return std::tie(A->Where.RelativeFile, A->Check, A->Fingerprint) <
+           std::tie(B->Where.RelativeFile, B->Check, B->Fingerprint);
+  });
+  json::Array Entries;
+  for (const Finding *F : Sorted)
+    Entries.push_back(json::Object{{"fingerprint", F->Fingerprint},
+                                   {"check", F->Check},
+                                   {"file", F->Where.RelativeFile},
+                                   {"function", F->EnclosingFunction},
+                                   {"message", F->Message}});
+  std::error_code Error;
+  llvm::raw_fd_ostream OS(Path, Error, llvm::sys::fs::OF_Text);
+  if (Error)
+    return llvm::createStringError(Error, "cannot write " + Path + ": " +
+                                              Error.message());
+  OS << llvm::formatv("{0:2}", json::Value(json::Object{
+                                   {"version", BaselineVersion},
+                                   {"findings", std::move(Entries)}}))
+     << "\n";
+  return llvm::Error::success();
+}
+
+} // namespace tether

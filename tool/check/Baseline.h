@@ -1,0 +1,32 @@
+//===--- Baseline.h - tether check ------------------------------*- C++ -*-===//
+//
+// A baseline: the findings a team has accepted, by fingerprint, so that CI
+// fails only on new ones. The file is JSON, sorted, one entry per finding,
+// readable in a code review.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef TETHER_TOOL_CHECK_BASELINE_H
+#define TETHER_TOOL_CHECK_BASELINE_H
+
+#include "Findings.h"
+#include "llvm/Support/Error.h"
+
+namespace tether {
+
+struct BaselineEntry {
+  std::string Fingerprint;
+  std::string Check;
+  std::string File;
+  std::string Function;
+  std::string Message;
+};
+
+llvm::Expected<std::vector<BaselineEntry>> readBaseline(llvm::StringRef Path);
+
+llvm::Error writeBaseline(llvm::StringRef Path,
+                          llvm::ArrayRef<Finding> Findings);
+
+} // namespace tether
+
+#endif
