@@ -581,7 +581,8 @@ int runCheck(const std::string &Stamp) {
       llvm::errs() << " (" << All.size() - Reported.size() << " more "
                    << (Changed && !Baseline.empty()
                            ? "on unchanged lines or in the baseline"
-                           : Changed ? "on unchanged lines" : "in the baseline")
+                       : Changed ? "on unchanged lines"
+                                 : "in the baseline")
                    << ")";
     for (const auto &[Name, Count] : PerCheck)
       llvm::errs() << "\n  " << Name << ": " << Count;
@@ -598,13 +599,12 @@ int runCheck(const std::string &Stamp) {
 
 int runMergeSarif() {
   bool Merged = true;
-  const bool Written =
-      writeReport(MergedOutput, [&](llvm::raw_ostream &OS) {
-        if (llvm::Error E = mergeSarif(SarifInputs, OS)) {
-          usageError(llvm::toString(std::move(E)));
-          Merged = false;
-        }
-      });
+  const bool Written = writeReport(MergedOutput, [&](llvm::raw_ostream &OS) {
+    if (llvm::Error E = mergeSarif(SarifInputs, OS)) {
+      usageError(llvm::toString(std::move(E)));
+      Merged = false;
+    }
+  });
   if (!Merged || !Written) {
     llvm::sys::fs::remove(MergedOutput);
     return 2;
