@@ -11,7 +11,7 @@ copy=$(mktemp -d)
 trap 'rm -rf "$copy"' EXIT
 copy_examples "$copy"
 configure_examples "$copy/examples" "$copy/clang"
-lint "$copy/clang" "$copy/examples" --fix --fix-notes >/dev/null 2>&1 || true
+lint "$copy/clang" --fix --fix-notes --quiet >/dev/null 2>&1 || true
 cp -r "$copy/examples" "$copy/fixed"
 if diff -r -q "$root/examples" "$copy/fixed" -x build >/dev/null; then
   echo "fixits_compile: the fix-its changed nothing in examples/" >&2
@@ -22,7 +22,7 @@ cmake --build "$copy/clang" -j "${TETHER_JOBS:-2}"
 configure_examples "$copy/examples" "$copy/gcc" -DCMAKE_CXX_COMPILER=g++-12
 cmake --build "$copy/gcc" -j "${TETHER_JOBS:-2}"
 
-lint "$copy/clang" "$copy/examples" --fix --fix-notes >/dev/null 2>&1 || true
+lint "$copy/clang" --fix --fix-notes --quiet >/dev/null 2>&1 || true
 if ! diff -ru "$copy/fixed" "$copy/examples"; then
   echo "fixits_compile: a second --fix pass changed the fixed code" >&2
   exit 1

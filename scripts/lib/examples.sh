@@ -1,5 +1,5 @@
 # Shell functions shared by the main job and the fix-it tests: configure the
-# examples/ project, list its translation units, lint them with tether-tidy,
+# examples/ project, list its translation units, lint them with tether check,
 # and make a scratch copy of it. Needs $root (the repository) and $build.
 
 configure_examples() { # SOURCE_DIR BUILD_DIR [cmake args...]: clang++-19 unless overridden
@@ -14,13 +14,10 @@ print("\n".join(sorted({e["file"] for e in json.load(open(sys.argv[1]))})))' \
     "$1/compile_commands.json"
 }
 
-lint() { # BUILD_DIR SOURCE_DIR [clang-tidy flags...]: every async- check
-  local db=$1 dir=$2
-  shift 2
-  local sources
-  mapfile -t sources < <(sources_of "$db")
-  "$build/tool/tether-tidy" -p "$db" --checks='-*,async-*' --header-filter="^$dir/" \
-    --quiet "$@" "${sources[@]}"
+lint() { # BUILD_DIR [tether check flags...]: every async- check on its compile database
+  local db=$1
+  shift
+  "$build/tool/tether" check -p "$db" "$@"
 }
 
 copy_examples() { # DIR: DIR/examples, with the runtime beside it as in the repository
