@@ -1,10 +1,10 @@
 //===--- Baseline.cpp - tether check --------------------------------------===//
 
 #include "Baseline.h"
+#include "JsonFile.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/JSON.h"
-#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/raw_ostream.h"
 
 namespace json = llvm::json;
@@ -18,10 +18,7 @@ llvm::Expected<std::vector<BaselineEntry>> readBaseline(llvm::StringRef Path) {
     return llvm::createStringError(llvm::inconvertibleErrorCode(),
                                    "baseline " + Path + ": " + Why);
   };
-  auto Text = llvm::MemoryBuffer::getFile(Path);
-  if (!Text)
-    return Fail(Text.getError().message());
-  llvm::Expected<json::Value> Parsed = json::parse((*Text)->getBuffer());
+  llvm::Expected<json::Value> Parsed = readJsonFile(Path);
   if (!Parsed)
     return Fail(llvm::toString(Parsed.takeError()));
   const json::Object *Root = Parsed->getAsObject();

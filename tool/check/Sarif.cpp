@@ -2,12 +2,12 @@
 
 #include "Sarif.h"
 #include "CheckDocs.h"
+#include "JsonFile.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/JSON.h"
-#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include <map>
 
@@ -192,10 +192,7 @@ llvm::Error mergeSarif(llvm::ArrayRef<std::string> Inputs,
       return llvm::createStringError(llvm::inconvertibleErrorCode(),
                                      Input + ": " + Why);
     };
-    auto Text = llvm::MemoryBuffer::getFile(Input);
-    if (!Text)
-      return Fail(Text.getError().message());
-    llvm::Expected<json::Value> Parsed = json::parse((*Text)->getBuffer());
+    llvm::Expected<json::Value> Parsed = readJsonFile(Input);
     if (!Parsed)
       return Fail(llvm::toString(Parsed.takeError()));
     const json::Object *Log = Parsed->getAsObject();

@@ -21,23 +21,16 @@ using namespace clang::tidy;
 namespace tether {
 namespace {
 
-std::string absoluteIn(llvm::StringRef Directory, llvm::StringRef Path) {
+/// \p Path made absolute against \p Directory. Findings drop "..", so that
+/// a header reached through different directories is one file; inputs keep
+/// it, as it may follow a symbolic link (/lib/gcc/../../include).
+std::string absoluteIn(llvm::StringRef Directory, llvm::StringRef Path,
+                       bool RemoveDotDot = true) {
   llvm::SmallString<256> Absolute;
   if (!llvm::sys::path::is_absolute(Path))
     Absolute = Directory;
   llvm::sys::path::append(Absolute, Path);
-  llvm::sys::path::remove_dots(Absolute, /*remove_dot_dot=*/true);
-  return std::string(Absolute);
-}
-
-/// An absolute path the file can be read at again: ".." is kept, as it may
-/// follow a symbolic link (/lib/gcc/../../include).
-std::string inputPath(llvm::StringRef Directory, llvm::StringRef Path) {
-  llvm::SmallString<256> Absolute;
-  if (!llvm::sys::path::is_absolute(Path))
-    Absolute = Directory;
-  llvm::sys::path::append(Absolute, Path);
-  llvm::sys::path::remove_dots(Absolute, /*remove_dot_dot=*/false);
+  llvm::sys::path::remove_dots(Absolute, RemoveDotDot);
   return std::string(Absolute);
 }
 
@@ -175,7 +168,8 @@ public:
         continue;
       const SrcMgr::FileInfo &File = Entry.getFile();
       if (OptionalFileEntryRef Ref = File.getContentCache().OrigEntry) {
-        IsUserFile[inputPath(Diagnostics.Directory, Ref->getName())] |=
+        IsUserFile[absoluteIn(Diagnostics.Directory, Ref->getName(),
+                              /*RemoveDotDot=*/false)] |=
             File.getFileCharacteristic() == SrcMgr::C_User;
       }
     }
