@@ -60,7 +60,7 @@ expect_exit 1 "$tether" check -p build --sarif only-a.sarif
 write_database b clean
 expect_exit 1 "$tether" check -p build --sarif only-b.sarif
 expect_exit 0 "$tether" merge-sarif -o merged.sarif only-a.sarif only-b.sarif
-validate_sarif merged.sarif
+validate_sarif moved.sarif edited.sarif only-a.sarif only-b.sarif merged.sarif
 [[ $(json_query merged.sarif 'sorted((r["ruleId"], r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]) for r in j["runs"][0]["results"])') == \
    "[('async-blocking-call-in-coroutine', 'include/jobs.hpp'), ('async-fire-and-forget', 'src/a.cpp'), ('async-fire-and-forget', 'src/b.cpp')]" ]] ||
   fail "merged: $(cat merged.sarif)"

@@ -22,7 +22,7 @@ for n in 1 2 3 5; do
   [[ $(sort parts.txt) == "$(printf 'src/a.cpp\nsrc/b.cpp\nsrc/c.cpp\nsrc/clean.cpp')" ]] ||
     fail "$n shards linted: $(sort parts.txt | tr '\n' ' ')"
   expect_exit 0 "$tether" merge-sarif -o merged.sarif "${sarifs[@]}"
-  validate_sarif merged.sarif
+  validate_sarif whole.sarif merged.sarif "${sarifs[@]}"
   results='sorted((r["ruleId"], r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"], r["partialFingerprints"]["tetherFingerprint/v1"]) for r in j["runs"][0]["results"])'
   [[ $(json_query merged.sarif "$results") == "$(json_query whole.sarif "$results")" ]] ||
     fail "$n shards merged differ from one run: $(json_query merged.sarif "$results")"
