@@ -411,33 +411,19 @@ AST_MATCHER(FunctionDecl, hasCoroutineBody) {
 BlockingCallInCoroutineCheck::BlockingCallInCoroutineCheck(
     StringRef Name, ClangTidyContext *Context)
     : AsyncCheck(Name, Context),
-      BlockingFunctionNames(utils::options::parseStringList(
-          Options.get("BlockingFunctions", DefaultBlockingFunctions))),
-      BlockingTypeNames(utils::options::parseStringList(
-          Options.get("BlockingTypes", DefaultBlockingTypes))),
-      AllowedFunctionNames(
-          utils::options::parseStringList(Options.get("AllowedFunctions", ""))),
-      BlockingStreamNames(utils::options::parseStringList(
-          Options.get("BlockingStreams", DefaultBlockingStreams))),
-      DescriptorFunctionNames(utils::options::parseStringList(
-          Options.get("DescriptorFunctions", DefaultDescriptorFunctions))),
-      MutexTypeNames(utils::options::parseStringList(
-          Options.get("MutexTypes", DefaultMutexTypes))),
-      LockGuardTypeNames(utils::options::parseStringList(
-          Options.get("LockGuardTypes", DefaultLockGuardTypes))),
       StrictLocking(Options.get("StrictLocking", false)),
       FollowCalls(Options.get("FollowCalls", true)),
       FollowCallsIntoHeaders(Options.get("FollowCallsIntoHeaders", false)),
       MaxCallDepth(Options.get("MaxCallDepth", 3U)),
       BlockingFunctions(
-          makeNameList("BlockingFunctions", BlockingFunctionNames)),
-      BlockingTypes(makeNameList("BlockingTypes", BlockingTypeNames)),
-      AllowedFunctions(makeNameList("AllowedFunctions", AllowedFunctionNames)),
-      BlockingStreams(makeNameList("BlockingStreams", BlockingStreamNames)),
+          readNameList("BlockingFunctions", DefaultBlockingFunctions)),
+      BlockingTypes(readNameList("BlockingTypes", DefaultBlockingTypes)),
+      AllowedFunctions(readNameList("AllowedFunctions")),
+      BlockingStreams(readNameList("BlockingStreams", DefaultBlockingStreams)),
       DescriptorFunctions(
-          makeNameList("DescriptorFunctions", DescriptorFunctionNames)),
-      MutexTypes(makeNameList("MutexTypes", MutexTypeNames)),
-      LockGuardTypes(makeNameList("LockGuardTypes", LockGuardTypeNames)),
+          readNameList("DescriptorFunctions", DefaultDescriptorFunctions)),
+      MutexTypes(readNameList("MutexTypes", DefaultMutexTypes)),
+      LockGuardTypes(readNameList("LockGuardTypes", DefaultLockGuardTypes)),
       Inserter(Options.getLocalOrGlobal("IncludeStyle",
                                         utils::IncludeSorter::IS_LLVM),
                areDiagsSelfContained()) {}
@@ -447,13 +433,13 @@ void BlockingCallInCoroutineCheck::storeOptions(
   auto Store = [&](StringRef Name, const std::vector<StringRef> &List) {
     Options.store(Opts, Name, utils::options::serializeStringList(List));
   };
-  Store("BlockingFunctions", BlockingFunctionNames);
-  Store("BlockingTypes", BlockingTypeNames);
-  Store("AllowedFunctions", AllowedFunctionNames);
-  Store("BlockingStreams", BlockingStreamNames);
-  Store("DescriptorFunctions", DescriptorFunctionNames);
-  Store("MutexTypes", MutexTypeNames);
-  Store("LockGuardTypes", LockGuardTypeNames);
+  storeNameList(Opts, BlockingFunctions);
+  storeNameList(Opts, BlockingTypes);
+  storeNameList(Opts, AllowedFunctions);
+  storeNameList(Opts, BlockingStreams);
+  storeNameList(Opts, DescriptorFunctions);
+  storeNameList(Opts, MutexTypes);
+  storeNameList(Opts, LockGuardTypes);
   Options.store(Opts, "StrictLocking", StrictLocking);
   Options.store(Opts, "FollowCalls", FollowCalls);
   Options.store(Opts, "FollowCallsIntoHeaders", FollowCallsIntoHeaders);

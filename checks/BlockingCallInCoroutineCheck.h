@@ -69,24 +69,17 @@ private:
 
   static std::vector<FixItHint> sleepFix(const CallExpr &Call);
 
-  const std::vector<StringRef> BlockingFunctionNames;
-  const std::vector<StringRef> BlockingTypeNames;
-  const std::vector<StringRef> AllowedFunctionNames;
-  const std::vector<StringRef> BlockingStreamNames;
-  const std::vector<StringRef> DescriptorFunctionNames;
-  const std::vector<StringRef> MutexTypeNames;
-  const std::vector<StringRef> LockGuardTypeNames;
   const bool StrictLocking;
   const bool FollowCalls;
   const bool FollowCallsIntoHeaders;
   const unsigned MaxCallDepth;
-  const NameList BlockingFunctions;
-  const NameList BlockingTypes;
-  const NameList AllowedFunctions;
-  const NameList BlockingStreams;
-  const NameList DescriptorFunctions;
-  const NameList MutexTypes;
-  const NameList LockGuardTypes;
+  const NameListOption BlockingFunctions;
+  const NameListOption BlockingTypes;
+  const NameListOption AllowedFunctions;
+  const NameListOption BlockingStreams;
+  const NameListOption DescriptorFunctions;
+  const NameListOption MutexTypes;
+  const NameListOption LockGuardTypes;
   utils::IncludeInserter Inserter;
   Preprocessor *PP = nullptr;
 

@@ -1,7 +1,6 @@
 //===--- FireAndForgetCheck.cpp - tether ----------------------------------===//
 
 #include "FireAndForgetCheck.h"
-#include "clang-tidy/utils/OptionsUtils.h"
 #include "utils/AsioAwaitable.h"
 #include "utils/Matchers.h"
 #include "utils/RuntimeApi.h"
@@ -116,27 +115,18 @@ llvm::StringRef groupAccess(QualType Type) {
 
 FireAndForgetCheck::FireAndForgetCheck(StringRef Name,
                                        ClangTidyContext *Context)
-    : AsyncCheck(Name, Context), TaskTypeNames(utils::options::parseStringList(
-                                     Options.get("TaskTypes", ""))),
-      DetachedSpawnFunctionNames(utils::options::parseStringList(Options.get(
-          "DetachedSpawnFunctions", DefaultDetachedSpawnFunctions))),
-      DetachedTokenTypeNames(utils::options::parseStringList(
-          Options.get("DetachedTokenTypes", DefaultDetachedTokenTypes))),
+    : AsyncCheck(Name, Context),
       AllowCastToVoid(Options.get("AllowCastToVoid", false)),
-      DetachedSpawnFunctions(
-          makeNameList("DetachedSpawnFunctions", DetachedSpawnFunctionNames)),
+      DetachedSpawnFunctions(readNameList("DetachedSpawnFunctions",
+                                          DefaultDetachedSpawnFunctions)),
       DetachedTokenTypes(
-          makeNameList("DetachedTokenTypes", DetachedTokenTypeNames)),
-      Tasks(makeNameList("TaskTypes", TaskTypeNames)) {}
+          readNameList("DetachedTokenTypes", DefaultDetachedTokenTypes)),
+      ExtraTaskTypes(readNameList("TaskTypes")), Tasks(&ExtraTaskTypes) {}
 
 void FireAndForgetCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
-  Options.store(Opts, "TaskTypes",
-                utils::options::serializeStringList(TaskTypeNames));
-  Options.store(
-      Opts, "DetachedSpawnFunctions",
-      utils::options::serializeStringList(DetachedSpawnFunctionNames));
-  Options.store(Opts, "DetachedTokenTypes",
-                utils::options::serializeStringList(DetachedTokenTypeNames));
+  storeNameList(Opts, ExtraTaskTypes);
+  storeNameList(Opts, DetachedSpawnFunctions);
+  storeNameList(Opts, DetachedTokenTypes);
   Options.store(Opts, "AllowCastToVoid", AllowCastToVoid);
 }
 

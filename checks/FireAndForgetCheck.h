@@ -43,12 +43,10 @@ private:
   std::vector<FixItHint> coAwaitFix(const CallExpr &Call, const Expr &Discarded,
                                     ASTContext &Ctx);
 
-  const std::vector<StringRef> TaskTypeNames;
-  const std::vector<StringRef> DetachedSpawnFunctionNames;
-  const std::vector<StringRef> DetachedTokenTypeNames;
   const bool AllowCastToVoid;
-  const NameList DetachedSpawnFunctions;
-  const NameList DetachedTokenTypes;
+  const NameListOption DetachedSpawnFunctions;
+  const NameListOption DetachedTokenTypes;
+  const NameListOption ExtraTaskTypes;
   TaskTypes Tasks;
 };
 

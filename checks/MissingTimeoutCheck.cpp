@@ -1,7 +1,6 @@
 //===--- MissingTimeoutCheck.cpp - tether ---------------------------------===//
 
 #include "MissingTimeoutCheck.h"
-#include "clang-tidy/utils/OptionsUtils.h"
 #include "utils/AsioAwaitable.h"
 #include "utils/Coroutines.h"
 #include "utils/Matchers.h"
@@ -404,72 +403,46 @@ bool MissingTimeoutCheck::BodyWalker::streamArmed(
 MissingTimeoutCheck::MissingTimeoutCheck(StringRef Name,
                                          ClangTidyContext *Context)
     : AsyncCheck(Name, Context),
-      IOFunctionNames(utils::options::parseStringList(
-          Options.get("IOFunctions", DefaultIOFunctions))),
       DefaultTimerFunctions(joined({DefaultTimerWaits, runtime::SleepFor.Name,
                                     runtime::SleepUntil.Name})),
-      TimerFunctionNames(utils::options::parseStringList(
-          Options.get("TimerFunctions", DefaultTimerFunctions))),
       DefaultTimeoutWrappers(
           joined({runtime::WithTimeout.Name, runtime::TimeoutOr.Name,
                   NamedTimeoutWrappers})),
-      TimeoutWrapperNames(utils::options::parseStringList(
-          Options.get("TimeoutWrappers", DefaultTimeoutWrappers))),
       DefaultRaceFunctions(runtime::Race.Name.str()),
-      RaceFunctionNames(utils::options::parseStringList(
-          Options.get("RaceFunctions", DefaultRaceFunctions))),
-      CancellationBinderNames(utils::options::parseStringList(
-          Options.get("CancellationBinders", DefaultCancellationBinders))),
-      CancellationEmitterNames(utils::options::parseStringList(
-          Options.get("CancellationEmitters", DefaultCancellationEmitters))),
-      StreamDeadlineFunctionNames(utils::options::parseStringList(Options.get(
-          "StreamDeadlineFunctions", DefaultStreamDeadlineFunctions))),
-      StreamDeadlineResetNames(utils::options::parseStringList(
-          Options.get("StreamDeadlineResets", DefaultStreamDeadlineResets))),
-      StreamTimeoutOptionTypeNames(utils::options::parseStringList(Options.get(
-          "StreamTimeoutOptionTypes", DefaultStreamTimeoutOptionTypes))),
-      StreamLayerFunctionNames(utils::options::parseStringList(
-          Options.get("StreamLayerFunctions", DefaultStreamLayerFunctions))),
-      DeadlineScopeTypeNames(utils::options::parseStringList(
-          Options.get("DeadlineScopeTypes", ""))),
       DefaultTimeout(Options.get("DefaultTimeout", DefaultDefaultTimeout)),
-      IOFunctions(makeNameList("IOFunctions", IOFunctionNames)),
-      TimerFunctions(makeNameList("TimerFunctions", TimerFunctionNames)),
-      TimeoutWrappers(makeNameList("TimeoutWrappers", TimeoutWrapperNames)),
-      RaceFunctions(makeNameList("RaceFunctions", RaceFunctionNames)),
+      IOFunctions(readNameList("IOFunctions", DefaultIOFunctions)),
+      TimerFunctions(readNameList("TimerFunctions", DefaultTimerFunctions)),
+      TimeoutWrappers(readNameList("TimeoutWrappers", DefaultTimeoutWrappers)),
+      RaceFunctions(readNameList("RaceFunctions", DefaultRaceFunctions)),
       CancellationBinders(
-          makeNameList("CancellationBinders", CancellationBinderNames)),
+          readNameList("CancellationBinders", DefaultCancellationBinders)),
       CancellationEmitters(
-          makeNameList("CancellationEmitters", CancellationEmitterNames)),
-      StreamDeadlineFunctions(
-          makeNameList("StreamDeadlineFunctions", StreamDeadlineFunctionNames)),
+          readNameList("CancellationEmitters", DefaultCancellationEmitters)),
+      StreamDeadlineFunctions(readNameList("StreamDeadlineFunctions",
+                                           DefaultStreamDeadlineFunctions)),
       StreamDeadlineResets(
-          makeNameList("StreamDeadlineResets", StreamDeadlineResetNames)),
-      StreamTimeoutOptionTypes(makeNameList("StreamTimeoutOptionTypes",
-                                            StreamTimeoutOptionTypeNames)),
+          readNameList("StreamDeadlineResets", DefaultStreamDeadlineResets)),
+      StreamTimeoutOptionTypes(readNameList("StreamTimeoutOptionTypes",
+                                            DefaultStreamTimeoutOptionTypes)),
       StreamLayerFunctions(
-          makeNameList("StreamLayerFunctions", StreamLayerFunctionNames)),
-      DeadlineScopeTypes(
-          makeNameList("DeadlineScopeTypes", DeadlineScopeTypeNames)),
+          readNameList("StreamLayerFunctions", DefaultStreamLayerFunctions)),
+      DeadlineScopeTypes(readNameList("DeadlineScopeTypes")),
       Inserter(Options.getLocalOrGlobal("IncludeStyle",
                                         utils::IncludeSorter::IS_LLVM),
                areDiagsSelfContained()) {}
 
 void MissingTimeoutCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
-  auto Store = [&](StringRef Option, const std::vector<StringRef> &Names) {
-    Options.store(Opts, Option, utils::options::serializeStringList(Names));
-  };
-  Store("IOFunctions", IOFunctionNames);
-  Store("TimerFunctions", TimerFunctionNames);
-  Store("TimeoutWrappers", TimeoutWrapperNames);
-  Store("RaceFunctions", RaceFunctionNames);
-  Store("CancellationBinders", CancellationBinderNames);
-  Store("CancellationEmitters", CancellationEmitterNames);
-  Store("StreamDeadlineFunctions", StreamDeadlineFunctionNames);
-  Store("StreamDeadlineResets", StreamDeadlineResetNames);
-  Store("StreamTimeoutOptionTypes", StreamTimeoutOptionTypeNames);
-  Store("StreamLayerFunctions", StreamLayerFunctionNames);
-  Store("DeadlineScopeTypes", DeadlineScopeTypeNames);
+  storeNameList(Opts, IOFunctions);
+  storeNameList(Opts, TimerFunctions);
+  storeNameList(Opts, TimeoutWrappers);
+  storeNameList(Opts, RaceFunctions);
+  storeNameList(Opts, CancellationBinders);
+  storeNameList(Opts, CancellationEmitters);
+  storeNameList(Opts, StreamDeadlineFunctions);
+  storeNameList(Opts, StreamDeadlineResets);
+  storeNameList(Opts, StreamTimeoutOptionTypes);
+  storeNameList(Opts, StreamLayerFunctions);
+  storeNameList(Opts, DeadlineScopeTypes);
   Options.store(Opts, "DefaultTimeout", DefaultTimeout);
   Options.store(Opts, "IncludeStyle", Inserter.getStyle());
 }

@@ -311,24 +311,14 @@ SwallowedExceptionCheck::SwallowedExceptionCheck(StringRef Name,
       OnlyInCoroutines(Options.get("OnlyInCoroutines", true)),
       IgnoreCatchWithKeywords(utils::options::parseStringList(Options.get(
           "IgnoreCatchWithKeywords", DefaultIgnoreCatchWithKeywords))),
-      CancellationAwareTaskTypeNames(utils::options::parseStringList(
-          Options.get("CancellationAwareTaskTypes",
-                      DefaultCancellationAwareTaskTypes))),
-      CancellationCatchingTypeNames(utils::options::parseStringList(Options.get(
-          "CancellationCatchingTypes", DefaultCancellationCatchingTypes))),
-      TaskResultFunctionNames(utils::options::parseStringList(
-          Options.get("TaskResultFunctions", DefaultTaskResultFunctions))),
-      CompletionHandlerFunctionNames(utils::options::parseStringList(
-          Options.get("CompletionHandlerFunctions",
-                      DefaultCompletionHandlerFunctions))),
-      CancellationAwareTaskTypes(makeNameList("CancellationAwareTaskTypes",
-                                              CancellationAwareTaskTypeNames)),
-      CancellationCatchingTypes(makeNameList("CancellationCatchingTypes",
-                                             CancellationCatchingTypeNames)),
+      CancellationAwareTaskTypes(readNameList(
+          "CancellationAwareTaskTypes", DefaultCancellationAwareTaskTypes)),
+      CancellationCatchingTypes(readNameList("CancellationCatchingTypes",
+                                             DefaultCancellationCatchingTypes)),
       TaskResultFunctions(
-          makeNameList("TaskResultFunctions", TaskResultFunctionNames)),
-      CompletionHandlerFunctions(makeNameList("CompletionHandlerFunctions",
-                                              CompletionHandlerFunctionNames)),
+          readNameList("TaskResultFunctions", DefaultTaskResultFunctions)),
+      CompletionHandlerFunctions(readNameList(
+          "CompletionHandlerFunctions", DefaultCompletionHandlerFunctions)),
       Inserter(Options.getLocalOrGlobal("IncludeStyle",
                                         utils::IncludeSorter::IS_LLVM),
                areDiagsSelfContained()) {}
@@ -337,17 +327,10 @@ void SwallowedExceptionCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "OnlyInCoroutines", OnlyInCoroutines);
   Options.store(Opts, "IgnoreCatchWithKeywords",
                 utils::options::serializeStringList(IgnoreCatchWithKeywords));
-  Options.store(
-      Opts, "CancellationAwareTaskTypes",
-      utils::options::serializeStringList(CancellationAwareTaskTypeNames));
-  Options.store(
-      Opts, "CancellationCatchingTypes",
-      utils::options::serializeStringList(CancellationCatchingTypeNames));
-  Options.store(Opts, "TaskResultFunctions",
-                utils::options::serializeStringList(TaskResultFunctionNames));
-  Options.store(
-      Opts, "CompletionHandlerFunctions",
-      utils::options::serializeStringList(CompletionHandlerFunctionNames));
+  storeNameList(Opts, CancellationAwareTaskTypes);
+  storeNameList(Opts, CancellationCatchingTypes);
+  storeNameList(Opts, TaskResultFunctions);
+  storeNameList(Opts, CompletionHandlerFunctions);
   Options.store(Opts, "IncludeStyle", Inserter.getStyle());
 }
 

@@ -61,14 +61,10 @@ private:
 
   const bool OnlyInCoroutines;
   const std::vector<StringRef> IgnoreCatchWithKeywords;
-  const std::vector<StringRef> CancellationAwareTaskTypeNames;
-  const std::vector<StringRef> CancellationCatchingTypeNames;
-  const std::vector<StringRef> TaskResultFunctionNames;
-  const std::vector<StringRef> CompletionHandlerFunctionNames;
-  const NameList CancellationAwareTaskTypes;
-  const NameList CancellationCatchingTypes;
-  const NameList TaskResultFunctions;
-  const NameList CompletionHandlerFunctions;
+  const NameListOption CancellationAwareTaskTypes;
+  const NameListOption CancellationCatchingTypes;
+  const NameListOption TaskResultFunctions;
+  const NameListOption CompletionHandlerFunctions;
   utils::IncludeInserter Inserter;
   Preprocessor *PP = nullptr;
   /// Lambdas written as the completion handler argument of a call.

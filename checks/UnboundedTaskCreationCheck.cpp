@@ -1,7 +1,6 @@
 //===--- UnboundedTaskCreationCheck.cpp - tether --------------------------===//
 
 #include "UnboundedTaskCreationCheck.h"
-#include "clang-tidy/utils/OptionsUtils.h"
 #include "utils/Matchers.h"
 #include "utils/RuntimeApi.h"
 #include "utils/SpawnApis.h"
@@ -509,30 +508,22 @@ private:
 UnboundedTaskCreationCheck::UnboundedTaskCreationCheck(
     StringRef Name, ClangTidyContext *Context)
     : AsyncCheck(Name, Context),
-      SpawnFunctionNames(utils::options::parseStringList(
-          Options.get("SpawnFunctions", defaultSpawnFunctions()))),
-      LimiterFunctionNames(utils::options::parseStringList(
-          Options.get("LimiterFunctions", DefaultLimiterFunctions))),
-      BoundedHelperNames(utils::options::parseStringList(
-          Options.get("BoundedHelpers", DefaultBoundedHelpers))),
       MaxConstantTripCount(Options.get("MaxConstantTripCount", 64U)),
       MaxConcurrency(Options.get("MaxConcurrency", 16U)),
-      SpawnFunctions(makeNameList("SpawnFunctions", SpawnFunctionNames)),
-      LimiterFunctions(makeNameList("LimiterFunctions", LimiterFunctionNames)),
-      BoundedHelpers(makeNameList("BoundedHelpers", BoundedHelperNames)),
+      SpawnFunctions(readNameList("SpawnFunctions", defaultSpawnFunctions())),
+      LimiterFunctions(
+          readNameList("LimiterFunctions", DefaultLimiterFunctions)),
+      BoundedHelpers(readNameList("BoundedHelpers", DefaultBoundedHelpers)),
       Inserter(Options.getLocalOrGlobal("IncludeStyle",
                                         utils::IncludeSorter::IS_LLVM),
                areDiagsSelfContained()),
-      Tasks(NameList()) {}
+      Tasks() {}
 
 void UnboundedTaskCreationCheck::storeOptions(
     ClangTidyOptions::OptionMap &Opts) {
-  Options.store(Opts, "SpawnFunctions",
-                utils::options::serializeStringList(SpawnFunctionNames));
-  Options.store(Opts, "LimiterFunctions",
-                utils::options::serializeStringList(LimiterFunctionNames));
-  Options.store(Opts, "BoundedHelpers",
-                utils::options::serializeStringList(BoundedHelperNames));
+  storeNameList(Opts, SpawnFunctions);
+  storeNameList(Opts, LimiterFunctions);
+  storeNameList(Opts, BoundedHelpers);
   Options.store(Opts, "MaxConstantTripCount", MaxConstantTripCount);
   Options.store(Opts, "MaxConcurrency", MaxConcurrency);
   Options.store(Opts, "IncludeStyle", Inserter.getStyle());

@@ -84,14 +84,11 @@ private:
   /// call into a for_each_bounded call; empty when it does not apply.
   std::vector<FixItHint> forEachBoundedFix(const Finding &F, ASTContext &Ctx);
 
-  const std::vector<StringRef> SpawnFunctionNames;
-  const std::vector<StringRef> LimiterFunctionNames;
-  const std::vector<StringRef> BoundedHelperNames;
   const unsigned MaxConstantTripCount;
   const unsigned MaxConcurrency;
-  const NameList SpawnFunctions;
-  const NameList LimiterFunctions;
-  const NameList BoundedHelpers;
+  const NameListOption SpawnFunctions;
+  const NameListOption LimiterFunctions;
+  const NameListOption BoundedHelpers;
   utils::IncludeInserter Inserter;
   TaskTypes Tasks;
   /// Loops already walked as part of an enclosing loop.

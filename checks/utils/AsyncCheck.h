@@ -9,8 +9,22 @@
 
 #include "NameList.h"
 #include "clang-tidy/ClangTidyCheck.h"
+#include "clang-tidy/utils/OptionsUtils.h"
 
 namespace clang::tidy::tether {
+
+/// A list option as a check holds it: the names it matches, and its entries
+/// as written, which storeOptions writes back.
+class NameListOption : public NameList {
+public:
+  NameListOption(StringRef Option, std::vector<StringRef> Entries,
+                 NameList Names)
+      : NameList(std::move(Names)), Option(Option),
+        Entries(std::move(Entries)) {}
+
+  const StringRef Option;
+  const std::vector<StringRef> Entries;
+};
 
 /// A check whose list options are name lists: entries it cannot use are
 /// reported as configuration errors naming the option.
@@ -25,13 +39,23 @@ protected:
   /// when not, the matchers skip system headers (see isReportable).
   const bool SystemHeaders;
 
-  NameList makeNameList(StringRef OptionName,
-                        llvm::ArrayRef<StringRef> Entries) {
-    return NameList(Entries, [&](StringRef Entry, StringRef Error) {
+  /// The list option \p OptionName: ';'-separated entries, \p Default
+  /// when it is not set.
+  NameListOption readNameList(StringRef OptionName, StringRef Default = "") {
+    std::vector<StringRef> Entries =
+        utils::options::parseStringList(Options.get(OptionName, Default));
+    NameList Names(Entries, [&](StringRef Entry, StringRef Error) {
       configurationDiag("invalid regular expression '%0' for option "
                         "'%1.%2': %3; the entry is ignored")
           << Entry << getID() << OptionName << Error;
     });
+    return NameListOption(OptionName, std::move(Entries), std::move(Names));
+  }
+
+  void storeNameList(ClangTidyOptions::OptionMap &Opts,
+                     const NameListOption &List) {
+    Options.store(Opts, List.Option,
+                  utils::options::serializeStringList(List.Entries));
   }
 };
 

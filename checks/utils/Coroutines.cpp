@@ -238,7 +238,7 @@ std::optional<TaskTypeInfo> TaskTypes::classifyUncached(const CXXRecordDecl &RD,
     Promise = promiseFromTraits(RD, Ctx);
   if (Promise)
     return TaskTypeInfo{Promise, startOf(Promise)};
-  if (ExtraTaskTypes.matches(RD))
+  if (ExtraTaskTypes && ExtraTaskTypes->matches(RD))
     return TaskTypeInfo{};
   return std::nullopt;
 }

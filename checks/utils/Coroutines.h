@@ -42,8 +42,10 @@ struct TaskTypeInfo {
 /// named in an option. Results are cached per translation unit.
 class TaskTypes {
 public:
-  explicit TaskTypes(NameList ExtraTaskTypes)
-      : ExtraTaskTypes(std::move(ExtraTaskTypes)) {}
+  /// \p ExtraTaskTypes, when given, outlives this object: the check's
+  /// option.
+  explicit TaskTypes(const NameList *ExtraTaskTypes = nullptr)
+      : ExtraTaskTypes(ExtraTaskTypes) {}
 
   /// Describes \p T if it is a task type. \p Callee, when given and itself a
   /// coroutine, supplies the promise type directly.
@@ -62,7 +64,7 @@ private:
   std::optional<TaskTypeInfo> classifyUncached(const CXXRecordDecl &RD,
                                                ASTContext &Ctx);
 
-  NameList ExtraTaskTypes;
+  const NameList *ExtraTaskTypes;
   llvm::DenseMap<const Type *, std::optional<TaskTypeInfo>> Cache;
 };
 
