@@ -253,16 +253,33 @@ def configure_examples(directory):
 
 # --- running and counting ----------------------------------------------------
 
+def machine_busy_seconds():
+    """CPU seconds the whole machine has spent busy since boot (Linux), or None."""
+    try:
+        with open("/proc/stat") as stat:
+            fields = [int(f) for f in stat.readline().split()[1:]]
+    except (OSError, ValueError):
+        return None
+    # Busy is everything but idle and iowait; it includes steal, the time a
+    # hypervisor gave this machine's CPUs to someone else, which disturbs too.
+    idle = fields[3] + fields[4]
+    return (sum(fields[:8]) - idle) / os.sysconf("SC_CLK_TCK")
+
+
 def timed(command, cwd):
-    """Wall and CPU seconds (of all children) of one run of command, and its result."""
+    """Wall and CPU seconds of one run of command, the CPU seconds that other
+    processes took meanwhile (a disturbed measurement), and its result."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    busy_before = machine_busy_seconds()
     start = time.perf_counter()
     done = subprocess.run(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                           universal_newlines=True)
     wall = time.perf_counter() - start
+    busy_after = machine_busy_seconds()
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return wall, cpu, done
+    others = None if busy_before is None else max(0.0, busy_after - busy_before - cpu)
+    return wall, cpu, others, done
 
 
 WARNING = re.compile(r"^(\S+:\d+:\d+): warning: .*\[([\w.,-]+)\]$")
@@ -310,24 +327,24 @@ def measure(name, database, args, scratch):
     best = {"tidy": float("inf"), "cold": float("inf"), "warm": float("inf")}
     counts = {}
     for attempt in range(args.repeat):
-        wall, cpu, done = timed(run_clang_tidy, scratch)
+        wall, cpu, others, done = timed(run_clang_tidy, scratch)
         counts["run-clang-tidy"] = run_clang_tidy_findings(done)
         best["tidy"] = min(best["tidy"], wall)
-        progress(name, attempt, "run-clang-tidy", wall, cpu)
+        progress(name, attempt, "run-clang-tidy", wall, cpu, others)
 
         # A fresh cache per attempt: the cold run fills it, the warm run reads it.
         cache = tempfile.mkdtemp(prefix="cache-", dir=scratch)
         check = [tether, "check", "-p", database, "-j", str(JOBS), "--checks=" + CHECKS,
                  "--cache=" + cache]
-        wall, cpu, done = timed(check, scratch)
+        wall, cpu, others, done = timed(check, scratch)
         counts["tether cold"] = tether_findings(done, units, cached=0)
         best["cold"] = min(best["cold"], wall)
-        progress(name, attempt, "tether cold", wall, cpu)
+        progress(name, attempt, "tether cold", wall, cpu, others)
 
-        wall, cpu, done = timed(check, scratch)
+        wall, cpu, others, done = timed(check, scratch)
         counts["tether warm"] = tether_findings(done, units, cached=units)
         best["warm"] = min(best["warm"], wall)
-        progress(name, attempt, "tether warm", wall, cpu)
+        progress(name, attempt, "tether warm", wall, cpu, others)
         shutil.rmtree(cache)
 
         if len(set(counts.values())) != 1:
@@ -336,8 +353,11 @@ def measure(name, database, args, scratch):
     return name, units, counts["run-clang-tidy"], best["tidy"], best["cold"], best["warm"]
 
 
-def progress(project, attempt, tool, wall, cpu):
-    print("  %-9s #%d %-14s wall %7.2f s  cpu %7.2f s" % (project, attempt + 1, tool, wall, cpu),
+def progress(project, attempt, tool, wall, cpu, others):
+    # Other processes' CPU time during a measurement means it was disturbed:
+    # say so, as the wall time then overstates the tool's.
+    print("  %-9s #%d %-14s wall %7.2f s  cpu %7.2f s  other processes' cpu %s" % (
+        project, attempt + 1, tool, wall, cpu, "?" if others is None else "%.2f s" % others),
           file=sys.stderr, flush=True)
 
 
