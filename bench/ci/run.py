@@ -22,7 +22,7 @@ Both tools must report the same findings (tether's summary count against the
 distinct warning lines of run-clang-tidy, which repeats a header's finding for
 every TU that includes it); the script fails if they differ. Each measurement
 is repeated --repeat times and the minimum kept. It prints a table of seconds
-and of the ratios tether/run-clang-tidy; targets (issue 9): cold at most 1.0x,
+and of the ratios tether/run-clang-tidy; targets: cold at most 1.0x,
 warm under 0.1x. Missing a target is printed, not an error: timings depend
 on the machine.
 
