@@ -2,7 +2,8 @@
 # tether check end to end on a small project: every translation unit once,
 # a header finding once, a translation unit that does not compile reported
 # while the others are linted, path filters, --fix applied once, the same
-# output whatever -j, exit codes, and clean errors on bad input.
+# output whatever -j, --config-file and --checks, exit codes, and clean
+# errors on bad input.
 source "$(dirname "$0")/common.sh"
 write_database a b clean broken
 
@@ -28,6 +29,14 @@ cmp -s out.txt parallel.txt || fail "the cache reports differently"
 expect_exit 1 "$tether" check -p build src/a.cpp src/b.cpp
 expect_exit 0 "$tether" check -p build src/clean.cpp
 grep -q "1 translation unit (.*), 0 findings" err.txt || fail "summary of a clean run: $(cat err.txt)"
+
+# --config-file and --checks choose the checks, as in clang-tidy.
+printf "Checks: '-*,async-blocking-call-in-coroutine'\n" >only-blocking.yaml
+expect_exit 1 "$tether" check -p build --config-file only-blocking.yaml src/b.cpp
+[[ $(grep -c "warning:" out.txt) == 1 ]] && grep -q "\[async-blocking-call-in-coroutine\]" out.txt ||
+  fail "--config-file: $(cat out.txt)"
+expect_exit 0 "$tether" check -p build --checks=-*,async-missing-timeout src/a.cpp src/b.cpp
+[[ ! -s out.txt ]] || fail "--checks: $(cat out.txt)"
 
 # --fix: the header's fix-it once, although two translation units saw it.
 expect_exit 1 "$tether" check -p build --fix src/a.cpp src/b.cpp
