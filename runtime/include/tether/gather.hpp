@@ -163,7 +163,7 @@ using range_task_value_t = task_value_t<std::ranges::range_value_t<Range>>;
 /// Every result, in argument order.
 template <class... T>
 task<std::tuple<detail::value_or_monostate_t<T>...>> gather(task<T>... tasks) {
-  // Every slot is filled unless a task failed, in which case run throws.
+  // run throws if a task failed or was cancelled: past it, every slot is filled.
   std::tuple<std::optional<detail::value_or_monostate_t<T>>...> slots;
   co_await detail::group_access::run<void>(
       [&](task_group& g) {
@@ -188,7 +188,7 @@ gather(Range tasks) {
       counted.push_back(std::move(t));
     co_return co_await gather(std::move(counted));
   } else {
-    // Every slot is filled unless a task failed, in which case run throws.
+    // run throws if a task failed or was cancelled: past it, every slot is filled.
     std::vector<slot> slots(std::ranges::size(tasks));
     co_await detail::group_access::run<void>(
         [&](task_group& g) {
