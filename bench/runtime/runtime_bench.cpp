@@ -29,7 +29,17 @@ void run_once(task<void> t) {
 task<void> trivial() { co_return; }
 task<int> trivial_value(int i) { co_return i; }
 
-// ---- spawn + join of 100k trivial children --------------------------------------------------
+// Children that suspend once before finishing. co_spawn posts the completion of a child that
+// never suspended, and dispatches (runs inline) that of one that did.
+task<void> suspend_once() {
+  co_await net::post(co_await net::this_coro::executor, net::use_awaitable);
+}
+task<int> suspend_once_value(int i) {
+  co_await suspend_once();
+  co_return i;
+}
+
+// ---- spawn + join of 100k children, trivial or suspending once ------------------------------
 
 constexpr int spawn_n = 100000;
 
@@ -67,6 +77,39 @@ void spawn_join_asio_co_spawn(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations() * spawn_n);
 }
 
+void spawn_join_suspending_tether(benchmark::State& state) {
+  for (auto _ : state)
+    run_once([]() -> task<void> {
+      co_await tether::task_group::open([](tether::task_group& g) -> task<void> {
+        for (int i = 0; i < spawn_n; ++i)
+          g.spawn(suspend_once());
+        co_return;
+      });
+    }());
+  state.SetItemsProcessed(state.iterations() * spawn_n);
+}
+
+/// raw_spawn_join with children that suspend once.
+task<void> raw_suspending_spawn_join(int n) {
+  auto ex = co_await net::this_coro::executor;
+  int left = n;
+  net::steady_timer all_done(ex, net::steady_timer::time_point::max());
+  for (int i = 0; i < n; ++i)
+    net::co_spawn(ex, suspend_once(), [&](std::exception_ptr) {
+      if (--left == 0)
+        all_done.cancel();
+    });
+  tether::error_code ec;
+  if (left != 0)
+    co_await all_done.async_wait(net::redirect_error(net::use_awaitable, ec));
+}
+
+void spawn_join_suspending_asio_co_spawn(benchmark::State& state) {
+  for (auto _ : state)
+    run_once(raw_suspending_spawn_join(spawn_n));
+  state.SetItemsProcessed(state.iterations() * spawn_n);
+}
+
 /// The same with each child cancellable (its own cancellation signal, as a task_group child
 /// has): the floor for any structured spawn on Asio's per-operation cancellation.
 task<void> raw_cancellable_spawn_join(int n) {
@@ -96,6 +139,34 @@ void spawn_join_asio_co_spawn_cancellable(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations() * spawn_n);
 }
 
+/// raw_cancellable_spawn_join with children that suspend once.
+task<void> raw_cancellable_suspending_spawn_join(int n) {
+  auto ex = co_await net::this_coro::executor;
+  int left = n;
+  net::steady_timer all_done(ex, net::steady_timer::time_point::max());
+  struct child {
+    net::cancellation_signal signal;
+  };
+  for (int i = 0; i < n; ++i) {
+    auto* c = new child;
+    net::co_spawn(ex, suspend_once(),
+                  net::bind_cancellation_slot(c->signal.slot(), [&, c](std::exception_ptr) {
+                    delete c;
+                    if (--left == 0)
+                      all_done.cancel();
+                  }));
+  }
+  tether::error_code ec;
+  if (left != 0)
+    co_await all_done.async_wait(net::redirect_error(net::use_awaitable, ec));
+}
+
+void spawn_join_suspending_asio_co_spawn_cancellable(benchmark::State& state) {
+  for (auto _ : state)
+    run_once(raw_cancellable_suspending_spawn_join(spawn_n));
+  state.SetItemsProcessed(state.iterations() * spawn_n);
+}
+
 // ---- gather --------------------------------------------------------------------------------
 
 constexpr int gather_n = 1000;
@@ -122,6 +193,40 @@ void gather_1k_asio_co_spawn(benchmark::State& state) {
       net::steady_timer all_done(ex, net::steady_timer::time_point::max());
       for (int i = 0; i < gather_n; ++i)
         net::co_spawn(ex, trivial_value(i), [&, i](std::exception_ptr, int v) {
+          results[i] = v;
+          if (--left == 0)
+            all_done.cancel();
+        });
+      tether::error_code ec;
+      if (left != 0)
+        co_await all_done.async_wait(net::redirect_error(net::use_awaitable, ec));
+      benchmark::DoNotOptimize(results.data());
+    }());
+  state.SetItemsProcessed(state.iterations() * gather_n);
+}
+
+void gather_1k_suspending_tether(benchmark::State& state) {
+  for (auto _ : state)
+    run_once([]() -> task<void> {
+      std::vector<task<int>> ts;
+      ts.reserve(gather_n);
+      for (int i = 0; i < gather_n; ++i)
+        ts.push_back(suspend_once_value(i));
+      auto r = co_await tether::gather(std::move(ts));
+      benchmark::DoNotOptimize(r.data());
+    }());
+  state.SetItemsProcessed(state.iterations() * gather_n);
+}
+
+void gather_1k_suspending_asio_co_spawn(benchmark::State& state) {
+  for (auto _ : state)
+    run_once([]() -> task<void> {
+      auto ex = co_await net::this_coro::executor;
+      std::vector<int> results(gather_n);
+      int left = gather_n;
+      net::steady_timer all_done(ex, net::steady_timer::time_point::max());
+      for (int i = 0; i < gather_n; ++i)
+        net::co_spawn(ex, suspend_once_value(i), [&, i](std::exception_ptr, int v) {
           results[i] = v;
           if (--left == 0)
             all_done.cancel();
@@ -361,8 +466,13 @@ void semaphore_asio_channel(benchmark::State& state) {
 BENCHMARK(spawn_join_tether)->Unit(benchmark::kMillisecond);
 BENCHMARK(spawn_join_asio_co_spawn)->Unit(benchmark::kMillisecond);
 BENCHMARK(spawn_join_asio_co_spawn_cancellable)->Unit(benchmark::kMillisecond);
+BENCHMARK(spawn_join_suspending_tether)->Unit(benchmark::kMillisecond);
+BENCHMARK(spawn_join_suspending_asio_co_spawn)->Unit(benchmark::kMillisecond);
+BENCHMARK(spawn_join_suspending_asio_co_spawn_cancellable)->Unit(benchmark::kMillisecond);
 BENCHMARK(gather_1k_tether)->Unit(benchmark::kMicrosecond);
 BENCHMARK(gather_1k_asio_co_spawn)->Unit(benchmark::kMicrosecond);
+BENCHMARK(gather_1k_suspending_tether)->Unit(benchmark::kMicrosecond);
+BENCHMARK(gather_1k_suspending_asio_co_spawn)->Unit(benchmark::kMicrosecond);
 BENCHMARK(gather_pair_tether)->Unit(benchmark::kMicrosecond);
 BENCHMARK(gather_pair_asio_operator_and)->Unit(benchmark::kMicrosecond);
 BENCHMARK(channel_pingpong_tether)->Unit(benchmark::kMicrosecond);

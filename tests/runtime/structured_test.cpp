@@ -2,6 +2,7 @@
 // cancellation rules.
 #include <algorithm>
 #include <numeric>
+#include <ranges>
 #include <vector>
 
 #include "test_support.hpp"
@@ -237,6 +238,48 @@ TEST(TaskGroup, ManyChildren) {
   EXPECT_EQ(count, 10000);
 }
 
+TEST(TaskGroup, ChildrenThatFinishWithoutSuspendingKeepTheirResultForTheHandle) {
+  // With standalone Asio such a child has finished before spawn returns (Boost.Asio defers
+  // its completion by one step); either way its result waits for the handle.
+  auto r = run_bounded([]() -> task<int> {
+    co_return co_await task_group::open([](task_group& g) -> task<int> {
+      std::vector<tether::task_handle<int>> hs;
+      for (int i = 0; i < 1000; ++i)
+        hs.push_back(g.spawn([i]() -> task<int> { co_return i; }));
+      int sum = 0;
+      for (auto& h : hs)
+        sum += co_await h.wait();
+      co_return sum;
+    });
+  }());
+  EXPECT_EQ(r, 999 * 1000 / 2);
+}
+
+TEST(TaskGroup, AChildFailingBeforeItsFirstSuspensionCancelsTheBodyAndLaterChildren) {
+  bool body_cancelled = false;
+  bool later_cancelled = false;
+  try {
+    run_bounded([&]() -> task<void> {
+      co_await task_group::open([&](task_group& g) -> task<void> {
+        g.spawn(fail_after("at once", 0ms));
+        g.spawn(sleep_until_cancelled(later_cancelled));
+        // The body may already be cancelled here: then this co_await itself throws.
+        try {
+          co_await tether::sleep_for(1h);
+        } catch (...) {
+          body_cancelled = tether::is_cancellation(std::current_exception());
+          throw;
+        }
+      });
+    }());
+    FAIL() << "the group did not throw";
+  } catch (const std::runtime_error& e) {
+    EXPECT_STREQ(e.what(), "at once");
+  }
+  EXPECT_TRUE(body_cancelled);
+  EXPECT_TRUE(later_cancelled);
+}
+
 TEST(Gather, ReturnsResultsInOrder) {
   auto [a, b, c] = run_bounded([]() -> task<std::tuple<int, std::string, std::monostate>> {
     co_return co_await tether::gather(value_after(1, 20ms), value_after(std::string("two"), 1ms),
@@ -261,6 +304,35 @@ TEST(Gather, RangeAndFailureCancelsTheRest) {
   bool cancelled = false;
   EXPECT_THROW(run_bounded([&]() -> task<void> {
                  co_await tether::gather(sleep_until_cancelled(cancelled), fail_after("x", 5ms));
+               }()),
+               std::runtime_error);
+  EXPECT_TRUE(cancelled);
+}
+
+TEST(Gather, TasksThatFinishWithoutSuspending) {
+  auto [a, b] = run_bounded([]() -> task<std::tuple<int, std::monostate>> {
+    co_return co_await tether::gather([]() -> task<int> { co_return 1; }(),
+                                      []() -> task<void> { co_return; }());
+  }());
+  EXPECT_EQ(a, 1);
+  (void)b;
+
+  // An input range that is not sized, of tasks that finish at once.
+  auto v = run_bounded([]() -> task<std::vector<int>> {
+    std::vector<task<int>> ts;
+    for (int i = 0; i < 10; ++i)
+      ts.push_back([](int i) -> task<int> { co_return i; }(i));
+    co_return co_await tether::gather(ts | std::views::filter([](auto&) { return true; }));
+  }());
+  std::vector<int> want(10);
+  std::iota(want.begin(), want.end(), 0);
+  EXPECT_EQ(v, want);
+
+  bool cancelled = false;
+  EXPECT_THROW(run_bounded([&]() -> task<void> {
+                 co_await tether::gather([]() -> task<int> { co_return 1; }(),
+                                         fail_after("at once", 0ms),
+                                         sleep_until_cancelled(cancelled));
                }()),
                std::runtime_error);
   EXPECT_TRUE(cancelled);

@@ -15,6 +15,8 @@
 #include <cstddef>
 #include <exception>
 #include <optional>
+#include <ranges>
+#include <source_location>
 #include <tuple>
 #include <type_traits>
 #include <utility>
@@ -131,14 +133,12 @@ namespace detail {
 template <class T>
 using value_or_monostate_t = std::conditional_t<std::is_void_v<T>, std::monostate, T>;
 
-template <class T>
-value_or_monostate_t<T> take(task_handle<T>& h) {
-  if constexpr (std::is_void_v<T>) {
-    h.get();
-    return {};
-  } else {
-    return h.get();
-  }
+template <class... T, std::size_t... I>
+void spawn_gathered(task_group& g, std::tuple<std::optional<value_or_monostate_t<T>>...>& slots,
+                    std::index_sequence<I...>, task<T>&... tasks) {
+  (group_access::spawn_into(g, std::move(tasks), std::get<I>(slots),
+                            std::source_location::current()),
+   ...);
 }
 
 template <class T>
@@ -163,11 +163,15 @@ using range_task_value_t = task_value_t<std::ranges::range_value_t<Range>>;
 /// Every result, in argument order.
 template <class... T>
 task<std::tuple<detail::value_or_monostate_t<T>...>> gather(task<T>... tasks) {
-  auto handles = co_await task_group::open(
-      [&](task_group& g) -> task<std::tuple<task_handle<T>...>> {
-        co_return std::tuple<task_handle<T>...>(g.spawn(std::move(tasks))...);
-      });
-  co_return std::apply([](auto&... h) { return std::make_tuple(detail::take(h)...); }, handles);
+  // run throws if a task failed or was cancelled: past it, every slot is filled.
+  std::tuple<std::optional<detail::value_or_monostate_t<T>>...> slots;
+  co_await detail::group_access::run<void>(
+      [&](task_group& g) {
+        detail::spawn_gathered(g, slots, std::index_sequence_for<T...>{}, tasks...);
+        return [] {};
+      },
+      std::source_location::current());
+  co_return std::apply([](auto&... s) { return std::make_tuple(std::move(*s)...); }, slots);
 }
 
 /// Every result of a range of tasks, in order (nothing for tasks of void).
@@ -176,18 +180,32 @@ task<std::conditional_t<std::is_void_v<detail::range_task_value_t<Range>>, void,
                         std::vector<detail::range_task_value_t<Range>>>>
 gather(Range tasks) {
   using T = detail::range_task_value_t<Range>;
-  std::vector<task_handle<T>> handles;
-  co_await task_group::open([&](task_group& g) -> task<void> {
+  using slot = std::optional<detail::value_or_monostate_t<T>>;
+  if constexpr (!std::ranges::sized_range<Range>) {
+    // The slots must not move once the tasks run: count the tasks first.
+    std::vector<task<T>> counted;
     for (auto& t : tasks)
-      handles.push_back(g.spawn(std::move(t)));
-    co_return;
-  });
-  if constexpr (!std::is_void_v<T>) {
-    std::vector<T> results;
-    results.reserve(handles.size());
-    for (auto& h : handles)
-      results.push_back(h.get());
-    co_return results;
+      counted.push_back(std::move(t));
+    co_return co_await gather(std::move(counted));
+  } else {
+    // run throws if a task failed or was cancelled: past it, every slot is filled.
+    std::vector<slot> slots(std::ranges::size(tasks));
+    co_await detail::group_access::run<void>(
+        [&](task_group& g) {
+          auto s = slots.begin();
+          for (auto& t : tasks)
+            detail::group_access::spawn_into(g, std::move(t), *s++,
+                                             std::source_location::current());
+          return [] {};
+        },
+        std::source_location::current());
+    if constexpr (!std::is_void_v<T>) {
+      std::vector<T> results;
+      results.reserve(slots.size());
+      for (auto& s : slots)
+        results.push_back(std::move(*s));
+      co_return results;
+    }
   }
 }
 

@@ -16,6 +16,7 @@
 
 #include <cstddef>
 #include <exception>
+#include <memory>
 #include <optional>
 #include <source_location>
 #include <stdexcept>
@@ -36,6 +37,11 @@ class task_group;
 
 namespace detail {
 
+struct group_access;
+
+/// What the group knows of a running task: its place in the group's list, its cancellation
+/// signal, its error, and who waits for it. Shared by the group (until the task has finished)
+/// and by the task's handle.
 struct child_base {
   child_base(const child_base&) = delete;
   child_base& operator=(const child_base&) = delete;
@@ -48,7 +54,7 @@ struct child_base {
   }
   void release() noexcept {
     if (--refs == 0)
-      delete this;
+      destroy();
   }
 
   child_base* prev = nullptr;
@@ -63,16 +69,38 @@ struct child_base {
 
 protected:
   child_base() = default;
-  virtual ~child_base() = default;
+  ~child_base() = default;
+  virtual void destroy() noexcept = 0;
 };
 
 template <class T>
-struct child final : child_base {
+struct child_value {
   std::optional<T> value;
 };
 
 template <>
-struct child<void> final : child_base {};
+struct child_value<void> {};
+
+template <class T, class V>
+void store_value(child_value<T>& c, V&& v) {
+  c.value = std::forward<V>(v);
+}
+
+inline void store_value(child_value<void>&) {}
+
+/// A task's record, with room for its result (for its handle). Records come from Asio's
+/// recycling allocator: a task that finishes before the next one is spawned hands its
+/// record's memory on to it.
+template <class T>
+struct child final : child_base, child_value<T> {
+  static child* make() { return std::construct_at(net::recycling_allocator<child>().allocate(1)); }
+
+private:
+  void destroy() noexcept override {
+    std::destroy_at(this);
+    net::recycling_allocator<child>().deallocate(this, 1);
+  }
+};
 
 /// A coroutine that owns the callable it runs.
 template <class F>
@@ -153,33 +181,19 @@ public:
   template <class F>
   static task<detail::body_value_t<F>> open(F body, std::source_location where =
                                                         std::source_location::current()) {
-    auto ex = co_await net::this_coro::executor;
-    auto state = co_await net::this_coro::cancellation_state;
-    task_group g(ex);
-    auto h = g.spawn(body(g), where);
-    if (state.cancelled() != net::cancellation_type::none)
-      g.parent_cancelled();
-    if (g.live_ != 0) {
-      // The wait must happen even if this coroutine is already cancelled.
-      bool throws = co_await net::this_coro::throw_if_cancelled();
-      co_await net::this_coro::throw_if_cancelled(false);
-      co_await detail::wait_in_hooked(
-          g.joiner_, [](void* p) { static_cast<task_group*>(p)->parent_cancelled(); }, &g);
-      co_await net::this_coro::throw_if_cancelled(throws);
-    }
-    g.joined_ = true;
-    detail::note_resume(where);
-    throw_errors(std::move(g.errors_));
-    if (g.parent_cancelled_ && g.cancelled_tasks_ != 0)
-      throw_cancelled();
-    co_return h.get();
+    using R = detail::body_value_t<F>;
+    return run<R>(
+        [body = std::move(body), where](task_group& g) mutable {
+          return [h = g.spawn(body(g), where)]() mutable { return h.get(); };
+        },
+        where);
   }
 
   /// Starts `t` on the group's executor. Returns a handle; dropping it is fine: the group
   /// owns the task.
   template <class T>
   task_handle<T> spawn(task<T> t, std::source_location where = std::source_location::current()) {
-    return start(ex_, std::move(t), detail::same_executor, where);
+    return start(ex_, std::move(t), detail::complete_inline, where);
   }
 
   /// Starts the coroutine `fn()`, keeping `fn` (a lambda and its captures) alive until it has
@@ -220,24 +234,69 @@ public:
   const net::any_io_executor& get_executor() const noexcept { return ex_; }
 
 private:
+  friend struct detail::group_access;
+
+  /// A group without a body task: `start(g)` spawns the first tasks and returns what gives
+  /// the result once every task has finished and no error is to be thrown.
+  template <class R, class Start>
+  static task<R> run(Start start, std::source_location where) {
+    auto ex = co_await net::this_coro::executor;
+    auto state = co_await net::this_coro::cancellation_state;
+    task_group g(ex);
+    auto result = start(g);
+    if (state.cancelled() != net::cancellation_type::none)
+      g.parent_cancelled();
+    if (g.live_ != 0) {
+      // The wait must happen even if this coroutine is already cancelled.
+      bool throws = co_await net::this_coro::throw_if_cancelled();
+      co_await net::this_coro::throw_if_cancelled(false);
+      co_await detail::wait_in_hooked(
+          g.joiner_, [](void* p) { static_cast<task_group*>(p)->parent_cancelled(); }, &g);
+      co_await net::this_coro::throw_if_cancelled(throws);
+    }
+    g.joined_ = true;
+    detail::note_resume(where);
+    throw_errors(std::move(g.errors_));
+    if (g.parent_cancelled_ && g.cancelled_tasks_ != 0)
+      throw_cancelled();
+    co_return result();
+  }
+
   template <class Executor, class T, class Home>
   task_handle<T> start(const Executor& ex, task<T> t, const Home& home,
                        const std::source_location& where) {
-    if (joined_)
-      throw std::logic_error("tether::task_group: spawn after the group finished");
-    auto* c = new detail::child<T>();
+    check_open();
+    auto* c = detail::child<T>::make();
     c->refs = 2; // the group's reference and the handle's
+    task_handle<T> h(c);
+    launch(ex, std::move(t), home, c, where,
+           [c](auto&&... v) { detail::store_value(*c, std::move(v)...); });
+    return h;
+  }
+
+  /// Starts `t` with `store(v)` taking its value (nothing for void) if it succeeds; `c` is
+  /// linked into the group until the task has finished.
+  template <class Executor, class T, class Home, class Store>
+  void launch(const Executor& ex, task<T> t, const Home& home, detail::child_base* c,
+              const std::source_location& where, Store store) {
     c->debug_id = detail::track_task(where);
     link(c);
+    ++c->refs; // a task that never suspends lets go of c before co_spawn returns
     detail::spawn_child(ex, std::move(t), c->signal.slot(), home,
-                        [this, c](std::exception_ptr e, auto&&... v) {
-                          if constexpr (!std::is_void_v<T>)
-                            c->value = std::move(v...);
+                        [this, c, store = std::move(store)](std::exception_ptr e,
+                                                            auto&&... v) mutable {
+                          if (!e)
+                            store(std::move(v)...);
                           finished(c, std::move(e));
                         });
     if (cancelling_)
       c->cancel();
-    return task_handle<T>(c);
+    c->release();
+  }
+
+  void check_open() const {
+    if (joined_)
+      throw std::logic_error("tether::task_group: spawn after the group finished");
   }
 
   explicit task_group(net::any_io_executor ex) : ex_(std::move(ex)) {}
@@ -266,6 +325,10 @@ private:
 
   void finished(detail::child_base* c, std::exception_ptr e) {
     c->done = true;
+    // co_spawn is done with the slot once it has called us: hand the task's cancellation
+    // state back to Asio's recycling allocator now, for the next spawn, rather than when the
+    // record goes (a handle may keep it for long).
+    c->signal.slot().clear();
     c->error = e;
     detail::untrack_task(c->debug_id);
     unlink(c);
@@ -301,5 +364,37 @@ private:
   bool joined_ = false;
   bool parent_cancelled_ = false;
 };
+
+namespace detail {
+
+/// What gather needs of a group beyond its public API: no body task, and tasks whose result
+/// goes straight to the caller's storage instead of a handle.
+struct group_access {
+  template <class R, class Start>
+  static task<R> run(Start start, std::source_location where) {
+    return task_group::run<R>(std::move(start), where);
+  }
+
+  /// Starts `t` in `g`; if it succeeds, its value (or, for void, a monostate) lands in `slot`.
+  template <class T, class Slot>
+  static void spawn_into(task_group& g, task<T> t, std::optional<Slot>& slot,
+                         const std::source_location& where) {
+    g.check_open();
+    g.launch(g.ex_, std::move(t), complete_inline, child<void>::make(), where,
+             [&slot](auto&&... v) { fill(slot, std::move(v)...); });
+  }
+
+private:
+  template <class Slot, class V>
+  static void fill(std::optional<Slot>& slot, V&& v) {
+    slot = std::forward<V>(v);
+  }
+  template <class Slot>
+  static void fill(std::optional<Slot>& slot) {
+    slot.emplace();
+  }
+};
+
+} // namespace detail
 
 } // namespace tether

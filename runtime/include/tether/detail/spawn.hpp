@@ -2,8 +2,10 @@
 //
 // `spawn_child` co_spawns a task on `ex` with its cancellation slot bound to `slot` and calls
 // `done(std::exception_ptr, std::optional<T>)` (or `done(std::exception_ptr)` for void) on the
-// owner's executor `home` (or `same_executor`) once the task has finished. No task is ever
-// detached: the owner keeps the signal behind `slot` and waits for `done`.
+// owner's executor `home` (or `same_executor`, or `complete_inline`) once the task has
+// finished. No task is ever detached: the owner keeps the signal behind `slot` and waits for
+// `done`. Once `done` has been called, co_spawn touches the slot no more: `done` may destroy
+// the signal or clear the slot.
 #pragma once
 
 #include <exception>
@@ -19,6 +21,28 @@ namespace tether::detail {
 struct same_executor_t {};
 inline constexpr same_executor_t same_executor{};
 
+/// Pass as `home` when the child runs on its owner's executor and `done` is bookkeeping that
+/// may run wherever the child ends, even inside co_spawn (it resumes no coroutine inline).
+/// co_spawn runs the completion of a task that suspended inline (dispatch), but posts that of
+/// a task that finished without suspending, so that no handler runs inside co_spawn: an
+/// allocation and a trip through the scheduler per task, and until then the owner cannot
+/// reuse what the task held, so a burst of short tasks holds one of everything per task.
+struct complete_inline_t {};
+inline constexpr complete_inline_t complete_inline{};
+
+/// The executor `complete_inline` binds to `done`: it runs every function at once. It claims
+/// blocking.never only because co_spawn's post requires the property; its one user wants
+/// exactly the inline call.
+struct inline_executor {
+  template <class F>
+  void execute(F&& f) const {
+    std::forward<F>(f)();
+  }
+  inline_executor require(net::execution::blocking_t::never_t) const noexcept { return *this; }
+  friend bool operator==(inline_executor, inline_executor) noexcept { return true; }
+  friend bool operator!=(inline_executor, inline_executor) noexcept { return false; }
+};
+
 template <class T>
 task<std::optional<T>> as_optional(task<T> t) {
   co_return std::optional<T>(co_await std::move(t));
@@ -29,6 +53,8 @@ template <class Executor, class Home, class Done>
 auto at_home(const Executor&, const Home& home, Done done) {
   if constexpr (std::is_same_v<Home, same_executor_t>)
     return done;
+  else if constexpr (std::is_same_v<Home, complete_inline_t>)
+    return net::bind_executor(inline_executor(), std::move(done));
   else
     return net::bind_executor(home, std::move(done));
 }
