@@ -372,6 +372,120 @@ std::vector<BaselineEntry> applyBaseline(llvm::ArrayRef<BaselineEntry> Baseline,
   return Fixed;
 }
 
+/// The translation units this job lints: those under the paths given, then
+/// its part of them with --shard.
+llvm::Expected<std::vector<std::string>>
+selectTranslationUnits(const tooling::CompilationDatabase &Database,
+                       llvm::StringRef Directory,
+                       std::optional<std::pair<unsigned, unsigned>> ShardPart) {
+  auto Fail = [](const llvm::Twine &Why) {
+    return llvm::createStringError(llvm::inconvertibleErrorCode(), Why);
+  };
+  std::vector<std::string> Filters;
+  for (const std::string &Path : Paths) {
+    if (!llvm::sys::fs::exists(Path))
+      return Fail("no such file or directory: " + Path);
+    Filters.push_back(absolutePath(Path));
+  }
+  std::vector<std::string> Files;
+  for (const std::string &File : Database.getAllFiles())
+    if (isSelected(absolutePath(File), Filters))
+      Files.push_back(File);
+  if (Files.empty())
+    return Fail(Paths.empty()
+                    ? "the compile database in " + Directory + " is empty"
+                    : "no translation unit of the compile database in " +
+                          Directory + " is under the given paths");
+  if (!ShardPart)
+    return Files;
+  // Round robin over the files in path order: every job of the matrix
+  // computes the same parts, and they are even.
+  llvm::sort(Files);
+  std::vector<std::string> Part;
+  for (size_t I = ShardPart->first - 1; I < Files.size();
+       I += ShardPart->second)
+    Part.push_back(Files[I]);
+  return Part;
+}
+
+/// Lints \p Files on -j threads, each translation unit from \p Cache when
+/// its inputs are unchanged.
+void lintAll(llvm::ArrayRef<std::string> Files,
+             const tooling::CompilationDatabase &Database, ResultCache *Cache,
+             RunResults &Results) {
+  const unsigned Workers = std::max<size_t>(
+      1, std::min<size_t>(
+             Files.size(),
+             Jobs ? Jobs : std::max(1u, std::thread::hardware_concurrency())));
+  Progress Progress(Files.size(), !Quiet);
+  std::atomic<size_t> Next{0};
+  auto Work = [&] {
+    for (size_t I; (I = Next++) < Files.size();) {
+      const std::string &File = Files[I];
+      Progress.started(File);
+      std::string Ignored;
+      ClangTidyContext Context(makeOptionsProvider(Ignored));
+      std::string Key;
+      if (Cache) {
+        const std::vector<tooling::CompileCommand> Commands =
+            Database.getCompileCommands(File);
+        if (Commands.size() == 1) {
+          Key = Cache->key(Commands.front(),
+                           configurationAsText(Context.getOptionsForFile(File)),
+                           FixNotes);
+          if (std::optional<TranslationUnitResult> Hit = Cache->lookup(Key)) {
+            Results.add(File, std::move(*Hit), /*FromCache=*/true);
+            continue;
+          }
+        }
+      }
+      TranslationUnitResult Result =
+          lintTranslationUnit(Context, Database, File, FixNotes);
+      if (!Key.empty() && Result.FirstError.empty())
+        Cache->store(Key, Result);
+      Results.add(File, std::move(Result), /*FromCache=*/false);
+    }
+  };
+  std::vector<std::thread> Threads;
+  for (unsigned I = 1; I < Workers; ++I)
+    Threads.emplace_back(Work);
+  Work();
+  for (std::thread &Thread : Threads)
+    Thread.join();
+  Progress.finish();
+}
+
+/// What a run found, counted per check, after what the baseline and --diff
+/// leave out.
+void printSummary(size_t TranslationUnits, std::optional<size_t> Cached,
+                  llvm::ArrayRef<Finding> Reported, size_t All,
+                  bool FilteredByDiff, bool FilteredByBaseline,
+                  size_t FixedSinceBaseline) {
+  std::map<std::string, unsigned> PerCheck;
+  for (const Finding &F : Reported)
+    ++PerCheck[F.Check];
+  llvm::raw_ostream &OS = llvm::errs();
+  OS << "tether check: " << TranslationUnits << " translation unit"
+     << (TranslationUnits == 1 ? "" : "s");
+  if (Cached)
+    OS << " (" << *Cached << " from the cache)";
+  OS << ", " << Reported.size()
+     << (FilteredByDiff || FilteredByBaseline ? " new" : "") << " finding"
+     << (Reported.size() == 1 ? "" : "s");
+  if (Reported.size() != All)
+    OS << " (" << All - Reported.size() << " more "
+       << (FilteredByDiff && FilteredByBaseline
+               ? "on unchanged lines or in the baseline"
+           : FilteredByDiff ? "on unchanged lines"
+                            : "in the baseline")
+       << ")";
+  for (const auto &[Name, Count] : PerCheck)
+    OS << "\n  " << Name << ": " << Count;
+  if (FixedSinceBaseline)
+    OS << "\n  fixed since the baseline: " << FixedSinceBaseline;
+  OS << "\n";
+}
+
 int runCheck(const std::string &Stamp) {
   std::string Error;
   std::string Directory;
@@ -410,36 +524,14 @@ int runCheck(const std::string &Stamp) {
                         llvm::toString(Diff.takeError()));
     Changed = std::move(*Diff);
   }
-
-  std::vector<std::string> Filters;
-  for (const std::string &Path : Paths) {
-    if (!llvm::sys::fs::exists(Path))
-      return usageError("no such file or directory: " + Path);
-    Filters.push_back(absolutePath(Path));
-  }
-  std::vector<std::string> Files;
-  for (const std::string &File : Database->getAllFiles())
-    if (isSelected(absolutePath(File), Filters))
-      Files.push_back(File);
-  if (Files.empty())
-    return usageError(Paths.empty()
-                          ? "the compile database in " + Directory + " is empty"
-                          : "no translation unit of the compile database in " +
-                                Directory + " is under the given paths");
-  if (ShardPart) {
-    // Round robin over the files in path order: every job of the matrix
-    // computes the same parts, and they are even.
-    llvm::sort(Files);
-    std::vector<std::string> Part;
-    for (size_t I = ShardPart->first - 1; I < Files.size();
-         I += ShardPart->second)
-      Part.push_back(Files[I]);
-    Files = std::move(Part);
-    if (Files.empty() && !Quiet)
-      llvm::errs() << "tether check: shard " << Shard
-                   << " has no translation unit\n";
-  }
-
+  llvm::Expected<std::vector<std::string>> Selected =
+      selectTranslationUnits(*Database, Directory, ShardPart);
+  if (!Selected)
+    return usageError(llvm::toString(Selected.takeError()));
+  const std::vector<std::string> Files = std::move(*Selected);
+  if (Files.empty() && !Quiet)
+    llvm::errs() << "tether check: shard " << Shard
+                 << " has no translation unit\n";
   std::optional<ResultCache> Cache;
   if (!NoCache) {
     llvm::SmallString<256> CachePath(CacheDir);
@@ -452,48 +544,8 @@ int runCheck(const std::string &Stamp) {
       return usageError(*Why);
   }
 
-  const unsigned Workers = std::max<size_t>(
-      1, std::min<size_t>(
-             Files.size(),
-             Jobs ? Jobs : std::max(1u, std::thread::hardware_concurrency())));
-  Progress Progress(Files.size(), !Quiet);
   RunResults Results;
-  std::atomic<size_t> Next{0};
-  auto Work = [&] {
-    for (size_t I; (I = Next++) < Files.size();) {
-      const std::string &File = Files[I];
-      Progress.started(File);
-      std::string Ignored;
-      ClangTidyContext Context(makeOptionsProvider(Ignored));
-      std::string Key;
-      if (Cache) {
-        const std::vector<tooling::CompileCommand> Commands =
-            Database->getCompileCommands(File);
-        if (Commands.size() == 1) {
-          Key = Cache->key(Commands.front(),
-                           configurationAsText(Context.getOptionsForFile(File)),
-                           FixNotes);
-          if (std::optional<TranslationUnitResult> Hit = Cache->lookup(Key)) {
-            Results.add(File, std::move(*Hit), /*FromCache=*/true);
-            continue;
-          }
-        }
-      }
-      TranslationUnitResult Result =
-          lintTranslationUnit(Context, *Database, File, FixNotes);
-      if (!Key.empty() && Result.FirstError.empty())
-        Cache->store(Key, Result);
-      Results.add(File, std::move(Result), /*FromCache=*/false);
-    }
-  };
-  std::vector<std::thread> Threads;
-  for (unsigned I = 1; I < Workers; ++I)
-    Threads.emplace_back(Work);
-  Work();
-  for (std::thread &Thread : Threads)
-    Thread.join();
-  Progress.finish();
-
+  lintAll(Files, *Database, Cache ? &*Cache : nullptr, Results);
   if (ReportUnusedNolint)
     Results.Found.add(findUnusedNolints(
         std::vector<std::string>(Results.UserFiles.keys().begin(),
@@ -566,30 +618,11 @@ int runCheck(const std::string &Stamp) {
   for (const auto &[File, FirstError] : Results.Failed)
     llvm::WithColor::error(llvm::errs(), "tether check")
         << File << " does not compile: " << FirstError << "\n";
-  if (!Quiet) {
-    std::map<std::string, unsigned> PerCheck;
-    for (const Finding &F : Reported)
-      ++PerCheck[F.Check];
-    llvm::errs() << "tether check: " << Files.size() << " translation unit"
-                 << (Files.size() == 1 ? "" : "s");
-    if (Cache)
-      llvm::errs() << " (" << Results.Cached << " from the cache)";
-    llvm::errs() << ", " << Reported.size()
-                 << (Baseline.empty() && !Changed ? "" : " new") << " finding"
-                 << (Reported.size() == 1 ? "" : "s");
-    if (Reported.size() != All.size())
-      llvm::errs() << " (" << All.size() - Reported.size() << " more "
-                   << (Changed && !Baseline.empty()
-                           ? "on unchanged lines or in the baseline"
-                       : Changed ? "on unchanged lines"
-                                 : "in the baseline")
-                   << ")";
-    for (const auto &[Name, Count] : PerCheck)
-      llvm::errs() << "\n  " << Name << ": " << Count;
-    if (!Fixed.empty())
-      llvm::errs() << "\n  fixed since the baseline: " << Fixed.size();
-    llvm::errs() << "\n";
-  }
+  if (!Quiet)
+    printSummary(Files.size(),
+                 Cache ? std::optional<size_t>(Results.Cached) : std::nullopt,
+                 Reported, All.size(), Changed.has_value(),
+                 !BaselineFile.empty(), Fixed.size());
   if (!Results.Failed.empty() || !ReportsWritten)
     return 2;
   if (!WriteBaselineFile.empty())
