@@ -61,7 +61,7 @@ public:
       : ClangTidyDiagnosticConsumer(Context, nullptr,
                                     /*RemoveIncompatibleErrors=*/true,
                                     ApplyAnyFix),
-        Context(Context), Directory(std::move(Directory)), Raised(Raised) {}
+        Directory(std::move(Directory)), Context(Context), Raised(Raised) {}
 
   void HandleDiagnostic(DiagnosticsEngine::Level Level,
                         const Diagnostic &Info) override {
