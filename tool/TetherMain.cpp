@@ -218,11 +218,7 @@ bool isSelected(llvm::StringRef File, llvm::ArrayRef<std::string> Filters) {
   if (Filters.empty())
     return true;
   return llvm::any_of(Filters, [&](const std::string &Filter) {
-    if (!File.starts_with(Filter))
-      return false;
-    return File.size() == Filter.size() ||
-           llvm::sys::path::is_separator(File[Filter.size()]) ||
-           llvm::sys::path::is_separator(Filter.back());
+    return isUnder(File, Filter);
   });
 }
 

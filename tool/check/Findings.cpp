@@ -56,15 +56,17 @@ llvm::StringRef SourceFiles::line(llvm::StringRef Path, unsigned Line) {
   return Content.slice(Start, End).rtrim("\r\n");
 }
 
+bool isUnder(llvm::StringRef Path, llvm::StringRef Directory) {
+  return !Directory.empty() && Path.starts_with(Directory) &&
+         (Path.size() == Directory.size() ||
+          llvm::sys::path::is_separator(Path[Directory.size()]) ||
+          llvm::sys::path::is_separator(Directory.back()));
+}
+
 std::string relativeTo(llvm::StringRef Root, llvm::StringRef Path) {
   llvm::SmallString<256> Relative(Path);
-  // Under Root, not merely starting with its text (/src/app-old is not
-  // under /src/app).
-  const bool Under = !Root.empty() && Path.starts_with(Root) &&
-                     (Path.size() == Root.size() ||
-                      llvm::sys::path::is_separator(Path[Root.size()]) ||
-                      llvm::sys::path::is_separator(Root.back()));
-  if (Under && llvm::sys::path::replace_path_prefix(Relative, Root, ""))
+  if (isUnder(Path, Root) &&
+      llvm::sys::path::replace_path_prefix(Relative, Root, ""))
     Relative = llvm::sys::path::relative_path(Relative);
   llvm::sys::path::native(Relative, llvm::sys::path::Style::posix);
   return std::string(Relative);

@@ -84,6 +84,10 @@ std::vector<Finding>
 describeFindings(llvm::ArrayRef<const TidyFinding *> Errors,
                  llvm::StringRef Root, bool ApplyAnyFix, SourceFiles &Sources);
 
+/// Whether \p Path is \p Directory or under it, at a path boundary
+/// (/src/app-old is not under /src/app).
+bool isUnder(llvm::StringRef Path, llvm::StringRef Directory);
+
 /// \p Path relative to \p Root when it is under it, with '/' separators.
 std::string relativeTo(llvm::StringRef Root, llvm::StringRef Path);
 
