@@ -542,11 +542,13 @@ int runCheck(const std::string &Stamp) {
 
   RunResults Results;
   lintAll(Files, *Database, Cache ? &*Cache : nullptr, Results);
+  // Read once, for NOLINT comments and for the reports' lines.
+  SourceFiles Sources;
   if (ReportUnusedNolint)
     Results.Found.add(findUnusedNolints(
         std::vector<std::string>(Results.UserFiles.keys().begin(),
                                  Results.UserFiles.keys().end()),
-        Results.Raised));
+        Results.Raised, Sources));
   std::vector<TidyFinding> Kept = Results.Found.take();
 
   // A translation unit that does not compile is a tool error, reported on
@@ -555,7 +557,6 @@ int runCheck(const std::string &Stamp) {
   for (const TidyFinding &F : Kept)
     if (!isCompilerError(F.Error))
       Reportable.push_back(&F);
-  SourceFiles Sources;
   const std::vector<Finding> All =
       describeFindings(Reportable, Root, FixNotes, Sources);
   std::vector<Finding> Reported = All;

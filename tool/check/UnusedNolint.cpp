@@ -67,13 +67,14 @@ std::vector<Directive> directivesIn(llvm::StringRef Text) {
 
 std::vector<TidyFinding>
 findUnusedNolints(llvm::ArrayRef<std::string> Files,
-                  llvm::ArrayRef<RaisedDiagnostic> Raised) {
+                  llvm::ArrayRef<RaisedDiagnostic> Raised,
+                  SourceFiles &Sources) {
   std::vector<TidyFinding> Unused;
   for (const std::string &File : Files) {
-    auto Text = llvm::MemoryBuffer::getFile(File);
+    const llvm::MemoryBuffer *Text = Sources.text(File);
     if (!Text)
       continue;
-    for (const Directive &D : directivesIn((*Text)->getBuffer())) {
+    for (const Directive &D : directivesIn(Text->getBuffer())) {
       llvm::SmallVector<llvm::StringRef> Globs;
       llvm::StringRef(D.Checks).split(Globs, ',', -1, /*KeepEmpty=*/false);
       for (llvm::StringRef Glob : Globs) {

@@ -9,6 +9,7 @@
 #ifndef TETHER_TOOL_CHECK_UNUSEDNOLINT_H
 #define TETHER_TOOL_CHECK_UNUSEDNOLINT_H
 
+#include "Findings.h"
 #include "TranslationUnitLint.h"
 
 namespace tether {
@@ -20,7 +21,8 @@ inline constexpr llvm::StringLiteral UnusedNolintName = "tether-unused-nolint";
 /// the lines they cover, each as a warning at the comment.
 std::vector<TidyFinding>
 findUnusedNolints(llvm::ArrayRef<std::string> Files,
-                  llvm::ArrayRef<RaisedDiagnostic> Raised);
+                  llvm::ArrayRef<RaisedDiagnostic> Raised,
+                  SourceFiles &Sources);
 
 } // namespace tether
 
