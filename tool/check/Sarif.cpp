@@ -51,9 +51,8 @@ json::Object rule(llvm::StringRef Check) {
   }
   if (std::string Uri = helpUriOf(Check); !Uri.empty())
     Rule["helpUri"] = std::move(Uri);
-  Rule["defaultConfiguration"] = json::Object{
-      {"level",
-       Check.starts_with("clang-diagnostic-error") ? "error" : "warning"}};
+  // Compiler errors are reported as tool errors, never as results.
+  Rule["defaultConfiguration"] = json::Object{{"level", "warning"}};
   return Rule;
 }
 
