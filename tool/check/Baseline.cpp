@@ -2,7 +2,6 @@
 
 #include "Baseline.h"
 #include "JsonFile.h"
-#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/raw_ostream.h"
@@ -13,10 +12,11 @@ namespace tether {
 
 constexpr int BaselineVersion = 1;
 
-llvm::Expected<std::vector<BaselineEntry>> readBaseline(llvm::StringRef Path) {
+llvm::Expected<std::vector<BaselineEntry>> readBaseline(llvm::StringRef Path,
+                                                        llvm::StringRef Shown) {
   auto Fail = [&](const llvm::Twine &Why) {
     return llvm::createStringError(llvm::inconvertibleErrorCode(),
-                                   "baseline " + Path + ": " + Why);
+                                   "baseline " + Shown + ": " + Why);
   };
   llvm::Expected<json::Value> Parsed = readJsonFile(Path);
   if (!Parsed)
@@ -43,8 +43,7 @@ llvm::Expected<std::vector<BaselineEntry>> readBaseline(llvm::StringRef Path) {
   return Baseline;
 }
 
-llvm::Error writeBaseline(llvm::StringRef Path,
-                          llvm::ArrayRef<Finding> Findings) {
+void writeBaseline(llvm::ArrayRef<Finding> Findings, llvm::raw_ostream &OS) {
   std::vector<const Finding *> Sorted;
   for (const Finding &F : Findings)
     Sorted.push_back(&F);
@@ -59,16 +58,10 @@ llvm::Error writeBaseline(llvm::StringRef Path,
                                    {"file", F->Where.RelativeFile},
                                    {"function", F->EnclosingFunction},
                                    {"message", F->Message}});
-  std::error_code Error;
-  llvm::raw_fd_ostream OS(Path, Error, llvm::sys::fs::OF_Text);
-  if (Error)
-    return llvm::createStringError(Error, "cannot write " + Path + ": " +
-                                              Error.message());
   OS << llvm::formatv("{0:2}", json::Value(json::Object{
                                    {"version", BaselineVersion},
                                    {"findings", std::move(Entries)}}))
      << "\n";
-  return llvm::Error::success();
 }
 
 } // namespace tether

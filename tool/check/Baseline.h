@@ -22,10 +22,11 @@ struct BaselineEntry {
   std::string Message;
 };
 
-llvm::Expected<std::vector<BaselineEntry>> readBaseline(llvm::StringRef Path);
+/// The baseline in \p Path; errors name it \p Shown.
+llvm::Expected<std::vector<BaselineEntry>> readBaseline(llvm::StringRef Path,
+                                                        llvm::StringRef Shown);
 
-llvm::Error writeBaseline(llvm::StringRef Path,
-                          llvm::ArrayRef<Finding> Findings);
+void writeBaseline(llvm::ArrayRef<Finding> Findings, llvm::raw_ostream &OS);
 
 } // namespace tether
 

@@ -17,6 +17,66 @@ bool ChangedLines::contains(llvm::StringRef File, unsigned Line) const {
   });
 }
 
+std::optional<std::string> ChangedLines::newPath(llvm::StringRef Header) {
+  std::string Path;
+  if (Header.consume_front("\"")) {
+    // C-quoted: non-ASCII, '"', '\\' and control characters escaped.
+    while (!Header.empty() && Header.front() != '"') {
+      char C = Header.front();
+      Header = Header.drop_front();
+      if (C != '\\' || Header.empty()) {
+        Path += C;
+        continue;
+      }
+      C = Header.front();
+      Header = Header.drop_front();
+      if (C >= '0' && C <= '7') {
+        unsigned Byte = C - '0';
+        for (int Digit = 0; Digit < 2 && !Header.empty() &&
+                            Header.front() >= '0' && Header.front() <= '7';
+             ++Digit, Header = Header.drop_front())
+          Byte = Byte * 8 + (Header.front() - '0');
+        Path += static_cast<char>(Byte);
+        continue;
+      }
+      switch (C) {
+      case 'a':
+        Path += '\a';
+        break;
+      case 'b':
+        Path += '\b';
+        break;
+      case 'f':
+        Path += '\f';
+        break;
+      case 'n':
+        Path += '\n';
+        break;
+      case 'r':
+        Path += '\r';
+        break;
+      case 't':
+        Path += '\t';
+        break;
+      case 'v':
+        Path += '\v';
+        break;
+      default:
+        Path += C; // '"', '\\'
+      }
+    }
+    if (Header.empty())
+      return std::nullopt; // unterminated
+  } else {
+    // git ends a name that has a space with a tab, for patch(1).
+    Path = Header.rtrim("\r").split('\t').first.str();
+  }
+  llvm::StringRef Name(Path);
+  if (!Name.consume_front("b/"))
+    return std::nullopt; // /dev/null: the file was deleted
+  return Name.str();
+}
+
 ChangedLines ChangedLines::parse(llvm::StringRef Diff) {
   ChangedLines Changed;
   std::vector<std::pair<unsigned, unsigned>> *Current = nullptr;
@@ -24,8 +84,8 @@ ChangedLines ChangedLines::parse(llvm::StringRef Diff) {
   Diff.split(Lines, '\n');
   for (llvm::StringRef Line : Lines) {
     if (Line.consume_front("+++ ")) {
-      Current = Line.consume_front("b/") ? &Changed.Runs[Line.rtrim("\r")]
-                                         : nullptr; // deleted file
+      std::optional<std::string> Path = newPath(Line);
+      Current = Path ? &Changed.Runs[*Path] : nullptr;
       continue;
     }
     // @@ -old[,count] +new[,count] @@

@@ -11,6 +11,8 @@
 
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/Error.h"
+#include <optional>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -24,6 +26,10 @@ public:
 
   /// Reads the output of git diff -U0.
   static ChangedLines parse(llvm::StringRef Diff);
+
+  /// The path of a "+++ " line of a diff (what follows "+++ "): b/PATH,
+  /// C-quoted or not; none for a deleted file.
+  static std::optional<std::string> newPath(llvm::StringRef Header);
 
 private:
   /// First and last line of each changed run, by file.

@@ -11,7 +11,10 @@ namespace tether {
 void writeGitLabCodeQuality(llvm::ArrayRef<Finding> Findings,
                             llvm::raw_ostream &OS) {
   json::Array Issues;
-  for (const Finding &F : Findings)
+  for (const Finding &F : Findings) {
+    // GitLab shows an issue on a file; one without a path is dropped.
+    if (F.Where.RelativeFile.empty())
+      continue;
     Issues.push_back(json::Object{
         {"type", "issue"},
         {"check_name", F.Check},
@@ -24,6 +27,7 @@ void writeGitLabCodeQuality(llvm::ArrayRef<Finding> Findings,
          json::Object{
              {"path", F.Where.RelativeFile},
              {"lines", json::Object{{"begin", F.Where.Start.Line}}}}}});
+  }
   OS << llvm::formatv("{0:2}", json::Value(std::move(Issues))) << "\n";
 }
 

@@ -1,12 +1,15 @@
 //===--- ResultCache.cpp - tether check -----------------------------------===//
 
 #include "ResultCache.h"
+#include "SourceFiles.h"
+#include "clang/Basic/Version.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/Process.h"
 #include "llvm/Support/xxhash.h"
 
 namespace json = llvm::json;
@@ -16,7 +19,13 @@ using namespace clang::tidy;
 namespace tether {
 namespace {
 
-constexpr llvm::StringLiteral FormatVersion = "tether-cache-1";
+constexpr llvm::StringLiteral FormatVersion = "tether-cache-2";
+constexpr llvm::StringLiteral EntrySuffix = ".json";
+
+/// Variables that change which headers the compiler finds.
+constexpr llvm::StringLiteral LookupEnvironment[] = {
+    "CPATH", "C_INCLUDE_PATH", "CPLUS_INCLUDE_PATH", "OBJC_INCLUDE_PATH",
+    "SDKROOT"};
 
 std::string hex(uint64_t Value) {
   return llvm::utohexstr(Value, /*LowerCase=*/true, 16);
@@ -39,7 +48,7 @@ json::Value toJson(const tooling::DiagnosticMessage &Message) {
                       {"ranges", std::move(Ranges)}};
 }
 
-json::Value toJson(const TidyFinding &F) {
+json::Value toJson(const RawFinding &F) {
   json::Array Notes;
   for (const tooling::DiagnosticMessage &Note : F.Error.Notes)
     Notes.push_back(toJson(Note));
@@ -96,7 +105,7 @@ bool fromJson(const json::Value &Value, tooling::DiagnosticMessage &Message) {
   return true;
 }
 
-std::optional<TidyFinding> findingFromJson(const json::Value &Value) {
+std::optional<RawFinding> findingFromJson(const json::Value &Value) {
   const json::Object *Object = Value.getAsObject();
   if (!Object)
     return std::nullopt;
@@ -110,10 +119,10 @@ std::optional<TidyFinding> findingFromJson(const json::Value &Value) {
   if (!Check || !Level || !BuildDirectory || !WarningAsError || !Function ||
       !Message || !Notes)
     return std::nullopt;
-  TidyFinding F{ClangTidyError(*Check,
-                               static_cast<ClangTidyError::Level>(*Level),
-                               *BuildDirectory, *WarningAsError),
-                Function->str()};
+  RawFinding F{ClangTidyError(*Check,
+                              static_cast<ClangTidyError::Level>(*Level),
+                              *BuildDirectory, *WarningAsError),
+               Function->str()};
   if (!fromJson(*Message, F.Error.Message))
     return std::nullopt;
   for (const json::Value &Note : *Notes)
@@ -122,23 +131,10 @@ std::optional<TidyFinding> findingFromJson(const json::Value &Value) {
   return F;
 }
 
-std::optional<std::vector<std::string>> strings(const json::Array *Array) {
-  if (!Array)
-    return std::nullopt;
-  std::vector<std::string> Strings;
-  for (const json::Value &Value : *Array) {
-    auto Text = Value.getAsString();
-    if (!Text)
-      return std::nullopt;
-    Strings.push_back(Text->str());
-  }
-  return Strings;
-}
-
 } // namespace
 
-ResultCache::ResultCache(std::string Directory, std::string Stamp)
-    : Directory(std::move(Directory)), Stamp(std::move(Stamp)) {}
+ResultCache::ResultCache(std::string Directory, std::string ToolIdentity)
+    : Directory(std::move(Directory)), ToolIdentity(std::move(ToolIdentity)) {}
 
 std::optional<std::string> ResultCache::prepare() const {
   if (std::error_code E = llvm::sys::fs::create_directories(Directory))
@@ -149,25 +145,28 @@ std::optional<std::string> ResultCache::prepare() const {
 
 std::string ResultCache::key(const tooling::CompileCommand &Command,
                              llvm::StringRef Configuration,
-                             bool ApplyAnyFix) const {
+                             bool FixNotes) const {
   std::string Identity = FormatVersion.str();
   for (llvm::StringRef Part :
-       {llvm::StringRef(Stamp), llvm::StringRef(Command.Directory),
+       {llvm::StringRef(ToolIdentity), llvm::StringRef(Command.Directory),
         llvm::StringRef(Command.Filename), Configuration,
-        ApplyAnyFix ? llvm::StringRef("any-fix") : llvm::StringRef("fix")})
+        FixNotes ? llvm::StringRef("fix-notes") : llvm::StringRef("fix")})
     (Identity += '\0') += Part;
   for (const std::string &Argument : Command.CommandLine)
     (Identity += '\0') += Argument;
+  for (llvm::StringRef Variable : LookupEnvironment)
+    if (std::optional<std::string> Value = llvm::sys::Process::GetEnv(Variable))
+      (((Identity += '\0') += Variable) += '=') += *Value;
   return hex(llvm::xxh3_64bits(Identity));
 }
 
 std::string ResultCache::entryPath(llvm::StringRef Key) const {
   llvm::SmallString<256> Path(Directory);
-  llvm::sys::path::append(Path, Key + ".json");
+  llvm::sys::path::append(Path, Key + EntrySuffix);
   return std::string(Path);
 }
 
-std::optional<uint64_t> ResultCache::contentHash(llvm::StringRef Path) {
+std::optional<uint64_t> ResultCache::currentHash(llvm::StringRef Path) {
   {
     std::lock_guard<std::mutex> Lock(HashesMutex);
     auto Known = Hashes.find(Path);
@@ -177,14 +176,15 @@ std::optional<uint64_t> ResultCache::contentHash(llvm::StringRef Path) {
   std::optional<uint64_t> Hash;
   if (auto Text = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
                                               /*RequiresNullTerminator=*/false))
-    Hash = llvm::xxh3_64bits(llvm::arrayRefFromStringRef((*Text)->getBuffer()));
+    Hash = contentHash((*Text)->getBuffer());
   std::lock_guard<std::mutex> Lock(HashesMutex);
   Hashes[Path] = Hash;
   return Hash;
 }
 
 std::optional<TranslationUnitResult> ResultCache::lookup(llvm::StringRef Key) {
-  auto Text = llvm::MemoryBuffer::getFile(entryPath(Key));
+  const std::string Path = entryPath(Key);
+  auto Text = llvm::MemoryBuffer::getFile(Path);
   if (!Text)
     return std::nullopt;
   llvm::Expected<json::Value> Parsed = json::parse((*Text)->getBuffer());
@@ -193,23 +193,27 @@ std::optional<TranslationUnitResult> ResultCache::lookup(llvm::StringRef Key) {
     return std::nullopt;
   }
   const json::Object *Entry = Parsed->getAsObject();
-  const json::Object *Inputs = Entry ? Entry->getObject("inputs") : nullptr;
+  const json::Array *Inputs = Entry ? Entry->getArray("inputs") : nullptr;
   const json::Array *Findings = Entry ? Entry->getArray("findings") : nullptr;
   const json::Array *Raised = Entry ? Entry->getArray("raised") : nullptr;
-  std::optional<std::vector<std::string>> UserFiles =
-      strings(Entry ? Entry->getArray("userFiles") : nullptr);
-  if (!Inputs || !Findings || !Raised || !UserFiles)
+  if (!Inputs || !Findings || !Raised)
     return std::nullopt;
   TranslationUnitResult Result;
-  for (const auto &[Path, Hash] : *Inputs) {
-    std::optional<uint64_t> Now = contentHash(Path.str());
-    if (!Now || Hash.getAsString() != hex(*Now))
+  for (const json::Value &Value : *Inputs) {
+    const json::Array *I = Value.getAsArray();
+    if (!I || I->size() != 3 || !(*I)[0].getAsString() ||
+        !(*I)[1].getAsString() || !(*I)[2].getAsBoolean())
       return std::nullopt;
-    Result.Inputs.push_back(Path.str());
+    InputFile Input{(*I)[0].getAsString()->str(), 0, *(*I)[2].getAsBoolean()};
+    if ((*I)[1].getAsString()->getAsInteger(16, Input.Hash))
+      return std::nullopt;
+    std::optional<uint64_t> Now = currentHash(Input.Path);
+    if (!Now || *Now != Input.Hash)
+      return std::nullopt;
+    Result.Inputs.push_back(std::move(Input));
   }
-  llvm::sort(Result.Inputs);
   for (const json::Value &Value : *Findings) {
-    std::optional<TidyFinding> F = findingFromJson(Value);
+    std::optional<RawFinding> F = findingFromJson(Value);
     if (!F)
       return std::nullopt;
     Result.Findings.push_back(std::move(*F));
@@ -223,57 +227,106 @@ std::optional<TranslationUnitResult> ResultCache::lookup(llvm::StringRef Key) {
                              static_cast<unsigned>(*(*R)[1].getAsInteger()),
                              (*R)[2].getAsString()->str()});
   }
-  Result.UserFiles = std::move(*UserFiles);
+  // Recently used: pruning keeps it.
+  int FD;
+  if (!llvm::sys::fs::openFileForRead(Path, FD)) {
+    llvm::sys::fs::setLastAccessAndModificationTime(
+        FD, std::chrono::system_clock::now());
+    llvm::sys::Process::SafelyCloseFileDescriptor(FD);
+  }
   return Result;
 }
 
-void ResultCache::store(llvm::StringRef Key,
-                        const TranslationUnitResult &Result) {
-  json::Object Inputs;
-  for (const std::string &Input : Result.Inputs) {
-    std::optional<uint64_t> Hash = contentHash(Input);
-    if (!Hash)
-      return; // gone already: nothing could validate the entry
-    Inputs[Input] = hex(*Hash);
-  }
-  json::Array Findings, Raised, UserFiles;
-  for (const TidyFinding &F : Result.Findings)
+std::optional<std::string>
+ResultCache::store(llvm::StringRef Key, const TranslationUnitResult &Result) {
+  json::Array Inputs, Findings, Raised;
+  for (const InputFile &Input : Result.Inputs)
+    Inputs.push_back(
+        json::Array{Input.Path, hex(Input.Hash), Input.IsUserFile});
+  for (const RawFinding &F : Result.Findings)
     Findings.push_back(toJson(F));
   for (const RaisedDiagnostic &R : Result.Raised)
     Raised.push_back(json::Array{R.File, R.Line, R.Check});
-  for (const std::string &File : Result.UserFiles)
-    UserFiles.push_back(File);
-  // Written aside and renamed, so that a concurrent run never reads half
-  // an entry.
+  // Written aside and renamed, so that a concurrent run, or one that was
+  // interrupted, never leaves or reads half an entry.
   const std::string Path = entryPath(Key);
   llvm::SmallString<256> Temporary;
   int FD;
-  if (llvm::sys::fs::createUniqueFile(Path + ".%%%%%%.tmp", FD, Temporary))
-    return;
+  if (std::error_code E =
+          llvm::sys::fs::createUniqueFile(Path + ".%%%%%%.tmp", FD, Temporary))
+    return E.message();
+  std::error_code Error;
   {
     llvm::raw_fd_ostream OS(FD, /*shouldClose=*/true);
     OS << json::Value(json::Object{{"inputs", std::move(Inputs)},
                                    {"findings", std::move(Findings)},
-                                   {"raised", std::move(Raised)},
-                                   {"userFiles", std::move(UserFiles)}});
-    if (OS.has_error()) {
-      OS.clear_error();
-      llvm::sys::fs::remove(Temporary);
-      return;
-    }
+                                   {"raised", std::move(Raised)}});
+    OS.close();
+    Error = OS.error();
+    OS.clear_error();
   }
-  if (llvm::sys::fs::rename(Temporary, Path))
-    llvm::sys::fs::remove(Temporary);
+  if (!Error)
+    Error = llvm::sys::fs::rename(Temporary, Path);
+  if (!Error)
+    return std::nullopt;
+  llvm::sys::fs::remove(Temporary);
+  return Error.message();
 }
 
-std::string executableStamp(const char *Argv0, void *MainAddress) {
+unsigned ResultCache::prune(std::chrono::hours MaxAge, uint64_t MaxBytes) {
+  struct Entry {
+    std::string Path;
+    llvm::sys::TimePoint<> Modified;
+    uint64_t Size;
+  };
+  std::vector<Entry> Entries;
+  std::error_code Error;
+  for (llvm::sys::fs::directory_iterator It(Directory, Error), End;
+       It != End && !Error; It.increment(Error)) {
+    llvm::ErrorOr<llvm::sys::fs::basic_file_status> Status = It->status();
+    if (!Status || Status->type() != llvm::sys::fs::file_type::regular_file)
+      continue;
+    Entries.push_back(
+        {It->path(), Status->getLastModificationTime(), Status->getSize()});
+  }
+  // Newest first: what is kept is what was used last.
+  llvm::sort(Entries, [](const Entry &A, const Entry &B) {
+    return A.Modified > B.Modified;
+  });
+  const auto Oldest = std::chrono::system_clock::now() - MaxAge;
+  uint64_t Kept = 0;
+  unsigned Removed = 0;
+  for (const Entry &E : Entries) {
+    const bool IsTemporary = llvm::StringRef(E.Path).ends_with(".tmp");
+    // A temporary file younger than an hour may be a concurrent run's.
+    const bool Stale = IsTemporary
+                           ? E.Modified < std::chrono::system_clock::now() -
+                                              std::chrono::hours(1)
+                           : E.Modified < Oldest || Kept + E.Size > MaxBytes;
+    if (!Stale) {
+      Kept += E.Size;
+      continue;
+    }
+    if (!IsTemporary && !llvm::StringRef(E.Path).ends_with(EntrySuffix))
+      continue; // not ours
+    Removed += !llvm::sys::fs::remove(E.Path);
+  }
+  return Removed;
+}
+
+std::string toolIdentity(const char *Argv0, void *MainAddress) {
   const std::string Path = llvm::sys::fs::getMainExecutable(Argv0, MainAddress);
-  llvm::sys::fs::file_status Status;
-  if (llvm::sys::fs::status(Path, Status))
-    return Path;
-  return Path + '\0' + std::to_string(Status.getSize()) + '\0' +
-         std::to_string(
-             Status.getLastModificationTime().time_since_epoch().count());
+  std::string Identity = TETHER_VERSION;
+  (Identity += '\0') += clang::getClangFullVersion();
+  // The executable's content, not its path or time: a reinstall of the same
+  // build keeps the cache, any other build invalidates it.
+  if (auto Binary = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
+                                                /*RequiresNullTerminator=*/
+                                                false))
+    (Identity += '\0') += hex(contentHash((*Binary)->getBuffer()));
+  else
+    (Identity += '\0') += Path;
+  return Identity;
 }
 
 } // namespace tether

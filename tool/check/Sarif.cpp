@@ -3,6 +3,7 @@
 #include "Sarif.h"
 #include "CheckDocs.h"
 #include "JsonFile.h"
+#include "Paths.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
@@ -35,6 +36,19 @@ std::string friendlyName(llvm::StringRef Check) {
   return Name;
 }
 
+/// What a rule is, in one sentence, for checks without a page of ours.
+std::string describeOther(llvm::StringRef Check) {
+  if (Check.consume_front("clang-diagnostic-"))
+    return ("The compiler warning -W" + Check + ".").str();
+  if (Check == "clang-analyzer-" || Check.starts_with("clang-analyzer-"))
+    return ("The Clang Static Analyzer checker " +
+            Check.drop_front(strlen("clang-analyzer-")) + ".")
+        .str();
+  if (Check.starts_with("tether-"))
+    return "A NOLINT comment that suppresses no finding.";
+  return ("The clang-tidy check " + Check + ".").str();
+}
+
 json::Object rule(llvm::StringRef Check) {
   json::Object Rule{{"id", Check}, {"name", friendlyName(Check)}};
   const CheckDoc *Doc = llvm::find_if(
@@ -48,6 +62,14 @@ json::Object rule(llvm::StringRef Check) {
                                   : Summary.substr(0, SentenceEnd + 1)}};
     Rule["fullDescription"] = json::Object{{"text", Summary}};
     Rule["help"] = json::Object{{"text", Summary}, {"markdown", Doc->Markdown}};
+  } else {
+    const std::string Description = describeOther(Check);
+    Rule["shortDescription"] = json::Object{{"text", Description}};
+    Rule["fullDescription"] = json::Object{{"text", Description}};
+    std::string Help = Description;
+    if (std::string Uri = helpUriOf(Check); !Uri.empty())
+      Help += " See " + Uri;
+    Rule["help"] = json::Object{{"text", Help}};
   }
   if (std::string Uri = helpUriOf(Check); !Uri.empty())
     Rule["helpUri"] = std::move(Uri);
@@ -57,12 +79,10 @@ json::Object rule(llvm::StringRef Check) {
 }
 
 json::Object artifact(const Location &Where) {
-  if (llvm::sys::path::is_absolute(Where.RelativeFile)) {
-    llvm::SmallString<256> Uri("file://");
-    Uri += Where.RelativeFile;
-    return json::Object{{"uri", Uri}};
-  }
-  return json::Object{{"uri", Where.RelativeFile}, {"uriBaseId", RootBase}};
+  if (llvm::sys::path::is_absolute(Where.RelativeFile))
+    return json::Object{{"uri", fileUri(Where.RelativeFile)}};
+  return json::Object{{"uri", percentEncode(Where.RelativeFile)},
+                      {"uriBaseId", RootBase}};
 }
 
 json::Object physicalLocation(const Location &Where) {
@@ -129,7 +149,7 @@ json::Object result(const Finding &F, unsigned RuleIndex) {
 }
 
 std::string rootUri(llvm::StringRef Root) {
-  std::string Uri = ("file://" + Root).str();
+  std::string Uri = fileUri(Root);
   if (!llvm::StringRef(Uri).ends_with("/"))
     Uri += '/';
   return Uri;
@@ -148,8 +168,9 @@ void print(json::Object Log, llvm::raw_ostream &OS) {
 
 } // namespace
 
-void writeSarif(llvm::ArrayRef<Finding> Findings, llvm::StringRef Root,
-                llvm::raw_ostream &OS) {
+void writeSarif(llvm::ArrayRef<Finding> Findings,
+                llvm::ArrayRef<Notification> Notifications,
+                llvm::StringRef Root, llvm::raw_ostream &OS) {
   std::vector<std::string> Checks;
   for (const CheckDoc &Doc : checkDocs())
     Checks.push_back(Doc.Check.str());
@@ -165,6 +186,24 @@ void writeSarif(llvm::ArrayRef<Finding> Findings, llvm::StringRef Root,
   json::Array Results;
   for (const Finding &F : Findings)
     Results.push_back(result(F, RuleIndex[F.Check]));
+  json::Array ToolNotifications;
+  bool Successful = true;
+  for (const Notification &N : Notifications) {
+    json::Object Entry{{"level", N.IsError ? "error" : "warning"},
+                       {"message", json::Object{{"text", N.Message}}}};
+    if (!N.File.empty()) {
+      Location Where;
+      Where.RelativeFile = relativeTo(Root, N.File);
+      Entry["locations"] = json::Array{
+          json::Object{{"physicalLocation",
+                        json::Object{{"artifactLocation", artifact(Where)}}}}};
+    }
+    ToolNotifications.push_back(std::move(Entry));
+    Successful &= !N.IsError;
+  }
+  json::Object Invocation{{"executionSuccessful", Successful}};
+  if (!ToolNotifications.empty())
+    Invocation["toolExecutionNotifications"] = std::move(ToolNotifications);
   print(
       json::Object{
           {"$schema", SchemaUri},
@@ -174,6 +213,7 @@ void writeSarif(llvm::ArrayRef<Finding> Findings, llvm::StringRef Root,
                {"tool", json::Object{{"driver", driver(std::move(Rules))}}},
                {"originalUriBaseIds",
                 json::Object{{RootBase, json::Object{{"uri", rootUri(Root)}}}}},
+               {"invocations", json::Array{std::move(Invocation)}},
                {"results", std::move(Results)}}}}},
       OS);
 }
@@ -186,6 +226,8 @@ llvm::Error mergeSarif(llvm::ArrayRef<std::string> Inputs,
   // A header's findings are in the log of every shard that includes it.
   llvm::StringSet<> SeenResults;
   json::Object BaseIds;
+  json::Array Notifications;
+  bool Successful = true;
   for (const std::string &Input : Inputs) {
     auto Fail = [&](const llvm::Twine &Why) {
       return llvm::createStringError(llvm::inconvertibleErrorCode(),
@@ -221,6 +263,17 @@ llvm::Error mergeSarif(llvm::ArrayRef<std::string> Inputs,
             Rules.push_back(Rule);
           Remap.push_back(Entry->getValue());
         }
+      if (const json::Array *Invocations = Run->getArray("invocations"))
+        for (const json::Value &Value : *Invocations) {
+          const json::Object *Invocation = Value.getAsObject();
+          if (!Invocation)
+            return Fail("an invocation that is not an object");
+          Successful &=
+              Invocation->getBoolean("executionSuccessful").value_or(true);
+          if (const json::Array *Of =
+                  Invocation->getArray("toolExecutionNotifications"))
+            llvm::append_range(Notifications, *Of);
+        }
       if (const json::Object *Bases = Run->getObject("originalUriBaseIds"))
         for (const auto &[Key, Value] : *Bases)
           BaseIds.try_emplace(Key, Value);
@@ -240,7 +293,11 @@ llvm::Error mergeSarif(llvm::ArrayRef<std::string> Inputs,
         }
     }
   }
+  json::Object Invocation{{"executionSuccessful", Successful}};
+  if (!Notifications.empty())
+    Invocation["toolExecutionNotifications"] = std::move(Notifications);
   json::Object Run{{"tool", json::Object{{"driver", driver(std::move(Rules))}}},
+                   {"invocations", json::Array{std::move(Invocation)}},
                    {"results", std::move(Results)}};
   if (!BaseIds.empty())
     Run["originalUriBaseIds"] = std::move(BaseIds);

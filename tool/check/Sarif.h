@@ -2,7 +2,8 @@
 //
 // SARIF 2.1.0 output, as GitHub code scanning reads it: one run, a rule per
 // check with its documentation, results with regions, related locations
-// for the notes, a partial fingerprint and the fix-its as fixes.
+// for the notes, a partial fingerprint and the fix-its as fixes; what is
+// about the run rather than the code as the invocation's notifications.
 //
 //===----------------------------------------------------------------------===//
 
@@ -17,8 +18,18 @@ namespace tether {
 /// The key of tether's fingerprint in partialFingerprints.
 inline constexpr llvm::StringLiteral FingerprintKey = "tetherFingerprint/v1";
 
-void writeSarif(llvm::ArrayRef<Finding> Findings, llvm::StringRef Root,
-                llvm::raw_ostream &OS);
+/// Something about the run rather than the code: a configuration problem,
+/// a translation unit that could not be linted.
+struct Notification {
+  bool IsError = false;
+  std::string Message;
+  /// The file it is about, absolute; may be empty.
+  std::string File;
+};
+
+void writeSarif(llvm::ArrayRef<Finding> Findings,
+                llvm::ArrayRef<Notification> Notifications,
+                llvm::StringRef Root, llvm::raw_ostream &OS);
 
 /// Joins the runs of SARIF files written by tether (one per shard) into
 /// one run.

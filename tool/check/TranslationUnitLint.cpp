@@ -1,6 +1,8 @@
 //===--- TranslationUnitLint.cpp - tether check ---------------------------===//
 
 #include "TranslationUnitLint.h"
+#include "Paths.h"
+#include "SourceFiles.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang/AST/ASTConsumer.h"
@@ -12,7 +14,9 @@
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/Tooling.h"
 #include "llvm/ADT/StringSet.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/VirtualFileSystem.h"
 #include <map>
 
 using namespace clang;
@@ -21,26 +25,33 @@ using namespace clang::tidy;
 namespace tether {
 namespace {
 
-/// \p Path made absolute against \p Directory. Findings drop "..", so that
-/// a header reached through different directories is one file; inputs keep
-/// it, as it may follow a symbolic link (/lib/gcc/../../include).
-std::string absoluteIn(llvm::StringRef Directory, llvm::StringRef Path,
-                       bool RemoveDotDot = true) {
-  llvm::SmallString<256> Absolute;
-  if (!llvm::sys::path::is_absolute(Path))
-    Absolute = Directory;
-  llvm::sys::path::append(Absolute, Path);
-  llvm::sys::path::remove_dots(Absolute, RemoveDotDot);
-  return std::string(Absolute);
-}
+/// Canonical paths of one translation unit, each resolved once.
+class CanonicalPaths {
+public:
+  explicit CanonicalPaths(std::string Directory)
+      : Directory(std::move(Directory)) {}
 
-void makeAbsolute(tooling::DiagnosticMessage &Message,
-                  llvm::StringRef Directory) {
+  const std::string &of(llvm::StringRef Path) {
+    auto [Entry, Inserted] = Known.try_emplace(Path);
+    if (Inserted)
+      Entry->getValue() = canonicalPath(Directory, Path);
+    return Entry->getValue();
+  }
+
+private:
+  const std::string Directory;
+  llvm::StringMap<std::string> Known;
+};
+
+void makeCanonical(tooling::DiagnosticMessage &Message, CanonicalPaths &Paths) {
   if (!Message.FilePath.empty())
-    Message.FilePath = absoluteIn(Directory, Message.FilePath);
+    Message.FilePath = Paths.of(Message.FilePath);
+  for (tooling::FileByteRange &Range : Message.Ranges)
+    if (!Range.FilePath.empty())
+      Range.FilePath = Paths.of(Range.FilePath);
   llvm::StringMap<tooling::Replacements> Fixes;
   for (const auto &Entry : Message.Fix) {
-    const std::string Path = absoluteIn(Directory, Entry.getKey());
+    const std::string Path = Paths.of(Entry.getKey());
     tooling::Replacements &InFile = Fixes[Path];
     for (const tooling::Replacement &R : Entry.getValue())
       llvm::consumeError(InFile.add(tooling::Replacement(
@@ -55,13 +66,13 @@ using FileOffset = std::pair<std::string, unsigned>;
 /// warning was raised before NOLINT comments could suppress it.
 class RecordingDiagnosticConsumer : public ClangTidyDiagnosticConsumer {
 public:
-  RecordingDiagnosticConsumer(ClangTidyContext &Context, bool ApplyAnyFix,
-                              std::string Directory,
+  RecordingDiagnosticConsumer(ClangTidyContext &Context, bool FixNotes,
+                              CanonicalPaths &Paths,
                               std::vector<RaisedDiagnostic> &Raised)
       : ClangTidyDiagnosticConsumer(Context, nullptr,
                                     /*RemoveIncompatibleErrors=*/true,
-                                    ApplyAnyFix),
-        Directory(std::move(Directory)), Context(Context), Raised(Raised) {}
+                                    FixNotes),
+        Paths(Paths), Context(Context), Raised(Raised) {}
 
   void HandleDiagnostic(DiagnosticsEngine::Level Level,
                         const Diagnostic &Info) override {
@@ -74,7 +85,7 @@ public:
 
   /// Locations of the warnings, for their enclosing functions.
   std::vector<SourceLocation> Locations;
-  std::string Directory;
+  CanonicalPaths &Paths;
 
 private:
   void record(const Diagnostic &Info) {
@@ -91,7 +102,7 @@ private:
     while (true) {
       const auto [File, Offset] = SM.getDecomposedExpansionLoc(Loc);
       if (OptionalFileEntryRef Entry = SM.getFileEntryRefForID(File))
-        Raised.push_back({absoluteIn(Directory, Entry->getName()),
+        Raised.push_back({Paths.of(Entry->getName()),
                           SM.getLineNumber(File, Offset), Check});
       if (!Loc.isMacroID())
         break;
@@ -143,47 +154,61 @@ private:
 };
 
 /// After the checks ran: the enclosing functions of the warnings and the
-/// files the translation unit read.
+/// files the translation unit read, with the text it read.
 class InputsConsumer : public ASTConsumer {
 public:
-  InputsConsumer(const SourceManager &SM,
+  InputsConsumer(CompilerInstance &Compiler,
                  RecordingDiagnosticConsumer &Diagnostics,
                  TranslationUnitResult &Result,
                  std::map<FileOffset, std::string> &Functions)
-      : SM(SM), Diagnostics(Diagnostics), Result(Result), Functions(Functions) {
-  }
+      : Compiler(Compiler), Diagnostics(Diagnostics), Result(Result),
+        Functions(Functions) {}
 
   void HandleTranslationUnit(ASTContext &Context) override {
+    const SourceManager &SM = Compiler.getSourceManager();
     FunctionNamer Namer(SM, Diagnostics.Locations);
     Namer.nameAll(Context.getTranslationUnitDecl());
     for (size_t I = 0; I < Diagnostics.Locations.size(); ++I) {
       tooling::DiagnosticMessage Message("", SM, Diagnostics.Locations[I]);
-      Functions[{absoluteIn(Diagnostics.Directory, Message.FilePath),
-                 Message.FileOffset}] = Namer.names()[I];
+      Functions[{Diagnostics.Paths.of(Message.FilePath), Message.FileOffset}] =
+          Namer.names()[I];
     }
-    llvm::StringMap<bool> IsUserFile;
+    llvm::StringMap<InputFile> Inputs;
     for (unsigned I = 0, N = SM.local_sloc_entry_size(); I < N; ++I) {
       const SrcMgr::SLocEntry &Entry = SM.getLocalSLocEntry(I);
       if (!Entry.isFile())
         continue;
       const SrcMgr::FileInfo &File = Entry.getFile();
-      if (OptionalFileEntryRef Ref = File.getContentCache().OrigEntry) {
-        IsUserFile[absoluteIn(Diagnostics.Directory, Ref->getName(),
-                              /*RemoveDotDot=*/false)] |=
-            File.getFileCharacteristic() == SrcMgr::C_User;
-      }
+      const SrcMgr::ContentCache &Content = File.getContentCache();
+      OptionalFileEntryRef Ref = Content.OrigEntry;
+      // The text the compiler read, not the file as it is now: a file saved
+      // during the run must not be cached under its new text.
+      std::optional<llvm::StringRef> Text = Content.getBufferDataIfLoaded();
+      if (!Ref || !Text)
+        continue;
+      const std::string &Path = Diagnostics.Paths.of(Ref->getName());
+      auto [Input, Inserted] = Inputs.try_emplace(Path);
+      if (Inserted)
+        Input->getValue() = {Path, contentHash(*Text), false};
+      Input->getValue().IsUserFile |=
+          File.getFileCharacteristic() == SrcMgr::C_User;
     }
-    for (const auto &Entry : IsUserFile) {
-      Result.Inputs.push_back(Entry.getKey().str());
-      if (Entry.getValue())
-        Result.UserFiles.push_back(Entry.getKey().str());
+    // A precompiled header stands for the headers it was built from.
+    const std::string &Pch = Compiler.getPreprocessorOpts().ImplicitPCHInclude;
+    if (!Pch.empty()) {
+      const std::string &Path = Diagnostics.Paths.of(Pch);
+      if (auto Text = llvm::MemoryBuffer::getFile(Path))
+        Inputs[Path] = {Path, contentHash((*Text)->getBuffer()), false};
     }
-    llvm::sort(Result.Inputs);
-    llvm::sort(Result.UserFiles);
+    for (auto &Entry : Inputs)
+      Result.Inputs.push_back(std::move(Entry.getValue()));
+    llvm::sort(Result.Inputs, [](const InputFile &A, const InputFile &B) {
+      return A.Path < B.Path;
+    });
   }
 
 private:
-  const SourceManager &SM;
+  CompilerInstance &Compiler;
   RecordingDiagnosticConsumer &Diagnostics;
   TranslationUnitResult &Result;
   std::map<FileOffset, std::string> &Functions;
@@ -202,8 +227,8 @@ public:
   CreateASTConsumer(CompilerInstance &Compiler, llvm::StringRef File) override {
     std::vector<std::unique_ptr<ASTConsumer>> Consumers;
     Consumers.push_back(Checks.createASTConsumer(Compiler, File));
-    Consumers.push_back(std::make_unique<InputsConsumer>(
-        Compiler.getSourceManager(), Diagnostics, Result, Functions));
+    Consumers.push_back(std::make_unique<InputsConsumer>(Compiler, Diagnostics,
+                                                         Result, Functions));
     return std::make_unique<MultiplexConsumer>(std::move(Consumers));
   }
 
@@ -277,46 +302,53 @@ bool isCompilerError(const ClangTidyError &Error) {
 TranslationUnitResult
 lintTranslationUnit(ClangTidyContext &Context,
                     const tooling::CompilationDatabase &Database,
-                    llvm::StringRef File, bool ApplyAnyFix) {
+                    llvm::StringRef File, bool FixNotes) {
+  TranslationUnitResult Result;
   const std::vector<tooling::CompileCommand> Commands =
       Database.getCompileCommands(File);
-  llvm::SmallString<256> Directory;
-  if (Commands.empty())
-    llvm::sys::fs::current_path(Directory);
-  else
-    Directory = Commands.front().Directory;
+  if (Commands.empty()) {
+    Result.FirstError =
+        "could not be linted: the compile database has no command for it";
+    return Result;
+  }
+  CanonicalPaths Paths(Commands.front().Directory);
 
-  TranslationUnitResult Result;
   std::map<FileOffset, std::string> Functions;
+  // Its own working directory: ClangTool moves it to the command's
+  // directory, which on the shared real file system would move every
+  // thread's.
   auto FileSystem = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(
-      llvm::vfs::getRealFileSystem());
+      llvm::vfs::createPhysicalFileSystem());
   tooling::ClangTool Tool(Database, {std::string(File)},
                           std::make_shared<PCHContainerOperations>(),
                           FileSystem);
   Tool.appendArgumentsAdjuster(extraArgumentsOf(Context));
   Tool.appendArgumentsAdjuster(tooling::getStripPluginsAdjuster());
-  RecordingDiagnosticConsumer Diagnostics(
-      Context, ApplyAnyFix, std::string(Directory), Result.Raised);
+  RecordingDiagnosticConsumer Diagnostics(Context, FixNotes, Paths,
+                                          Result.Raised);
   DiagnosticsEngine Engine(new DiagnosticIDs(), new DiagnosticOptions(),
                            &Diagnostics, /*ShouldOwnClient=*/false);
   Context.setDiagnosticsEngine(&Engine);
   Tool.setDiagnosticConsumer(&Diagnostics);
   LintActionFactory Factory(Context, FileSystem, Diagnostics, Result,
                             Functions);
-  Tool.run(&Factory);
+  const int Status = Tool.run(&Factory);
 
   for (ClangTidyError &Error : Diagnostics.take()) {
-    makeAbsolute(Error.Message, Directory);
+    makeCanonical(Error.Message, Paths);
     for (tooling::DiagnosticMessage &Note : Error.Notes)
-      makeAbsolute(Note, Directory);
+      makeCanonical(Note, Paths);
     if (Result.FirstError.empty() && isCompilerError(Error))
-      Result.FirstError = Error.Message.Message;
+      Result.FirstError = "does not compile: " + Error.Message.Message;
     auto Function =
         Functions.find({Error.Message.FilePath, Error.Message.FileOffset});
     Result.Findings.push_back({std::move(Error), Function == Functions.end()
                                                      ? std::string()
                                                      : Function->second});
   }
+  if (Status != 0 && Result.FirstError.empty())
+    Result.FirstError = "could not be linted: clang could not run its "
+                        "compile command";
   return Result;
 }
 

@@ -1,9 +1,14 @@
 //===--- TranslationUnitLint.h - tether check -------------------*- C++ -*-===//
 //
 // Lints one translation unit with clang-tidy's library and keeps, besides
-// the diagnostics, what the reports and the cache need: the function each
-// finding is in, every file the translation unit read, and where async-
-// checks raised a diagnostic before NOLINT comments were applied.
+// the diagnostics, what the reports, the cache and --fix need: the function
+// each finding is in, every file the compiler read with a hash of the text
+// it read, and where async- checks raised a diagnostic before NOLINT
+// comments were applied.
+//
+// Each translation unit gets its own view of the file system: its compile
+// command's directory never becomes the process's working directory, which
+// the other threads of a run depend on.
 //
 //===----------------------------------------------------------------------===//
 
@@ -12,14 +17,16 @@
 
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang/Tooling/CompilationDatabase.h"
+#include <cstdint>
 #include <string>
 #include <vector>
 
 namespace tether {
 
-/// A diagnostic and the qualified name of the function it is in (empty
-/// outside functions).
-struct TidyFinding {
+/// A diagnostic as a translation unit reported it, and the qualified name
+/// of the function it is in (empty outside functions). Paths in it are
+/// canonical.
+struct RawFinding {
   clang::tidy::ClangTidyError Error;
   std::string EnclosingFunction;
 };
@@ -31,24 +38,29 @@ struct RaisedDiagnostic {
   std::string Check;
 };
 
+/// A file the compiler read, and the hash of the text it read.
+struct InputFile {
+  std::string Path;
+  uint64_t Hash = 0;
+  /// Not a system header: findings in it are reported.
+  bool IsUserFile = false;
+};
+
 struct TranslationUnitResult {
-  std::vector<TidyFinding> Findings;
-  /// Every file the translation unit read, absolute.
-  std::vector<std::string> Inputs;
-  /// The inputs that are not system headers.
-  std::vector<std::string> UserFiles;
+  std::vector<RawFinding> Findings;
+  /// Sorted by path, each once.
+  std::vector<InputFile> Inputs;
   std::vector<RaisedDiagnostic> Raised;
-  /// The compiler's first error, empty when the translation unit compiled.
+  /// Why the translation unit could not be linted, as a predicate of it
+  /// ("does not compile: ..."); empty when it was.
   std::string FirstError;
 };
 
-/// Lints \p File of \p Database with \p Context's options. Paths in the
-/// result are absolute, so a header seen from several directories is one
-/// file.
+/// Lints \p File of \p Database with \p Context's options.
 TranslationUnitResult
 lintTranslationUnit(clang::tidy::ClangTidyContext &Context,
                     const clang::tooling::CompilationDatabase &Database,
-                    llvm::StringRef File, bool ApplyAnyFix);
+                    llvm::StringRef File, bool FixNotes);
 
 bool isCompilerError(const clang::tidy::ClangTidyError &Error);
 

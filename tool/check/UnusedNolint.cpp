@@ -65,11 +65,11 @@ std::vector<Directive> directivesIn(llvm::StringRef Text) {
 
 } // namespace
 
-std::vector<TidyFinding>
+std::vector<RawFinding>
 findUnusedNolints(llvm::ArrayRef<std::string> Files,
                   llvm::ArrayRef<RaisedDiagnostic> Raised,
                   SourceFiles &Sources) {
-  std::vector<TidyFinding> Unused;
+  std::vector<RawFinding> Unused;
   for (const std::string &File : Files) {
     const llvm::MemoryBuffer *Text = Sources.text(File);
     if (!Text)

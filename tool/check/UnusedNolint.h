@@ -9,7 +9,7 @@
 #ifndef TETHER_TOOL_CHECK_UNUSEDNOLINT_H
 #define TETHER_TOOL_CHECK_UNUSEDNOLINT_H
 
-#include "Findings.h"
+#include "SourceFiles.h"
 #include "TranslationUnitLint.h"
 
 namespace tether {
@@ -19,7 +19,7 @@ inline constexpr llvm::StringLiteral UnusedNolintName = "tether-unused-nolint";
 /// The NOLINT, NOLINTNEXTLINE and NOLINTBEGIN/END comments of \p Files that
 /// name an async- check for which no diagnostic in \p Raised was raised on
 /// the lines they cover, each as a warning at the comment.
-std::vector<TidyFinding>
+std::vector<RawFinding>
 findUnusedNolints(llvm::ArrayRef<std::string> Files,
                   llvm::ArrayRef<RaisedDiagnostic> Raised,
                   SourceFiles &Sources);

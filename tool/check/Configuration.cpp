@@ -1,0 +1,185 @@
+//===--- Configuration.cpp - tether check ---------------------------------===//
+
+#include "Configuration.h"
+#include "Paths.h"
+#include "clang-tidy/ClangTidy.h"
+#include "clang-tidy/GlobList.h"
+#include "llvm/ADT/StringSet.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/VirtualFileSystem.h"
+
+using namespace clang::tidy;
+
+namespace tether {
+namespace {
+
+constexpr llvm::StringLiteral DefaultChecks = "-*,async-*";
+
+/// Every check and every option the linked modules know.
+struct KnownNames {
+  std::vector<std::string> Checks;
+  std::vector<std::string> Options;
+
+  static const KnownNames &get() {
+    static const KnownNames Known = [] {
+      ClangTidyOptions Everything = ClangTidyOptions::getDefaults();
+      Everything.Checks = "*";
+      KnownNames Names;
+      Names.Checks = getCheckNames(Everything, /*AllowAlpha=*/true);
+      for (const auto &Option : getCheckOptions(Everything, true))
+        Names.Options.push_back(Option.getKey().str());
+      llvm::sort(Names.Options);
+      return Names;
+    }();
+    return Known;
+  }
+};
+
+/// The globs of a Checks value, each with its sign stripped.
+std::vector<std::string> globsOf(llvm::StringRef Checks) {
+  llvm::SmallVector<llvm::StringRef> Parts;
+  Checks.split(Parts, ',', -1, /*KeepEmpty=*/false);
+  std::vector<std::string> Globs;
+  for (llvm::StringRef Part : Parts) {
+    Part = Part.trim(" \t\r\n");
+    Part.consume_front("-");
+    Part = Part.trim(" \t\r\n");
+    if (!Part.empty())
+      Globs.push_back(Part.str());
+  }
+  return Globs;
+}
+
+bool matchesSomeCheck(llvm::StringRef Glob) {
+  // Compiler warnings are enabled as checks of their own.
+  if (Glob.starts_with("clang-diagnostic-"))
+    return true;
+  GlobList Matcher(Glob);
+  return llvm::any_of(KnownNames::get().Checks, [&](const std::string &Check) {
+    return Matcher.contains(Check);
+  });
+}
+
+std::string didYouMean(llvm::StringRef Name,
+                       llvm::ArrayRef<std::string> Candidates) {
+  if (std::optional<std::string> Nearest = nearestName(Name, Candidates))
+    return "; did you mean '" + *Nearest + "'?";
+  return "";
+}
+
+} // namespace
+
+std::optional<std::string> nearestName(llvm::StringRef Name,
+                                       llvm::ArrayRef<std::string> Candidates) {
+  std::optional<std::string> Nearest;
+  unsigned Best = std::max<unsigned>(2, Name.size() / 4) + 1;
+  for (const std::string &Candidate : Candidates) {
+    const unsigned Distance =
+        Name.edit_distance(Candidate, /*AllowReplacements=*/true, Best);
+    if (Distance < Best) {
+      Best = Distance;
+      Nearest = Candidate;
+    }
+  }
+  return Nearest;
+}
+
+llvm::Expected<Configuration> Configuration::load(const CheckRequest &Request) {
+  Configuration Config;
+  Config.Defaults = ClangTidyOptions::getDefaults();
+  Config.Defaults.Checks = DefaultChecks.str();
+  // A project's own headers are part of what it lints; each finding there
+  // is reported once. System headers stay out (SystemHeaders).
+  Config.Defaults.HeaderFilterRegex = ".*";
+  if (!Request.Checks.empty())
+    Config.Overrides.Checks = Request.Checks;
+  if (Request.HeaderFilter)
+    Config.Overrides.HeaderFilterRegex = *Request.HeaderFilter;
+  if (Request.ExcludeHeaderFilter)
+    Config.Overrides.ExcludeHeaderFilterRegex = *Request.ExcludeHeaderFilter;
+  if (!Request.ExtraArgs.empty())
+    Config.Overrides.ExtraArgs = Request.ExtraArgs;
+  if (!Request.ExtraArgsBefore.empty())
+    Config.Overrides.ExtraArgsBefore = Request.ExtraArgsBefore;
+  if (Request.ConfigFile.empty())
+    return Config;
+  Config.ConfigFile = Request.ConfigFile;
+  const std::string Shown =
+      relativeTo(Request.WorkingDirectory, Request.ConfigFile);
+  auto Text = llvm::MemoryBuffer::getFile(Request.ConfigFile);
+  if (!Text)
+    return llvm::createStringError(Text.getError(),
+                                   "cannot read " + Shown + ": " +
+                                       Text.getError().message());
+  llvm::ErrorOr<ClangTidyOptions> Parsed =
+      parseConfiguration(llvm::MemoryBufferRef(**Text));
+  if (!Parsed)
+    return llvm::createStringError(Parsed.getError(),
+                                   "invalid configuration in " + Shown + ": " +
+                                       Parsed.getError().message());
+  Config.FromConfigFile = std::move(*Parsed);
+  return Config;
+}
+
+std::unique_ptr<ClangTidyOptionsProvider> Configuration::provider() const {
+  if (FromConfigFile)
+    return std::make_unique<ConfigOptionsProvider>(
+        ClangTidyGlobalOptions(), Defaults, *FromConfigFile, Overrides,
+        llvm::vfs::createPhysicalFileSystem());
+  return std::make_unique<FileOptionsProvider>(
+      ClangTidyGlobalOptions(), Defaults, Overrides,
+      llvm::vfs::createPhysicalFileSystem());
+}
+
+std::vector<ConfigurationProblem>
+Configuration::verify(llvm::ArrayRef<std::string> Files) const {
+  std::vector<ConfigurationProblem> Problems;
+  const KnownNames &Known = KnownNames::get();
+  std::unique_ptr<ClangTidyOptionsProvider> Provider = provider();
+  llvm::StringSet<> SeenDirectories, SeenSources, SeenChecks;
+  for (const std::string &File : Files) {
+    // Configuration files apply per directory.
+    if (!SeenDirectories.insert(llvm::sys::path::parent_path(File)).second)
+      continue;
+    for (const auto &[Options, Source] : Provider->getRawOptions(File)) {
+      if (Source == ClangTidyOptionsProvider::OptionsSourceTypeDefaultBinary ||
+          !SeenSources.insert(Source).second)
+        continue;
+      const std::string Where =
+          Source == ClangTidyOptionsProvider::
+                        OptionsSourceTypeCheckCommandLineOption
+              ? "--checks"
+          : Source == ClangTidyOptionsProvider::
+                          OptionsSourceTypeConfigCommandLineOption
+              ? ConfigFile
+              : Source;
+      if (Options.Checks)
+        for (const std::string &Glob : globsOf(*Options.Checks))
+          if (!matchesSomeCheck(Glob))
+            Problems.push_back({true, "check glob '" + Glob + "' in " + Where +
+                                          " matches no check" +
+                                          didYouMean(Glob, Known.Checks)});
+      std::vector<std::string> Unknown;
+      for (const auto &Option : Options.CheckOptions)
+        // Keys without a check name are global options (IgnoreMacros).
+        if (Option.getKey().contains('.') &&
+            !std::binary_search(Known.Options.begin(), Known.Options.end(),
+                                Option.getKey().str()))
+          Unknown.push_back(Option.getKey().str());
+      llvm::sort(Unknown);
+      for (const std::string &Key : Unknown)
+        Problems.push_back({false, "unknown option '" + Key + "' in " + Where +
+                                       didYouMean(Key, Known.Options)});
+    }
+    const ClangTidyOptions Effective = Provider->getOptions(File);
+    const std::string Checks = Effective.Checks.value_or("");
+    if (SeenChecks.insert(Checks).second &&
+        getCheckNames(Effective, true).empty())
+      Problems.push_back({true, "no check is enabled for " + File +
+                                    " (Checks: '" + Checks + "')"});
+  }
+  return Problems;
+}
+
+} // namespace tether
