@@ -205,11 +205,13 @@ bool checkFlags(int Argc, const char **Argv) {
     auto [Name, Value] = Argument.ltrim('-').split('=');
     auto Found = Known.find(Name);
     if (Found == Known.end()) {
-      // -j8: a prefix option with its value.
-      const bool IsPrefixed = llvm::any_of(Known, [&](const auto &Entry) {
-        return Entry.getValue()->getFormattingFlag() == cl::Prefix &&
-               Name.starts_with(Entry.getKey());
-      });
+      // -j8: a prefix option with its value, after a single dash.
+      const bool IsPrefixed =
+          !Argument.starts_with("--") &&
+          llvm::any_of(Known, [&](const auto &Entry) {
+            return Entry.getValue()->getFormattingFlag() == cl::Prefix &&
+                   Name.starts_with(Entry.getKey());
+          });
       if (IsPrefixed)
         continue;
       std::string Message = "unknown flag '" + Argument.str() + "'";

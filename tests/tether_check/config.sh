@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Mistakes are loud: a check glob that matches no check, in --checks or in
+# a .clang-tidy, and no check enabled at all are errors (exit 2, naming the
+# nearest check); an unknown option is a warning with the nearest name; an
+# unknown flag is an error, never the help text and exit 0. clang-tidy's
+# flags behave as in clang-tidy.
+source "$(dirname "$0")/common.sh"
+write_database a b
+
+expect_exit 2 "$tether" check -p build --checks='-*,async-fire-and-forgot'
+grep -q "error: check glob 'async-fire-and-forgot' in --checks matches no check; did you mean 'async-fire-and-forget'?" err.txt ||
+  fail "typo in --checks: $(cat err.txt)"
+[[ ! -s out.txt ]] || fail "linted despite a bad --checks"
+
+printf "Checks: '-*,async-blocking-call-in-corotuine'\n" >.clang-tidy
+expect_exit 2 "$tether" check -p build
+grep -q "error: check glob 'async-blocking-call-in-corotuine' in $work/.clang-tidy matches no check; did you mean 'async-blocking-call-in-coroutine'?" err.txt ||
+  fail "typo in .clang-tidy: $(cat err.txt)"
+
+printf "Checks: '-*'\n" >.clang-tidy
+expect_exit 2 "$tether" check -p build
+grep -q "error: no check is enabled for .*src/[ab].cpp (Checks: '-\*,async-\*,-\*')" err.txt ||
+  fail "no check: $(cat err.txt)"
+
+# An option no check has: a warning naming the nearest one; the run goes on.
+printf "Checks: '-*,async-*'\nCheckOptions:\n  async-fire-and-forget.TaskTypez: '::x'\n  async-unbounded-task-creation.MaxConcurrency: '8'\n" >.clang-tidy
+expect_exit 1 "$tether" check -p build
+grep -q "warning: unknown option 'async-fire-and-forget.TaskTypez' in $work/.clang-tidy; did you mean 'async-fire-and-forget.TaskTypes'?" err.txt ||
+  fail "unknown option: $(cat err.txt)"
+[[ $(grep -c "unknown option" err.txt) == 1 ]] || fail "a known option reported: $(cat err.txt)"
+# ... and in SARIF a notification of the run, never a result.
+expect_exit 1 "$tether" check -p build --sarif out.sarif
+validate_sarif out.sarif
+[[ $(json_query out.sarif 'len([r for r in j["runs"][0]["results"] if "locations" not in r])') == 0 ]] ||
+  fail "a result without a location"
+json_query out.sarif 'j["runs"][0]["invocations"][0]["toolExecutionNotifications"][0]["message"]["text"]' |
+  grep -q "unknown option 'async-fire-and-forget.TaskTypez'" || fail "no notification: $(cat out.sarif)"
+rm .clang-tidy
+
+# Unknown flags, including those cl reads as a prefix of -help.
+for flag in --header-filtr=x -hx --bogus --jobs=2; do
+  expect_exit 2 "$tether" check -p build "$flag"
+  grep -q "unknown flag '$flag'" err.txt || fail "$flag: $(cat err.txt)"
+  ! grep -q "OPTIONS:" err.txt out.txt || fail "$flag printed the help"
+done
+expect_exit 2 "$tether" check -p build --header-filtr=x
+grep -q "did you mean '--header-filter'?" err.txt || fail "no suggestion: $(cat err.txt)"
+# A value that starts with '-' is a value.
+expect_exit 1 "$tether" check -p build --checks '-*,async-fire-and-forget'
+
+# clang-tidy's flags: --header-filter, --exclude-header-filter, --extra-arg,
+# --extra-arg-before, --list-checks, --dump-config.
+expect_exit 1 "$tether" check -p build --header-filter='src/.*'
+! grep -q "jobs.hpp" out.txt || fail "--header-filter: $(cat out.txt)"
+expect_exit 1 "$tether" check -p build --exclude-header-filter='.*jobs.hpp'
+! grep -q "jobs.hpp" out.txt || fail "--exclude-header-filter: $(cat out.txt)"
+expect_exit 1 "$tether" check -p build
+grep -q "jobs.hpp" out.txt || fail "the header's finding without a filter: $(cat out.txt)"
+expect_exit 1 "$tether" check -p build --extra-arg=-DEXTRA_ERROR --no-cache src/b.cpp
+printf '#ifdef EXTRA_ERROR\n#error extra arg seen\n#endif\n' >>include/jobs.hpp
+expect_exit 2 "$tether" check -p build --extra-arg=-DEXTRA_ERROR src/b.cpp
+grep -q "extra arg seen" out.txt err.txt || fail "--extra-arg: $(cat out.txt err.txt)"
+expect_exit 2 "$tether" check -p build --extra-arg-before=-DEXTRA_ERROR src/b.cpp
+grep -q "extra arg seen" out.txt err.txt || fail "--extra-arg-before: $(cat out.txt err.txt)"
+expect_exit 0 "$tether" check --list-checks --checks='-*,async-missing-timeout'
+grep -q "^    async-missing-timeout$" out.txt && [[ $(grep -c "^    " out.txt) == 1 ]] ||
+  fail "--list-checks: $(cat out.txt)"
+expect_exit 0 "$tether" check --dump-config --checks='-*,async-missing-timeout'
+grep -q "^Checks:.*async-missing-timeout" out.txt || fail "--dump-config: $(cat out.txt)"
+expect_exit 0 "$tether" --version
+grep -q "^tether [0-9]" out.txt || fail "--version: $(cat out.txt)"
+echo "tether check $test_name: ok"
