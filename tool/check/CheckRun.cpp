@@ -173,6 +173,9 @@ selectTranslationUnits(const tooling::CompilationDatabase &Database,
                           " is empty"
                     : "no translation unit of the compile database in " +
                           Loaded.Directory + " is under the given paths");
+  // In path order, whatever the database's: progress and shards are the
+  // same on every machine.
+  llvm::sort(Files);
   if (!Request.Shard)
     return Files;
   return shardOf(std::move(Files), Request.Shard->first, Request.Shard->second);
