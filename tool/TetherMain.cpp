@@ -13,7 +13,6 @@
 #include "check/ResultCache.h"
 #include "check/Sarif.h"
 #include "clang-tidy/ClangTidy.h"
-#include "clang-tidy/ClangTidyForceLinker.h"
 #include "clang/Basic/Version.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/CommandLine.h"
@@ -21,12 +20,6 @@
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/WithColor.h"
 #include "llvm/Support/raw_ostream.h"
-
-namespace clang::tidy {
-extern volatile int TetherModuleAnchorSource;
-[[maybe_unused]] static int TetherModuleAnchorDestination =
-    TetherModuleAnchorSource;
-} // namespace clang::tidy
 
 using namespace clang;
 using namespace clang::tidy;

@@ -44,26 +44,38 @@ llvm::Error writeFileAtomically(llvm::StringRef Path, llvm::StringRef Text) {
 
 namespace {
 
-/// Adds \p R to \p Into. An insertion where another edit is inserted
-/// goes after it, as clang-tidy orders them; an overlap is a conflict.
+/// Adds \p R to \p Into. An insertion where another is inserted goes
+/// after it, as clang-tidy orders them; an edit that overlaps another, or
+/// an insertion inside a replaced range, is a conflict.
 bool add(tooling::Replacements &Into, const tooling::Replacement &R) {
   llvm::Error Conflict = Into.add(R);
   if (!Conflict)
     return true;
   llvm::consumeError(std::move(Conflict));
-  const unsigned Offset = Into.getShiftedCodePosition(R.getOffset());
-  const unsigned Length =
-      Into.getShiftedCodePosition(R.getOffset() + R.getLength()) - Offset;
-  if (Length != R.getLength())
+  if (R.getLength() != 0 ||
+      llvm::any_of(Into, [&](const tooling::Replacement &Existing) {
+        return Existing.getOffset() < R.getOffset() &&
+               R.getOffset() < Existing.getOffset() + Existing.getLength();
+      }))
     return false;
   Into = Into.merge(tooling::Replacements(tooling::Replacement(
-      R.getFilePath(), Offset, Length, R.getReplacementText())));
+      R.getFilePath(), Into.getShiftedCodePosition(R.getOffset()), 0,
+      R.getReplacementText())));
   return true;
 }
 
-bool isIncludeInsertion(const tooling::Replacement &R) {
-  return R.getLength() == 0 &&
-         R.getReplacementText().ltrim().starts_with("#include");
+/// The lines of an insertion made only of #include lines.
+std::optional<llvm::SmallVector<llvm::StringRef>>
+includeLines(const tooling::Replacement &R) {
+  if (R.getLength() != 0)
+    return std::nullopt;
+  llvm::SmallVector<llvm::StringRef> Lines;
+  R.getReplacementText().split(Lines, '\n', -1, /*KeepEmpty=*/false);
+  if (Lines.empty() || !llvm::all_of(Lines, [](llvm::StringRef Line) {
+        return Line.ltrim().starts_with("#include");
+      }))
+    return std::nullopt;
+  return Lines;
 }
 
 } // namespace
@@ -71,42 +83,44 @@ bool isIncludeInsertion(const tooling::Replacement &R) {
 FixOutcome applyFixes(llvm::ArrayRef<Finding> Findings, bool FixNotes,
                       const llvm::StringMap<uint64_t> &LintedHashes) {
   FixOutcome Outcome;
-  std::map<std::string, tooling::Replacements> PerFile;
+  // The edits of the fix-its accepted so far, to find overlaps.
+  std::map<std::string, tooling::Replacements> Accepted;
   // The #include lines to insert, by file and offset: each once, in order.
   std::map<std::string, std::map<unsigned, std::set<std::string>>> Includes;
-  // The files each accepted fix-it edits.
-  std::vector<std::vector<std::string>> Accepted;
+  // The accepted fix-its, in order.
+  std::vector<const llvm::StringMap<tooling::Replacements> *> Fixes;
   for (const Finding &F : Findings) {
     const llvm::StringMap<tooling::Replacements> *Fix =
         tidy::getFixIt(*F.Error, FixNotes);
     if (!Fix || Fix->empty())
       continue;
     // All of a finding's edits or none of them.
-    std::map<std::string, tooling::Replacements> Merged;
+    std::map<std::string, tooling::Replacements> WithThis;
     bool Conflicts = false;
     for (const auto &InFile : *Fix) {
       const std::string File = InFile.getKey().str();
       tooling::Replacements &Into =
-          Merged.try_emplace(File, PerFile[File]).first->second;
+          WithThis.try_emplace(File, Accepted[File]).first->second;
       for (const tooling::Replacement &R : InFile.getValue())
-        if (!isIncludeInsertion(R))
+        if (!includeLines(R))
           Conflicts |= !add(Into, R);
     }
     if (Conflicts) {
       Outcome.Conflicting.push_back(&F);
       continue;
     }
+    for (auto &[File, Replacements] : WithThis)
+      Accepted[File] = std::move(Replacements);
     for (const auto &InFile : *Fix)
       for (const tooling::Replacement &R : InFile.getValue())
-        if (isIncludeInsertion(R))
-          Includes[InFile.getKey().str()][R.getOffset()].insert(
-              R.getReplacementText().str());
-    std::vector<std::string> &Files = Accepted.emplace_back();
-    for (auto &[File, Replacements] : Merged) {
-      PerFile[File] = std::move(Replacements);
-      Files.push_back(File);
-    }
+        if (auto Lines = includeLines(R))
+          for (llvm::StringRef Line : *Lines)
+            Includes[InFile.getKey().str()][R.getOffset()].insert(
+                (Line + "\n").str());
+    Fixes.push_back(Fix);
   }
+  // The includes first: an edit where one is inserted goes after it.
+  std::map<std::string, tooling::Replacements> PerFile;
   for (const auto &[File, AtOffsets] : Includes)
     for (const auto &[Offset, Lines] : AtOffsets) {
       std::string Text;
@@ -114,6 +128,11 @@ FixOutcome applyFixes(llvm::ArrayRef<Finding> Findings, bool FixNotes,
         Text += Line;
       add(PerFile[File], tooling::Replacement(File, Offset, 0, Text));
     }
+  for (const llvm::StringMap<tooling::Replacements> *Fix : Fixes)
+    for (const auto &InFile : *Fix)
+      for (const tooling::Replacement &R : InFile.getValue())
+        if (!includeLines(R))
+          add(PerFile[InFile.getKey().str()], R);
   llvm::StringSet<> Written;
   for (const auto &[File, Replacements] : PerFile) {
     auto Text = llvm::MemoryBuffer::getFile(File, /*IsText=*/false,
@@ -135,9 +154,10 @@ FixOutcome applyFixes(llvm::ArrayRef<Finding> Findings, bool FixNotes,
     Written.insert(File);
   }
   Outcome.Files = Written.size();
-  Outcome.Fixed = llvm::count_if(Accepted, [&](const auto &Files) {
-    return llvm::all_of(
-        Files, [&](const std::string &File) { return Written.contains(File); });
+  Outcome.Fixed = llvm::count_if(Fixes, [&](const auto *Fix) {
+    return llvm::all_of(Fix->keys(), [&](llvm::StringRef File) {
+      return Written.contains(File);
+    });
   });
   return Outcome;
 }

@@ -3,6 +3,7 @@
 #include "Configuration.h"
 #include "Paths.h"
 #include "clang-tidy/ClangTidy.h"
+#include "clang-tidy/ClangTidyForceLinker.h"
 #include "clang-tidy/GlobList.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -10,6 +11,15 @@
 #include "llvm/Support/VirtualFileSystem.h"
 
 using namespace clang::tidy;
+
+// The registry holds every check that is linked in: clang-tidy's modules
+// (through ClangTidyForceLinker.h) and tether's. Whoever reads the
+// configuration links them all.
+namespace clang::tidy {
+extern volatile int TetherModuleAnchorSource;
+[[maybe_unused]] static int TetherModuleAnchorDestination =
+    TetherModuleAnchorSource;
+} // namespace clang::tidy
 
 namespace tether {
 namespace {
