@@ -118,12 +118,26 @@ private:
         if (isa<CXXRecordDecl>(D) && holds(D->getSourceRange()))
           if (const FunctionDecl *Found = inDecl(*D))
             return Found;
-    // Statements expanded from one macro share its range: try each.
+    // Statements expanded from one macro share its range: try each. The
+    // last child ends where its parent, which holds the offset, ends: its
+    // end is not asked for. The end of an if statement is its last else's,
+    // a walk down an else-if chain, and asking for it at every level of the
+    // descent would make the search quadratic in the chain's length.
+    const Stmt *Last = nullptr;
     for (const Stmt *Child : S.children())
-      if (Child && holds(Child->getSourceRange()))
+      Last = Child ? Child : Last;
+    for (const Stmt *Child : S.children())
+      if (Child && (Child == Last ? beginsBefore(*Child)
+                                  : holds(Child->getSourceRange())))
         if (const FunctionDecl *Found = inStmt(*Child))
           return Found;
     return nullptr;
+  }
+
+  bool beginsBefore(const Stmt &S) const {
+    const auto [BeginFile, Begin] =
+        SM.getDecomposedLoc(SM.getExpansionLoc(S.getBeginLoc()));
+    return BeginFile == File && Begin <= Offset;
   }
 
   const Stmt &Target;
