@@ -19,6 +19,10 @@ packages=(
   neovim
   # tether check's --diff reads git
   git
+  # the pre-commit hook is tested with pre-commit itself
+  pre-commit
+  # the .deb: cpack reads the tools' library dependencies with dpkg-shlibdeps
+  dpkg-dev file
 )
 # The SARIF validator runs on Node.js; a Node.js from elsewhere (with its own npm) is kept.
 if ! command -v npm >/dev/null; then
