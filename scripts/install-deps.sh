@@ -59,3 +59,13 @@ if [[ ! -x "$sarif_tools/node_modules/@microsoft/sarif-multitool-linux/Sarif.Mul
   # Its install script only marks the binary executable; npm may not run it.
   chmod u+x "$sarif_tools/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool"
 fi
+
+# The tests validate action.yml and the GitHub workflows of docs/ci.md with action-validator.
+validator_tools="$root/.tools/action-validator"
+validator_version=0.6.0
+if ! grep -q "\"version\": \"$validator_version\"" \
+     "$validator_tools/node_modules/@action-validator/cli/package.json" 2>/dev/null; then
+  echo "tether: installing @action-validator/cli@$validator_version" >&2
+  npm install --silent --no-audit --no-fund --prefix "$validator_tools" \
+    "@action-validator/cli@$validator_version"
+fi
