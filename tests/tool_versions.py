@@ -4,30 +4,33 @@ git describe's in a checkout), and tether-clangd gives it to LSP clients as serv
   tool_versions.py VERSION SOURCE_DIR TETHER_TIDY TETHER_CLANGD"""
 import json
 import os
+import re
 import subprocess
 import sys
 
 version, source, tidy, clangd = sys.argv[1:]
+# The commit the tools were built from; whether the work tree had changes then ("-dirty") is
+# not something this test can know afterwards.
 describe = ""
 if os.path.exists(os.path.join(source, ".git")):
-    describe = subprocess.run(["git", "describe", "--tags", "--always", "--dirty"], cwd=source,
+    describe = subprocess.run(["git", "describe", "--tags", "--always"], cwd=source,
                               capture_output=True, text=True, check=True).stdout.strip()
-expected = version + (" (git %s)" % describe if describe else "")
+expected = re.escape(version) + (r" \(git %s(-dirty)?\)" % re.escape(describe) if describe else "")
 failures = []
 
 
-def expect(what, text, needle):
-    if needle not in text:
-        failures.append("%s does not say %r:\n%s" % (what, needle, text))
+def expect(what, text, pattern):
+    if not re.search(pattern, text):
+        failures.append("%s does not match %r:\n%s" % (what, pattern, text))
 
 
 out = subprocess.run([tidy, "--version"], capture_output=True, text=True, check=True).stdout
 expect("tether-tidy --version", out, "tether-tidy version " + expected + "\n")
-expect("tether-tidy --version", out, "LLVM version 19.")
+expect("tether-tidy --version", out, r"LLVM version 19\.")
 
 out = subprocess.run([clangd, "--version"], capture_output=True, text=True, check=True).stdout
 expect("tether-clangd --version", out, "tether-clangd version " + expected + ", ")
-expect("tether-clangd --version", out, "clangd version 19.")
+expect("tether-clangd --version", out, r"clangd version 19\.")
 
 
 def message(obj):
@@ -54,7 +57,7 @@ if reply is None:
 else:
     server = reply["result"]["serverInfo"]["version"]
     expect("serverInfo.version", server, "tether-clangd version " + expected + ", ")
-    expect("serverInfo.version", server, "clangd version 19.")
+    expect("serverInfo.version", server, r"clangd version 19\.")
 
 for failure in failures:
     print("tool_versions: " + failure, file=sys.stderr)
