@@ -2,7 +2,8 @@
 # How tether's configure behaves for someone who builds it on their own:
 # - with g++ and the checks on, it stops at once and names both remedies;
 # - with the checks off, g++ configures, as a Release build unless told otherwise;
-# - without the SARIF validator, it says which tests it disables, and disables them.
+# - without the SARIF validator, it says which tests it disables, and disables them;
+# - without LLVM 19, GoogleTest or Google Benchmark, it names the packages and the option.
 #   configure.sh ROOT GXX CLANGXX
 set -euo pipefail
 root=$1 gxx=$2 clangxx=$3
@@ -22,6 +23,20 @@ grep -q 'must be built with clang++' "$work/flat.txt" &&
   grep -q -- '-DCMAKE_CXX_COMPILER=clang++-19' "$work/flat.txt" &&
   grep -q -- '-DTETHER_BUILD_CHECKS=OFF' "$work/flat.txt" ||
   { cat "$work/out.txt" >&2; fail "g++ with the checks: no remedy named"; }
+
+# A missing dependency names its packages and the option that leaves its part out.
+missing() { # PACKAGE OPTION PACKAGES
+  if cmake -S "$work/src" -B "$work/missing-$1" -DCMAKE_CXX_COMPILER="$clangxx" \
+       -DCMAKE_DISABLE_FIND_PACKAGE_$1=ON >"$work/out.txt" 2>&1; then
+    fail "configured without $1"
+  fi
+  tr -s ' \n' ' ' <"$work/out.txt" >"$work/flat.txt"
+  grep -q "install $3 (scripts/install-deps.sh installs every dependency), or configure with -D$2=OFF" \
+    "$work/flat.txt" || { cat "$work/out.txt" >&2; fail "without $1: no remedy named"; }
+}
+missing LLVM TETHER_BUILD_CHECKS "llvm-19-dev libclang-19-dev clang-tidy-19 clangd-19"
+missing GTest TETHER_BUILD_TESTS "libgtest-dev libgmock-dev"
+missing benchmark TETHER_BUILD_BENCH "libbenchmark-dev"
 
 cache_value() { sed -n "s/^$2:[A-Z]*=//p" "$1/CMakeCache.txt"; }
 cmake -S "$work/src" -B "$work/runtime" -DCMAKE_CXX_COMPILER="$gxx" -DTETHER_BUILD_CHECKS=OFF \
