@@ -19,8 +19,8 @@ packages=(
   neovim
   # tether check's --diff reads git
   git
-  # the pre-commit hook is tested with pre-commit itself
-  pre-commit
+  # the pre-commit hook is tested with pre-commit itself; docs/ci.md's YAML is read with PyYAML
+  pre-commit python3-yaml
   # the .deb: cpack reads the tools' library dependencies with dpkg-shlibdeps
   dpkg-dev file
 )
