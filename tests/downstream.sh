@@ -6,7 +6,8 @@
 #   and clang-tidy-19 loads;
 # - installed whole (`cmake --install`) from a build of the runtime alone;
 # - added with add_subdirectory, and with FetchContent from a directory and from an archive;
-#   included so, tether adds no targets of its own and leaves the build type alone.
+#   included so, tether adds no targets of its own and leaves the build type alone;
+# - and tether::runtime_boost from the install prefix, on Boost.Asio.
 #   downstream.sh ROOT BUILD CXX
 set -euo pipefail
 cmake() { command "${CMAKE:-cmake}" "$@"; }
@@ -39,6 +40,10 @@ cmake --install "$build" --prefix "$work/prefix" --component runtime >/dev/null
 consume package -DCMAKE_PREFIX_PATH="$work/prefix"
 grep -q "downstream: TETHER_TIDY_PLUGIN=$" "$work/package.log" ||
   fail "TETHER_TIDY_PLUGIN is set without the tools installed"
+# The same program on Boost.Asio, through tether::runtime_boost.
+consume package-boost -DCMAKE_PREFIX_PATH="$work/prefix" -DTETHER_RUNTIME_TARGET=tether::runtime_boost
+grep -rq -- "-DTETHER_USE_BOOST_ASIO=1" "$work/package-boost" ||
+  fail "tether::runtime_boost does not select Boost.Asio"
 
 # With the tools installed too, the package names the plugin, which clang-tidy loads.
 if [[ -f $build/tool/libTetherTidy.so ]]; then
