@@ -19,6 +19,10 @@ packages=(
   neovim
   # tether check's --diff reads git
   git
+  # the pre-commit hook is tested with pre-commit itself; docs/ci.md's YAML is read with PyYAML
+  pre-commit python3-yaml
+  # the .deb: cpack reads the tools' library dependencies with dpkg-shlibdeps
+  dpkg-dev file
 )
 # The SARIF validator runs on Node.js; a Node.js from elsewhere (with its own npm) is kept.
 if ! command -v npm >/dev/null; then
@@ -54,4 +58,14 @@ if [[ ! -x "$sarif_tools/node_modules/@microsoft/sarif-multitool-linux/Sarif.Mul
     "@microsoft/sarif-multitool@$sarif_version"
   # Its install script only marks the binary executable; npm may not run it.
   chmod u+x "$sarif_tools/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool"
+fi
+
+# The tests validate action.yml and the GitHub workflows of docs/ci.md with action-validator.
+validator_tools="$root/.tools/action-validator"
+validator_version=0.6.0
+if ! grep -q "\"version\": \"$validator_version\"" \
+     "$validator_tools/node_modules/@action-validator/cli/package.json" 2>/dev/null; then
+  echo "tether: installing @action-validator/cli@$validator_version" >&2
+  npm install --silent --no-audit --no-fund --prefix "$validator_tools" \
+    "@action-validator/cli@$validator_version"
 fi

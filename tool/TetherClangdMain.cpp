@@ -5,8 +5,10 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "tether/Version.h"
 #include "llvm/ADT/StringRef.h"
 #include <optional>
+#include <string>
 
 // Debian installs no clangd headers: these are clangd 19's declarations.
 namespace clang::clangd {
@@ -37,6 +39,17 @@ std::optional<bool> tetherIsFastTidyCheck(llvm::StringRef Check) {
   if (Check.starts_with("async-"))
     return true;
   return clangdIsFastTidyCheck(Check);
+}
+
+// clangd's versionString() is what --version prints and what the LSP
+// `initialize` reply gives as serverInfo.version: it names tether first.
+#define TETHER_VERSION_STRING_SYMBOL "_ZN5clang6clangd13versionStringB5cxx11Ev"
+std::string clangdVersionString() asm("__real_" TETHER_VERSION_STRING_SYMBOL);
+std::string tetherVersionString() asm("__wrap_" TETHER_VERSION_STRING_SYMBOL);
+
+std::string tetherVersionString() {
+  return "tether-clangd version " TETHER_VERSION_STRING ", " +
+         clangdVersionString();
 }
 
 int main(int argc, char *argv[]) {

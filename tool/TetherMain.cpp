@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "check/ApplyFixes.h"
+#include "tether/Version.h"
 #include "check/CheckRun.h"
 #include "check/Configuration.h"
 #include "check/Paths.h"
@@ -295,7 +296,7 @@ int runMergeSarif(const std::string &WorkingDirectory) {
 }
 
 void printVersion(llvm::raw_ostream &OS) {
-  OS << "tether " << TETHER_VERSION << "\n  " << clang::getClangFullVersion()
+  OS << "tether " << TETHER_VERSION_STRING << "\n  " << clang::getClangFullVersion()
      << "\n";
 }
 

@@ -6,6 +6,9 @@
 //===----------------------------------------------------------------------===//
 
 #include "clang-tidy/tool/ClangTidyMain.h"
+#include "tether/Version.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/raw_ostream.h"
 
 namespace clang::tidy {
 extern volatile int TetherModuleAnchorSource;
@@ -16,5 +19,9 @@ extern volatile int TetherModuleAnchorSource;
 } // namespace clang::tidy
 
 int main(int argc, const char **argv) {
+  // --version: tether's version after the LLVM it is built on.
+  llvm::cl::AddExtraVersionPrinter([](llvm::raw_ostream &OS) {
+    OS << "tether-tidy version " TETHER_VERSION_STRING "\n";
+  });
   return clang::tidy::clangTidyMain(argc, argv);
 }

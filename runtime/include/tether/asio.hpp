@@ -3,9 +3,35 @@
 // Standalone Asio by default; define TETHER_USE_BOOST_ASIO to use Boost.Asio instead.
 // Every tether header names Asio only as `tether::net`, so each works with both.
 // `tether::task<T>` is `net::awaitable<T>`: tether composes with any Asio coroutine code.
+//
+// Asio's coroutine support (`awaitable`, `co_spawn`) exists only when Asio's config defines
+// ASIO_HAS_CO_AWAIT, and Asio 1.22 and Boost 1.74 do not detect clang's C++20 coroutines.
+// So when the compiler has them, this header defines the macro before the first Asio include;
+// if Asio was included earlier without it, it stops with the remedy instead of a cascade of
+// "no template named 'awaitable'" errors.
 #pragma once
 
 #include <utility>
+
+#if defined(__cpp_impl_coroutine) && __cpp_impl_coroutine >= 201902L && __has_include(<coroutine>)
+#  if defined(TETHER_USE_BOOST_ASIO)
+#    if !defined(BOOST_ASIO_HAS_CO_AWAIT)
+#      if defined(BOOST_ASIO_DETAIL_CONFIG_HPP) || defined(BOOST_ASIO_DISABLE_CO_AWAIT)
+#        error "tether: Boost.Asio was configured without coroutine support: define BOOST_ASIO_HAS_CO_AWAIT=1 for the whole target (link tether::runtime_boost), or include tether before Boost.Asio"
+#      endif
+#      define BOOST_ASIO_HAS_CO_AWAIT 1
+#    endif
+#  else
+#    if !defined(ASIO_HAS_CO_AWAIT)
+#      if defined(ASIO_DETAIL_CONFIG_HPP) || defined(ASIO_DISABLE_CO_AWAIT)
+#        error "tether: Asio was configured without coroutine support: define ASIO_HAS_CO_AWAIT=1 for the whole target (link tether::runtime), or include tether before Asio"
+#      endif
+#      define ASIO_HAS_CO_AWAIT 1
+#    endif
+#  endif
+#else
+#  error "tether needs C++20 coroutines: compile with -std=c++20 or later"
+#endif
 
 #if defined(TETHER_USE_BOOST_ASIO)
 #  include <boost/asio.hpp>
