@@ -1,28 +1,34 @@
 #!/usr/bin/env python3
-"""tether-tidy --version and tether-clangd --version name tether's version (project()'s, and
-git describe's in a checkout), and tether-clangd gives it to LSP clients as serverInfo.
-  tool_versions.py VERSION SOURCE_DIR TETHER_TIDY TETHER_CLANGD"""
+"""tether --version, tether-tidy --version and tether-clangd --version name tether's version
+(project()'s, and git describe's in a checkout) as the build's tether/Version.h has it, and
+tether-clangd gives it to LSP clients as serverInfo.
+  tool_versions.py VERSION SOURCE_DIR VERSION_HEADER TETHER TETHER_TIDY TETHER_CLANGD"""
 import json
 import os
 import re
 import subprocess
 import sys
 
-version, source, tidy, clangd = sys.argv[1:]
-# The commit the tools were built from; whether the work tree had changes then ("-dirty") is
-# not something this test can know afterwards.
-describe = ""
-if os.path.exists(os.path.join(source, ".git")):
-    describe = subprocess.run(["git", "describe", "--tags", "--always"], cwd=source,
-                              capture_output=True, text=True, check=True).stdout.strip()
-expected = re.escape(version) + (r" \(git %s(-dirty)?\)" % re.escape(describe) if describe else "")
+version, source, header, tether, tidy, clangd = sys.argv[1:]
 failures = []
+# What the build wrote: the version, and in a checkout the commit it was built from (the
+# checkout may have moved on since; the tools say what they were built from).
+built = re.search(r'#define TETHER_VERSION_STRING "([^"]*)"', open(header).read()).group(1)
+in_checkout = os.path.exists(os.path.join(source, ".git"))
+if not re.fullmatch(re.escape(version) + (r" \(git [0-9a-f]{7,}[^)]*\)" if in_checkout else ""),
+                    built):
+    failures.append("tether/Version.h says %r for version %s" % (built, version))
+expected = re.escape(built)
 
 
 def expect(what, text, pattern):
     if not re.search(pattern, text):
         failures.append("%s does not match %r:\n%s" % (what, pattern, text))
 
+
+out = subprocess.run([tether, "--version"], capture_output=True, text=True, check=True).stdout
+expect("tether --version", out, "^tether " + expected + "\n")
+expect("tether --version", out, r"clang version 19\.")
 
 out = subprocess.run([tidy, "--version"], capture_output=True, text=True, check=True).stdout
 expect("tether-tidy --version", out, "tether-tidy version " + expected + "\n")

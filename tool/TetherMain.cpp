@@ -7,13 +7,13 @@
 //===----------------------------------------------------------------------===//
 
 #include "check/ApplyFixes.h"
-#include "tether/Version.h"
 #include "check/CheckRun.h"
 #include "check/Configuration.h"
 #include "check/Paths.h"
 #include "check/ResultCache.h"
 #include "check/Sarif.h"
 #include "clang-tidy/ClangTidy.h"
+#include "tether/Version.h"
 #include "clang/Basic/Version.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/CommandLine.h"
@@ -296,8 +296,8 @@ int runMergeSarif(const std::string &WorkingDirectory) {
 }
 
 void printVersion(llvm::raw_ostream &OS) {
-  OS << "tether " << TETHER_VERSION_STRING << "\n  " << clang::getClangFullVersion()
-     << "\n";
+  OS << "tether " << TETHER_VERSION_STRING << "\n  "
+     << clang::getClangFullVersion() << "\n";
 }
 
 } // namespace
