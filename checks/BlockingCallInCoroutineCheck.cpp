@@ -93,6 +93,10 @@ constexpr llvm::StringLiteral DefaultBlockingFunctions =
     "asio::io_context::poll_one;asio::read;asio::write;asio::read_at;"
     "asio::write_at;asio::read_until;asio::connect";
 
+/// The deepest chain of calls followed: the search recurses once per call,
+/// so its depth must not be the configuration's to choose.
+constexpr unsigned MaxCallDepthLimit = 32;
+
 constexpr llvm::StringLiteral DefaultBlockingTypes =
     "::std::basic_ifstream;::std::basic_ofstream;::std::basic_fstream";
 constexpr llvm::StringLiteral DefaultBlockingStreams = "::std::cin;::std::wcin";
@@ -414,7 +418,7 @@ BlockingCallInCoroutineCheck::BlockingCallInCoroutineCheck(
       StrictLocking(Options.get("StrictLocking", false)),
       FollowCalls(Options.get("FollowCalls", true)),
       FollowCallsIntoHeaders(Options.get("FollowCallsIntoHeaders", false)),
-      MaxCallDepth(Options.get("MaxCallDepth", 3U)),
+      MaxCallDepth(readBounded("MaxCallDepth", 3, 0, MaxCallDepthLimit)),
       BlockingFunctions(
           readNameList("BlockingFunctions", DefaultBlockingFunctions)),
       BlockingTypes(readNameList("BlockingTypes", DefaultBlockingTypes)),

@@ -180,22 +180,6 @@ template <typename JumpStmt> bool jumpsOut(const Stmt *S) {
   return llvm::any_of(S->children(), jumpsOut<JumpStmt>);
 }
 
-/// The statements from \p Root down to \p Target, not entering lambdas.
-bool pathTo(const Stmt *Root, const Stmt *Target,
-            llvm::SmallVectorImpl<const Stmt *> &Path) {
-  if (!Root)
-    return false;
-  Path.push_back(Root);
-  if (Root == Target)
-    return true;
-  if (!isa<LambdaExpr>(Root))
-    for (const Stmt *Child : Root->children())
-      if (pathTo(Child, Target, Path))
-        return true;
-  Path.pop_back();
-  return false;
-}
-
 /// The body a coroutine's user wrote (a coroutine body statement wraps it).
 const Stmt *writtenBody(const FunctionDecl &FD) {
   const Stmt *Body = FD.getBody();
@@ -570,7 +554,8 @@ void SwallowedExceptionCheck::checkTry(const CXXTryStmt &Try, ASTContext &Ctx) {
         !leavesOnCancellation(Handler.getHandlerBlock()) &&
         !keepsException(Handler.getHandlerBlock()) &&
         mayThrowCancellation(*Try.getTryBlock()) &&
-        (Path.empty() ? pathTo(writtenBody(*Function), &Try, Path) : true)) {
+        (Path.empty() ? Paths.pathTo(writtenBody(*Function), &Try, Path)
+                      : true)) {
       bool LoopsBack = false;
       if (hasAsyncWork(*Block) ||
           carriesOn(

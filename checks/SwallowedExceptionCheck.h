@@ -6,6 +6,7 @@
 #include "clang-tidy/utils/IncludeInserter.h"
 #include "utils/AsyncCheck.h"
 #include "utils/EnclosingCallables.h"
+#include "utils/StmtPaths.h"
 #include "llvm/ADT/DenseSet.h"
 
 namespace clang::tidy::tether {
@@ -32,6 +33,7 @@ public:
   void onEndOfTranslationUnit() override {
     CompletionHandlers.clear();
     Reported.clear();
+    Paths.clear();
   }
 
 private:
@@ -70,6 +72,8 @@ private:
   /// Lambdas written as the completion handler argument of a call.
   llvm::DenseSet<const FunctionDecl *> CompletionHandlers;
   llvm::DenseSet<SourceLocation> Reported;
+  /// The path from a function's body to each try statement in it.
+  StmtPaths Paths;
 };
 
 } // namespace clang::tidy::tether

@@ -509,7 +509,7 @@ UnboundedTaskCreationCheck::UnboundedTaskCreationCheck(
     StringRef Name, ClangTidyContext *Context)
     : AsyncCheck(Name, Context),
       MaxConstantTripCount(Options.get("MaxConstantTripCount", 64U)),
-      MaxConcurrency(Options.get("MaxConcurrency", 16U)),
+      MaxConcurrency(readBounded("MaxConcurrency", 16, 1, 1u << 20)),
       SpawnFunctions(readNameList("SpawnFunctions", defaultSpawnFunctions())),
       LimiterFunctions(
           readNameList("LimiterFunctions", DefaultLimiterFunctions)),

@@ -1,6 +1,8 @@
 //===--- AsyncCheck.h - tether --------------------------------------------===//
 //
-// The base of every async- check: list options read the same way in all.
+// The base of every async- check: options read and checked the same way in
+// all, and options under the check's name that it does not know reported,
+// in every vehicle.
 //
 //===----------------------------------------------------------------------===//
 
@@ -31,10 +33,16 @@ public:
 class AsyncCheck : public ClangTidyCheck {
 public:
   AsyncCheck(StringRef Name, ClangTidyContext *Context)
-      : ClangTidyCheck(Name, Context),
+      : ClangTidyCheck(Name, Context), TidyContext(*Context),
         SystemHeaders(Context->getOptions().SystemHeaders.value_or(false)) {}
 
+  /// Reports the options under this check's name that it does not read
+  /// (a typo, or an option of another version), with the nearest it does.
+  void onStartOfTranslationUnit() override;
+
 protected:
+  ClangTidyContext &TidyContext;
+
   /// Whether findings in system headers are reported (--system-headers);
   /// when not, the matchers skip system headers (see isReportable).
   const bool SystemHeaders;
@@ -52,11 +60,23 @@ protected:
     return NameListOption(OptionName, std::move(Entries), std::move(Names));
   }
 
+  /// The unsigned option \p OptionName; a value outside [\p Min, \p Max]
+  /// is reported and \p Default is used.
+  unsigned readBounded(StringRef OptionName, unsigned Default, unsigned Min,
+                       unsigned Max);
+
+  /// The option \p OptionName, text spliced into code by fix-its; an empty
+  /// one is reported and \p Default is used.
+  std::string readCode(StringRef OptionName, StringRef Default);
+
   void storeNameList(ClangTidyOptions::OptionMap &Opts,
                      const NameListOption &List) {
     Options.store(Opts, List.Option,
                   utils::options::serializeStringList(List.Entries));
   }
+
+private:
+  bool OptionsChecked = false;
 };
 
 } // namespace clang::tidy::tether

@@ -398,10 +398,15 @@ int runCheck(const CheckRequest &Request, llvm::raw_ostream &Out,
         << Request.Shard->second << " has no translation unit\n";
   std::vector<Notification> Notifications;
   bool ConfigurationErrors = false;
+  // The async- checks report their own unknown options too, without where
+  // they were written: said once, here.
+  std::vector<std::string> UnknownOptions;
   for (const ConfigurationProblem &Problem : Config->verify(Files)) {
     (Problem.IsError ? error : warning)(Err, Problem.Message);
     ConfigurationErrors |= Problem.IsError;
     Notifications.push_back({Problem.IsError, Problem.Message, ""});
+    if (!Problem.Option.empty())
+      UnknownOptions.push_back("unknown option '" + Problem.Option + "'");
   }
   if (ConfigurationErrors)
     return 2;
@@ -447,7 +452,13 @@ int runCheck(const CheckRequest &Request, llvm::raw_ostream &Out,
       CompilerErrors.push_back(&F);
     else if (F.Error.DiagnosticName == ConfigurationDiagnostic ||
              F.Error.Message.FilePath.empty()) {
-      if (SeenConfigurationDiagnostics.insert(F.Error.Message.Message).second) {
+      const llvm::StringRef Message = F.Error.Message.Message;
+      const bool SaidAlready =
+          llvm::any_of(UnknownOptions, [&](const std::string &Unknown) {
+            return Message.starts_with(Unknown);
+          });
+      if (!SaidAlready &&
+          SeenConfigurationDiagnostics.insert(F.Error.Message.Message).second) {
         warning(Err, F.Error.Message.Message);
         Notifications.push_back({false, F.Error.Message.Message, ""});
       }

@@ -179,15 +179,19 @@ Configuration::verify(llvm::ArrayRef<std::string> Files) const {
           Unknown.push_back(Option.getKey().str());
       llvm::sort(Unknown);
       for (const std::string &Key : Unknown)
-        Problems.push_back({false, "unknown option '" + Key + "' in " + Where +
-                                       didYouMean(Key, Known.Options)});
+        Problems.push_back({false,
+                            "unknown option '" + Key + "' in " + Where +
+                                didYouMean(Key, Known.Options),
+                            Key});
     }
     const ClangTidyOptions Effective = Provider->getOptions(File);
     const std::string Checks = Effective.Checks.value_or("");
     if (SeenChecks.insert(Checks).second &&
         getCheckNames(Effective, true).empty())
-      Problems.push_back({true, "no check is enabled for " + File +
-                                    " (Checks: '" + Checks + "')"});
+      Problems.push_back(
+          {true,
+           "no check is enabled for " + File + " (Checks: '" + Checks + "')",
+           ""});
   }
   return Problems;
 }

@@ -22,6 +22,8 @@ namespace tether {
 struct ConfigurationProblem {
   bool IsError = false;
   std::string Message;
+  /// The option it is about, for an unknown option.
+  std::string Option;
 };
 
 class Configuration {

@@ -1,0 +1,58 @@
+//===--- AsyncCheck.cpp - tether ------------------------------------------===//
+
+#include "AsyncCheck.h"
+
+namespace clang::tidy::tether {
+
+void AsyncCheck::onStartOfTranslationUnit() {
+  if (OptionsChecked)
+    return;
+  OptionsChecked = true;
+  ClangTidyOptions::OptionMap Known;
+  storeOptions(Known);
+  const std::string Prefix = (getID() + ".").str();
+  for (const auto &Option : TidyContext.getOptions().CheckOptions) {
+    const StringRef Key = Option.getKey();
+    if (!Key.starts_with(Prefix) || Known.count(Key))
+      continue;
+    const StringRef Name = Key.drop_front(Prefix.size());
+    StringRef Nearest;
+    unsigned Best = std::max<unsigned>(2, Name.size() / 4) + 1;
+    for (const auto &Candidate : Known) {
+      const StringRef CandidateName =
+          Candidate.getKey().drop_front(Prefix.size());
+      const unsigned Distance =
+          Name.edit_distance(CandidateName, /*AllowReplacements=*/true, Best);
+      if (Distance < Best) {
+        Best = Distance;
+        Nearest = CandidateName;
+      }
+    }
+    if (Nearest.empty())
+      configurationDiag("unknown option '%0'") << Key;
+    else
+      configurationDiag("unknown option '%0'; did you mean '%1%2'?")
+          << Key << Prefix << Nearest;
+  }
+}
+
+unsigned AsyncCheck::readBounded(StringRef OptionName, unsigned Default,
+                                 unsigned Min, unsigned Max) {
+  const unsigned Value = Options.get(OptionName, Default);
+  if (Min <= Value && Value <= Max)
+    return Value;
+  configurationDiag("option '%0.%1' is %2, outside %3 to %4; %5 is used")
+      << getID() << OptionName << Value << Min << Max << Default;
+  return Default;
+}
+
+std::string AsyncCheck::readCode(StringRef OptionName, StringRef Default) {
+  const std::string Value = Options.get(OptionName, Default).str();
+  if (!StringRef(Value).trim().empty())
+    return Value;
+  configurationDiag("option '%0.%1' is empty; '%2' is used")
+      << getID() << OptionName << Default;
+  return Default.str();
+}
+
+} // namespace clang::tidy::tether
