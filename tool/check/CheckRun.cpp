@@ -276,10 +276,12 @@ void printSummary(const CheckRequest &Request, size_t TranslationUnits,
   const bool FilteredByDiff = !Request.DiffRef.empty();
   const bool FilteredByBaseline = !Request.BaselineFile.empty();
   std::map<std::string, unsigned> PerCheck;
-  unsigned Fixable = 0;
+  unsigned Fixable = 0, FixableByNotes = 0;
   for (const Finding &F : Reported) {
     ++PerCheck[F.Check];
     Fixable += !F.Fix.empty();
+    const auto *OnNotes = getFixIt(*F.Error, /*AnyFix=*/true);
+    FixableByNotes += F.Fix.empty() && OnNotes && !OnNotes->empty();
   }
   OS << "tether check: " << TranslationUnits << " translation unit"
      << (TranslationUnits == 1 ? "" : "s");
@@ -299,10 +301,13 @@ void printSummary(const CheckRequest &Request, size_t TranslationUnits,
     OS << "\n  " << Name << ": " << Count;
   if (FixedSinceBaseline)
     OS << "\n  fixed since the baseline: " << FixedSinceBaseline;
-  if (Fixable && !Request.Fix)
-    OS << "\n  " << Fixable << " with a fix-it: "
-       << (Request.FixNotes ? "--fix --fix-notes" : "--fix") << " applies "
+  if (Fixable && !Request.Fix && !Request.FixNotes)
+    OS << "\n  " << Fixable << " with a fix-it: --fix applies "
        << (Fixable == 1 ? "it" : "them");
+  if (FixableByNotes && !Request.FixNotes)
+    OS << "\n  " << FixableByNotes
+       << " more with a fix-it on a note, to review: "
+       << "--fix-notes applies " << (FixableByNotes == 1 ? "it" : "them");
   OS << "\n";
 }
 

@@ -36,7 +36,10 @@ void printLocation(const Location &Where, llvm::raw_ostream &OS) {
 void printEdit(const Edit &E, llvm::raw_ostream &OS) {
   OS << llvm::formatv("{0,5} | ", "") << "fix-it: " << E.Where.RelativeFile
      << ":" << E.Where.Start.Line << ":" << E.Where.Start.Column << ": ";
-  llvm::StringRef Text = llvm::StringRef(E.Text).rtrim("\n");
+  // One line per edit: the line breaks it inserts are shown as \n.
+  std::string Text;
+  for (char C : llvm::StringRef(E.Text).rtrim("\n"))
+    Text += C == '\n' ? std::string("\\n") : std::string(1, C);
   if (E.Length == 0)
     OS << "insert '" << Text << "'";
   else if (E.Text.empty())
