@@ -64,6 +64,18 @@ for attempt in 1 2 3; do
 done
 cp "$here/project/src/b.cpp" src/b.cpp && cp "$here/project/include/jobs.hpp" include/jobs.hpp
 
+# Two runs at once on one build directory and cache: the same findings,
+# and a cache that a third run reads whole.
+write_database a b clean
+rm -rf build/.tether-cache
+"$tether" check -p build -j2 >run1.txt 2>/dev/null &
+"$tether" check -p build -j2 >run2.txt 2>/dev/null &
+wait
+cmp -s run1.txt run2.txt || fail "two runs at once differ"
+expect_exit 1 "$tether" check -p build
+cmp -s out.txt run1.txt || fail "the shared cache reports differently"
+grep -q "3 translation units (3 from the cache)" err.txt || fail "shared cache: $(cat err.txt)"
+
 # A compile database with a relative directory is read against its own
 # directory; one cut off between entries, or not a database, is an error.
 python3 - "$runtime" <<'PY'
