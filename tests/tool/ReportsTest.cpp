@@ -162,6 +162,31 @@ TEST_F(Reporting, BaselineRoundTripsAndSaysWhatIsWrongWithABadOne) {
             "baseline baseline.json: not a tether baseline (version 1)");
 }
 
+TEST_F(Reporting, ABaselineAcceptsByFingerprintAndNamesWhatWasFixed) {
+  const std::string A = Scratch.write("a.cpp", "f();\ng();\nh();\n");
+  Raw.push_back(rawFinding("async-x", A, 0, "m"));
+  Raw.push_back(rawFinding("async-x", A, 5, "m"));
+  const std::vector<Finding> Before = describe();
+  std::vector<BaselineEntry> Baseline;
+  for (const Finding &F : Before)
+    Baseline.push_back({F.Fingerprint, F.Check, F.Where.RelativeFile,
+                        F.EnclosingFunction, F.Message});
+  Baseline.push_back({"elsewhere:0", "async-x", "b.cpp", "f", "m"});
+  // g() was fixed; h() is new; b.cpp was not linted by this run.
+  Raw.erase(Raw.begin() + 1);
+  Raw.push_back(rawFinding("async-x", A, 10, "m"));
+  const std::vector<Finding> All = describe();
+  std::vector<Finding> Reported = All;
+  llvm::StringSet<> Linted;
+  Linted.insert("a.cpp");
+  const std::vector<BaselineEntry> Fixed =
+      applyBaseline(Baseline, Reported, All, Linted);
+  ASSERT_EQ(Reported.size(), 1u);
+  EXPECT_EQ(Reported[0].Where.Start.Line, 3u);
+  ASSERT_EQ(Fixed.size(), 1u);
+  EXPECT_EQ(Fixed[0].Fingerprint, Before[1].Fingerprint);
+}
+
 TEST_F(Reporting, TextShowsTheFindingsOwnLineAndEachEdit) {
   const std::string File =
       Scratch.write("a.cpp", "#include <x>\n\nvoid f() {\n\tsleep(1);\n}\n");

@@ -64,4 +64,23 @@ void writeBaseline(llvm::ArrayRef<Finding> Findings, llvm::raw_ostream &OS) {
      << "\n";
 }
 
+std::vector<BaselineEntry> applyBaseline(llvm::ArrayRef<BaselineEntry> Baseline,
+                                         std::vector<Finding> &Reported,
+                                         llvm::ArrayRef<Finding> All,
+                                         const llvm::StringSet<> &Linted) {
+  llvm::StringSet<> Accepted, Current;
+  for (const BaselineEntry &Entry : Baseline)
+    Accepted.insert(Entry.Fingerprint);
+  for (const Finding &F : All)
+    Current.insert(F.Fingerprint);
+  llvm::erase_if(Reported, [&](const Finding &F) {
+    return Accepted.contains(F.Fingerprint);
+  });
+  std::vector<BaselineEntry> Fixed;
+  for (const BaselineEntry &Entry : Baseline)
+    if (!Current.contains(Entry.Fingerprint) && Linted.contains(Entry.File))
+      Fixed.push_back(Entry);
+  return Fixed;
+}
+
 } // namespace tether

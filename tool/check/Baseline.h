@@ -10,6 +10,7 @@
 #define TETHER_TOOL_CHECK_BASELINE_H
 
 #include "Findings.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/Error.h"
 
 namespace tether {
@@ -27,6 +28,15 @@ llvm::Expected<std::vector<BaselineEntry>> readBaseline(llvm::StringRef Path,
                                                         llvm::StringRef Shown);
 
 void writeBaseline(llvm::ArrayRef<Finding> Findings, llvm::raw_ostream &OS);
+
+/// Removes from \p Reported the findings \p Baseline accepts; returns its
+/// entries that no finding of \p All matches anymore, in the files of
+/// \p Linted (relative paths): those are fixed. Entries of files the run
+/// did not lint (other shards, path filters) are not.
+std::vector<BaselineEntry> applyBaseline(llvm::ArrayRef<BaselineEntry> Baseline,
+                                         std::vector<Finding> &Reported,
+                                         llvm::ArrayRef<Finding> All,
+                                         const llvm::StringSet<> &Linted);
 
 } // namespace tether
 

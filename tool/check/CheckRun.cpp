@@ -231,27 +231,6 @@ void lintAll(llvm::ArrayRef<std::string> Files,
   Progress.finish();
 }
 
-/// The findings accepted by \p Baseline leave \p Reported; the entries no
-/// finding matches anymore, in files this run linted, are returned.
-std::vector<BaselineEntry> applyBaseline(llvm::ArrayRef<BaselineEntry> Baseline,
-                                         std::vector<Finding> &Reported,
-                                         llvm::ArrayRef<Finding> All,
-                                         const llvm::StringSet<> &Linted) {
-  llvm::StringSet<> Accepted, Current;
-  for (const BaselineEntry &Entry : Baseline)
-    Accepted.insert(Entry.Fingerprint);
-  for (const Finding &F : All)
-    Current.insert(F.Fingerprint);
-  llvm::erase_if(Reported, [&](const Finding &F) {
-    return Accepted.contains(F.Fingerprint);
-  });
-  std::vector<BaselineEntry> Fixed;
-  for (const BaselineEntry &Entry : Baseline)
-    if (!Current.contains(Entry.Fingerprint) && Linted.contains(Entry.File))
-      Fixed.push_back(Entry);
-  return Fixed;
-}
-
 /// Writes a report through \p Write, atomically; false after saying why it
 /// could not.
 bool writeReport(llvm::StringRef Path,
