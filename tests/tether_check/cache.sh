@@ -56,4 +56,26 @@ grep -q "warning: cannot create the cache directory $PWD/afile/sub: .*; linting 
 for entry in elsewhere/*.json; do echo garbage >"$entry"; done
 expect_exit 1 "$tether" check -p build --cache elsewhere
 grep -q "(0 from the cache)" err.txt || fail "damaged entries: $(cat err.txt)"
+
+# A precompiled header is an input: rebuilt with other contents, the
+# translation units that use it are linted again.
+printf '#pragma once\n#define PCH_ANSWER 1\n' >include/pre.hpp
+clang++-19 -std=c++20 -x c++-header include/pre.hpp -o build/pre.pch
+printf 'int answer() { return PCH_ANSWER; }\n' >src/pch_user.cpp
+python3 - <<'PY'
+import json, os
+work = os.getcwd()
+json.dump([{"directory": work, "file": "src/pch_user.cpp",
+            "arguments": ["clang++-19", "-std=c++20", "-include-pch", "build/pre.pch",
+                          "-c", "src/pch_user.cpp"]}],
+          open("build/compile_commands.json", "w"))
+PY
+expect_exit 0 "$tether" check -p build
+grep -q "1 translation unit (0 from the cache)" err.txt || fail "pch, cold: $(cat err.txt)"
+expect_exit 0 "$tether" check -p build
+grep -q "1 translation unit (1 from the cache)" err.txt || fail "pch, warm: $(cat err.txt)"
+printf '#pragma once\n#define PCH_ANSWER 2\n' >include/pre.hpp
+clang++-19 -std=c++20 -x c++-header include/pre.hpp -o build/pre.pch
+expect_exit 0 "$tether" check -p build
+grep -q "1 translation unit (0 from the cache)" err.txt || fail "pch rebuilt: $(cat err.txt)"
 echo "tether check $test_name: ok"
