@@ -48,13 +48,60 @@ bool needsParensUnderCoAwait(const CallExpr &Call) {
   return false;
 }
 
+/// Whether the token argument \p E passes on a token its function received
+/// through a template parameter (`CompletionToken &&token`, forwarded as
+/// `std::forward<CompletionToken>(token)` or
+/// `static_cast<CompletionToken &&>(token)`): the caller chose it, and the
+/// caller's call is where it is written and judged.
+bool passesOnCallersToken(const Expr *E) {
+  // `Token &&` with Token a reference collapses: the template parameter is
+  // seen through the type as written.
+  auto IsTemplateParameter = [](QualType Type) {
+    for (;;) {
+      if (Type->getAs<SubstTemplateTypeParmType>())
+        return true;
+      const auto *Reference = Type->getAs<ReferenceType>();
+      if (!Reference)
+        return false;
+      Type = Reference->getPointeeTypeAsWritten();
+    }
+  };
+  for (;;) {
+    E = skipParensAndImplicit(E);
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
+      const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
+      return Var && IsTemplateParameter(Var->getType());
+    }
+    if (const auto *Cast = dyn_cast<ExplicitCastExpr>(E)) {
+      E = Cast->getSubExpr();
+      continue;
+    }
+    if (const auto *Construct = dyn_cast<CXXConstructExpr>(E);
+        Construct && Construct->getNumArgs() == 1) {
+      E = Construct->getArg(0);
+      continue;
+    }
+    if (const auto *Call = dyn_cast<CallExpr>(E);
+        Call && Call->getNumArgs() == 1 && Call->getDirectCallee() &&
+        Call->getDirectCallee()->isInStdNamespace() &&
+        Call->getDirectCallee()->getIdentifier() &&
+        llvm::is_contained({"forward", "move"},
+                           Call->getDirectCallee()->getName())) {
+      E = Call->getArg(0);
+      continue;
+    }
+    return false;
+  }
+}
+
 /// Matches a call with an argument whose class type is listed in \p Names,
-/// bound as "token". Written by hand: it runs on every call.
+/// written there rather than passed on from the caller, bound as "token".
+/// Written by hand: it runs on every call.
 AST_MATCHER_P(CallExpr, hasArgumentOfListedType, const NameList *, Names) {
   for (const Expr *Arg : Node.arguments()) {
     const Expr *Value = Arg->IgnoreParenImpCasts();
     const CXXRecordDecl *Type = Value->getType()->getAsCXXRecordDecl();
-    if (Type && Names->matches(*Type)) {
+    if (Type && Names->matches(*Type) && !passesOnCallersToken(Value)) {
       Builder->setBinding("token", DynTypedNode::create(*Value));
       return true;
     }
@@ -121,12 +168,15 @@ FireAndForgetCheck::FireAndForgetCheck(StringRef Name,
                                           DefaultDetachedSpawnFunctions)),
       DetachedTokenTypes(
           readNameList("DetachedTokenTypes", DefaultDetachedTokenTypes)),
+      ScopeSpawnFunctions(
+          readNameList("ScopeSpawnFunctions", spawn::ScopeSpawnFunctions)),
       ExtraTaskTypes(readNameList("TaskTypes")), Tasks(&ExtraTaskTypes) {}
 
 void FireAndForgetCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   storeNameList(Opts, ExtraTaskTypes);
   storeNameList(Opts, DetachedSpawnFunctions);
   storeNameList(Opts, DetachedTokenTypes);
+  storeNameList(Opts, ScopeSpawnFunctions);
   Options.store(Opts, "AllowCastToVoid", AllowCastToVoid);
 }
 
@@ -155,7 +205,9 @@ void FireAndForgetCheck::registerMatchers(MatchFinder *Finder) {
                          .bind("detachedSpawn"),
                      this);
 
-  Finder->addMatcher(callExpr(hasArgumentOfListedType(&DetachedTokenTypes),
+  // In a template, its instantiations are judged: they know the callee.
+  Finder->addMatcher(callExpr(unless(isTypeDependent()),
+                              hasArgumentOfListedType(&DetachedTokenTypes),
                               isReportable(SystemHeaders))
                          .bind("detachedToken"),
                      this);
@@ -188,6 +240,12 @@ void FireAndForgetCheck::check(const MatchFinder::MatchResult &Result) {
     return;
   }
   if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("detachedToken")) {
+    // Only a call that runs starts work: not one in a decltype (of a
+    // trailing return type), a sizeof or a noexcept. A call outside every
+    // function body is in a type.
+    const FunctionDecl *Function = enclosingCallable(*Call, Ctx);
+    if (!Function || !isEvaluatedBelow(Function->getBody(), *Call))
+      return;
     const NamedDecl *Callee = calledDecl(*Call);
     const bool IsCoSpawn = Callee && Callee->getName() == "co_spawn";
     const auto *Token = Result.Nodes.getNodeAs<Expr>("token");
@@ -267,6 +325,13 @@ void FireAndForgetCheck::checkDiscardedTask(const CallExpr &Call,
       "exception are lost; co_await it or keep it to await later",
       "task returned by %0 is discarded: if it is lazy it never runs, if it "
       "is eager nobody owns it; co_await it or keep it to await later"};
+  // An async scope's spawn starts the task it is given as an eager
+  // coroutine that the scope counts and joins (cppcoro's async_scope::spawn
+  // starts a oneway_task): the scope owns what starts there.
+  if (Task.Start != TaskStart::Lazy)
+    if (const FunctionDecl *Function = enclosingCallable(Call, Ctx);
+        Function && ScopeSpawnFunctions.matches(*Function))
+      return;
   const SourceLocation Loc =
       Ctx.getSourceManager().getExpansionLoc(Call.getBeginLoc());
   const std::vector<FixItHint> AwaitFix = coAwaitFix(Call, Discarded, Ctx);

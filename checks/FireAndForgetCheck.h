@@ -46,6 +46,7 @@ private:
   const bool AllowCastToVoid;
   const NameListOption DetachedSpawnFunctions;
   const NameListOption DetachedTokenTypes;
+  const NameListOption ScopeSpawnFunctions;
   const NameListOption ExtraTaskTypes;
   TaskTypes Tasks;
 };
