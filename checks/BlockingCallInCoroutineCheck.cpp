@@ -37,9 +37,20 @@ struct BodyFacts {
   /// readiness the body awaits is non-blocking.
   llvm::DenseSet<const ValueDecl *> Awaited;
   bool MayLock = false;
+  /// The first `co_await` of an executor switch (ExecutorSwitches): the
+  /// code after it runs on the executor switched to.
+  SourceLocation SwitchedAt;
 };
 
 namespace {
+
+constexpr llvm::StringLiteral DefaultExecutorSwitches =
+    "::concurrencpp::resume_on;::concurrencpp::executor_tag;"
+    "::coro::thread_pool::schedule;::cppcoro::static_thread_pool::schedule;"
+    "::cppcoro::schedule_on;::cppcoro::resume_on;::async_simple::coro::"
+    "dispatch;"
+    "::asio::post;::asio::dispatch;::asio::defer;::boost::asio::post;"
+    "::boost::asio::dispatch;::boost::asio::defer";
 
 constexpr llvm::StringLiteral DefaultBlockingFunctions =
     // Sleeping.
@@ -161,9 +172,11 @@ bool isZeroDuration(const Expr *E, const ASTContext &Ctx) {
 class BodyScanner {
 public:
   BodyScanner(BodyFacts &Facts, const NameList &MutexTypes,
-              const NameList &LockGuardTypes, ASTContext &Ctx)
+              const NameList &LockGuardTypes,
+              llvm::function_ref<bool(const Expr &)> IsExecutorSwitch,
+              ASTContext &Ctx)
       : Facts(Facts), MutexTypes(MutexTypes), LockGuardTypes(LockGuardTypes),
-        Ctx(Ctx) {}
+        IsExecutorSwitch(IsExecutorSwitch), Ctx(Ctx) {}
 
   void scan(const Stmt *S, const Stmt *Parent, bool NoAwait);
 
@@ -181,6 +194,7 @@ private:
   BodyFacts &Facts;
   const NameList &MutexTypes;
   const NameList &LockGuardTypes;
+  llvm::function_ref<bool(const Expr &)> IsExecutorSwitch;
   ASTContext &Ctx;
 };
 
@@ -198,6 +212,12 @@ void BodyScanner::scan(const Stmt *S, const Stmt *Parent, bool NoAwait) {
     return;
   }
   if (const auto *Suspend = dyn_cast<CoroutineSuspendExpr>(S)) {
+    const SourceManager &SM = Ctx.getSourceManager();
+    const SourceLocation Loc = SM.getExpansionLoc(Suspend->getBeginLoc());
+    if (isa<CoawaitExpr>(Suspend) && IsExecutorSwitch(*Suspend->getOperand()) &&
+        (Facts.SwitchedAt.isInvalid() ||
+         SM.isBeforeInTranslationUnit(Loc, Facts.SwitchedAt)))
+      Facts.SwitchedAt = Loc;
     collectAwaited(Suspend->getOperand());
     scan(Suspend->getOperand(), S, NoAwait);
     return;
@@ -424,6 +444,8 @@ BlockingCallInCoroutineCheck::BlockingCallInCoroutineCheck(
           readNameList("DescriptorFunctions", DefaultDescriptorFunctions)),
       MutexTypes(readNameList("MutexTypes", DefaultMutexTypes)),
       LockGuardTypes(readNameList("LockGuardTypes", DefaultLockGuardTypes)),
+      ExecutorSwitches(
+          readNameList("ExecutorSwitches", DefaultExecutorSwitches)),
       Inserter(Options.getLocalOrGlobal("IncludeStyle",
                                         utils::IncludeSorter::IS_LLVM),
                areDiagsSelfContained()) {}
@@ -440,6 +462,7 @@ void BlockingCallInCoroutineCheck::storeOptions(
   storeNameList(Opts, DescriptorFunctions);
   storeNameList(Opts, MutexTypes);
   storeNameList(Opts, LockGuardTypes);
+  storeNameList(Opts, ExecutorSwitches);
   Options.store(Opts, "StrictLocking", StrictLocking);
   Options.store(Opts, "FollowCalls", FollowCalls);
   Options.store(Opts, "FollowCallsIntoHeaders", FollowCallsIntoHeaders);
@@ -598,7 +621,9 @@ BlockingCallInCoroutineCheck::blockingPathIn(const FunctionDecl &Callee,
   Entry.Depth = Depth;
 
   BodyFacts Facts;
-  BodyScanner(Facts, MutexTypes, LockGuardTypes, Ctx)
+  BodyScanner(
+      Facts, MutexTypes, LockGuardTypes,
+      [&](const Expr &Awaited) { return isExecutorSwitch(Awaited); }, Ctx)
       .scan(Definition->getBody(), nullptr, false);
   std::optional<CallPath> Path;
   for (const BodyFacts::Call &Call : Facts.Calls)
@@ -636,13 +661,42 @@ BlockingCallInCoroutineCheck::sleepFix(const CallExpr &Call) {
       Replacement)};
 }
 
+bool BlockingCallInCoroutineCheck::isExecutorSwitch(const Expr &Awaited) const {
+  const auto *Call = dyn_cast<CallExpr>(skipParensAndImplicit(&Awaited));
+  const NamedDecl *Called = Call ? calledDecl(*Call) : nullptr;
+  if (!Called || !ExecutorSwitches.matches(*Called))
+    return false;
+  // Asio's post and dispatch also yield to the event loop the coroutine
+  // runs on: only a thread pool, or its executor, is another executor.
+  if (declaredFlavour(*Called) == AsioFlavour::None)
+    return true;
+  if (Call->getNumArgs() == 0)
+    return false;
+  const QualType Target = Call->getArg(0)->getType().getNonReferenceType();
+  for (const CXXRecordDecl *Record = Target->getAsCXXRecordDecl(); Record;
+       Record = dyn_cast<CXXRecordDecl>(Record->getDeclContext()))
+    if (Record->getIdentifier() && Record->getName() == "thread_pool")
+      return true;
+  return false;
+}
+
 void BlockingCallInCoroutineCheck::checkCoroutine(const FunctionDecl &Coroutine,
                                                   ASTContext &Ctx) {
   const auto *Body = cast<CoroutineBodyStmt>(Coroutine.getBody());
   const SourceManager &SM = Ctx.getSourceManager();
   BodyFacts Facts;
-  BodyScanner(Facts, MutexTypes, LockGuardTypes, Ctx)
+  BodyScanner(
+      Facts, MutexTypes, LockGuardTypes,
+      [&](const Expr &Awaited) { return isExecutorSwitch(Awaited); }, Ctx)
       .scan(Body->getBody(), Body, false);
+  // A coroutine that takes an executor tag (concurrencpp's executor_tag)
+  // starts on the executor it is given, as if it switched there first.
+  const bool StartsSwitched =
+      llvm::any_of(Coroutine.parameters(), [&](const ParmVarDecl *Param) {
+        const CXXRecordDecl *Type =
+            Param->getType().getNonReferenceType()->getAsCXXRecordDecl();
+        return Type && ExecutorSwitches.matches(*Type);
+      });
 
   const AsioFlavour Flavour = taskFlavour(Coroutine.getReturnType());
   const bool RuntimeFixes = PP && Flavour == runtimeFlavour(*PP);
@@ -659,6 +713,11 @@ void BlockingCallInCoroutineCheck::checkCoroutine(const FunctionDecl &Coroutine,
 
   for (const BodyFacts::Call &Site : Facts.Calls) {
     const SourceLocation Loc = SM.getExpansionLoc(Site.E->getBeginLoc());
+    // After a switch to another executor, blocking is what that executor is
+    // for ("we can safely block").
+    if (StartsSwitched || (Facts.SwitchedAt.isValid() &&
+                           SM.isBeforeInTranslationUnit(Facts.SwitchedAt, Loc)))
+      continue;
     const bool Rewritable =
         InWrittenCode && !Site.NoAwait && !inMacro(Site.E->getSourceRange());
     std::optional<BlockingCall> Blocking = classify(*Site.E, Facts, Ctx);
