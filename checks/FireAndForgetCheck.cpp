@@ -7,6 +7,7 @@
 #include "utils/SpawnApis.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"
 
@@ -19,6 +20,8 @@ constexpr llvm::StringLiteral DefaultDetachedSpawnFunctions =
     spawn::DetachedStartFunctions;
 constexpr llvm::StringLiteral DefaultDetachedTokenTypes =
     "::asio::detached_t;::boost::asio::detached_t";
+constexpr llvm::StringLiteral DefaultFireAndForgetTypes =
+    "::concurrencpp::null_result";
 
 /// How a diagnostic names the callee: 'fetch', or "the immediately invoked
 /// lambda".
@@ -109,6 +112,54 @@ AST_MATCHER_P(CallExpr, hasArgumentOfListedType, const NameList *, Names) {
   return false;
 }
 
+/// Whether the task \p Spawned (a call of a coroutine, or a coroutine
+/// lambda) handles every exception in its own body: each statement of its
+/// body is a declaration or a `try` with a `catch (...)` or
+/// `catch (std::exception&)` that does not rethrow.
+bool handlesItsExceptions(const Expr &Spawned) {
+  const Expr *E = skipParensAndImplicit(&Spawned);
+  const FunctionDecl *Coroutine = nullptr;
+  if (const auto *Lambda = dyn_cast<LambdaExpr>(E))
+    Coroutine = Lambda->getCallOperator();
+  else if (const auto *Call = dyn_cast<CallExpr>(E))
+    Coroutine = Call->getDirectCallee();
+  if (Coroutine)
+    Coroutine = Coroutine->getDefinition();
+  const auto *Body =
+      Coroutine ? dyn_cast_or_null<CoroutineBodyStmt>(Coroutine->getBody())
+                : nullptr;
+  const auto *Block =
+      Body ? dyn_cast_or_null<CompoundStmt>(Body->getBody()) : nullptr;
+  if (!Block || Block->body_empty())
+    return false;
+  auto CatchesAll = [](const CXXCatchStmt *Handler) {
+    if (!Handler->getExceptionDecl())
+      return true;
+    const CXXRecordDecl *Caught =
+        Handler->getCaughtType().getNonReferenceType()->getAsCXXRecordDecl();
+    return Caught && Caught->getIdentifier() &&
+           templateFreeQualifiedName(*Caught) == "::std::exception";
+  };
+  bool Tried = false;
+  for (const Stmt *S : Block->body()) {
+    if (isa<DeclStmt, NullStmt>(S))
+      continue;
+    const auto *Try = dyn_cast<CXXTryStmt>(S);
+    if (!Try)
+      return false;
+    bool Handled = false;
+    for (unsigned I = 0; I < Try->getNumHandlers(); ++I)
+      if (CatchesAll(Try->getHandler(I)) &&
+          !anyStmt(Try->getHandler(I)->getHandlerBlock(),
+                   [](const Stmt &Node) { return isa<CXXThrowExpr>(Node); }))
+        Handled = true;
+    if (!Handled)
+      return false;
+    Tried = true;
+  }
+  return Tried;
+}
+
 bool isNamed(const CXXRecordDecl *Record, llvm::StringRef QualifiedName) {
   return Record && Record->getIdentifier() &&
          templateFreeQualifiedName(*Record) == QualifiedName;
@@ -170,6 +221,8 @@ FireAndForgetCheck::FireAndForgetCheck(StringRef Name,
           readNameList("DetachedTokenTypes", DefaultDetachedTokenTypes)),
       ScopeSpawnFunctions(
           readNameList("ScopeSpawnFunctions", spawn::ScopeSpawnFunctions)),
+      FireAndForgetTypes(
+          readNameList("FireAndForgetTypes", DefaultFireAndForgetTypes)),
       ExtraTaskTypes(readNameList("TaskTypes")), Tasks(&ExtraTaskTypes) {}
 
 void FireAndForgetCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
@@ -177,6 +230,7 @@ void FireAndForgetCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   storeNameList(Opts, DetachedSpawnFunctions);
   storeNameList(Opts, DetachedTokenTypes);
   storeNameList(Opts, ScopeSpawnFunctions);
+  storeNameList(Opts, FireAndForgetTypes);
   Options.store(Opts, "AllowCastToVoid", AllowCastToVoid);
 }
 
@@ -249,10 +303,18 @@ void FireAndForgetCheck::check(const MatchFinder::MatchResult &Result) {
     const NamedDecl *Callee = calledDecl(*Call);
     const bool IsCoSpawn = Callee && Callee->getName() == "co_spawn";
     const auto *Token = Result.Nodes.getNodeAs<Expr>("token");
-    diag(Where(*Call), IsCoSpawn ? "%0 with %1 runs the task unowned: its "
-                                   "result and its exception are lost"
-                                 : "%0 with %1 runs the operation unowned: "
-                                   "its result and its error are lost")
+    // What is lost: the exception, unless the task's body handles every
+    // exception itself (Asio's echo and chat servers); the owner always.
+    const bool HandlesExceptions = IsCoSpawn && Call->getNumArgs() >= 2 &&
+                                   handlesItsExceptions(*Call->getArg(1));
+    diag(Where(*Call), HandlesExceptions
+                           ? "%0 with %1 runs the task unowned: its body "
+                             "handles its exceptions, but nobody can wait "
+                             "for it or cancel it"
+                       : IsCoSpawn ? "%0 with %1 runs the task unowned: its "
+                                     "result and its exception are lost"
+                                   : "%0 with %1 runs the operation unowned: "
+                                     "its result and its error are lost")
         << describeCallee(*Call) << describeToken(*Token);
     std::string Group;
     const std::vector<FixItHint> SpawnFix =
@@ -291,6 +353,11 @@ void FireAndForgetCheck::checkDiscardedCall(const CallExpr &Call,
   const QualType Type = Call.getCallReturnType(Ctx);
   const auto *Callee = dyn_cast_or_null<FunctionDecl>(Call.getCalleeDecl());
   if (std::optional<TaskTypeInfo> Task = Tasks.classify(Type, Ctx, Callee)) {
+    // A type designed to be started and dropped (concurrencpp's
+    // null_result) is used as meant.
+    if (const CXXRecordDecl *Record = Type->getAsCXXRecordDecl();
+        Record && FireAndForgetTypes.matches(*Record))
+      return;
     checkDiscardedTask(Call, Discarded, *Task, Ctx);
     return;
   }

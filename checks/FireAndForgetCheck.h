@@ -47,6 +47,7 @@ private:
   const NameListOption DetachedSpawnFunctions;
   const NameListOption DetachedTokenTypes;
   const NameListOption ScopeSpawnFunctions;
+  const NameListOption FireAndForgetTypes;
   const NameListOption ExtraTaskTypes;
   TaskTypes Tasks;
 };
