@@ -22,6 +22,9 @@ constexpr llvm::StringLiteral DefaultDetachedTokenTypes =
     "::asio::detached_t;::boost::asio::detached_t";
 constexpr llvm::StringLiteral DefaultFireAndForgetTypes =
     "::concurrencpp::null_result";
+constexpr llvm::StringLiteral DefaultExpectedThrowFunctions =
+    "assert_throws;assert_throws_with_error_message;"
+    "assert_throws_contains_error_message";
 
 /// How a diagnostic names the callee: 'fetch', or "the immediately invoked
 /// lambda".
@@ -223,6 +226,8 @@ FireAndForgetCheck::FireAndForgetCheck(StringRef Name,
           readNameList("ScopeSpawnFunctions", spawn::ScopeSpawnFunctions)),
       FireAndForgetTypes(
           readNameList("FireAndForgetTypes", DefaultFireAndForgetTypes)),
+      ExpectedThrowFunctions(readNameList("ExpectedThrowFunctions",
+                                          DefaultExpectedThrowFunctions)),
       ExtraTaskTypes(readNameList("TaskTypes")), Tasks(&ExtraTaskTypes) {}
 
 void FireAndForgetCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
@@ -231,6 +236,7 @@ void FireAndForgetCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   storeNameList(Opts, DetachedTokenTypes);
   storeNameList(Opts, ScopeSpawnFunctions);
   storeNameList(Opts, FireAndForgetTypes);
+  storeNameList(Opts, ExpectedThrowFunctions);
   Options.store(Opts, "AllowCastToVoid", AllowCastToVoid);
 }
 
@@ -353,6 +359,8 @@ void FireAndForgetCheck::checkDiscardedCall(const CallExpr &Call,
   const QualType Type = Call.getCallReturnType(Ctx);
   const auto *Callee = dyn_cast_or_null<FunctionDecl>(Call.getCalleeDecl());
   if (std::optional<TaskTypeInfo> Task = Tasks.classify(Type, Ctx, Callee)) {
+    if (expectsThrow(Call, Ctx))
+      return;
     // A type designed to be started and dropped (concurrencpp's
     // null_result) is used as meant.
     if (const CXXRecordDecl *Record = Type->getAsCXXRecordDecl();
@@ -472,6 +480,44 @@ FireAndForgetCheck::spawnOnGroupFix(const CallExpr &CoSpawn, const Expr &Token,
   return {FixItHint::CreateReplacement(
       CharSourceRange::getTokenRange(CoSpawn.getSourceRange()),
       Group + "spawn(" + ExecutorText + ", " + Text(CoSpawn.getArg(1)) + ")")};
+}
+
+bool FireAndForgetCheck::expectsThrow(const CallExpr &Call,
+                                      ASTContext &Ctx) const {
+  if (ExpectedThrowFunctions.empty())
+    return false;
+  const auto *Operator =
+      dyn_cast_or_null<CXXMethodDecl>(enclosingCallable(Call, Ctx));
+  if (!Operator || !Operator->getParent()->isLambda())
+    return false;
+  // The lambda is an argument of a call in the function that defines it.
+  const auto *Definer =
+      dyn_cast<FunctionDecl>(Operator->getParent()->getDeclContext());
+  const CXXMethodDecl *Pattern = Operator;
+  if (const FunctionDecl *Template =
+          Operator->getTemplateInstantiationPattern())
+    Pattern = cast<CXXMethodDecl>(Template);
+  // In a template the call of the assertion may not be resolved yet: any
+  // function of its overload set counts.
+  auto IsAssertion = [&](const CallExpr &Check) {
+    if (const NamedDecl *Called = calledDecl(Check))
+      return ExpectedThrowFunctions.matches(*Called);
+    const auto *Overloads =
+        dyn_cast<OverloadExpr>(Check.getCallee()->IgnoreParenImpCasts());
+    return Overloads && llvm::any_of(Overloads->decls(), [&](NamedDecl *D) {
+             return ExpectedThrowFunctions.matches(*D->getUnderlyingDecl());
+           });
+  };
+  return Definer && anyStmt(Definer->getBody(), [&](const Stmt &S) {
+           const auto *Check = dyn_cast<CallExpr>(&S);
+           return Check && IsAssertion(*Check) &&
+                  llvm::any_of(Check->arguments(), [&](const Expr *Arg) {
+                    const auto *Lambda =
+                        dyn_cast<LambdaExpr>(skipParensAndImplicit(Arg));
+                    return Lambda && (Lambda->getCallOperator() == Operator ||
+                                      Lambda->getCallOperator() == Pattern);
+                  });
+         });
 }
 
 std::vector<FixItHint> FireAndForgetCheck::coAwaitFix(const CallExpr &Call,
