@@ -510,7 +510,10 @@ bool MissingTimeoutCheck::isWatchdog(const Expr *E, bool MustFail) {
           Definition->getLocation()) ||
       !isCoroutineCached(*Definition))
     return false;
-  const Stmt *Body = cast<CoroutineBodyStmt>(Definition->getBody())->getBody();
+  // In a template, a coroutine's body is not wrapped yet.
+  const Stmt *Body = Definition->getBody();
+  if (const auto *Coroutine = dyn_cast<CoroutineBodyStmt>(Body))
+    Body = Coroutine->getBody();
   return anyStmt(Body,
                  [&](const Stmt &S) {
                    const auto *Await = dyn_cast<CoawaitExpr>(&S);
