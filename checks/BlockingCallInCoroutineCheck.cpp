@@ -37,9 +37,11 @@ struct BodyFacts {
   /// readiness the body awaits is non-blocking.
   llvm::DenseSet<const ValueDecl *> Awaited;
   bool MayLock = false;
-  /// The first `co_await` of an executor switch (ExecutorSwitches): the
-  /// code after it runs on the executor switched to.
-  SourceLocation SwitchedAt;
+  /// The calls of executor switches (ExecutorSwitches), in the order of the
+  /// text, and whether each is awaited: the code after an awaited one runs
+  /// on the executor switched to, until a switch that is not awaited (its
+  /// author meant to switch back, and did not).
+  std::vector<std::pair<SourceLocation, bool>> Switches;
 };
 
 namespace {
@@ -212,12 +214,10 @@ void BodyScanner::scan(const Stmt *S, const Stmt *Parent, bool NoAwait) {
     return;
   }
   if (const auto *Suspend = dyn_cast<CoroutineSuspendExpr>(S)) {
-    const SourceManager &SM = Ctx.getSourceManager();
-    const SourceLocation Loc = SM.getExpansionLoc(Suspend->getBeginLoc());
-    if (isa<CoawaitExpr>(Suspend) && IsExecutorSwitch(*Suspend->getOperand()) &&
-        (Facts.SwitchedAt.isInvalid() ||
-         SM.isBeforeInTranslationUnit(Loc, Facts.SwitchedAt)))
-      Facts.SwitchedAt = Loc;
+    if (isa<CoawaitExpr>(Suspend) && IsExecutorSwitch(*Suspend->getOperand()))
+      Facts.Switches.push_back(
+          {Ctx.getSourceManager().getExpansionLoc(Suspend->getBeginLoc()),
+           true});
     collectAwaited(Suspend->getOperand());
     scan(Suspend->getOperand(), S, NoAwait);
     return;
@@ -255,6 +255,10 @@ void BodyScanner::scan(const Stmt *S, const Stmt *Parent, bool NoAwait) {
   }
   if (isa<CallExpr, CXXConstructExpr>(S)) {
     Facts.Calls.push_back({cast<Expr>(S), Parent, NoAwait});
+    if (isa<CallExpr>(S) && !isa_and_nonnull<CoroutineSuspendExpr>(Parent) &&
+        IsExecutorSwitch(*cast<Expr>(S)))
+      Facts.Switches.push_back(
+          {Ctx.getSourceManager().getExpansionLoc(S->getBeginLoc()), false});
     if (const auto *Member = dyn_cast<CXXMemberCallExpr>(S))
       if (const CXXMethodDecl *Method = Member->getMethodDecl();
           Method && Method->getIdentifier() &&
@@ -711,12 +715,23 @@ void BlockingCallInCoroutineCheck::checkCoroutine(const FunctionDecl &Coroutine,
       Diag << *Include;
   };
 
+  // After a switch to another executor, blocking is what that executor is
+  // for ("we can safely block").
+  llvm::sort(Facts.Switches, [&](const auto &A, const auto &B) {
+    return SM.isBeforeInTranslationUnit(A.first, B.first);
+  });
+  auto Switched = [&](SourceLocation Loc) {
+    bool Result = StartsSwitched;
+    for (const auto &[At, Awaited] : Facts.Switches) {
+      if (!SM.isBeforeInTranslationUnit(At, Loc))
+        break;
+      Result = Awaited;
+    }
+    return Result;
+  };
   for (const BodyFacts::Call &Site : Facts.Calls) {
     const SourceLocation Loc = SM.getExpansionLoc(Site.E->getBeginLoc());
-    // After a switch to another executor, blocking is what that executor is
-    // for ("we can safely block").
-    if (StartsSwitched || (Facts.SwitchedAt.isValid() &&
-                           SM.isBeforeInTranslationUnit(Facts.SwitchedAt, Loc)))
+    if (Switched(Loc))
       continue;
     const bool Rewritable =
         InWrittenCode && !Site.NoAwait && !inMacro(Site.E->getSourceRange());

@@ -26,13 +26,26 @@ replace(std::shared_ptr<concurrencpp::thread_executor> Background,
   // CHECK-MESSAGES-NOSWITCHES: :[[@LINE-1]]:17: warning: 'std::basic_ofstream' blocks the thread
 }
 
-// A switch that is not awaited switches nothing.
+// A switch that is not awaited switches nothing: after it the coroutine is
+// where it was, and not where its author meant it to be (concurrencpp's
+// example 4 drops the switch back to the background executor).
 concurrencpp::result<>
 dropped(std::shared_ptr<concurrencpp::thread_executor> Background) {
   concurrencpp::resume_on(Background);
   std::ofstream Output("file");
   // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: 'std::basic_ofstream' blocks the thread
   co_return;
+}
+
+concurrencpp::result<>
+droppedSwitchBack(std::shared_ptr<concurrencpp::thread_executor> Background,
+                  std::shared_ptr<concurrencpp::thread_pool_executor> Pool) {
+  co_await concurrencpp::resume_on(Background);
+  std::ifstream Input("file");
+  // CHECK-MESSAGES-NOSWITCHES: :[[@LINE-1]]:17: warning: 'std::basic_ifstream' blocks the thread
+  concurrencpp::resume_on(Pool);
+  std::ofstream Output("file");
+  // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: 'std::basic_ofstream' blocks the thread
 }
 
 // A coroutine that takes an executor tag starts on the executor it is given
