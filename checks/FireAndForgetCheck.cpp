@@ -72,10 +72,31 @@ bool passesOnCallersToken(const Expr *E) {
       Type = Reference->getPointeeTypeAsWritten();
     }
   };
+  // A parameter declared with a dependent type in the template (deduction
+  // may leave no sugar of the template parameter in the instantiation).
+  auto IsDependentInTemplate = [](const ParmVarDecl &Param) {
+    const auto *Function = dyn_cast<FunctionDecl>(Param.getDeclContext());
+    const FunctionDecl *Pattern =
+        Function ? Function->getTemplateInstantiationPattern() : nullptr;
+    if (!Pattern)
+      return false;
+    const unsigned Index = Param.getFunctionScopeIndex();
+    for (unsigned I = 0; I < Pattern->getNumParams(); ++I) {
+      const ParmVarDecl *Written = Pattern->getParamDecl(I);
+      if (Written->isParameterPack())
+        return I <= Index; // expanded packs shift the indices after them
+      if (I == Index)
+        return Written->getType()->isDependentType();
+    }
+    return false;
+  };
   for (;;) {
     E = skipParensAndImplicit(E);
     if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
       const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
+      if (const auto *Param = dyn_cast_or_null<ParmVarDecl>(Var);
+          Param && IsDependentInTemplate(*Param))
+        return true;
       return Var && IsTemplateParameter(Var->getType());
     }
     if (const auto *Cast = dyn_cast<ExplicitCastExpr>(E)) {

@@ -2,7 +2,7 @@
 // a template parameter that passes on the caller's token (the library's
 // instantiation for detached_t is not a second finding), never in an
 // unevaluated operand.
-// RUN: %check_tidy %s async-fire-and-forget %t -- -- -I %S/Inputs
+// RUN: %check_tidy %s async-fire-and-forget %t -- -header-filter='.*' -- -I %S/Inputs
 
 #include "forwarding_tokens.h"
 

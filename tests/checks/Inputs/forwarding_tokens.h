@@ -48,14 +48,17 @@ struct io_context {
 };
 
 struct initiate_post {
-  template <typename Handler> void operator()(Handler &&) const {}
+  template <typename Handler, typename W>
+  void operator()(Handler &&, W &&) const {}
 };
 
+struct empty_work_function {};
 template <typename CompletionToken>
 auto post(io_context &, CompletionToken &&token)
-    -> decltype(async_initiate<CompletionToken, void()>(initiate_post(),
-                                                        token)) {
-  return async_initiate<CompletionToken, void()>(initiate_post(), token);
+    -> decltype(async_initiate<CompletionToken, void()>(
+        std::declval<initiate_post>(), token, empty_work_function())) {
+  return async_initiate<CompletionToken, void()>(initiate_post(), token,
+                                                 empty_work_function());
 }
 
 struct initiate_co_spawn {
