@@ -543,6 +543,15 @@ private:
     for (size_t I = *Unbounded; I < Frames.size(); ++I)
       if (Frames[I].Acquired)
         return;
+    // `for (std::thread &T : Threads) T = std::thread(...)`: the loop fills
+    // a set of threads whose size was fixed when it was made.
+    if (const auto *Range = dyn_cast<CXXForRangeStmt>(Frames[*Unbounded].Loop);
+        Range && Info.What == Work::Thread &&
+        isStdThread(Range->getLoopVariable()
+                        ->getType()
+                        .getNonReferenceType()
+                        ->getAsCXXRecordDecl()))
+      return;
     Spawns.push_back(
         {Finding{&E, std::move(Info), Frames[*Unbounded].Loop,
                  Frames.back().Current ? Frames.back().Current : &E, TripCount,

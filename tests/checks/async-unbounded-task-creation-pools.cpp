@@ -118,3 +118,15 @@ void results(std::vector<result_promise> &Promises,
     Results.emplace_back(kept(Id));
   // CHECK-MESSAGES: :[[@LINE-1]]:26: warning: 'kept' starts an eager task in every iteration of the range-for loop over 'Ids'
 }
+
+// concurrencpp's executor tests: a loop over a container of threads, sized
+// beforehand, fills it. Its size is the bound.
+void fill(std::vector<std::thread> &Threads, const std::vector<int> &Items) {
+  for (std::thread &Thread : Threads)
+    Thread = std::thread(work, 0);
+  // A loop over the items is not over the threads.
+  std::vector<std::thread> PerItem;
+  for (int Item : Items)
+    PerItem.push_back(std::thread(work, Item));
+  // CHECK-MESSAGES: :[[@LINE-1]]:23: warning: 'std::thread' starts a thread in every iteration of the range-for loop over 'Items'
+}
