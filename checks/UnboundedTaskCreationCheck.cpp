@@ -488,6 +488,7 @@ private:
         MovedVars.insert(Var);
       return;
     }
+    noteConsumedArguments(*Call);
     const auto *Member = dyn_cast<CXXMemberCallExpr>(Call);
     const CXXMethodDecl *Method = Member ? Member->getMethodDecl() : nullptr;
     if (!Method || !Method->getIdentifier())
@@ -506,6 +507,34 @@ private:
       for (const Expr *Arg : Call->arguments())
         if (const VarDecl *Var = referencedVar(Arg))
           MovedVars.insert(Var);
+    }
+  }
+
+  /// Marks as awaited the arguments of \p Call that its callee, defined in
+  /// view, waits for (`check(consumer(x))` where `check` calls `.get()` on
+  /// its parameter): the task ends within the iteration.
+  void noteConsumedArguments(const CallExpr &Call) {
+    if (isa<CXXOperatorCallExpr>(Call))
+      return;
+    const FunctionDecl *Callee = Call.getDirectCallee();
+    const FunctionDecl *Definition = Callee ? Callee->getDefinition() : nullptr;
+    if (!Definition || !Definition->getBody())
+      return;
+    for (unsigned I = 0;
+         I < Call.getNumArgs() && I < Definition->getNumParams(); ++I) {
+      const ParmVarDecl *Param = Definition->getParamDecl(I);
+      const bool Waited = anyStmt(Definition->getBody(), [&](const Stmt &S) {
+        if (const auto *Await = dyn_cast<CoroutineSuspendExpr>(&S))
+          return referencedVar(Await->getOperand()) == Param;
+        const auto *Member = dyn_cast<CXXMemberCallExpr>(&S);
+        const CXXMethodDecl *Method =
+            Member ? Member->getMethodDecl() : nullptr;
+        return Method && Method->getIdentifier() &&
+               waitsFor(Method->getName()) &&
+               referencedVar(Member->getImplicitObjectArgument()) == Param;
+      });
+      if (Waited)
+        Uses[peel(Call.getArg(I))] = Use::Awaited;
     }
   }
 

@@ -130,3 +130,26 @@ void fill(std::vector<std::thread> &Threads, const std::vector<int> &Items) {
     PerItem.push_back(std::thread(work, Item));
   // CHECK-MESSAGES: :[[@LINE-1]]:23: warning: 'std::thread' starts a thread in every iteration of the range-for loop over 'Items'
 }
+
+// concurrencpp's test_ready_result: the task is handed to a function that
+// waits for it, within the iteration.
+struct eager_result {
+  struct promise_type {
+    eager_result get_return_object() { return {}; }
+    std::suspend_never initial_suspend() noexcept { return {}; }
+    std::suspend_never final_suspend() noexcept { return {}; }
+    void return_void() {}
+    void unhandled_exception() {}
+  };
+  void get();
+};
+eager_result compute(int) { co_return; }
+void expectReady(eager_result Result) { Result.get(); }
+void keep(eager_result Result);
+void consumed(const std::vector<int> &Ids) {
+  for (int Id : Ids)
+    expectReady(compute(Id));
+  for (int Id : Ids)
+    keep(compute(Id));
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'compute' starts an eager task in every iteration of the range-for loop over 'Ids'
+}
