@@ -223,6 +223,10 @@ void BodyScanner::scan(const Stmt *S, const Stmt *Parent, bool NoAwait) {
     return;
   }
   if (const auto *Await = dyn_cast<DependentCoawaitExpr>(S)) {
+    // In a template whose promise type is dependent.
+    if (IsExecutorSwitch(*Await->getOperand()))
+      Facts.Switches.push_back(
+          {Ctx.getSourceManager().getExpansionLoc(Await->getBeginLoc()), true});
     collectAwaited(Await->getOperand());
     scan(Await->getOperand(), S, NoAwait);
     return;
@@ -255,7 +259,8 @@ void BodyScanner::scan(const Stmt *S, const Stmt *Parent, bool NoAwait) {
   }
   if (isa<CallExpr, CXXConstructExpr>(S)) {
     Facts.Calls.push_back({cast<Expr>(S), Parent, NoAwait});
-    if (isa<CallExpr>(S) && !isa_and_nonnull<CoroutineSuspendExpr>(Parent) &&
+    if (isa<CallExpr>(S) &&
+        !isa_and_nonnull<CoroutineSuspendExpr, DependentCoawaitExpr>(Parent) &&
         IsExecutorSwitch(*cast<Expr>(S)))
       Facts.Switches.push_back(
           {Ctx.getSourceManager().getExpansionLoc(S->getBeginLoc()), false});

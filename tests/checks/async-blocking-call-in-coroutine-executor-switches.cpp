@@ -48,6 +48,20 @@ droppedSwitchBack(std::shared_ptr<concurrencpp::thread_executor> Background,
   // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: 'std::basic_ofstream' blocks the thread
 }
 
+// A template coroutine whose promise type depends on the template.
+template <typename T>
+concurrencpp::result<T>
+onBackground(std::shared_ptr<concurrencpp::thread_executor> Background) {
+  co_await concurrencpp::resume_on(Background);
+  sleep(1);
+  // CHECK-MESSAGES-NOSWITCHES: :[[@LINE-1]]:3: warning: 'sleep' blocks the thread
+  concurrencpp::resume_on(Background);
+  sleep(1);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'sleep' blocks the thread
+}
+template concurrencpp::result<int>
+onBackground<int>(std::shared_ptr<concurrencpp::thread_executor>);
+
 // A coroutine that takes an executor tag starts on the executor it is given
 // (concurrencpp's executor::submit_bridge, its tests' coroutines).
 concurrencpp::result<>
