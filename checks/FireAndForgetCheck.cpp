@@ -20,8 +20,6 @@ constexpr llvm::StringLiteral DefaultDetachedSpawnFunctions =
     spawn::DetachedStartFunctions;
 constexpr llvm::StringLiteral DefaultDetachedTokenTypes =
     "::asio::detached_t;::boost::asio::detached_t";
-constexpr llvm::StringLiteral DefaultFireAndForgetTypes =
-    "::concurrencpp::null_result";
 constexpr llvm::StringLiteral DefaultExpectedThrowFunctions =
     "assert_throws;assert_throws_with_error_message;"
     "assert_throws_contains_error_message";
@@ -246,7 +244,7 @@ FireAndForgetCheck::FireAndForgetCheck(StringRef Name,
       ScopeSpawnFunctions(
           readNameList("ScopeSpawnFunctions", spawn::ScopeSpawnFunctions)),
       FireAndForgetTypes(
-          readNameList("FireAndForgetTypes", DefaultFireAndForgetTypes)),
+          readNameList("FireAndForgetTypes", spawn::FireAndForgetTypes)),
       ExpectedThrowFunctions(readNameList("ExpectedThrowFunctions",
                                           DefaultExpectedThrowFunctions)),
       ExtraTaskTypes(readNameList("TaskTypes")), Tasks(&ExtraTaskTypes) {}

@@ -9,6 +9,7 @@
 #include "utils/Macros.h"
 #include "utils/Matchers.h"
 #include "utils/RuntimeApi.h"
+#include "utils/SpawnApis.h"
 #include "utils/StmtSearch.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
@@ -320,6 +321,8 @@ SwallowedExceptionCheck::SwallowedExceptionCheck(StringRef Name,
           "CompletionHandlerFunctions", DefaultCompletionHandlerFunctions)),
       ScopeJoinFunctions(
           readNameList("ScopeJoinFunctions", cancellation::ScopeJoinFunctions)),
+      FireAndForgetTypes(
+          readNameList("FireAndForgetTypes", spawn::FireAndForgetTypes)),
       Inserter(Options.getLocalOrGlobal("IncludeStyle",
                                         utils::IncludeSorter::IS_LLVM),
                areDiagsSelfContained()) {}
@@ -333,6 +336,7 @@ void SwallowedExceptionCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   storeNameList(Opts, TaskResultFunctions);
   storeNameList(Opts, CompletionHandlerFunctions);
   storeNameList(Opts, ScopeJoinFunctions);
+  storeNameList(Opts, FireAndForgetTypes);
   Options.store(Opts, "IncludeStyle", Inserter.getStyle());
 }
 
@@ -740,6 +744,14 @@ void SwallowedExceptionCheck::checkUnhandledException(
   if (!Promise || (Promise->getName() != "promise_type" &&
                    Promise->lookup(&GetReturnObject).empty()))
     return;
+  // The promise of a type made to be started and dropped ignores what
+  // escapes by contract.
+  for (const NamedDecl *Found : Promise->lookup(&GetReturnObject))
+    if (const auto *Getter = dyn_cast<FunctionDecl>(Found))
+      if (const CXXRecordDecl *Returned =
+              Getter->getReturnType()->getAsCXXRecordDecl();
+          Returned && FireAndForgetTypes.matches(*Returned))
+        return;
   const auto *Body = cast<CompoundStmt>(Method.getBody());
   if (didNotParse(*Body, SM, Ctx.getLangOpts()) ||
       isMarkedIntentional(*Body, SM))

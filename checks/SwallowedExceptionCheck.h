@@ -73,6 +73,7 @@ private:
   const NameListOption TaskResultFunctions;
   const NameListOption CompletionHandlerFunctions;
   const NameListOption ScopeJoinFunctions;
+  const NameListOption FireAndForgetTypes;
   utils::IncludeInserter Inserter;
   Preprocessor *PP = nullptr;
   /// Lambdas written as the completion handler argument of a call.

@@ -3,6 +3,9 @@
 // OperationCancelled. A handler sees the cancellation only if it catches
 // that type or a base of it.
 // RUN: %check_tidy %s async-swallowed-exception %t -- -- -I %S/Inputs
+// RUN: %check_tidy -check-suffixes=,NOTYPES %s async-swallowed-exception %t -- \
+// RUN:   -config="{CheckOptions: {async-swallowed-exception.FireAndForgetTypes: ''}}" \
+// RUN:   -- -I %S/Inputs
 
 #include "cancellation_libs.h"
 #include <stdexcept>
@@ -114,3 +117,14 @@ folly::coro::Task<> follyEndsOnCancellation() {
   } catch (const folly::OperationCancelled &) {
   }
 }
+
+// concurrencpp's null_result is made to be started and dropped: its promise
+// ignores what escapes by contract (option FireAndForgetTypes).
+namespace concurrencpp {
+struct null_result {};
+struct null_result_promise {
+  null_result get_return_object() const noexcept { return {}; }
+  void unhandled_exception() const noexcept {}
+  // CHECK-MESSAGES-NOTYPES: :[[@LINE-1]]:8: warning: empty 'unhandled_exception()' swallows every exception that escapes the coroutine
+};
+} // namespace concurrencpp
