@@ -762,6 +762,17 @@ void SwallowedExceptionCheck::checkUnhandledException(
   diag(Loc, "empty 'unhandled_exception()' swallows every exception that "
             "escapes the coroutine: its awaiter never sees it; rethrow it or "
             "store it");
+  // A rethrow out of a noexcept function calls std::terminate: there the
+  // exception must be stored and rethrown where the task's result is taken.
+  const auto *Type = Method.getType()->getAs<FunctionProtoType>();
+  if (Type && Type->isNothrow()) {
+    diag(Loc,
+         "'unhandled_exception()' is noexcept, where a rethrow terminates: "
+         "store 'std::current_exception()' in the promise and rethrow it "
+         "where the result is taken",
+         DiagnosticIDs::Note);
+    return;
+  }
   if (std::optional<FixItHint> Fix = insertFirst(*Body, "throw;", SM);
       Fix && !Method.getLocation().isMacroID())
     diag(Loc, "rethrow the exception to the coroutine's resumer",
