@@ -522,6 +522,10 @@ private:
       return;
     for (unsigned I = 0;
          I < Call.getNumArgs() && I < Definition->getNumParams(); ++I) {
+      // Only a call can be a spawn: the callee's body is read for those
+      // arguments alone, as this runs on every call in a loop.
+      if (!isa<CallExpr>(peel(Call.getArg(I))))
+        continue;
       const ParmVarDecl *Param = Definition->getParamDecl(I);
       const bool Waited = anyStmt(Definition->getBody(), [&](const Stmt &S) {
         if (const auto *Await = dyn_cast<CoroutineSuspendExpr>(&S))
