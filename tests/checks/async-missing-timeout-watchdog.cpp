@@ -6,6 +6,7 @@
 
 #include <asio.hpp>
 #include <asio/experimental/awaitable_operators.hpp>
+#include <tether/gather.hpp>
 // CHECK-FIXES: {{^}}#include <tether/with_timeout.hpp>{{$}}
 
 using namespace asio::experimental::awaitable_operators;
@@ -54,6 +55,17 @@ awaitable<void> sleepFor(std::chrono::seconds Duration) {
 
 awaitable<void> readWithin(tcp::socket &Sock) {
   co_await (readLine(Sock) || sleepFor(std::chrono::seconds(5)));
+}
+
+// A race function (RaceFunctions: tether::race) with a watchdog among its
+// operands.
+awaitable<void> readHeader(tcp::socket &Sock) {
+  char Data[16];
+  co_await Sock.async_read_some(asio::buffer(Data), use_awaitable);
+}
+
+awaitable<void> readHeaderWithin(tcp::socket &Sock) {
+  co_await tether::race(readHeader(Sock), sleepFor(std::chrono::seconds(5)));
 }
 
 // `&&` waits for both: a timer that only waits, or a coroutine that waits on
