@@ -37,9 +37,22 @@ struct BodyFacts {
   /// readiness the body awaits is non-blocking.
   llvm::DenseSet<const ValueDecl *> Awaited;
   bool MayLock = false;
+  /// The calls of executor switches (ExecutorSwitches), in the order of the
+  /// text, and whether each is awaited: the code after an awaited one runs
+  /// on the executor switched to, until a switch that is not awaited (its
+  /// author meant to switch back, and did not).
+  std::vector<std::pair<SourceLocation, bool>> Switches;
 };
 
 namespace {
+
+constexpr llvm::StringLiteral DefaultExecutorSwitches =
+    "::concurrencpp::resume_on;::concurrencpp::executor_tag;"
+    "::coro::thread_pool::schedule;::cppcoro::static_thread_pool::schedule;"
+    "::cppcoro::schedule_on;::cppcoro::resume_on;::async_simple::coro::"
+    "dispatch;"
+    "::asio::post;::asio::dispatch;::asio::defer;::boost::asio::post;"
+    "::boost::asio::dispatch;::boost::asio::defer";
 
 constexpr llvm::StringLiteral DefaultBlockingFunctions =
     // Sleeping.
@@ -165,9 +178,11 @@ bool isZeroDuration(const Expr *E, const ASTContext &Ctx) {
 class BodyScanner {
 public:
   BodyScanner(BodyFacts &Facts, const NameList &MutexTypes,
-              const NameList &LockGuardTypes, ASTContext &Ctx)
+              const NameList &LockGuardTypes,
+              llvm::function_ref<bool(const Expr &)> IsExecutorSwitch,
+              ASTContext &Ctx)
       : Facts(Facts), MutexTypes(MutexTypes), LockGuardTypes(LockGuardTypes),
-        Ctx(Ctx) {}
+        IsExecutorSwitch(IsExecutorSwitch), Ctx(Ctx) {}
 
   void scan(const Stmt *S, const Stmt *Parent, bool NoAwait);
 
@@ -185,6 +200,7 @@ private:
   BodyFacts &Facts;
   const NameList &MutexTypes;
   const NameList &LockGuardTypes;
+  llvm::function_ref<bool(const Expr &)> IsExecutorSwitch;
   ASTContext &Ctx;
 };
 
@@ -202,11 +218,19 @@ void BodyScanner::scan(const Stmt *S, const Stmt *Parent, bool NoAwait) {
     return;
   }
   if (const auto *Suspend = dyn_cast<CoroutineSuspendExpr>(S)) {
+    if (isa<CoawaitExpr>(Suspend) && IsExecutorSwitch(*Suspend->getOperand()))
+      Facts.Switches.push_back(
+          {Ctx.getSourceManager().getExpansionLoc(Suspend->getBeginLoc()),
+           true});
     collectAwaited(Suspend->getOperand());
     scan(Suspend->getOperand(), S, NoAwait);
     return;
   }
   if (const auto *Await = dyn_cast<DependentCoawaitExpr>(S)) {
+    // In a template whose promise type is dependent.
+    if (IsExecutorSwitch(*Await->getOperand()))
+      Facts.Switches.push_back(
+          {Ctx.getSourceManager().getExpansionLoc(Await->getBeginLoc()), true});
     collectAwaited(Await->getOperand());
     scan(Await->getOperand(), S, NoAwait);
     return;
@@ -239,6 +263,11 @@ void BodyScanner::scan(const Stmt *S, const Stmt *Parent, bool NoAwait) {
   }
   if (isa<CallExpr, CXXConstructExpr>(S)) {
     Facts.Calls.push_back({cast<Expr>(S), Parent, NoAwait});
+    if (isa<CallExpr>(S) &&
+        !isa_and_nonnull<CoroutineSuspendExpr, DependentCoawaitExpr>(Parent) &&
+        IsExecutorSwitch(*cast<Expr>(S)))
+      Facts.Switches.push_back(
+          {Ctx.getSourceManager().getExpansionLoc(S->getBeginLoc()), false});
     if (const auto *Member = dyn_cast<CXXMemberCallExpr>(S))
       if (const CXXMethodDecl *Method = Member->getMethodDecl();
           Method && Method->getIdentifier() &&
@@ -428,6 +457,8 @@ BlockingCallInCoroutineCheck::BlockingCallInCoroutineCheck(
           readNameList("DescriptorFunctions", DefaultDescriptorFunctions)),
       MutexTypes(readNameList("MutexTypes", DefaultMutexTypes)),
       LockGuardTypes(readNameList("LockGuardTypes", DefaultLockGuardTypes)),
+      ExecutorSwitches(
+          readNameList("ExecutorSwitches", DefaultExecutorSwitches)),
       Inserter(Options.getLocalOrGlobal("IncludeStyle",
                                         utils::IncludeSorter::IS_LLVM),
                areDiagsSelfContained()) {}
@@ -444,6 +475,7 @@ void BlockingCallInCoroutineCheck::storeOptions(
   storeNameList(Opts, DescriptorFunctions);
   storeNameList(Opts, MutexTypes);
   storeNameList(Opts, LockGuardTypes);
+  storeNameList(Opts, ExecutorSwitches);
   Options.store(Opts, "StrictLocking", StrictLocking);
   Options.store(Opts, "FollowCalls", FollowCalls);
   Options.store(Opts, "FollowCallsIntoHeaders", FollowCallsIntoHeaders);
@@ -602,7 +634,9 @@ BlockingCallInCoroutineCheck::blockingPathIn(const FunctionDecl &Callee,
   Entry.Depth = Depth;
 
   BodyFacts Facts;
-  BodyScanner(Facts, MutexTypes, LockGuardTypes, Ctx)
+  BodyScanner(
+      Facts, MutexTypes, LockGuardTypes,
+      [&](const Expr &Awaited) { return isExecutorSwitch(Awaited); }, Ctx)
       .scan(Definition->getBody(), nullptr, false);
   std::optional<CallPath> Path;
   for (const BodyFacts::Call &Call : Facts.Calls)
@@ -640,13 +674,42 @@ BlockingCallInCoroutineCheck::sleepFix(const CallExpr &Call) {
       Replacement)};
 }
 
+bool BlockingCallInCoroutineCheck::isExecutorSwitch(const Expr &Awaited) const {
+  const auto *Call = dyn_cast<CallExpr>(skipParensAndImplicit(&Awaited));
+  const NamedDecl *Called = Call ? calledDecl(*Call) : nullptr;
+  if (!Called || !ExecutorSwitches.matches(*Called))
+    return false;
+  // Asio's post and dispatch also yield to the event loop the coroutine
+  // runs on: only a thread pool, or its executor, is another executor.
+  if (declaredFlavour(*Called) == AsioFlavour::None)
+    return true;
+  if (Call->getNumArgs() == 0)
+    return false;
+  const QualType Target = Call->getArg(0)->getType().getNonReferenceType();
+  for (const CXXRecordDecl *Record = Target->getAsCXXRecordDecl(); Record;
+       Record = dyn_cast<CXXRecordDecl>(Record->getDeclContext()))
+    if (Record->getIdentifier() && Record->getName() == "thread_pool")
+      return true;
+  return false;
+}
+
 void BlockingCallInCoroutineCheck::checkCoroutine(const FunctionDecl &Coroutine,
                                                   ASTContext &Ctx) {
   const auto *Body = cast<CoroutineBodyStmt>(Coroutine.getBody());
   const SourceManager &SM = Ctx.getSourceManager();
   BodyFacts Facts;
-  BodyScanner(Facts, MutexTypes, LockGuardTypes, Ctx)
+  BodyScanner(
+      Facts, MutexTypes, LockGuardTypes,
+      [&](const Expr &Awaited) { return isExecutorSwitch(Awaited); }, Ctx)
       .scan(Body->getBody(), Body, false);
+  // A coroutine that takes an executor tag (concurrencpp's executor_tag)
+  // starts on the executor it is given, as if it switched there first.
+  const bool StartsSwitched =
+      llvm::any_of(Coroutine.parameters(), [&](const ParmVarDecl *Param) {
+        const CXXRecordDecl *Type =
+            Param->getType().getNonReferenceType()->getAsCXXRecordDecl();
+        return Type && ExecutorSwitches.matches(*Type);
+      });
 
   const AsioFlavour Flavour = taskFlavour(Coroutine.getReturnType());
   const bool RuntimeFixes = PP && Flavour == runtimeFlavour(*PP);
@@ -661,8 +724,24 @@ void BlockingCallInCoroutineCheck::checkCoroutine(const FunctionDecl &Coroutine,
       Diag << *Include;
   };
 
+  // After a switch to another executor, blocking is what that executor is
+  // for ("we can safely block").
+  llvm::sort(Facts.Switches, [&](const auto &A, const auto &B) {
+    return SM.isBeforeInTranslationUnit(A.first, B.first);
+  });
+  auto Switched = [&](SourceLocation Loc) {
+    bool Result = StartsSwitched;
+    for (const auto &[At, Awaited] : Facts.Switches) {
+      if (!SM.isBeforeInTranslationUnit(At, Loc))
+        break;
+      Result = Awaited;
+    }
+    return Result;
+  };
   for (const BodyFacts::Call &Site : Facts.Calls) {
     const SourceLocation Loc = SM.getExpansionLoc(Site.E->getBeginLoc());
+    if (Switched(Loc))
+      continue;
     const bool Rewritable =
         InWrittenCode && !Site.NoAwait && !inMacro(Site.E->getSourceRange());
     std::optional<BlockingCall> Blocking = classify(*Site.E, Facts, Ctx);

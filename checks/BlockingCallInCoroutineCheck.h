@@ -57,6 +57,9 @@ private:
   };
 
   void checkCoroutine(const FunctionDecl &Coroutine, ASTContext &Ctx);
+  /// Whether awaiting \p Awaited moves the coroutine to another executor
+  /// (ExecutorSwitches; Asio's post and dispatch only to a thread pool).
+  bool isExecutorSwitch(const Expr &Awaited) const;
   std::optional<BlockingCall> classify(const Expr &E, const BodyFacts &Facts,
                                        ASTContext &Ctx) const;
   /// The path to a blocking call from the body of \p Callee, when calls
@@ -80,6 +83,7 @@ private:
   const NameListOption DescriptorFunctions;
   const NameListOption MutexTypes;
   const NameListOption LockGuardTypes;
+  const NameListOption ExecutorSwitches;
   utils::IncludeInserter Inserter;
   Preprocessor *PP = nullptr;
 

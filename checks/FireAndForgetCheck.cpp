@@ -7,6 +7,7 @@
 #include "utils/SpawnApis.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"
 
@@ -19,6 +20,9 @@ constexpr llvm::StringLiteral DefaultDetachedSpawnFunctions =
     spawn::DetachedStartFunctions;
 constexpr llvm::StringLiteral DefaultDetachedTokenTypes =
     "::asio::detached_t;::boost::asio::detached_t";
+constexpr llvm::StringLiteral DefaultExpectedThrowFunctions =
+    "assert_throws;assert_throws_with_error_message;"
+    "assert_throws_contains_error_message";
 
 /// How a diagnostic names the callee: 'fetch', or "the immediately invoked
 /// lambda".
@@ -48,18 +52,134 @@ bool needsParensUnderCoAwait(const CallExpr &Call) {
   return false;
 }
 
+/// Whether the token argument \p E passes on a token its function received
+/// through a template parameter (`CompletionToken &&token`, forwarded as
+/// `std::forward<CompletionToken>(token)` or
+/// `static_cast<CompletionToken &&>(token)`): the caller chose it, and the
+/// caller's call is where it is written and judged.
+bool passesOnCallersToken(const Expr *E) {
+  // `Token &&` with Token a reference collapses: the template parameter is
+  // seen through the type as written.
+  auto IsTemplateParameter = [](QualType Type) {
+    for (;;) {
+      if (Type->getAs<SubstTemplateTypeParmType>())
+        return true;
+      const auto *Reference = Type->getAs<ReferenceType>();
+      if (!Reference)
+        return false;
+      Type = Reference->getPointeeTypeAsWritten();
+    }
+  };
+  // A parameter declared with a dependent type in the template (deduction
+  // may leave no sugar of the template parameter in the instantiation).
+  auto IsDependentInTemplate = [](const ParmVarDecl &Param) {
+    const auto *Function = dyn_cast<FunctionDecl>(Param.getDeclContext());
+    const FunctionDecl *Pattern =
+        Function ? Function->getTemplateInstantiationPattern() : nullptr;
+    if (!Pattern)
+      return false;
+    const unsigned Index = Param.getFunctionScopeIndex();
+    for (unsigned I = 0; I < Pattern->getNumParams(); ++I) {
+      const ParmVarDecl *Written = Pattern->getParamDecl(I);
+      if (Written->isParameterPack())
+        return I <= Index; // expanded packs shift the indices after them
+      if (I == Index)
+        return Written->getType()->isDependentType();
+    }
+    return false;
+  };
+  for (;;) {
+    E = skipParensAndImplicit(E);
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
+      const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
+      if (const auto *Param = dyn_cast_or_null<ParmVarDecl>(Var);
+          Param && IsDependentInTemplate(*Param))
+        return true;
+      return Var && IsTemplateParameter(Var->getType());
+    }
+    if (const auto *Cast = dyn_cast<ExplicitCastExpr>(E)) {
+      E = Cast->getSubExpr();
+      continue;
+    }
+    if (const auto *Construct = dyn_cast<CXXConstructExpr>(E);
+        Construct && Construct->getNumArgs() == 1) {
+      E = Construct->getArg(0);
+      continue;
+    }
+    if (const auto *Call = dyn_cast<CallExpr>(E);
+        Call && Call->getNumArgs() == 1 && Call->getDirectCallee() &&
+        Call->getDirectCallee()->isInStdNamespace() &&
+        Call->getDirectCallee()->getIdentifier() &&
+        llvm::is_contained({"forward", "move"},
+                           Call->getDirectCallee()->getName())) {
+      E = Call->getArg(0);
+      continue;
+    }
+    return false;
+  }
+}
+
 /// Matches a call with an argument whose class type is listed in \p Names,
-/// bound as "token". Written by hand: it runs on every call.
+/// written there rather than passed on from the caller, bound as "token".
+/// Written by hand: it runs on every call.
 AST_MATCHER_P(CallExpr, hasArgumentOfListedType, const NameList *, Names) {
   for (const Expr *Arg : Node.arguments()) {
     const Expr *Value = Arg->IgnoreParenImpCasts();
     const CXXRecordDecl *Type = Value->getType()->getAsCXXRecordDecl();
-    if (Type && Names->matches(*Type)) {
+    if (Type && Names->matches(*Type) && !passesOnCallersToken(Value)) {
       Builder->setBinding("token", DynTypedNode::create(*Value));
       return true;
     }
   }
   return false;
+}
+
+/// Whether the task \p Spawned (a call of a coroutine, or a coroutine
+/// lambda) handles every exception in its own body: each statement of its
+/// body is a declaration or a `try` with a `catch (...)` or
+/// `catch (std::exception&)` that does not rethrow.
+bool handlesItsExceptions(const Expr &Spawned) {
+  const Expr *E = skipParensAndImplicit(&Spawned);
+  const FunctionDecl *Coroutine = nullptr;
+  if (const auto *Lambda = dyn_cast<LambdaExpr>(E))
+    Coroutine = Lambda->getCallOperator();
+  else if (const auto *Call = dyn_cast<CallExpr>(E))
+    Coroutine = Call->getDirectCallee();
+  if (Coroutine)
+    Coroutine = Coroutine->getDefinition();
+  const auto *Body =
+      Coroutine ? dyn_cast_or_null<CoroutineBodyStmt>(Coroutine->getBody())
+                : nullptr;
+  const auto *Block =
+      Body ? dyn_cast_or_null<CompoundStmt>(Body->getBody()) : nullptr;
+  if (!Block || Block->body_empty())
+    return false;
+  auto CatchesAll = [](const CXXCatchStmt *Handler) {
+    if (!Handler->getExceptionDecl())
+      return true;
+    const CXXRecordDecl *Caught =
+        Handler->getCaughtType().getNonReferenceType()->getAsCXXRecordDecl();
+    return Caught && Caught->getIdentifier() &&
+           templateFreeQualifiedName(*Caught) == "::std::exception";
+  };
+  bool Tried = false;
+  for (const Stmt *S : Block->body()) {
+    if (isa<DeclStmt, NullStmt>(S))
+      continue;
+    const auto *Try = dyn_cast<CXXTryStmt>(S);
+    if (!Try)
+      return false;
+    bool Handled = false;
+    for (unsigned I = 0; I < Try->getNumHandlers(); ++I)
+      if (CatchesAll(Try->getHandler(I)) &&
+          !anyStmt(Try->getHandler(I)->getHandlerBlock(),
+                   [](const Stmt &Node) { return isa<CXXThrowExpr>(Node); }))
+        Handled = true;
+    if (!Handled)
+      return false;
+    Tried = true;
+  }
+  return Tried;
 }
 
 bool isNamed(const CXXRecordDecl *Record, llvm::StringRef QualifiedName) {
@@ -121,12 +241,21 @@ FireAndForgetCheck::FireAndForgetCheck(StringRef Name,
                                           DefaultDetachedSpawnFunctions)),
       DetachedTokenTypes(
           readNameList("DetachedTokenTypes", DefaultDetachedTokenTypes)),
+      ScopeSpawnFunctions(
+          readNameList("ScopeSpawnFunctions", spawn::ScopeSpawnFunctions)),
+      FireAndForgetTypes(
+          readNameList("FireAndForgetTypes", spawn::FireAndForgetTypes)),
+      ExpectedThrowFunctions(readNameList("ExpectedThrowFunctions",
+                                          DefaultExpectedThrowFunctions)),
       ExtraTaskTypes(readNameList("TaskTypes")), Tasks(&ExtraTaskTypes) {}
 
 void FireAndForgetCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   storeNameList(Opts, ExtraTaskTypes);
   storeNameList(Opts, DetachedSpawnFunctions);
   storeNameList(Opts, DetachedTokenTypes);
+  storeNameList(Opts, ScopeSpawnFunctions);
+  storeNameList(Opts, FireAndForgetTypes);
+  storeNameList(Opts, ExpectedThrowFunctions);
   Options.store(Opts, "AllowCastToVoid", AllowCastToVoid);
 }
 
@@ -155,7 +284,9 @@ void FireAndForgetCheck::registerMatchers(MatchFinder *Finder) {
                          .bind("detachedSpawn"),
                      this);
 
-  Finder->addMatcher(callExpr(hasArgumentOfListedType(&DetachedTokenTypes),
+  // In a template, its instantiations are judged: they know the callee.
+  Finder->addMatcher(callExpr(unless(isTypeDependent()),
+                              hasArgumentOfListedType(&DetachedTokenTypes),
                               isReportable(SystemHeaders))
                          .bind("detachedToken"),
                      this);
@@ -188,13 +319,27 @@ void FireAndForgetCheck::check(const MatchFinder::MatchResult &Result) {
     return;
   }
   if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("detachedToken")) {
+    // Only a call that runs starts work: not one in a decltype (of a
+    // trailing return type), a sizeof or a noexcept. A call outside every
+    // function body is in a type.
+    const FunctionDecl *Function = enclosingCallable(*Call, Ctx);
+    if (!Function || !isEvaluatedBelow(Function->getBody(), *Call))
+      return;
     const NamedDecl *Callee = calledDecl(*Call);
     const bool IsCoSpawn = Callee && Callee->getName() == "co_spawn";
     const auto *Token = Result.Nodes.getNodeAs<Expr>("token");
-    diag(Where(*Call), IsCoSpawn ? "%0 with %1 runs the task unowned: its "
-                                   "result and its exception are lost"
-                                 : "%0 with %1 runs the operation unowned: "
-                                   "its result and its error are lost")
+    // What is lost: the exception, unless the task's body handles every
+    // exception itself (Asio's echo and chat servers); the owner always.
+    const bool HandlesExceptions = IsCoSpawn && Call->getNumArgs() >= 2 &&
+                                   handlesItsExceptions(*Call->getArg(1));
+    diag(Where(*Call), HandlesExceptions
+                           ? "%0 with %1 runs the task unowned: its body "
+                             "handles its exceptions, but nobody can wait "
+                             "for it or cancel it"
+                       : IsCoSpawn ? "%0 with %1 runs the task unowned: its "
+                                     "result and its exception are lost"
+                                   : "%0 with %1 runs the operation unowned: "
+                                     "its result and its error are lost")
         << describeCallee(*Call) << describeToken(*Token);
     std::string Group;
     const std::vector<FixItHint> SpawnFix =
@@ -233,6 +378,13 @@ void FireAndForgetCheck::checkDiscardedCall(const CallExpr &Call,
   const QualType Type = Call.getCallReturnType(Ctx);
   const auto *Callee = dyn_cast_or_null<FunctionDecl>(Call.getCalleeDecl());
   if (std::optional<TaskTypeInfo> Task = Tasks.classify(Type, Ctx, Callee)) {
+    if (expectsThrow(Call, Ctx))
+      return;
+    // A type designed to be started and dropped (concurrencpp's
+    // null_result) is used as meant.
+    if (const CXXRecordDecl *Record = Type->getAsCXXRecordDecl();
+        Record && FireAndForgetTypes.matches(*Record))
+      return;
     checkDiscardedTask(Call, Discarded, *Task, Ctx);
     return;
   }
@@ -267,6 +419,13 @@ void FireAndForgetCheck::checkDiscardedTask(const CallExpr &Call,
       "exception are lost; co_await it or keep it to await later",
       "task returned by %0 is discarded: if it is lazy it never runs, if it "
       "is eager nobody owns it; co_await it or keep it to await later"};
+  // An async scope's spawn starts the task it is given as an eager
+  // coroutine that the scope counts and joins (cppcoro's async_scope::spawn
+  // starts a oneway_task): the scope owns what starts there.
+  if (Task.Start != TaskStart::Lazy)
+    if (const FunctionDecl *Function = enclosingCallable(Call, Ctx);
+        Function && ScopeSpawnFunctions.matches(*Function))
+      return;
   const SourceLocation Loc =
       Ctx.getSourceManager().getExpansionLoc(Call.getBeginLoc());
   const std::vector<FixItHint> AwaitFix = coAwaitFix(Call, Discarded, Ctx);
@@ -340,6 +499,44 @@ FireAndForgetCheck::spawnOnGroupFix(const CallExpr &CoSpawn, const Expr &Token,
   return {FixItHint::CreateReplacement(
       CharSourceRange::getTokenRange(CoSpawn.getSourceRange()),
       Group + "spawn(" + ExecutorText + ", " + Text(CoSpawn.getArg(1)) + ")")};
+}
+
+bool FireAndForgetCheck::expectsThrow(const CallExpr &Call,
+                                      ASTContext &Ctx) const {
+  if (ExpectedThrowFunctions.empty())
+    return false;
+  const auto *Operator =
+      dyn_cast_or_null<CXXMethodDecl>(enclosingCallable(Call, Ctx));
+  if (!Operator || !Operator->getParent()->isLambda())
+    return false;
+  // The lambda is an argument of a call in the function that defines it.
+  const auto *Definer =
+      dyn_cast<FunctionDecl>(Operator->getParent()->getDeclContext());
+  const CXXMethodDecl *Pattern = Operator;
+  if (const FunctionDecl *Template =
+          Operator->getTemplateInstantiationPattern())
+    Pattern = cast<CXXMethodDecl>(Template);
+  // In a template the call of the assertion may not be resolved yet: any
+  // function of its overload set counts.
+  auto IsAssertion = [&](const CallExpr &Check) {
+    if (const NamedDecl *Called = calledDecl(Check))
+      return ExpectedThrowFunctions.matches(*Called);
+    const auto *Overloads =
+        dyn_cast<OverloadExpr>(Check.getCallee()->IgnoreParenImpCasts());
+    return Overloads && llvm::any_of(Overloads->decls(), [&](NamedDecl *D) {
+             return ExpectedThrowFunctions.matches(*D->getUnderlyingDecl());
+           });
+  };
+  return Definer && anyStmt(Definer->getBody(), [&](const Stmt &S) {
+           const auto *Check = dyn_cast<CallExpr>(&S);
+           return Check && IsAssertion(*Check) &&
+                  llvm::any_of(Check->arguments(), [&](const Expr *Arg) {
+                    const auto *Lambda =
+                        dyn_cast<LambdaExpr>(skipParensAndImplicit(Arg));
+                    return Lambda && (Lambda->getCallOperator() == Operator ||
+                                      Lambda->getCallOperator() == Pattern);
+                  });
+         });
 }
 
 std::vector<FixItHint> FireAndForgetCheck::coAwaitFix(const CallExpr &Call,

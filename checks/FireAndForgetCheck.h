@@ -40,12 +40,19 @@ private:
                                          std::string &GroupName);
   /// `co_await` before the call, where the enclosing coroutine can await it;
   /// empty otherwise.
+  /// Whether \p Call is in a lambda given to a function that calls it to
+  /// see it throw (ExpectedThrowFunctions): a test of the call's
+  /// preconditions, not started work.
+  bool expectsThrow(const CallExpr &Call, ASTContext &Ctx) const;
   std::vector<FixItHint> coAwaitFix(const CallExpr &Call, const Expr &Discarded,
                                     ASTContext &Ctx);
 
   const bool AllowCastToVoid;
   const NameListOption DetachedSpawnFunctions;
   const NameListOption DetachedTokenTypes;
+  const NameListOption ScopeSpawnFunctions;
+  const NameListOption FireAndForgetTypes;
+  const NameListOption ExpectedThrowFunctions;
   const NameListOption ExtraTaskTypes;
   TaskTypes Tasks;
 };

@@ -98,19 +98,22 @@ std::string joined(std::initializer_list<llvm::StringRef> Parts) {
   return llvm::join(Parts, ";");
 }
 
-/// The operands of an `||` of awaitables (awaitable operators), with nested
-/// `||`s flattened; empty if \p E is no such `||`. In a template the `||` of
-/// dependent operands is a plain binary operator.
-llvm::SmallVector<const Expr *, 4> raceOperands(const Expr *E) {
+/// The operands of an `||` (or, with \p Kind OO_AmpAmp, an `&&`) of
+/// awaitables (awaitable operators), with nested ones of the same operator
+/// flattened; empty if \p E is no such expression. In a template the
+/// operator of dependent operands is a plain binary operator.
+llvm::SmallVector<const Expr *, 4>
+raceOperands(const Expr *E, OverloadedOperatorKind Kind = OO_PipePipe) {
   llvm::SmallVector<const Expr *, 4> Operands;
   E = skipParensAndImplicit(E);
   const Expr *LHS = nullptr, *RHS = nullptr;
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
-      Op && Op->getOperator() == OO_PipePipe && Op->getNumArgs() == 2) {
+      Op && Op->getOperator() == Kind && Op->getNumArgs() == 2) {
     LHS = Op->getArg(0);
     RHS = Op->getArg(1);
   } else if (const auto *Binary = dyn_cast<BinaryOperator>(E);
-             Binary && Binary->getOpcode() == BO_LOr &&
+             Binary &&
+             Binary->getOpcode() == (Kind == OO_PipePipe ? BO_LOr : BO_LAnd) &&
              Binary->isTypeDependent()) {
     LHS = Binary->getLHS();
     RHS = Binary->getRHS();
@@ -118,7 +121,7 @@ llvm::SmallVector<const Expr *, 4> raceOperands(const Expr *E) {
     return Operands;
   }
   for (const Expr *Side : {LHS, RHS}) {
-    llvm::SmallVector<const Expr *, 4> Nested = raceOperands(Side);
+    llvm::SmallVector<const Expr *, 4> Nested = raceOperands(Side, Kind);
     if (Nested.empty())
       Operands.push_back(skipParensAndImplicit(Side));
     else
@@ -498,18 +501,53 @@ bool MissingTimeoutCheck::isCoroutineCached(const FunctionDecl &FD) {
   return It->second;
 }
 
+bool MissingTimeoutCheck::isWatchdog(const Expr *E, bool MustFail) {
+  const auto *Call = dyn_cast<CallExpr>(skipParensAndImplicit(E));
+  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+  const FunctionDecl *Definition = Callee ? Callee->getDefinition() : nullptr;
+  if (!Definition || !Definition->getBody() ||
+      Definition->getASTContext().getSourceManager().isInSystemHeader(
+          Definition->getLocation()) ||
+      !isCoroutineCached(*Definition))
+    return false;
+  // In a template, a coroutine's body is not wrapped yet.
+  const Stmt *Body = Definition->getBody();
+  if (const auto *Coroutine = dyn_cast<CoroutineBodyStmt>(Body))
+    Body = Coroutine->getBody();
+  return anyStmt(Body,
+                 [&](const Stmt &S) {
+                   const auto *Await = dyn_cast<CoawaitExpr>(&S);
+                   return Await && isTimerWait(Await->getOperand());
+                 }) &&
+         (!MustFail ||
+          anyStmt(Body, [](const Stmt &S) { return isa<CXXThrowExpr>(S); }));
+}
+
 bool MissingTimeoutCheck::boundsOperands(const CallExpr &Call) {
+  // A timer wait, or a coroutine of the translation unit that waits on a
+  // timer (a watchdog), raced against the operation.
+  auto IsDeadline = [&](const Expr *E) {
+    return isTimerWait(E) || isWatchdog(E, /*MustFail=*/false);
+  };
   const llvm::SmallVector<const Expr *, 4> Raced = raceOperands(&Call);
   if (!Raced.empty())
-    return llvm::any_of(Raced, [&](const Expr *E) { return isTimerWait(E); });
+    return llvm::any_of(Raced, IsDeadline);
+  // `op && watchdog()`: the first failure cancels the other operand, and
+  // a watchdog that throws once its timer expires is a deadline (Asio's
+  // timeout_watchdog example).
+  const llvm::SmallVector<const Expr *, 4> Joined =
+      raceOperands(&Call, OO_AmpAmp);
+  if (!Joined.empty())
+    return llvm::any_of(Joined, [&](const Expr *E) {
+      return isWatchdog(E, /*MustFail=*/true);
+    });
   const NamedDecl *Called = calledDecl(Call);
   if (!Called)
     return false;
   if (TimeoutWrappers.matches(*Called))
     return true;
   if (RaceFunctions.matches(*Called))
-    return llvm::any_of(Call.arguments(),
-                        [&](const Expr *E) { return isTimerWait(E); });
+    return llvm::any_of(Call.arguments(), IsDeadline);
   const auto *Helper = dyn_cast<FunctionDecl>(Called);
   return Helper && racesAgainstTimer(*Helper);
 }

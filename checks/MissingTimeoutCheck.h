@@ -51,9 +51,13 @@ private:
   bool isIO(const CallExpr &Call) const;
   bool isTimerWait(const Expr *E) const;
   bool isCoroutineCached(const FunctionDecl &FD);
+  /// Whether \p E calls a coroutine of the translation unit that awaits a
+  /// timer (and, with \p MustFail, throws): raced against an operation, it
+  /// is the operation's deadline.
+  bool isWatchdog(const Expr *E, bool MustFail);
   /// Whether a deadline covers what the arguments of \p Call compute: a
-  /// timeout wrapper, a race against a timer, a helper whose body races its
-  /// operand against a timer.
+  /// timeout wrapper, a race against a timer or a watchdog, a helper whose
+  /// body races its operand against a timer.
   bool boundsOperands(const CallExpr &Call);
   bool racesAgainstTimer(const FunctionDecl &Helper);
   /// Whether a completion token argument of \p Operation carries a

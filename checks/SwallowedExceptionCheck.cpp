@@ -3,9 +3,13 @@
 #include "SwallowedExceptionCheck.h"
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "utils/AsioAwaitable.h"
+#include "utils/CancellationApis.h"
 #include "utils/Coroutines.h"
+#include "utils/Loops.h"
+#include "utils/Macros.h"
 #include "utils/Matchers.h"
 #include "utils/RuntimeApi.h"
+#include "utils/SpawnApis.h"
 #include "utils/StmtSearch.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
@@ -163,10 +167,6 @@ bool keepsException(const Stmt *S) {
   return llvm::any_of(S->children(), keepsException);
 }
 
-bool isLoop(const Stmt &S) {
-  return isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S);
-}
-
 /// Finds a `break` or `continue` of \p Block that leaves it (one not inside a
 /// loop or switch of the block itself).
 template <typename JumpStmt> bool jumpsOut(const Stmt *S) {
@@ -303,6 +303,10 @@ SwallowedExceptionCheck::SwallowedExceptionCheck(StringRef Name,
           readNameList("TaskResultFunctions", DefaultTaskResultFunctions)),
       CompletionHandlerFunctions(readNameList(
           "CompletionHandlerFunctions", DefaultCompletionHandlerFunctions)),
+      ScopeJoinFunctions(
+          readNameList("ScopeJoinFunctions", cancellation::ScopeJoinFunctions)),
+      FireAndForgetTypes(
+          readNameList("FireAndForgetTypes", spawn::FireAndForgetTypes)),
       Inserter(Options.getLocalOrGlobal("IncludeStyle",
                                         utils::IncludeSorter::IS_LLVM),
                areDiagsSelfContained()) {}
@@ -315,6 +319,8 @@ void SwallowedExceptionCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   storeNameList(Opts, CancellationCatchingTypes);
   storeNameList(Opts, TaskResultFunctions);
   storeNameList(Opts, CompletionHandlerFunctions);
+  storeNameList(Opts, ScopeJoinFunctions);
+  storeNameList(Opts, FireAndForgetTypes);
   Options.store(Opts, "IncludeStyle", Inserter.getStyle());
 }
 
@@ -365,18 +371,98 @@ SwallowedExceptionCheck::familyOf(const FunctionDecl &Coroutine) const {
   case AsioFlavour::Boost:
     return Family::BoostAsio;
   case AsioFlavour::None:
-    return Family::Other;
+    break;
   }
-  llvm_unreachable("unknown Asio flavour");
+  const std::string Name = templateFreeQualifiedName(*Task);
+  if (StringRef(Name).starts_with("::cppcoro::"))
+    return Family::Cppcoro;
+  if (StringRef(Name).starts_with("::folly::"))
+    return Family::Folly;
+  return Family::Other;
 }
 
-bool SwallowedExceptionCheck::catchesCancellation(
-    const CXXCatchStmt &Handler) const {
+namespace {
+
+/// The exception that carries a cancellation in coroutines of \p Kind; empty
+/// when the check does not know it.
+StringRef cancellationException(SwallowedExceptionCheck::Family Kind) {
+  using Family = SwallowedExceptionCheck::Family;
+  switch (Kind) {
+  case Family::Asio:
+    return cancellation::AsioException;
+  case Family::BoostAsio:
+    return cancellation::BoostAsioException;
+  case Family::Cppcoro:
+    return cancellation::CppcoroException;
+  case Family::Folly:
+    return cancellation::FollyException;
+  case Family::None:
+  case Family::Other:
+    return "";
+  }
+  llvm_unreachable("unknown family");
+}
+
+/// Whether the exception of \p Kind means cancellation and nothing else, so
+/// that catching exactly it is handling the cancellation on purpose.
+bool isDedicatedCancellation(SwallowedExceptionCheck::Family Kind) {
+  return Kind == SwallowedExceptionCheck::Family::Cppcoro ||
+         Kind == SwallowedExceptionCheck::Family::Folly;
+}
+
+/// The class named by \p QualifiedName ("::ns::Class"), if the translation
+/// unit declares it.
+const CXXRecordDecl *lookUpClass(const ASTContext &Ctx,
+                                 StringRef QualifiedName) {
+  const DeclContext *Scope = Ctx.getTranslationUnitDecl();
+  llvm::SmallVector<StringRef, 4> Parts;
+  QualifiedName.drop_front(2).split(Parts, "::");
+  for (size_t I = 0; I < Parts.size(); ++I) {
+    const DeclContext *Next = nullptr;
+    for (const NamedDecl *Found : Scope->lookup(&Ctx.Idents.get(Parts[I]))) {
+      if (I + 1 == Parts.size()) {
+        if (const auto *Record = dyn_cast<CXXRecordDecl>(Found))
+          return Record->getDefinition();
+      } else if (const auto *Namespace = dyn_cast<NamespaceDecl>(Found)) {
+        Next = Namespace;
+        break;
+      }
+    }
+    if (!Next)
+      return nullptr;
+    Scope = Next;
+  }
+  return nullptr;
+}
+
+bool isCaughtAs(const CXXCatchStmt &Handler, StringRef QualifiedName) {
+  const CXXRecordDecl *Caught =
+      Handler.getCaughtType().getNonReferenceType()->getAsCXXRecordDecl();
+  return Caught && Caught->getIdentifier() &&
+         templateFreeQualifiedName(*Caught) == QualifiedName;
+}
+
+} // namespace
+
+bool SwallowedExceptionCheck::catchesCancellation(const CXXCatchStmt &Handler,
+                                                  Family Kind,
+                                                  const ASTContext &Ctx) const {
   if (!Handler.getExceptionDecl())
     return true; // catch (...)
   const CXXRecordDecl *Caught =
       Handler.getCaughtType().getNonReferenceType()->getAsCXXRecordDecl();
-  return Caught && CancellationCatchingTypes.matches(*Caught);
+  if (!Caught || !CancellationCatchingTypes.matches(*Caught))
+    return false;
+  // A cppcoro task is cancelled with operation_cancelled, never with a
+  // system_error: only the family's exception and its bases see it.
+  const StringRef Exception = cancellationException(Kind);
+  if (Exception.empty() || isCaughtAs(Handler, Exception))
+    return true;
+  if (const CXXRecordDecl *Cancellation = lookUpClass(Ctx, Exception))
+    return Cancellation->isDerivedFrom(Caught);
+  // The library's exception is not declared here: every library's derives
+  // from std::exception.
+  return isCaughtAs(Handler, "::std::exception");
 }
 
 bool SwallowedExceptionCheck::takesTaskResult(const Stmt &S) const {
@@ -389,8 +475,15 @@ bool SwallowedExceptionCheck::takesTaskResult(const Stmt &S) const {
   });
 }
 
-bool SwallowedExceptionCheck::hasAsyncWork(const Stmt &S) const {
+bool SwallowedExceptionCheck::hasAsyncWork(const Stmt &S,
+                                           bool CountJoins) const {
   return anyStmt(&S, [&](const Stmt &Node) {
+    if (const auto *Await = dyn_cast<CoawaitExpr>(&Node); Await && !CountJoins)
+      if (const auto *Call =
+              dyn_cast<CallExpr>(skipParensAndImplicit(Await->getOperand()));
+          Call && calledDecl(*Call) &&
+          ScopeJoinFunctions.matches(*calledDecl(*Call)))
+        return false;
     if (isa<CoawaitExpr, DependentCoawaitExpr, CoyieldExpr>(Node))
       return true;
     const auto *Call = dyn_cast<CallExpr>(&Node);
@@ -472,7 +565,7 @@ bool endsLoop(const CXXCatchStmt &Handler, const Stmt &Loop) {
 /// round again. Sets \p LoopsBack when the loop is the way.
 bool carriesOn(llvm::ArrayRef<const Stmt *> Path, const CXXCatchStmt &Handler,
                llvm::function_ref<bool(const Stmt &)> HasAsyncWork,
-               bool &LoopsBack) {
+               const ASTContext &Ctx, bool &LoopsBack) {
   enum { Normal, Break, Continue } How = Normal;
   if (jumpsOut<BreakStmt>(Handler.getHandlerBlock()))
     How = Break;
@@ -487,7 +580,10 @@ bool carriesOn(llvm::ArrayRef<const Stmt *> Path, const CXXCatchStmt &Handler,
       continue;
     }
     if (How == Continue) {
-      if (isLoop(*Parent))
+      // `continue` in a `do { } while (false)` leaves it.
+      if (runsOnce(*Parent, Ctx))
+        How = Normal;
+      else if (isLoop(*Parent))
         return LoopsBack = HasAsyncWork(*Parent);
       continue;
     }
@@ -511,7 +607,7 @@ bool carriesOn(llvm::ArrayRef<const Stmt *> Path, const CXXCatchStmt &Handler,
       }
       continue;
     }
-    if (isLoop(*Parent)) {
+    if (isRepeatingLoop(*Parent, Ctx)) {
       if (endsLoop(Handler, *Parent))
         continue; // control goes on after the loop
       if (HasAsyncWork(*Parent))
@@ -536,14 +632,14 @@ void SwallowedExceptionCheck::checkTry(const CXXTryStmt &Try, ASTContext &Ctx) {
   for (unsigned I = 0; I < Try.getNumHandlers(); ++I) {
     const CXXCatchStmt &Handler = *Try.getHandler(I);
     const bool SeesCancellation =
-        !CancellationCaught && catchesCancellation(Handler);
+        !CancellationCaught && catchesCancellation(Handler, Kind, Ctx);
     CancellationCaught = CancellationCaught || SeesCancellation;
     const auto *Block = dyn_cast<CompoundStmt>(Handler.getHandlerBlock());
     if (!Block || didNotParse(*Block, SM, Ctx.getLangOpts()))
       continue;
-    // A handler written in a system header's macro is the library's code.
-    if (!SystemHeaders &&
-        SM.isInSystemHeader(SM.getSpellingLoc(Handler.getCatchLoc())))
+    // A handler written in a macro of another file is the macro's author's
+    // code: a test framework's assertion records the exception as a failure.
+    if (isInForeignMacro(Handler.getCatchLoc(), SM))
       continue;
     const SourceLocation Loc = SM.getExpansionLoc(Handler.getCatchLoc());
 
@@ -559,7 +655,10 @@ void SwallowedExceptionCheck::checkTry(const CXXTryStmt &Try, ASTContext &Ctx) {
       bool LoopsBack = false;
       if (hasAsyncWork(*Block) ||
           carriesOn(
-              Path, Handler, [&](const Stmt &S) { return hasAsyncWork(S); },
+              Path, Handler,
+              // Joining the children a scope owns is the end of a
+              // structured shutdown, not more work.
+              [&](const Stmt &S) { return hasAsyncWork(S, false); }, Ctx,
               LoopsBack)) {
         if (!firstReport(Loc))
           continue;
@@ -594,8 +693,12 @@ void SwallowedExceptionCheck::checkTry(const CXXTryStmt &Try, ASTContext &Ctx) {
       }
     }
 
-    // An empty handler where errors matter.
-    if (!Block->body_empty() || isMarkedIntentional(*Block, SM))
+    // An empty handler where errors matter. Catching exactly a library's
+    // dedicated cancellation exception (cppcoro's operation_cancelled) and
+    // ending is how a coroutine of that library stops on cancellation.
+    if (!Block->body_empty() || isMarkedIntentional(*Block, SM) ||
+        (InCoroutine && isDedicatedCancellation(Kind) &&
+         isCaughtAs(Handler, cancellationException(Kind))))
       continue;
     int Where = 3; // anywhere (OnlyInCoroutines off)
     if (InCoroutine)
@@ -626,6 +729,14 @@ void SwallowedExceptionCheck::checkUnhandledException(
   if (!Promise || (Promise->getName() != "promise_type" &&
                    Promise->lookup(&GetReturnObject).empty()))
     return;
+  // The promise of a type made to be started and dropped ignores what
+  // escapes by contract.
+  for (const NamedDecl *Found : Promise->lookup(&GetReturnObject))
+    if (const auto *Getter = dyn_cast<FunctionDecl>(Found))
+      if (const CXXRecordDecl *Returned =
+              Getter->getReturnType()->getAsCXXRecordDecl();
+          Returned && FireAndForgetTypes.matches(*Returned))
+        return;
   const auto *Body = cast<CompoundStmt>(Method.getBody());
   if (didNotParse(*Body, SM, Ctx.getLangOpts()) ||
       isMarkedIntentional(*Body, SM))
@@ -636,6 +747,17 @@ void SwallowedExceptionCheck::checkUnhandledException(
   diag(Loc, "empty 'unhandled_exception()' swallows every exception that "
             "escapes the coroutine: its awaiter never sees it; rethrow it or "
             "store it");
+  // A rethrow out of a noexcept function calls std::terminate: there the
+  // exception must be stored and rethrown where the task's result is taken.
+  const auto *Type = Method.getType()->getAs<FunctionProtoType>();
+  if (Type && Type->isNothrow()) {
+    diag(Loc,
+         "'unhandled_exception()' is noexcept, where a rethrow terminates: "
+         "store 'std::current_exception()' in the promise and rethrow it "
+         "where the result is taken",
+         DiagnosticIDs::Note);
+    return;
+  }
   if (std::optional<FixItHint> Fix = insertFirst(*Body, "throw;", SM);
       Fix && !Method.getLocation().isMacroID())
     diag(Loc, "rethrow the exception to the coroutine's resumer",

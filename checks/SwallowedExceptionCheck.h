@@ -22,6 +22,10 @@ namespace clang::tidy::tether {
 class SwallowedExceptionCheck : public AsyncCheck {
 public:
   SwallowedExceptionCheck(StringRef Name, ClangTidyContext *Context);
+  /// How a coroutine receives cancellation: the library of its type decides
+  /// which exception carries it (Other: any of CancellationCatchingTypes).
+  enum class Family { None, Asio, BoostAsio, Cppcoro, Folly, Other };
+
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
     return LangOpts.CPlusPlus11 && LangOpts.CXXExceptions;
   }
@@ -37,9 +41,6 @@ public:
   }
 
 private:
-  /// How a coroutine receives cancellation.
-  enum class Family { None, Asio, BoostAsio, Other };
-
   void checkTry(const CXXTryStmt &Try, ASTContext &Ctx);
   void checkUnhandledException(const CXXMethodDecl &Method, ASTContext &Ctx);
   void checkHandlerArguments(const CallExpr &Call, ASTContext &Ctx);
@@ -47,9 +48,15 @@ private:
                                 const FunctionDecl &Handler, ASTContext &Ctx);
 
   Family familyOf(const FunctionDecl &Coroutine) const;
-  bool catchesCancellation(const CXXCatchStmt &Handler) const;
+  /// Whether \p Handler can catch the cancellation of a coroutine of \p Kind:
+  /// `catch (...)`, or a listed type that is the family's cancellation
+  /// exception or one of its bases.
+  bool catchesCancellation(const CXXCatchStmt &Handler, Family Kind,
+                           const ASTContext &Ctx) const;
   bool takesTaskResult(const Stmt &S) const;
-  bool hasAsyncWork(const Stmt &S) const;
+  /// Whether \p S awaits, yields or starts async work; with \p CountJoins
+  /// false, awaiting a scope's join (ScopeJoinFunctions) does not count.
+  bool hasAsyncWork(const Stmt &S, bool CountJoins = true) const;
   /// Whether a cancellation can be thrown in \p S: it awaits or starts async
   /// work, or calls a function that throws on cancellation
   /// (throw_if_cancellation_requested).
@@ -67,6 +74,8 @@ private:
   const NameListOption CancellationCatchingTypes;
   const NameListOption TaskResultFunctions;
   const NameListOption CompletionHandlerFunctions;
+  const NameListOption ScopeJoinFunctions;
+  const NameListOption FireAndForgetTypes;
   utils::IncludeInserter Inserter;
   Preprocessor *PP = nullptr;
   /// Lambdas written as the completion handler argument of a call.

@@ -1,6 +1,7 @@
 //===--- UnboundedTaskCreationCheck.cpp - tether --------------------------===//
 
 #include "UnboundedTaskCreationCheck.h"
+#include "utils/Loops.h"
 #include "utils/Matchers.h"
 #include "utils/RuntimeApi.h"
 #include "utils/SpawnApis.h"
@@ -31,6 +32,10 @@ constexpr llvm::StringLiteral DefaultLimiterFunctions =
     "::boost::asio::experimental::basic_concurrent_channel::async_send";
 constexpr llvm::StringLiteral DefaultBoundedHelpers =
     "::tether::for_each_bounded;::seastar::max_concurrent_for_each";
+constexpr llvm::StringLiteral DefaultConcurrencyLimitFunctions =
+    "::std::thread::hardware_concurrency;::std::jthread::hardware_concurrency;"
+    "max_concurrency_level;::cppcoro::static_thread_pool::thread_count;"
+    "::coro::thread_pool::thread_count";
 
 /// The option values refer to it: it lives as long as the checks.
 llvm::StringRef defaultSpawnFunctions() {
@@ -117,8 +122,33 @@ const VarDecl *referencedVar(const Expr *E) {
   return Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
 }
 
-bool isLoop(const Stmt &S) {
-  return isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S);
+/// Whether calling \p Callee starts work: it is a coroutine, or what it
+/// returns comes from a call that does. A function that returns a task it
+/// builds from state it holds (concurrencpp's `result_promise::get_result()`)
+/// starts nothing. Followed through \p Depth non-coroutine bodies in view;
+/// past them, and for a body out of view, the answer is yes.
+bool startsWork(const FunctionDecl *Callee, unsigned Depth = 4) {
+  if (!Callee || Depth == 0)
+    return true;
+  const FunctionDecl *Definition = Callee->getDefinition();
+  if (!Definition || !Definition->getBody() || isCoroutine(*Definition))
+    return true;
+  // What a return statement hands back: the call that made it, through a
+  // local it was kept in.
+  auto MadeByWork = [&](const Expr *Value) {
+    Value = peel(Value);
+    if (const VarDecl *Var = referencedVar(Value);
+        Var && Var->hasLocalStorage() && Var->getInit())
+      Value = peel(Var->getInit());
+    const auto *Call = dyn_cast_or_null<CallExpr>(Value);
+    return Call && !isa<CXXOperatorCallExpr>(Call) &&
+           startsWork(dyn_cast_or_null<FunctionDecl>(Call->getCalleeDecl()),
+                      Depth - 1);
+  };
+  return anyStmt(Definition->getBody(), [&](const Stmt &S) {
+    const auto *Return = dyn_cast<ReturnStmt>(&S);
+    return Return && Return->getRetValue() && MadeByWork(Return->getRetValue());
+  });
 }
 
 std::optional<int64_t> constantValue(const Expr *E, const ASTContext &Ctx) {
@@ -338,15 +368,13 @@ private:
       visitBody(Range->getBody());
     } else if (const auto *For = dyn_cast<ForStmt>(&Loop)) {
       visit(For->getInit());
-      Frames.push_back(
-          {&Loop, constantTripCount(For->getCond(), For->getInit(), Ctx)});
+      Frames.push_back({&Loop, tripCount(For->getCond(), For->getInit())});
       visit(For->getCond());
       visitBody(For->getBody());
       Frames.back().Current = nullptr;
       visit(For->getInc());
     } else if (const auto *While = dyn_cast<WhileStmt>(&Loop)) {
-      Frames.push_back(
-          {&Loop, constantTripCount(While->getCond(), nullptr, Ctx)});
+      Frames.push_back({&Loop, tripCount(While->getCond(), nullptr)});
       visit(While->getConditionVariableDeclStmt());
       visit(While->getCond());
       visitBody(While->getBody());
@@ -358,6 +386,35 @@ private:
       visit(Do.getCond());
     }
     Frames.pop_back();
+  }
+
+  /// The trip count of a for or while loop: a constant, or one of a pool's
+  /// worker count (counted as one: the loop starts no more than the pool
+  /// runs at once).
+  std::optional<uint64_t> tripCount(const Expr *Cond, const Stmt *Init) {
+    if (std::optional<uint64_t> Count = constantTripCount(Cond, Init, Ctx))
+      return Count;
+    if (Check.isBoundedByConcurrency(Cond))
+      return 1;
+    return std::nullopt;
+  }
+
+  /// Whether \p E adds a thread to a container member of the class whose
+  /// constructor or static factory runs the walk (`m_threads.emplace_back`,
+  /// `pool->workers.emplace_back`): a pool starting its fixed set of workers,
+  /// which it joins when it is destroyed.
+  bool startsPoolWorker(const Expr &E) const {
+    const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Callable);
+    const auto *Member = dyn_cast<CXXMemberCallExpr>(&E);
+    if (!Method || !Member ||
+        !(isa<CXXConstructorDecl>(Method) || Method->isStatic()))
+      return false;
+    const auto *Container = dyn_cast<MemberExpr>(
+        Member->getImplicitObjectArgument()->IgnoreParenImpCasts());
+    const auto *Field =
+        Container ? dyn_cast<FieldDecl>(Container->getMemberDecl()) : nullptr;
+    return Field && Field->getParent()->getCanonicalDecl() ==
+                        Method->getParent()->getCanonicalDecl();
   }
 
   void visitBody(const Stmt *Body) {
@@ -431,6 +488,7 @@ private:
         MovedVars.insert(Var);
       return;
     }
+    noteConsumedArguments(*Call);
     const auto *Member = dyn_cast<CXXMemberCallExpr>(Call);
     const CXXMethodDecl *Method = Member ? Member->getMethodDecl() : nullptr;
     if (!Method || !Method->getIdentifier())
@@ -452,9 +510,42 @@ private:
     }
   }
 
+  /// Marks as awaited the arguments of \p Call that its callee, defined in
+  /// view, waits for (`check(consumer(x))` where `check` calls `.get()` on
+  /// its parameter): the task ends within the iteration.
+  void noteConsumedArguments(const CallExpr &Call) {
+    if (isa<CXXOperatorCallExpr>(Call))
+      return;
+    const FunctionDecl *Callee = Call.getDirectCallee();
+    const FunctionDecl *Definition = Callee ? Callee->getDefinition() : nullptr;
+    if (!Definition || !Definition->getBody())
+      return;
+    for (unsigned I = 0;
+         I < Call.getNumArgs() && I < Definition->getNumParams(); ++I) {
+      // Only a call can be a spawn: the callee's body is read for those
+      // arguments alone, as this runs on every call in a loop.
+      if (!isa<CallExpr>(peel(Call.getArg(I))))
+        continue;
+      const ParmVarDecl *Param = Definition->getParamDecl(I);
+      const bool Waited = anyStmt(Definition->getBody(), [&](const Stmt &S) {
+        if (const auto *Await = dyn_cast<CoroutineSuspendExpr>(&S))
+          return referencedVar(Await->getOperand()) == Param;
+        const auto *Member = dyn_cast<CXXMemberCallExpr>(&S);
+        const CXXMethodDecl *Method =
+            Member ? Member->getMethodDecl() : nullptr;
+        return Method && Method->getIdentifier() &&
+               waitsFor(Method->getName()) &&
+               referencedVar(Member->getImplicitObjectArgument()) == Param;
+      });
+      if (Waited)
+        Uses[peel(Call.getArg(I))] = Use::Awaited;
+    }
+  }
+
   void checkSpawn(const Expr &E, SpawnInfo Info) {
     const Use How = Uses.lookup(&E);
-    if (How == Use::Awaited)
+    if (How == Use::Awaited ||
+        (Info.What == Work::Thread && startsPoolWorker(E)))
       return;
     // A dropped std::async future or std::jthread waits right there; a
     // dropped joinable std::thread ends the program, which is not this
@@ -485,6 +576,15 @@ private:
     for (size_t I = *Unbounded; I < Frames.size(); ++I)
       if (Frames[I].Acquired)
         return;
+    // `for (std::thread &T : Threads) T = std::thread(...)`: the loop fills
+    // a set of threads whose size was fixed when it was made.
+    if (const auto *Range = dyn_cast<CXXForRangeStmt>(Frames[*Unbounded].Loop);
+        Range && Info.What == Work::Thread &&
+        isStdThread(Range->getLoopVariable()
+                        ->getType()
+                        .getNonReferenceType()
+                        ->getAsCXXRecordDecl()))
+      return;
     Spawns.push_back(
         {Finding{&E, std::move(Info), Frames[*Unbounded].Loop,
                  Frames.back().Current ? Frames.back().Current : &E, TripCount,
@@ -514,6 +614,8 @@ UnboundedTaskCreationCheck::UnboundedTaskCreationCheck(
       LimiterFunctions(
           readNameList("LimiterFunctions", DefaultLimiterFunctions)),
       BoundedHelpers(readNameList("BoundedHelpers", DefaultBoundedHelpers)),
+      ConcurrencyLimitFunctions(readNameList("ConcurrencyLimitFunctions",
+                                             DefaultConcurrencyLimitFunctions)),
       Inserter(Options.getLocalOrGlobal("IncludeStyle",
                                         utils::IncludeSorter::IS_LLVM),
                areDiagsSelfContained()),
@@ -524,6 +626,7 @@ void UnboundedTaskCreationCheck::storeOptions(
   storeNameList(Opts, SpawnFunctions);
   storeNameList(Opts, LimiterFunctions);
   storeNameList(Opts, BoundedHelpers);
+  storeNameList(Opts, ConcurrencyLimitFunctions);
   Options.store(Opts, "MaxConstantTripCount", MaxConstantTripCount);
   Options.store(Opts, "MaxConcurrency", MaxConcurrency);
   Options.store(Opts, "IncludeStyle", Inserter.getStyle());
@@ -637,7 +740,7 @@ UnboundedTaskCreationCheck::classifySpawn(const Expr &E, ASTContext &Ctx) {
   const auto *Callee = dyn_cast_or_null<FunctionDecl>(Call->getCalleeDecl());
   if (std::optional<TaskTypeInfo> Task =
           Tasks.classify(Call->getCallReturnType(Ctx), Ctx, Callee);
-      Task && Task->Start == TaskStart::Eager)
+      Task && Task->Start == TaskStart::Eager && startsWork(Callee))
     return SpawnInfo{SpawnKind::Runs, Work::EagerTask, Quoted};
   return std::nullopt;
 }
@@ -645,6 +748,30 @@ UnboundedTaskCreationCheck::classifySpawn(const Expr &E, ASTContext &Ctx) {
 bool UnboundedTaskCreationCheck::isLimiter(const CallExpr &Call) const {
   const NamedDecl *Called = calledDecl(Call);
   return Called && LimiterFunctions.matches(*Called);
+}
+
+bool UnboundedTaskCreationCheck::isBoundedByConcurrency(
+    const Expr *Cond) const {
+  const auto *Op = dyn_cast_or_null<BinaryOperator>(
+      Cond ? Cond->IgnoreParenImpCasts() : nullptr);
+  if (!Op ||
+      !llvm::is_contained({BO_LT, BO_LE, BO_GT, BO_GE, BO_NE}, Op->getOpcode()))
+    return false;
+  auto IsConcurrency = [&](const Expr *E) {
+    E = peel(E);
+    if (const VarDecl *Var = referencedVar(E); Var && Var->getInit())
+      E = peel(Var->getInit());
+    // `n / 2`, `n - 1`: a part of the concurrency is bounded by it too.
+    while (const auto *Arith = dyn_cast<BinaryOperator>(E)) {
+      if (Arith->getOpcode() != BO_Div && Arith->getOpcode() != BO_Sub)
+        break;
+      E = peel(Arith->getLHS());
+    }
+    const auto *Call = dyn_cast<CallExpr>(E);
+    const NamedDecl *Called = Call ? calledDecl(*Call) : nullptr;
+    return Called && ConcurrencyLimitFunctions.matches(*Called);
+  };
+  return IsConcurrency(Op->getLHS()) || IsConcurrency(Op->getRHS());
 }
 
 bool UnboundedTaskCreationCheck::passedToBoundedHelper(

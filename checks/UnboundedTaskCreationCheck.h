@@ -73,6 +73,10 @@ private:
 
   std::optional<SpawnInfo> classifySpawn(const Expr &E, ASTContext &Ctx);
   bool isLimiter(const CallExpr &Call) const;
+  /// Whether the loop condition \p Cond compares the counter with the
+  /// concurrency of a pool or of the machine (ConcurrencyLimitFunctions,
+  /// called there or in the initializer of the variable it reads).
+  bool isBoundedByConcurrency(const Expr *Cond) const;
   /// Whether a bounded helper runs \p Callable: it is (or is defined in) a
   /// function listed in BoundedHelpers, or a lambda passed to a call of one.
   bool runsInBoundedHelper(const FunctionDecl *Callable) const;
@@ -89,6 +93,7 @@ private:
   const NameListOption SpawnFunctions;
   const NameListOption LimiterFunctions;
   const NameListOption BoundedHelpers;
+  const NameListOption ConcurrencyLimitFunctions;
   utils::IncludeInserter Inserter;
   TaskTypes Tasks;
   /// Loops already walked as part of an enclosing loop.

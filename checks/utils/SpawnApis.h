@@ -28,6 +28,11 @@ inline constexpr llvm::StringLiteral ScopeSpawnFunctions =
     "::unifex::async_scope::spawn;::unifex::async_scope::spawn_on;"
     "::unifex::async_scope::spawn_call_on";
 
+/// Coroutine types made to be started and dropped: their promise ignores
+/// what the coroutine returns and throws (concurrencpp's null_result).
+inline constexpr llvm::StringLiteral FireAndForgetTypes =
+    "::concurrencpp::null_result";
+
 } // namespace clang::tidy::tether::spawn
 
 #endif // TETHER_CHECKS_UTILS_SPAWNAPIS_H

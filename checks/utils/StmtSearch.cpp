@@ -2,6 +2,7 @@
 
 #include "StmtSearch.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/ExprConcepts.h"
 #include "clang/AST/IgnoreExpr.h"
 
 namespace clang::tidy::tether {
@@ -18,6 +19,21 @@ bool anyStmt(const Stmt *S, llvm::function_ref<bool(const Stmt &)> Visit,
     if (anyStmt(Child, Visit, IntoLambdas))
       return true;
   return false;
+}
+
+bool isEvaluatedBelow(const Stmt *Root, const Stmt &Target) {
+  if (!Root)
+    return false;
+  if (Root == &Target)
+    return true;
+  if (isa<UnaryExprOrTypeTraitExpr, CXXNoexceptExpr, RequiresExpr>(Root))
+    return false;
+  if (const auto *TypeId = dyn_cast<CXXTypeidExpr>(Root);
+      TypeId && !TypeId->isPotentiallyEvaluated())
+    return false;
+  return llvm::any_of(Root->children(), [&](const Stmt *Child) {
+    return isEvaluatedBelow(Child, Target);
+  });
 }
 
 const Expr *skipParensAndImplicit(const Expr *E) {

@@ -20,6 +20,12 @@ namespace clang::tidy::tether {
 bool anyStmt(const Stmt *S, llvm::function_ref<bool(const Stmt &)> Visit,
              bool IntoLambdas = false);
 
+/// Whether \p Target is below \p Root and evaluated there: not only in an
+/// unevaluated operand (sizeof, alignof, noexcept, typeid of a type, a
+/// requires-expression), and not in a type (decltype), which no child of a
+/// statement leads to.
+bool isEvaluatedBelow(const Stmt *Root, const Stmt &Target);
+
 /// \p E without the parentheses and the implicit nodes that wrap a full
 /// expression (cleanups, temporaries, implicit casts).
 const Expr *skipParensAndImplicit(const Expr *E);

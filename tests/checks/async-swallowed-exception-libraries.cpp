@@ -167,6 +167,18 @@ template <typename T> struct generic_task {
 };
 generic_task<int> useGeneric() { co_return; }
 
+// A noexcept unhandled_exception() cannot rethrow: std::terminate would run.
+struct noexcept_task {
+  struct promise_type {
+    noexcept_task get_return_object() { return {}; }
+    std::suspend_never initial_suspend() noexcept { return {}; }
+    std::suspend_never final_suspend() noexcept { return {}; }
+    void return_void() {}
+    void unhandled_exception() noexcept {}
+    // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: empty 'unhandled_exception()' swallows every exception that escapes the coroutine
+  };
+};
+
 struct stored_task {
   struct promise_type {
     std::exception_ptr Error;

@@ -29,6 +29,11 @@ namespace cppcoro {
 struct operation_cancelled : std::exception {};
 template <typename T = void> struct task { TETHER_TEST_TASK_BODY(task) };
 template <typename Awaitable> void sync_wait(Awaitable &&) {}
+struct cancellation_token {};
+struct async_scope {
+  template <typename Awaitable> void spawn(Awaitable &&) {}
+  task<> join();
+};
 } // namespace cppcoro
 
 namespace plain {

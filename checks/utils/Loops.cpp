@@ -1,0 +1,21 @@
+//===--- Loops.cpp - tether -----------------------------------------------===//
+
+#include "Loops.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/StmtCXX.h"
+
+namespace clang::tidy::tether {
+
+bool isLoop(const Stmt &S) {
+  return isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S);
+}
+
+bool runsOnce(const Stmt &S, const ASTContext &Ctx) {
+  const auto *Do = dyn_cast<DoStmt>(&S);
+  if (!Do || !Do->getCond() || Do->getCond()->isValueDependent())
+    return false;
+  bool Repeats = true;
+  return Do->getCond()->EvaluateAsBooleanCondition(Repeats, Ctx) && !Repeats;
+}
+
+} // namespace clang::tidy::tether

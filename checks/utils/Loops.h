@@ -1,0 +1,31 @@
+//===--- Loops.h - tether -------------------------------------------------===//
+//
+// What the checks ask about loops: is a statement one, and does it repeat at
+// all (`do { ... } while (false)`, the wrapper of statement-like macros, runs
+// its body once: straight-line code, not a loop).
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef TETHER_CHECKS_UTILS_LOOPS_H
+#define TETHER_CHECKS_UTILS_LOOPS_H
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Stmt.h"
+
+namespace clang::tidy::tether {
+
+/// A for, range-for, while or do statement.
+bool isLoop(const Stmt &S);
+
+/// A `do { ... } while (C)` whose condition is a constant false: its body
+/// runs once, as if it were a block.
+bool runsOnce(const Stmt &S, const ASTContext &Ctx);
+
+/// A loop whose body can run more than once.
+inline bool isRepeatingLoop(const Stmt &S, const ASTContext &Ctx) {
+  return isLoop(S) && !runsOnce(S, Ctx);
+}
+
+} // namespace clang::tidy::tether
+
+#endif // TETHER_CHECKS_UTILS_LOOPS_H

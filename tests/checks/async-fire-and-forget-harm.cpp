@@ -1,0 +1,86 @@
+// What a detached start loses: a task whose body handles its own exceptions
+// (Asio's echo and chat servers) loses only its owner, and the message says
+// so; a type designed to be started and dropped (option FireAndForgetTypes,
+// concurrencpp's null_result) is not reported.
+// RUN: %check_tidy %s async-fire-and-forget %t -- -- %asio_flags
+// RUN: %check_tidy -check-suffixes=,NOTYPES %s async-fire-and-forget %t -- \
+// RUN:   -config="{CheckOptions: {async-fire-and-forget.FireAndForgetTypes: ''}}" \
+// RUN:   -- %asio_flags
+
+#include <asio.hpp>
+#include <cstdio>
+
+using asio::awaitable;
+using asio::use_awaitable;
+using asio::ip::tcp;
+
+// Asio's cpp20/coroutines/echo_server.cpp.
+awaitable<void> echo(tcp::socket Socket) {
+  try {
+    char Data[1024];
+    for (;;) {
+      std::size_t N =
+          co_await Socket.async_read_some(asio::buffer(Data), use_awaitable);
+      co_await asio::async_write(Socket, asio::buffer(Data, N), use_awaitable);
+    }
+  } catch (std::exception &E) {
+    std::printf("echo Exception: %s\n", E.what());
+  }
+}
+
+awaitable<void> rethrows(tcp::socket Socket) {
+  try {
+    char Data[1024];
+    co_await Socket.async_read_some(asio::buffer(Data), use_awaitable);
+  } catch (std::exception &E) {
+    std::printf("failed: %s\n", E.what());
+    throw;
+  }
+}
+
+awaitable<void> unguarded(tcp::socket Socket) {
+  char Data[1024];
+  co_await Socket.async_read_some(asio::buffer(Data), use_awaitable);
+}
+
+awaitable<void> listener(tcp::acceptor &Acceptor) {
+  auto Executor = co_await asio::this_coro::executor;
+  tcp::socket Socket = co_await Acceptor.async_accept(use_awaitable);
+  asio::co_spawn(Executor, echo(std::move(Socket)), asio::detached);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'co_spawn' with 'detached' runs the task unowned: its body handles its exceptions, but nobody can wait for it or cancel it [async-fire-and-forget]
+  asio::co_spawn(
+      Executor,
+      []() -> awaitable<void> {
+        try {
+          co_await asio::this_coro::executor;
+        } catch (...) {
+        }
+      },
+      asio::detached);
+  // CHECK-MESSAGES: :[[@LINE-9]]:3: warning: 'co_spawn' with 'detached' runs the task unowned: its body handles its exceptions, but nobody can wait for it or cancel it [async-fire-and-forget]
+  asio::co_spawn(Executor, rethrows(tcp::socket(Executor)), asio::detached);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'co_spawn' with 'detached' runs the task unowned: its result and its exception are lost [async-fire-and-forget]
+  asio::co_spawn(Executor, unguarded(tcp::socket(Executor)), asio::detached);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'co_spawn' with 'detached' runs the task unowned: its result and its exception are lost [async-fire-and-forget]
+}
+
+// concurrencpp's null_result: a coroutine type made to be started and
+// dropped; its promise ignores what it returns and throws.
+namespace concurrencpp {
+struct null_result {
+  struct promise_type {
+    null_result get_return_object() { return {}; }
+    std::suspend_never initial_suspend() noexcept { return {}; }
+    std::suspend_never final_suspend() noexcept { return {}; }
+    void return_void() {}
+    void unhandled_exception() {}
+  };
+};
+} // namespace concurrencpp
+
+concurrencpp::null_result delayedTask() { co_return; }
+
+void startDelayed() {
+  delayedTask();
+  // CHECK-MESSAGES-NOTYPES: :[[@LINE-1]]:3: warning: task returned by 'delayedTask' is discarded and runs unowned: its result and its exception are lost; co_await it or keep it to await later [async-fire-and-forget]
+}

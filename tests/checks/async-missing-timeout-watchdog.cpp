@@ -1,0 +1,83 @@
+// A coroutine of the translation unit that waits on a timer, raced against
+// an operation, is the operation's deadline: with `||` it ends the race, with
+// `&&` it throws once the timer expires and the failure cancels its sibling
+// (Asio's example cpp20/coroutines/timeout_watchdog.cpp).
+// RUN: %check_tidy %s async-missing-timeout %t -- -- %asio_flags -I %runtime_include
+
+#include <asio.hpp>
+#include <asio/experimental/awaitable_operators.hpp>
+#include <tether/gather.hpp>
+// CHECK-FIXES: {{^}}#include <tether/with_timeout.hpp>{{$}}
+
+using namespace asio::experimental::awaitable_operators;
+using asio::awaitable;
+using asio::use_awaitable;
+using asio::ip::tcp;
+using time_point = std::chrono::steady_clock::time_point;
+
+// Asio's example, as written there.
+awaitable<void> echo(tcp::socket &Sock, time_point &Deadline) {
+  char Data[4196];
+  for (;;) {
+    Deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    auto N = co_await Sock.async_read_some(asio::buffer(Data), use_awaitable);
+    co_await asio::async_write(Sock, asio::buffer(Data, N), use_awaitable);
+  }
+}
+
+awaitable<void> watchdog(time_point &Deadline) {
+  asio::steady_timer Timer(co_await asio::this_coro::executor);
+  auto Now = std::chrono::steady_clock::now();
+  while (Deadline > Now) {
+    Timer.expires_at(Deadline);
+    co_await Timer.async_wait(use_awaitable);
+    Now = std::chrono::steady_clock::now();
+  }
+  throw std::system_error(std::make_error_code(std::errc::timed_out));
+}
+
+awaitable<void> handleConnection(tcp::socket Sock) {
+  time_point Deadline{};
+  co_await (echo(Sock, Deadline) && watchdog(Deadline));
+}
+
+// `||` against a coroutine that sleeps on a timer: the first to finish
+// cancels the other.
+awaitable<void> readLine(tcp::socket &Sock) {
+  char Data[64];
+  co_await Sock.async_read_some(asio::buffer(Data), use_awaitable);
+}
+
+awaitable<void> sleepFor(std::chrono::seconds Duration) {
+  asio::steady_timer Timer(co_await asio::this_coro::executor, Duration);
+  co_await Timer.async_wait(use_awaitable);
+}
+
+awaitable<void> readWithin(tcp::socket &Sock) {
+  co_await (readLine(Sock) || sleepFor(std::chrono::seconds(5)));
+}
+
+// A race function (RaceFunctions: tether::race) with a watchdog among its
+// operands.
+awaitable<void> readHeader(tcp::socket &Sock) {
+  char Data[16];
+  co_await Sock.async_read_some(asio::buffer(Data), use_awaitable);
+}
+
+awaitable<void> readHeaderWithin(tcp::socket &Sock) {
+  co_await tether::race(readHeader(Sock), sleepFor(std::chrono::seconds(5)));
+}
+
+// `&&` waits for both: a timer that only waits, or a coroutine that waits on
+// a timer and ends quietly, cancels nothing.
+awaitable<void> readBlock(tcp::socket &Sock) {
+  char Data[64];
+  co_await Sock.async_read_some(asio::buffer(Data), use_awaitable);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'async_read_some' is awaited with no deadline: a peer that stops answering suspends the coroutine forever; wrap it in 'tether::with_timeout' or race it against a timer [async-missing-timeout]
+  // CHECK-FIXES: {{^}}  co_await tether::with_timeout(Sock.async_read_some(asio::buffer(Data), use_awaitable), std::chrono::seconds(30));{{$}}
+}
+
+awaitable<void> readAndTick(tcp::socket &Sock, asio::steady_timer &Timer) {
+  co_await (readBlock(Sock) && Timer.async_wait(use_awaitable));
+  co_await (readBlock(Sock) && sleepFor(std::chrono::seconds(5)));
+}

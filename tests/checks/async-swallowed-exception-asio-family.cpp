@@ -1,0 +1,33 @@
+// In an Asio coroutine the cancellation is a std::system_error: a handler of
+// it or of one of its bases (std::runtime_error, std::exception) sees it.
+// RUN: %check_tidy %s async-swallowed-exception %t -- -- %asio_flags -I %runtime_include
+
+#include <asio.hpp>
+#include <stdexcept>
+// CHECK-FIXES: {{^}}#include <tether/cancellation.hpp>{{$}}
+
+void log(const char *);
+asio::awaitable<void> step();
+
+asio::awaitable<void> runtimeErrors() {
+  for (;;) {
+    try {
+      co_await step();
+    } catch (const std::runtime_error &E) {
+      // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: handler swallows cancellation and the loop goes on: the coroutine keeps running after it was cancelled; rethrow cancellations [async-swallowed-exception]
+      // CHECK-FIXES: {{^}}      if (tether::is_cancellation(std::current_exception())) throw;{{$}}
+      log(E.what());
+    }
+  }
+}
+
+// A handler of a type that no cancellation is (std::logic_error) sees none.
+asio::awaitable<void> logicErrors() {
+  for (;;) {
+    try {
+      co_await step();
+    } catch (const std::logic_error &E) {
+      log(E.what());
+    }
+  }
+}

@@ -1,0 +1,155 @@
+// What bounds a loop of spawns besides a semaphore: a pool starting its
+// fixed set of workers when it is made, a loop bounded by the concurrency of
+// a pool or of the machine; and calls returning an eager task that start no
+// work.
+// RUN: %check_tidy %s async-unbounded-task-creation %t -- -- -I %S/Inputs
+
+#include "coro_lib.h"
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <thread>
+#include <vector>
+
+void work(int);
+
+// async_simple's util/ThreadPool.h: the constructor starts the workers,
+// the destructor joins them.
+class ThreadPool {
+public:
+  explicit ThreadPool(int ThreadNum) {
+    for (auto I = 0; I < ThreadNum; ++I)
+      Threads.emplace_back(&ThreadPool::worker, this, I);
+  }
+  ~ThreadPool() {
+    for (std::thread &T : Threads)
+      T.join();
+  }
+  // A worker per request is no fixed set, in a member function of the pool
+  // too.
+  void grow(const std::vector<int> &Requests) {
+    for (int Request : Requests)
+      Threads.emplace_back(&ThreadPool::worker, this, Request);
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'emplace_back' starts a thread in every iteration of the range-for loop over 'Requests' and nothing bounds how many run at once; acquire a semaphore before the spawn or use a pool of fixed size [async-unbounded-task-creation]
+  }
+
+private:
+  void worker(int);
+  std::vector<std::thread> Threads;
+};
+
+// libcoro's thread_pool::make_unique: a static factory starts the workers
+// of the pool it made.
+class thread_pool {
+public:
+  struct options {
+    std::uint32_t thread_count = 1;
+  };
+  static std::unique_ptr<thread_pool> make_unique(options Opts) {
+    auto Tp = std::make_unique<thread_pool>();
+    Tp->Opts = Opts;
+    for (std::uint32_t I = 0; I < Tp->Opts.thread_count; ++I)
+      Tp->Threads.emplace_back([Tp = Tp.get(), I] { Tp->executor(I); });
+    return Tp;
+  }
+  void executor(std::uint32_t);
+
+private:
+  options Opts;
+  std::vector<std::thread> Threads;
+};
+
+// A constructor filling a container that is not its own.
+struct Launcher {
+  Launcher(std::vector<std::thread> &Out, int Count) {
+    for (int I = 0; I < Count; ++I)
+      Out.emplace_back(work, I);
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'emplace_back' starts a thread in every iteration of the 'for' loop on 'I < Count' and nothing bounds how many run at once
+  }
+};
+
+// concurrencpp's example 2: one chunk per worker of a fixed-size pool.
+namespace concurrencpp {
+struct thread_pool_executor {
+  int max_concurrency_level() const noexcept;
+  lib::eager_task submit(std::function<void()>);
+};
+} // namespace concurrencpp
+
+void chunks(concurrencpp::thread_pool_executor &Tpe,
+            const std::vector<int> &Items) {
+  std::vector<lib::eager_task> Running;
+  const auto ConcurrencyLevel = Tpe.max_concurrency_level();
+  for (auto I = 0; I < ConcurrencyLevel; I++)
+    Running.emplace_back(Tpe.submit([I] { work(I); }));
+  for (unsigned I = 0; I < std::thread::hardware_concurrency() / 2; ++I)
+    Running.emplace_back(Tpe.submit([I] { work(I); }));
+  for (int Item : Items)
+    Running.emplace_back(Tpe.submit([Item] { work(Item); }));
+  // CHECK-MESSAGES: :[[@LINE-1]]:26: warning: 'submit' starts an eager task in every iteration of the range-for loop over 'Items'
+  // Bounded per pool, but once per item of the input.
+  for (int Item : Items)
+    for (auto I = 0; I < ConcurrencyLevel; I++)
+      Running.emplace_back(Tpe.submit([Item] { work(Item); }));
+  // CHECK-MESSAGES: :[[@LINE-1]]:28: warning: 'submit' starts an eager task in every iteration of the range-for loop over 'Items'
+}
+
+// concurrencpp's result_promise::get_result() hands out the result of work
+// started elsewhere; a wrapper that returns a coroutine's task starts it.
+struct result_promise {
+  lib::eager_task get_result() { return lib::eager_task{}; }
+};
+lib::eager_task run(int) { co_return; }
+lib::eager_task forward(int Id) { return run(Id); }
+lib::eager_task kept(int Id) {
+  auto Task = forward(Id);
+  return Task;
+}
+
+void results(std::vector<result_promise> &Promises,
+             const std::vector<int> &Ids) {
+  std::vector<lib::eager_task> Results;
+  for (result_promise &Promise : Promises)
+    Results.emplace_back(Promise.get_result());
+  for (int Id : Ids)
+    Results.emplace_back(forward(Id));
+  // CHECK-MESSAGES: :[[@LINE-1]]:26: warning: 'forward' starts an eager task in every iteration of the range-for loop over 'Ids'
+  for (int Id : Ids)
+    Results.emplace_back(kept(Id));
+  // CHECK-MESSAGES: :[[@LINE-1]]:26: warning: 'kept' starts an eager task in every iteration of the range-for loop over 'Ids'
+}
+
+// concurrencpp's executor tests: a loop over a container of threads, sized
+// beforehand, fills it. Its size is the bound.
+void fill(std::vector<std::thread> &Threads, const std::vector<int> &Items) {
+  for (std::thread &Thread : Threads)
+    Thread = std::thread(work, 0);
+  // A loop over the items is not over the threads.
+  std::vector<std::thread> PerItem;
+  for (int Item : Items)
+    PerItem.push_back(std::thread(work, Item));
+  // CHECK-MESSAGES: :[[@LINE-1]]:23: warning: 'std::thread' starts a thread in every iteration of the range-for loop over 'Items'
+}
+
+// concurrencpp's test_ready_result: the task is handed to a function that
+// waits for it, within the iteration.
+struct eager_result {
+  struct promise_type {
+    eager_result get_return_object() { return {}; }
+    std::suspend_never initial_suspend() noexcept { return {}; }
+    std::suspend_never final_suspend() noexcept { return {}; }
+    void return_void() {}
+    void unhandled_exception() {}
+  };
+  void get();
+};
+eager_result compute(int) { co_return; }
+void expectReady(eager_result Result) { Result.get(); }
+void keep(eager_result Result);
+void consumed(const std::vector<int> &Ids) {
+  for (int Id : Ids)
+    expectReady(compute(Id));
+  for (int Id : Ids)
+    keep(compute(Id));
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'compute' starts an eager task in every iteration of the range-for loop over 'Ids'
+}
