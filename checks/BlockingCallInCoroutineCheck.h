@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //===--- BlockingCallInCoroutineCheck.h - tether --------------------------===//
 
 #ifndef TETHER_CHECKS_BLOCKINGCALLINCOROUTINECHECK_H

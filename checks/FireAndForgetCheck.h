@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //===--- FireAndForgetCheck.h - tether ------------------------------------===//
 
 #ifndef TETHER_CHECKS_FIREANDFORGETCHECK_H

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //===--- SwallowedExceptionCheck.h - tether -------------------------------===//
 
 #ifndef TETHER_CHECKS_SWALLOWEDEXCEPTIONCHECK_H

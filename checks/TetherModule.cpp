@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //===--- TetherModule.cpp - tether ----------------------------------------===//
 //
 // Registers the async- checks with clang-tidy.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 # Writes tether/Version.h: the version of project() and, in a git checkout, what
 # `git describe` says of it. Run at every build (cmake -P), so that the header follows
 # the checkout; the file is rewritten only when its text changes, so nothing rebuilds

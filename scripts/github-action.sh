@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 # What tether's GitHub Action (action.yml) runs; each step reads the action's inputs from the
 # environment (TETHER_*) and writes its outputs to $GITHUB_OUTPUT.
 #   github-action.sh install   get tether onto the PATH: TETHER_INSTALL=build (from this

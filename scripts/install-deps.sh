@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 # Installs what tether needs to build and test, and only what is missing: the Debian
 # packages, and Microsoft's SARIF validator from the npm registry (under .tools/). A second
 # run finds everything present and returns at once.

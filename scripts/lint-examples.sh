@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 # The main job: builds tether if needed, lints the bundled examples/ project
 # (healthd) with tether check and every async- check, prints the findings
 # with their fix-its and writes them as SARIF, then shows what the fix-its

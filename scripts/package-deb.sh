@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 # Builds tether's .deb (tools, runtime and docs in one package) for the Debian it runs on:
 # configures a build for /usr with clang++-19 and no tests, builds it and runs cpack -G DEB.
 # Installs what is missing first. Prints the path of the .deb.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 # Builds everything and runs every test: the check tests through the plugin and tether-tidy,
 # the tool tests, and the runtime tests in four configurations (clang++-19 with the checks,
 # AddressSanitizer+UBSan, ThreadSanitizer, g++-12). Installs what is missing first.

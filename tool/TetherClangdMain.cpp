@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //===--- TetherClangdMain.cpp - tether ------------------------------------===//
 //
 // tether-clangd: clangd with the async- checks built in, so that editors

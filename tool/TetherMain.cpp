@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //===--- TetherMain.cpp - tether ------------------------------------------===//
 //
 // tether: the command line of tether check (lint the translation units of

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //===--- TetherTidyMain.cpp - tether --------------------------------------===//
 //
 // tether-tidy: clang-tidy with the async- checks built in. Every clang-tidy

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //===--- TetherTidyPlugin.cpp - tether ------------------------------------===//
 //
 // libTetherTidy.so: `clang-tidy-19 --load=/abs/path/libTetherTidy.so`. The

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 """tether check against run-clang-tidy, cold and warm, on whole projects.
 
 What a CI job pays to lint a project with the async- checks, two ways:

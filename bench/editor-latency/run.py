@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 """Time from didOpen to diagnostics: tether-clangd against stock clangd-19.
 
 For each file of the examples/ project, a fresh server is started, the file

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 """What the async- checks add to the cost of a clang-tidy run.
 
 Lints a fixed set of translation units (the examples/ project and the Asio-heavy

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 // tether against raw Asio, on the same machine in one run. Every benchmark is a pair
 // "<case>/tether" and "<case>/asio..."; the table at the end gives tether's time per item
 // divided by the baseline's (below 1.0: tether is faster).

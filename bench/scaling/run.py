@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 """How each async- check scales with the size of one function.
 
 Generates coroutines made of one long else-if chain (N branches, each with a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //===--- AsioAwaitable.h - tether -----------------------------------------===//
 //
 // Which Asio a type or a declaration comes from, and which one the tether

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //===--- AsyncCheck.h - tether --------------------------------------------===//
 //
 // The base of every async- check: options read and checked the same way in

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //===--- CancellationApis.h - tether --------------------------------------===//
 //
 // How each coroutine library cancels: the exception its coroutines are

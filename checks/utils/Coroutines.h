@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //===--- Coroutines.h - tether --------------------------------------------===//
 //
 // What every async- check asks about coroutines: is this function a

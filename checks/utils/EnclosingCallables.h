@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //===--- EnclosingCallables.h - tether ------------------------------------===//
 //
 // Which function or lambda a statement is in, found on demand by descending

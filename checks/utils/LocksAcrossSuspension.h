@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //===--- LocksAcrossSuspension.h - tether ---------------------------------===//
 //
 // Which blocking locks a coroutine holds when it suspends, decided on the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //===--- Loops.h - tether -------------------------------------------------===//
 //
 // What the checks ask about loops: is a statement one, and does it repeat at

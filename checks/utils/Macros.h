@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //===--- Macros.h - tether ------------------------------------------------===//
 //
 // Where code written in a macro comes from. A statement expanded from a

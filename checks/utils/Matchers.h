@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //===--- Matchers.h - tether ----------------------------------------------===//
 //
 // AST matchers shared by the async- checks.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //===--- NameList.h - tether ----------------------------------------------===//
 //
 // A list of names from a check option: each entry is either a qualified name

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //===--- RuntimeApi.h - tether --------------------------------------------===//
 //
 // The one place the checks know the tether runtime: the names of its API

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //===--- SpawnApis.h - tether ---------------------------------------------===//
 //
 // The functions of other libraries that start work: the checks that ask

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //===--- StmtPaths.h - tether ---------------------------------------------===//
 //
 // The statements from a function's body down to one of its statements, not

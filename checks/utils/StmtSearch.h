@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //===--- StmtSearch.h - tether --------------------------------------------===//
 //
 // Searches below a statement, for the questions a check asks of one body or

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 # Shell functions shared by the main job and the fix-it tests: configure the
 # examples/ project, list its translation units, lint them with tether check,
 # and make a scratch copy of it. Needs $root (the repository) and $build.

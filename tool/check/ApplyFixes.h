@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //===--- ApplyFixes.h - tether check ----------------------------*- C++ -*-===//
 //
 // --fix: the fix-its of the reported findings, applied once per file. A

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //===--- Baseline.h - tether check ------------------------------*- C++ -*-===//
 //
 // A baseline: the findings a team has accepted, by fingerprint, so that CI

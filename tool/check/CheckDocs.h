@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //===--- CheckDocs.h - tether check -----------------------------*- C++ -*-===//
 //
 // The documentation of each check (docs/checks/*.md), built into the tool

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //===--- CheckRequest.h - tether check --------------------------*- C++ -*-===//
 //
 // What a run of tether check is asked to do, as the command line says it.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //===--- CheckRun.h - tether check ------------------------------*- C++ -*-===//
 //
 // A run of tether check, stage by stage: load the compile database and the

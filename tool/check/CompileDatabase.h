@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //===--- CompileDatabase.h - tether check -----------------------*- C++ -*-===//
 //
 // The compile database of a build directory, checked before anything is

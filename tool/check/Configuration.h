@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //===--- Configuration.h - tether check -------------------------*- C++ -*-===//
 //
 // The clang-tidy configuration of a run: the flags (--checks,

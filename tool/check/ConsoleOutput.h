@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //===--- ConsoleOutput.h - tether check -------------------------*- C++ -*-===//
 //
 // What tether check prints on standard output, in each --output-format:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //===--- Findings.h - tether check ------------------------------*- C++ -*-===//
 //
 // The findings of a run as the reports see them: positions in lines and

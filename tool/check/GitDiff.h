@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //===--- GitDiff.h - tether check -------------------------------*- C++ -*-===//
 //
 // The lines a change touches, for --diff: what git diff reports between

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //===--- GitLab.h - tether check --------------------------------*- C++ -*-===//
 //
 // GitLab's code quality report (a subset of Code Climate's format), which

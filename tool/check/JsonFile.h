@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //===--- JsonFile.h - tether check ------------------------------*- C++ -*-===//
 //
 // Reading the JSON files tether writes and reads back: baselines, SARIF.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //===--- Paths.h - tether check ---------------------------------*- C++ -*-===//
 //
 // Paths as tether check handles them: made absolute once, against a

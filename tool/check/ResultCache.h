@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //===--- ResultCache.h - tether check ---------------------------*- C++ -*-===//
 //
 // The incremental cache: a translation unit whose compile command,

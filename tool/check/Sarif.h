@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //===--- Sarif.h - tether check ---------------------------------*- C++ -*-===//
 //
 // SARIF 2.1.0 output, as GitHub code scanning reads it: one run, a rule per

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //===--- SourceFiles.h - tether check ---------------------------*- C++ -*-===//
 //
 // The text of the source files the reports point into, each read once per

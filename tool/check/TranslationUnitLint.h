@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //===--- TranslationUnitLint.h - tether check -------------------*- C++ -*-===//
 //
 // Lints one translation unit with clang-tidy's library and keeps, besides

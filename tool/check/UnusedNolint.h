@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //===--- UnusedNolint.h - tether check --------------------------*- C++ -*-===//
 //
 // NOLINT comments that name an async- check and no longer suppress

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 // tether/asio.hpp — the one place that chooses the Asio flavour.
 //
 // Standalone Asio by default; define TETHER_USE_BOOST_ASIO to use Boost.Asio instead.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 // tether/async_with.hpp — async RAII: a resource whose cleanup is itself asynchronous.
 //
 //   co_await tether::async_with(connection::open(ep), [&](connection& c) -> tether::task<> {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 // tether/cancellation.hpp — recognising cancellations and not losing errors.
 //
 // tether has one cancellation model: Asio terminal cancellation, which a coroutine sees as

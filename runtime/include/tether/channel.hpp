@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 // tether/channel.hpp — a bounded queue between coroutines, with backpressure.
 //
 //   tether::channel<job> jobs(64);

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 // tether/exception_group.hpp — several failures of concurrent work, none of them lost.
 //
 // A task_group (and gather, for_each_bounded, ...) whose children failed more than once

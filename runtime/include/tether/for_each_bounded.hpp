@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 // tether/for_each_bounded.hpp — one task per item, at most n at a time.
 //
 //   co_await tether::for_each_bounded(urls, 8, [&](const url& u) -> tether::task<> {

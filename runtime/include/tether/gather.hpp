@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 // tether/gather.hpp — fan-out / fan-in.
 //
 //   auto [a, b] = co_await tether::gather(fetch(x), fetch(y));   // tuple; void gives monostate

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 // tether/offload.hpp — blocking work off the event loop.
 //
 //   auto text = co_await tether::offload([&] { return read_file(path); });

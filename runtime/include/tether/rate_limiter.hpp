@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 // tether/rate_limiter.hpp — a token bucket that waits on the event loop.
 //
 //   tether::rate_limiter limit(10.0, 5);   // 10 per second on average, bursts of up to 5

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 // tether/run.hpp — the single entry point of a tether program.
 //
 //   int main() { return tether::run(serve(), {.debug = true, .slow_step = 100ms}); }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 // tether/semaphore.hpp — bounded concurrency with RAII permits.
 //
 //   tether::semaphore limit(8);

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 // tether/shield.hpp — work that a cancellation must not interrupt.
 //
 // `co_await tether::shield(flush())` runs `flush()` to completion even if the caller is

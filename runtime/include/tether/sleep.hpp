@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 // tether/sleep.hpp — cancellable timer waits.
 //
 // `co_await tether::sleep_for(100ms)` suspends the coroutine without blocking its thread (the

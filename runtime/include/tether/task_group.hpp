@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 // tether/task_group.hpp — structured concurrency: every task has an owner.
 //
 //   co_await tether::task_group::open([&](tether::task_group& g) -> tether::task<> {

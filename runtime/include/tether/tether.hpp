@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 // tether/tether.hpp — the whole tether runtime.
 //
 // Structured concurrency for C++20 coroutines on Asio: `tether::task<T>` is

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 // tether/with_timeout.hpp — deadlines for awaitables.
 //
 //   auto n = co_await tether::with_timeout(sock.async_read_some(buf, net::use_awaitable), 5s);

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 // tether/detail/deadline_queue.hpp — many deadlines on one system timer.
 //
 // with_timeout arms a deadline per call. Giving each its own Asio timer costs a timer-queue

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 // tether/detail/debug.hpp — the hooks behind `options{.debug = true}` (see tether/run.hpp).
 //
 // While `tether::run` drives a loop in debug mode, a thread-local record keeps where the

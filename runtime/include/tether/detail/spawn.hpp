@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 // tether/detail/spawn.hpp — starting a child coroutine that tether owns.
 //
 // `spawn_child` co_spawns a task on `ex` with its cancellation slot bound to `slot` and calls

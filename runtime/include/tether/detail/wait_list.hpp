@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 // tether/detail/wait_list.hpp — coroutines suspended on a tether primitive.
 //
 // `co_await wait_in(list, data)` suspends the calling coroutine in a FIFO `wait_list` until
