@@ -62,6 +62,16 @@ for jobs in 1 2 8; do
 done
 validate_sarif first.sarif
 
+# A path filter selects the files behind it whichever side names them
+# through a symbolic link: the filter, or the compile database.
+ln -s "$work/parts" via-link
+expect_exit 1 "$tether" check -p build --config-file config.yaml via-link/p0
+grep -q "2 translation units" err.txt || fail "a filter through a link: $(cat err.txt)"
+mkdir build-link
+sed "s|$work/parts|$work/via-link|g" build/compile_commands.json >build-link/compile_commands.json
+expect_exit 1 "$tether" check -p build-link --config-file config.yaml parts/p0
+grep -q "2 translation units" err.txt || fail "a database through a link: $(cat err.txt)"
+
 # A symbolic link to a directory: a header reached through it and directly
 # is one file, reported once, and --fix edits the file the compiler read.
 mkdir -p linked/real/include linked/real/src linked/other

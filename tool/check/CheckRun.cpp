@@ -161,7 +161,9 @@ selectTranslationUnits(const tooling::CompilationDatabase &Database,
   }
   std::vector<std::string> Files;
   for (const std::string &File : Database.getAllFiles()) {
-    const std::string Absolute = absolutePath(Loaded.Directory, File);
+    // Both sides canonical: a path given through a symbolic link selects
+    // the files the database names by their real path, and the reverse.
+    const std::string Absolute = canonicalPath(Loaded.Directory, File);
     if (Filters.empty() ||
         llvm::any_of(Filters, [&](const std::string &Filter) {
           return isUnder(Absolute, Filter);
