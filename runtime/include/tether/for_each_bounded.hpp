@@ -7,6 +7,10 @@
 // The rewrite target of unbounded spawning in a loop. Items are started in order as earlier
 // ones finish, with at most `n` in flight; the call returns when all are done. Error rules are
 // task_group's: the first failure cancels the tasks in flight and starts no more.
+//
+// `fn` may take the item by reference: the item lives until fn's task has finished, also when
+// the range yields it by value (`views::transform`, `views::iota`) or overwrites it on the next
+// increment (an input range such as `views::istream`); then it is kept in the worker's frame.
 #pragma once
 
 #include <algorithm>
@@ -14,12 +18,25 @@
 #include <iterator>
 #include <ranges>
 #include <stdexcept>
+#include <type_traits>
 #include <utility>
 
 #include "tether/asio.hpp"
 #include "tether/task_group.hpp"
 
 namespace tether {
+
+namespace detail {
+
+/// True when `*it` stays valid after `++it` for as long as the range lives: the callee may then
+/// be handed the range's own element. Otherwise (a prvalue, or an input range whose iterator
+/// refers to storage the next increment reuses) the element is moved into the worker's frame.
+template <class Range>
+inline constexpr bool element_outlives_increment_v =
+    std::is_lvalue_reference_v<std::ranges::range_reference_t<Range>> &&
+    std::ranges::forward_range<Range>;
+
+} // namespace detail
 
 template <std::ranges::input_range Range, class Fn>
 task<void> for_each_bounded(Range&& range, std::size_t n, Fn fn) {
@@ -31,10 +48,24 @@ task<void> for_each_bounded(Range&& range, std::size_t n, Fn fn) {
     n = std::min<std::size_t>(n, std::ranges::size(range));
   // n workers pull items in order: never more than n calls of fn in flight.
   auto worker = [&]() -> task<void> {
+    using reference = std::ranges::range_reference_t<Range>;
     while (it != end) {
-      auto step = fn(*it);
-      ++it;
-      co_await std::move(step);
+      if constexpr (detail::element_outlives_increment_v<Range>) {
+        auto step = fn(*it);
+        ++it;
+        co_await std::move(step);
+      } else if constexpr (std::is_lvalue_reference_v<reference>) {
+        // An input range's element: take it before the increment overwrites it.
+        std::ranges::range_value_t<Range> item(std::ranges::iter_move(it));
+        ++it;
+        co_await fn(item);
+      } else {
+        // A prvalue (or a proxy): keep it here, where it outlives fn's task, and hand it on
+        // as the rvalue it was.
+        std::remove_cv_t<reference> item(*it);
+        ++it;
+        co_await fn(std::move(item));
+      }
     }
   };
   co_await task_group::open([&](task_group& g) -> task<void> {
