@@ -11,10 +11,14 @@
 // `fn` may take the item by reference: the item lives until fn's task has finished, also when
 // the range yields it by value (`views::transform`, `views::iota`) or overwrites it on the next
 // increment (an input range such as `views::istream`); then it is kept in the worker's frame.
+// `fn(item)` must return a `tether::task`: anything else (a function returning void, a value,
+// or a task of another executor) is a compile-time error that says so.
 #pragma once
 
 #include <algorithm>
+#include <concepts>
 #include <cstddef>
+#include <functional>
 #include <iterator>
 #include <ranges>
 #include <stdexcept>
@@ -36,10 +40,32 @@ inline constexpr bool element_outlives_increment_v =
     std::is_lvalue_reference_v<std::ranges::range_reference_t<Range>> &&
     std::ranges::forward_range<Range>;
 
-} // namespace detail
+/// What the worker passes to fn: the range's element itself, or the copy it keeps (an lvalue
+/// for an input range's element, an rvalue for a prvalue).
+template <class Range>
+using item_argument_t = std::conditional_t<
+    element_outlives_increment_v<Range>, std::ranges::range_reference_t<Range>,
+    std::conditional_t<std::is_lvalue_reference_v<std::ranges::range_reference_t<Range>>,
+                       std::ranges::range_value_t<Range>&,
+                       std::remove_cv_t<std::ranges::range_reference_t<Range>>&&>>;
+
+template <class R>
+inline constexpr bool is_task_v = false;
+template <class T>
+inline constexpr bool is_task_v<task<T>> = true;
+
+template <class Fn, class Arg>
+consteval bool returns_task() {
+  if constexpr (std::invocable<Fn, Arg>)
+    return is_task_v<std::invoke_result_t<Fn, Arg>>;
+  else
+    return false;
+}
+template <class Fn, class Arg>
+inline constexpr bool returns_task_v = returns_task<Fn, Arg>();
 
 template <std::ranges::input_range Range, class Fn>
-task<void> for_each_bounded(Range&& range, std::size_t n, Fn fn) {
+task<void> for_each_bounded_impl(Range&& range, std::size_t n, Fn fn) {
   if (n == 0)
     throw std::invalid_argument("tether::for_each_bounded: n must be at least 1");
   auto it = std::ranges::begin(range);
@@ -73,6 +99,24 @@ task<void> for_each_bounded(Range&& range, std::size_t n, Fn fn) {
       g.spawn(worker());
     co_return;
   });
+}
+
+} // namespace detail
+
+template <std::ranges::input_range Range, class Fn>
+task<void> for_each_bounded(Range&& range, std::size_t n, Fn fn) {
+  // Checked here, before the coroutine is instantiated, so that a wrong fn gives these two
+  // lines and not a page of errors from inside the worker.
+  using argument = detail::item_argument_t<Range>;
+  static_assert(std::invocable<Fn&, argument>,
+                "tether::for_each_bounded: fn must be callable with one item of the range");
+  static_assert(detail::returns_task_v<Fn&, argument>,
+                "tether::for_each_bounded: fn must return a tether::task "
+                "(a coroutine such as [&](const T& item) -> tether::task<> { ... })");
+  if constexpr (detail::returns_task_v<Fn&, argument>)
+    return detail::for_each_bounded_impl(std::forward<Range>(range), n, std::move(fn));
+  else
+    return {};
 }
 
 } // namespace tether
