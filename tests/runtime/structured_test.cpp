@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <numeric>
 #include <ranges>
+#include <set>
+#include <sstream>
+#include <string>
 #include <vector>
 
 #include "test_support.hpp"
@@ -414,6 +417,88 @@ TEST(ForEachBounded, AFailureStopsStartingNewItems) {
                }()),
                std::runtime_error);
   EXPECT_LE(started, 8);
+}
+
+// An element that knows whether it is still alive, so that a callee can check, after it has
+// suspended, that the item it was handed a reference to has not been destroyed meanwhile.
+struct tracked_item {
+  static inline std::set<const tracked_item*> alive;
+  int value;
+  explicit tracked_item(int v) : value(v) { alive.insert(this); }
+  tracked_item(const tracked_item& o) : value(o.value) { alive.insert(this); }
+  tracked_item(tracked_item&& o) noexcept : value(o.value) { alive.insert(this); }
+  ~tracked_item() { alive.erase(this); }
+};
+
+TEST(ForEachBounded, AnItemOfARangeOfPrvaluesLivesAsLongAsItsTask) {
+  // views::transform yields each element by value: the callee's reference must stay valid
+  // across its suspensions.
+  std::vector<int> seen;
+  int dangling = 0;
+  run_bounded([&]() -> task<void> {
+    auto items = std::views::iota(0, 20) | std::views::transform([](int i) { return tracked_item(i); });
+    co_await tether::for_each_bounded(items, 3, [&](const tracked_item& item) -> task<void> {
+      co_await tether::sleep_for(std::chrono::milliseconds(item.value % 3));
+      if (!tracked_item::alive.contains(&item)) {
+        ++dangling;
+        co_return;
+      }
+      seen.push_back(item.value);
+    });
+  }());
+  EXPECT_EQ(dangling, 0);
+  std::sort(seen.begin(), seen.end());
+  std::vector<int> all(20);
+  std::iota(all.begin(), all.end(), 0);
+  EXPECT_EQ(seen, all);
+  EXPECT_TRUE(tracked_item::alive.empty());
+}
+
+TEST(ForEachBounded, TheDocumentedStringCalleeOverTransformAndIota) {
+  // The documented form, `(const std::string& url)`, over a range of prvalues (ASan reports
+  // a heap-use-after-free if the string is gone when the callee reads it).
+  std::vector<std::string> seen;
+  run_bounded([&]() -> task<void> {
+    auto urls = std::views::iota(0, 8) | std::views::transform([](int i) {
+                  return "https://example.com/a/rather/long/path/so/the/string/is/on/the/heap/" +
+                         std::to_string(i);
+                });
+    co_await tether::for_each_bounded(urls, 2, [&](const std::string& url) -> task<void> {
+      co_await yield();
+      seen.push_back(url);
+    });
+  }());
+  ASSERT_EQ(seen.size(), 8u);
+  std::sort(seen.begin(), seen.end());
+  for (int i = 0; i < 8; ++i)
+    EXPECT_EQ(seen[i], "https://example.com/a/rather/long/path/so/the/string/is/on/the/heap/" +
+                           std::to_string(i));
+
+  std::vector<int> numbers;
+  run_bounded([&]() -> task<void> {
+    co_await tether::for_each_bounded(std::views::iota(0, 6), 2, [&](const int& i) -> task<void> {
+      co_await yield();
+      numbers.push_back(i);
+    });
+  }());
+  std::sort(numbers.begin(), numbers.end());
+  EXPECT_EQ(numbers, (std::vector<int>{0, 1, 2, 3, 4, 5}));
+}
+
+TEST(ForEachBounded, AnItemOfAnInputRangeIsNotOverwrittenByTheNextOne) {
+  // istream_view's iterator refers to one element stored in the view, which the next
+  // increment overwrites: each callee must keep the item it was given.
+  std::istringstream in("a b c d e f");
+  auto words = std::views::istream<std::string>(in);
+  std::vector<std::string> seen;
+  run_bounded([&]() -> task<void> {
+    co_await tether::for_each_bounded(words, 2, [&](const std::string& w) -> task<void> {
+      co_await yield();
+      seen.push_back(w);
+    });
+  }());
+  std::sort(seen.begin(), seen.end());
+  EXPECT_EQ(seen, (std::vector<std::string>{"a", "b", "c", "d", "e", "f"}));
 }
 
 TEST(Cancellation, IsCancellationAndRethrowToken) {

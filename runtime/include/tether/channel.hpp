@@ -8,6 +8,9 @@
 // `close()` wakes every waiter: receivers drain what is buffered, then get an empty optional;
 // senders (waiting or new) get `tether::channel_closed`. A cancelled `send` did not enqueue its
 // item and a cancelled `receive` took none: cancellation never loses or duplicates an item.
+// That holds also when an item reaches a waiting receive in the step its caller is cancelled
+// (a `race` lost by the receive): the item goes back to the front of the channel and the
+// receive throws operation_aborted.
 // Waiters are served in FIFO order. Capacity 0 makes every send a rendezvous. Use from
 // coroutines on one executor (see tether/detail/wait_list.hpp).
 #pragma once
@@ -57,9 +60,20 @@ public:
       co_return v;
     if (closed_)
       co_return std::nullopt;
+    // A sender may hand this receive an item in the same step as the caller is cancelled
+    // (race: another task finished, the group cancels this one). The item then goes back to
+    // the channel and the receive ends with operation_aborted, as if cancelled in the queue:
+    // whoever cancelled it may drop its result and no item is lost. A caller that was already
+    // cancelled when it started waiting (a cleanup draining the channel after
+    // `throw_if_cancelled(false)`) keeps what it receives.
+    const bool cancelled_before = is_cancelled(co_await net::this_coro::cancellation_state);
     std::optional<T> slot;
     co_await detail::wait_in(receivers_, &slot);
     detail::note_resume(where);
+    if (slot && !cancelled_before && is_cancelled(co_await net::this_coro::cancellation_state)) {
+      give_back(std::move(*slot));
+      throw system_error(error_code(net::error::operation_aborted));
+    }
     co_return slot;
   }
 
@@ -72,7 +86,9 @@ public:
     if (!buffer_.empty()) {
       std::optional<T> v(std::move(buffer_.front()));
       buffer_.pop_front();
-      if (!senders_.empty()) { // a slot freed up: admit the longest-waiting sender
+      // A slot freed up: admit the longest-waiting sender (not when the buffer is over
+      // capacity because a cancelled receive gave its item back).
+      if (!senders_.empty() && buffer_.size() < capacity_) {
         auto* w = senders_.front();
         buffer_.push_back(std::move(*static_cast<pending_send*>(w->data)->value));
         senders_.wake(w);
@@ -109,6 +125,23 @@ private:
     T* value;
     bool closed;
   };
+
+  static bool is_cancelled(const net::cancellation_state& state) noexcept {
+    return (state.cancelled() & net::cancellation_type::terminal) != net::cancellation_type::none;
+  }
+
+  /// Returns the item of a receive cancelled after it was handed over: it was older than
+  /// anything buffered, so it goes to the front (or to a receiver waiting on the empty buffer).
+  /// The buffer may hold one item more than its capacity until a receive takes it.
+  void give_back(T&& value) {
+    if (!receivers_.empty()) {
+      auto* w = receivers_.front();
+      static_cast<std::optional<T>*>(w->data)->emplace(std::move(value));
+      receivers_.wake(w);
+      return;
+    }
+    buffer_.push_front(std::move(value));
+  }
 
   bool try_put(T& value) {
     if (!receivers_.empty()) { // a receiver waits, so the buffer is empty: hand over

@@ -11,6 +11,13 @@
 // never cancels on failure and reports each task's result or exception. race returns the first
 // task to finish and cancels the others (waiting for them); if the first to finish failed, that
 // error is thrown.
+//
+// race drops what a loser returns. A loser that completes in the step its cancellation
+// arrives, before it has seen it, would lose its result; so race only operations that honour
+// a cancellation without consuming anything: the runtime's own do (`channel::receive` gives
+// back an item handed over in that step and throws operation_aborted; a dropped semaphore
+// permit goes back). For an operation that cannot undo its effect, use gather_settled or a
+// task_group and cancel by hand.
 #pragma once
 
 #include <cstddef>
