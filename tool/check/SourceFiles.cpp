@@ -35,12 +35,6 @@ const llvm::MemoryBuffer *SourceFiles::text(llvm::StringRef Path) {
   return Loaded ? Loaded->Text.get() : nullptr;
 }
 
-std::optional<uint64_t> SourceFiles::hash(llvm::StringRef Path) {
-  if (const llvm::MemoryBuffer *Text = text(Path))
-    return contentHash(Text->getBuffer());
-  return std::nullopt;
-}
-
 Position SourceFiles::position(llvm::StringRef Path, unsigned Offset) {
   File *Loaded = load(Path);
   if (!Loaded)

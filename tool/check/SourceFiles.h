@@ -2,8 +2,8 @@
 //===--- SourceFiles.h - tether check ---------------------------*- C++ -*-===//
 //
 // The text of the source files the reports point into, each read once per
-// run: lines and columns of offsets, the text of a line, and a hash of the
-// content (to tell whether a file changed since it was linted).
+// run: lines and columns of offsets and the text of a line; and the hash
+// tether check identifies a file's content by.
 //
 //===----------------------------------------------------------------------===//
 
@@ -14,7 +14,6 @@
 #include "llvm/Support/MemoryBuffer.h"
 #include <cstdint>
 #include <memory>
-#include <optional>
 #include <vector>
 
 namespace tether {
@@ -32,8 +31,6 @@ class SourceFiles {
 public:
   /// The file's text, or null when it cannot be read.
   const llvm::MemoryBuffer *text(llvm::StringRef Path);
-  /// contentHash() of the file's text as this run first read it.
-  std::optional<uint64_t> hash(llvm::StringRef Path);
   Position position(llvm::StringRef Path, unsigned Offset);
   /// The text of a 1-based line, without its end of line.
   llvm::StringRef line(llvm::StringRef Path, unsigned Line);
