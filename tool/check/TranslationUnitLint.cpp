@@ -12,6 +12,8 @@
 #include "clang/Frontend/FrontendActions.h"
 #include "clang/Frontend/MultiplexConsumer.h"
 #include "clang/Lex/PreprocessorOptions.h"
+#include "clang/Serialization/ASTReader.h"
+#include "clang/Serialization/ModuleManager.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/Tooling.h"
 #include "llvm/ADT/StringSet.h"
@@ -194,13 +196,18 @@ public:
       Input->getValue().IsUserFile |=
           File.getFileCharacteristic() == SrcMgr::C_User;
     }
-    // A precompiled header stands for the headers it was built from.
-    const std::string &Pch = Compiler.getPreprocessorOpts().ImplicitPCHInclude;
-    if (!Pch.empty()) {
-      const std::string &Path = Diagnostics.Paths.of(Pch);
-      if (auto Text = llvm::MemoryBuffer::getFile(Path))
-        Inputs[Path] = {Path, contentHash((*Text)->getBuffer()), false};
-    }
+    // A precompiled header or a module is an input, and so is every file it
+    // was built from: clang reads their text for spellings, and accepts
+    // the AST file while their size and time (to the second) match.
+    if (IntrusiveRefCntPtr<ASTReader> Reader = Compiler.getASTReader())
+      for (serialization::ModuleFile &AstFile : Reader->getModuleManager()) {
+        addFromDisk(AstFile.FileName, Inputs);
+        Reader->visitInputFileInfos(
+            AstFile, /*IncludeSystem=*/false,
+            [&](const serialization::InputFileInfo &Info, bool) {
+              addFromDisk(Info.Filename, Inputs);
+            });
+      }
     for (auto &Entry : Inputs)
       Result.Inputs.push_back(std::move(Entry.getValue()));
     llvm::sort(Result.Inputs, [](const InputFile &A, const InputFile &B) {
@@ -209,6 +216,18 @@ public:
   }
 
 private:
+  /// Adds \p File as the disk has it, unless the compiler's own text of it
+  /// is there already.
+  void addFromDisk(llvm::StringRef File, llvm::StringMap<InputFile> &Inputs) {
+    const std::string &Path = Diagnostics.Paths.of(File);
+    if (Inputs.count(Path))
+      return;
+    if (auto Text = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
+                                                /*RequiresNullTerminator=*/
+                                                false))
+      Inputs[Path] = {Path, contentHash((*Text)->getBuffer()), false};
+  }
+
   CompilerInstance &Compiler;
   RecordingDiagnosticConsumer &Diagnostics;
   TranslationUnitResult &Result;
