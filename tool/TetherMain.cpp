@@ -25,7 +25,7 @@
 
 using namespace clang;
 using namespace clang::tidy;
-using namespace tether;
+using namespace ::tether;
 namespace cl = llvm::cl;
 
 namespace {

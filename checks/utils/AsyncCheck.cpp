@@ -2,6 +2,7 @@
 //===--- AsyncCheck.cpp - tether ------------------------------------------===//
 
 #include "AsyncCheck.h"
+#include "NearestName.h"
 
 namespace clang::tidy::tether {
 
@@ -16,24 +17,16 @@ void AsyncCheck::onStartOfTranslationUnit() {
     const StringRef Key = Option.getKey();
     if (!Key.starts_with(Prefix) || Known.count(Key))
       continue;
-    const StringRef Name = Key.drop_front(Prefix.size());
-    StringRef Nearest;
-    unsigned Best = std::max<unsigned>(2, Name.size() / 4) + 1;
-    for (const auto &Candidate : Known) {
-      const StringRef CandidateName =
-          Candidate.getKey().drop_front(Prefix.size());
-      const unsigned Distance =
-          Name.edit_distance(CandidateName, /*AllowReplacements=*/true, Best);
-      if (Distance < Best) {
-        Best = Distance;
-        Nearest = CandidateName;
-      }
-    }
-    if (Nearest.empty())
+    std::vector<std::string> Names;
+    for (const auto &Candidate : Known)
+      Names.push_back(Candidate.getKey().drop_front(Prefix.size()).str());
+    const std::optional<std::string> Nearest =
+        nearestName(Key.drop_front(Prefix.size()), Names);
+    if (!Nearest)
       configurationDiag("unknown option '%0'") << Key;
     else
       configurationDiag("unknown option '%0'; did you mean '%1%2'?")
-          << Key << Prefix << Nearest;
+          << Key << Prefix << *Nearest;
   }
 }
 

@@ -81,21 +81,6 @@ std::string didYouMean(llvm::StringRef Name,
 
 } // namespace
 
-std::optional<std::string> nearestName(llvm::StringRef Name,
-                                       llvm::ArrayRef<std::string> Candidates) {
-  std::optional<std::string> Nearest;
-  unsigned Best = std::max<unsigned>(2, Name.size() / 4) + 1;
-  for (const std::string &Candidate : Candidates) {
-    const unsigned Distance =
-        Name.edit_distance(Candidate, /*AllowReplacements=*/true, Best);
-    if (Distance < Best) {
-      Best = Distance;
-      Nearest = Candidate;
-    }
-  }
-  return Nearest;
-}
-
 llvm::Expected<Configuration> Configuration::load(const CheckRequest &Request) {
   Configuration Config;
   Config.Defaults = ClangTidyOptions::getDefaults();

@@ -14,10 +14,13 @@
 
 #include "CheckRequest.h"
 #include "clang-tidy/ClangTidyOptions.h"
+#include "utils/NearestName.h"
 #include "llvm/Support/Error.h"
 #include <memory>
 
 namespace tether {
+
+using clang::tidy::tether::nearestName;
 
 /// A problem of the configuration, and where it was written.
 struct ConfigurationProblem {
@@ -48,11 +51,6 @@ private:
   std::optional<clang::tidy::ClangTidyOptions> FromConfigFile;
   std::string ConfigFile;
 };
-
-/// The name of \p Candidates nearest to \p Name by edit distance, when
-/// near enough to be a typo of it.
-std::optional<std::string> nearestName(llvm::StringRef Name,
-                                       llvm::ArrayRef<std::string> Candidates);
 
 } // namespace tether
 
