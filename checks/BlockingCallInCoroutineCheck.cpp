@@ -460,15 +460,10 @@ BlockingCallInCoroutineCheck::BlockingCallInCoroutineCheck(
       LockGuardTypes(readNameList("LockGuardTypes", DefaultLockGuardTypes)),
       ExecutorSwitches(
           readNameList("ExecutorSwitches", DefaultExecutorSwitches)),
-      Inserter(Options.getLocalOrGlobal("IncludeStyle",
-                                        utils::IncludeSorter::IS_LLVM),
-               areDiagsSelfContained()) {}
+      Runtime(Options, areDiagsSelfContained()) {}
 
 void BlockingCallInCoroutineCheck::storeOptions(
     ClangTidyOptions::OptionMap &Opts) {
-  auto Store = [&](StringRef Name, const std::vector<StringRef> &List) {
-    Options.store(Opts, Name, utils::options::serializeStringList(List));
-  };
   storeNameList(Opts, BlockingFunctions);
   storeNameList(Opts, BlockingTypes);
   storeNameList(Opts, AllowedFunctions);
@@ -481,14 +476,13 @@ void BlockingCallInCoroutineCheck::storeOptions(
   Options.store(Opts, "FollowCalls", FollowCalls);
   Options.store(Opts, "FollowCallsIntoHeaders", FollowCallsIntoHeaders);
   Options.store(Opts, "MaxCallDepth", MaxCallDepth);
-  Options.store(Opts, "IncludeStyle", Inserter.getStyle());
+  Runtime.storeOptions(Options, Opts);
 }
 
 void BlockingCallInCoroutineCheck::registerPPCallbacks(const SourceManager &,
                                                        Preprocessor *PP,
                                                        Preprocessor *) {
-  this->PP = PP;
-  Inserter.registerPreprocessor(PP);
+  Runtime.registerPreprocessor(PP);
 }
 
 void BlockingCallInCoroutineCheck::registerMatchers(MatchFinder *Finder) {
@@ -675,6 +669,62 @@ BlockingCallInCoroutineCheck::sleepFix(const CallExpr &Call) {
       Replacement)};
 }
 
+/// Whether \p Type is a `std::chrono::duration` that converts to
+/// nanoseconds implicitly: an integral count of a period that is a whole
+/// number of nanoseconds (what Asio's steady_timer takes).
+static bool isWholeNanosecondsDuration(QualType Type) {
+  const auto *Duration = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      Type.getNonReferenceType().getCanonicalType()->getAsCXXRecordDecl());
+  const auto *Chrono =
+      Duration ? dyn_cast<NamespaceDecl>(Duration->getDeclContext()) : nullptr;
+  if (!Chrono || Chrono->getName() != "chrono" ||
+      !Chrono->getParent()->isStdNamespace() ||
+      Duration->getName() != "duration" ||
+      Duration->getTemplateArgs().size() != 2)
+    return false;
+  const TemplateArgumentList &Args = Duration->getTemplateArgs();
+  if (Args[0].getKind() != TemplateArgument::Type ||
+      !Args[0].getAsType()->isIntegralType(Duration->getASTContext()) ||
+      Args[1].getKind() != TemplateArgument::Type)
+    return false;
+  const auto *Ratio = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      Args[1].getAsType().getCanonicalType()->getAsCXXRecordDecl());
+  if (!Ratio || Ratio->getName() != "ratio" ||
+      Ratio->getTemplateArgs().size() != 2 ||
+      Ratio->getTemplateArgs()[0].getKind() != TemplateArgument::Integral ||
+      Ratio->getTemplateArgs()[1].getKind() != TemplateArgument::Integral)
+    return false;
+  const int64_t Num = Ratio->getTemplateArgs()[0].getAsIntegral().getExtValue();
+  const int64_t Den = Ratio->getTemplateArgs()[1].getAsIntegral().getExtValue();
+  int64_t Nanoseconds = 0;
+  return Den > 0 && !llvm::MulOverflow(Num, int64_t{1000000000}, Nanoseconds) &&
+         Nanoseconds % Den == 0;
+}
+
+/// `std::this_thread::sleep_for(D)` as Asio's own suspension on a timer,
+/// for code that cannot include the runtime; empty unless the translation
+/// unit already declares the names it uses and D converts to the timer's
+/// duration unchanged.
+std::vector<FixItHint> BlockingCallInCoroutineCheck::asioTimerFix(
+    const CallExpr &Call, AsioFlavour Flavour, ASTContext &Ctx) {
+  if (Call.getDirectCallee()->getName() != "sleep_for" ||
+      Call.getNumArgs() != 1 ||
+      !isWholeNanosecondsDuration(Call.getArg(0)->getType()) ||
+      !declaresAsioNames(Ctx, Flavour,
+                         {"steady_timer", "this_coro", "use_awaitable"}))
+    return {};
+  const llvm::StringRef Asio = asioNamespace(Flavour);
+  const llvm::StringRef Duration = Lexer::getSourceText(
+      CharSourceRange::getTokenRange(Call.getArg(0)->getSourceRange()),
+      Ctx.getSourceManager(), Ctx.getLangOpts());
+  return {FixItHint::CreateReplacement(
+      CharSourceRange::getTokenRange(Call.getSourceRange()),
+      (llvm::Twine("co_await ") + Asio + "steady_timer(co_await " + Asio +
+       "this_coro::executor, " + Duration + ").async_wait(" + Asio +
+       "use_awaitable)")
+          .str())};
+}
+
 bool BlockingCallInCoroutineCheck::isExecutorSwitch(const Expr &Awaited) const {
   const auto *Call = dyn_cast<CallExpr>(skipParensAndImplicit(&Awaited));
   const NamedDecl *Called = Call ? calledDecl(*Call) : nullptr;
@@ -713,17 +763,11 @@ void BlockingCallInCoroutineCheck::checkCoroutine(const FunctionDecl &Coroutine,
       });
 
   const AsioFlavour Flavour = taskFlavour(Coroutine.getReturnType());
-  const bool RuntimeFixes = PP && Flavour == runtimeFlavour(*PP);
+  const bool RuntimeFlavour = Flavour == Runtime.flavour();
   // A rewrite of a template's text must compile for every instantiation,
   // which one instantiation does not show.
   const bool InWrittenCode = !Coroutine.getTemplateInstantiationPattern() &&
                              !SM.isInSystemHeader(Coroutine.getLocation());
-  auto AddInclude = [&](DiagnosticBuilder &Diag, SourceLocation Loc,
-                        const runtime::Api &Api) {
-    if (std::optional<FixItHint> Include = Inserter.createIncludeInsertion(
-            SM.getFileID(Loc), (llvm::Twine("<") + Api.Header + ">").str()))
-      Diag << *Include;
-  };
 
   // After a switch to another executor, blocking is what that executor is
   // for ("we can safely block").
@@ -764,13 +808,23 @@ void BlockingCallInCoroutineCheck::checkCoroutine(const FunctionDecl &Coroutine,
     std::string Twin;
     switch (Path ? BlockingKind::Other : Blocking->Kind) {
     case BlockingKind::Sleep:
-      if (Rewritable && RuntimeFixes &&
-          llvm::StringRef(Blocking->Name).starts_with("'std::this_thread::")) {
+      Advice = "suspend on a timer instead, such as 'co_await "
+               "tether::sleep_for(...)'";
+      if (!Rewritable || Flavour == AsioFlavour::None ||
+          !llvm::StringRef(Blocking->Name).starts_with("'std::this_thread::"))
+        break;
+      // Without the runtime in reach, Asio's own timer is the fix; the
+      // runtime's sleep stays on the note, with how to add it.
+      if (RuntimeFlavour && Runtime.reachable()) {
         WarningFixes = sleepFix(*Call);
         WarningInclude = &runtime::SleepFor;
-      } else {
-        Advice = "suspend on a timer instead, such as 'co_await "
-                 "tether::sleep_for(...)'";
+        Advice = "";
+      } else if (WarningFixes = asioTimerFix(*Call, Flavour, Ctx);
+                 !WarningFixes.empty()) {
+        Advice = "";
+      } else if (RuntimeFlavour) {
+        AdviceFixes = sleepFix(*Call);
+        AdviceInclude = &runtime::SleepFor;
       }
       break;
     case BlockingKind::AsioSync: {
@@ -792,7 +846,7 @@ void BlockingCallInCoroutineCheck::checkCoroutine(const FunctionDecl &Coroutine,
     case BlockingKind::Other:
       Advice = "run it on a thread pool, such as with 'co_await "
                "tether::offload': the coroutine resumes when it returns";
-      if (Rewritable && RuntimeFixes) {
+      if (Rewritable && RuntimeFlavour) {
         AdviceFixes = offloadFix(*Site.E, Site.Parent, Ctx);
         AdviceInclude = &runtime::Offload;
       }
@@ -811,7 +865,7 @@ void BlockingCallInCoroutineCheck::checkCoroutine(const FunctionDecl &Coroutine,
         Diag << Blocking->Name;
       Diag << WarningFixes;
       if (WarningInclude && !WarningFixes.empty())
-        AddInclude(Diag, Loc, *WarningInclude);
+        Runtime.addInclude(Diag, Loc, *WarningInclude, SM);
     }
     for (const FunctionDecl *Caller = Path ? Call->getDirectCallee() : nullptr;
          Path;) {
@@ -825,12 +879,17 @@ void BlockingCallInCoroutineCheck::checkCoroutine(const FunctionDecl &Coroutine,
       Path = blockingPathIn(*Caller, MaxCallDepth, Ctx);
     }
     if (!Advice.empty()) {
-      auto Diag = diag(Loc, Advice, DiagnosticIDs::Note);
+      const bool NeedsRuntime = AdviceInclude && !AdviceFixes.empty();
+      auto Diag =
+          diag(Loc,
+               NeedsRuntime ? Runtime.noteMessage(Advice, *AdviceInclude)
+                            : Advice.str(),
+               DiagnosticIDs::Note);
       if (!Twin.empty())
         Diag << Twin;
       Diag << AdviceFixes;
-      if (AdviceInclude && !AdviceFixes.empty())
-        AddInclude(Diag, Loc, *AdviceInclude);
+      if (NeedsRuntime)
+        Runtime.addInclude(Diag, Loc, *AdviceInclude, SM);
     }
   }
 

@@ -4,8 +4,8 @@
 #ifndef TETHER_CHECKS_BLOCKINGCALLINCOROUTINECHECK_H
 #define TETHER_CHECKS_BLOCKINGCALLINCOROUTINECHECK_H
 
-#include "clang-tidy/utils/IncludeInserter.h"
 #include "utils/AsyncCheck.h"
+#include "utils/RuntimeFixes.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include <map>
@@ -72,6 +72,8 @@ private:
                    ASTContext &Ctx);
 
   static std::vector<FixItHint> sleepFix(const CallExpr &Call);
+  static std::vector<FixItHint>
+  asioTimerFix(const CallExpr &Call, AsioFlavour Flavour, ASTContext &Ctx);
 
   const bool StrictLocking;
   const bool FollowCalls;
@@ -85,8 +87,7 @@ private:
   const NameListOption MutexTypes;
   const NameListOption LockGuardTypes;
   const NameListOption ExecutorSwitches;
-  utils::IncludeInserter Inserter;
-  Preprocessor *PP = nullptr;
+  RuntimeFixes Runtime;
 
   /// Per translation unit: coroutines already checked (templates are seen
   /// once per instantiation), diagnostics already given, and the path found

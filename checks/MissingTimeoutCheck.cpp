@@ -431,9 +431,7 @@ MissingTimeoutCheck::MissingTimeoutCheck(StringRef Name,
       StreamLayerFunctions(
           readNameList("StreamLayerFunctions", DefaultStreamLayerFunctions)),
       DeadlineScopeTypes(readNameList("DeadlineScopeTypes")),
-      Inserter(Options.getLocalOrGlobal("IncludeStyle",
-                                        utils::IncludeSorter::IS_LLVM),
-               areDiagsSelfContained()) {}
+      Runtime(Options, areDiagsSelfContained()) {}
 
 void MissingTimeoutCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   storeNameList(Opts, IOFunctions);
@@ -448,14 +446,13 @@ void MissingTimeoutCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   storeNameList(Opts, StreamLayerFunctions);
   storeNameList(Opts, DeadlineScopeTypes);
   Options.store(Opts, "DefaultTimeout", DefaultTimeout);
-  Options.store(Opts, "IncludeStyle", Inserter.getStyle());
+  Runtime.storeOptions(Options, Opts);
 }
 
 void MissingTimeoutCheck::registerPPCallbacks(const SourceManager &,
                                               Preprocessor *PP,
                                               Preprocessor *) {
-  Inserter.registerPreprocessor(PP);
-  this->PP = PP;
+  Runtime.registerPreprocessor(PP);
 }
 
 void MissingTimeoutCheck::registerMatchers(MatchFinder *Finder) {
@@ -674,31 +671,34 @@ void MissingTimeoutCheck::onEndOfTranslationUnit() {
 void MissingTimeoutCheck::report(const Finding &Found, ASTContext &Ctx) {
   const SourceManager &SM = Ctx.getSourceManager();
   const SourceLocation Loc = SM.getExpansionLoc(Found.Await->getBeginLoc());
-  auto Diag = diag(Loc, "%0 is awaited with no deadline: a peer that stops "
-                        "answering suspends the coroutine forever; wrap it in "
-                        "'%1' or race it against a timer")
-              << describeOperation(*Found.Operation)
-              << runtime::WithTimeout.Name;
+  diag(Loc, "%0 is awaited with no deadline: a peer that stops answering "
+            "suspends the coroutine forever; wrap it in '%1' or race it "
+            "against a timer")
+      << describeOperation(*Found.Operation) << runtime::WithTimeout.Name;
   // tether::with_timeout takes a tether::task of the flavour the runtime is
   // built on, and returns one: the coroutine must be able to await that.
   const Expr *Operand = Found.Await->getOperand();
-  const AsioFlavour Runtime = runtimeFlavour(*PP);
+  const AsioFlavour Flavour = Runtime.flavour();
   if (inMacro(Found.Await->getSourceRange()) || inTemplate(*Found.Coroutine) ||
       Operand->isLValue() ||
-      taskFlavour(Found.Coroutine->getReturnType()) != Runtime ||
-      taskFlavour(Operand->getType()) != Runtime)
+      taskFlavour(Found.Coroutine->getReturnType()) != Flavour ||
+      taskFlavour(Operand->getType()) != Flavour)
     return;
-  Diag << FixItHint::CreateInsertion(
-              Operand->getBeginLoc(),
-              (llvm::Twine(runtime::WithTimeout.Name) + "(").str())
-       << FixItHint::CreateInsertion(
-              Lexer::getLocForEndOfToken(Operand->getEndLoc(), 0, SM,
-                                         Ctx.getLangOpts()),
-              ", " + DefaultTimeout + ")");
-  if (std::optional<FixItHint> Include = Inserter.createIncludeInsertion(
-          SM.getFileID(Loc),
-          (llvm::Twine("<") + runtime::WithTimeout.Header + ">").str()))
-    Diag << *Include;
+  // A deadline the user did not choose changes what the program does when a
+  // peer is slow: the rewrite is offered, never applied by --fix alone.
+  auto Note = diag(Loc,
+                   Runtime.noteMessage("wrap it in '%0' with a deadline of %1",
+                                       runtime::WithTimeout),
+                   DiagnosticIDs::Note)
+              << runtime::WithTimeout.Name << DefaultTimeout
+              << FixItHint::CreateInsertion(
+                     Operand->getBeginLoc(),
+                     (llvm::Twine(runtime::WithTimeout.Name) + "(").str())
+              << FixItHint::CreateInsertion(
+                     Lexer::getLocForEndOfToken(Operand->getEndLoc(), 0, SM,
+                                                Ctx.getLangOpts()),
+                     ", " + DefaultTimeout + ")");
+  Runtime.addInclude(Note, Loc, runtime::WithTimeout, SM);
 }
 
 } // namespace clang::tidy::tether

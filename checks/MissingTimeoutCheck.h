@@ -4,8 +4,8 @@
 #ifndef TETHER_CHECKS_MISSINGTIMEOUTCHECK_H
 #define TETHER_CHECKS_MISSINGTIMEOUTCHECK_H
 
-#include "clang-tidy/utils/IncludeInserter.h"
 #include "utils/AsyncCheck.h"
+#include "utils/RuntimeFixes.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 
@@ -84,8 +84,7 @@ private:
   const NameListOption StreamTimeoutOptionTypes;
   const NameListOption StreamLayerFunctions;
   const NameListOption DeadlineScopeTypes;
-  utils::IncludeInserter Inserter;
-  Preprocessor *PP = nullptr;
+  RuntimeFixes Runtime;
   ASTContext *AST = nullptr; // of the translation unit being checked
 
   llvm::DenseSet<const FunctionDecl *> Walked;

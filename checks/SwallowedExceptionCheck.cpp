@@ -308,9 +308,7 @@ SwallowedExceptionCheck::SwallowedExceptionCheck(StringRef Name,
           readNameList("ScopeJoinFunctions", cancellation::ScopeJoinFunctions)),
       FireAndForgetTypes(
           readNameList("FireAndForgetTypes", spawn::FireAndForgetTypes)),
-      Inserter(Options.getLocalOrGlobal("IncludeStyle",
-                                        utils::IncludeSorter::IS_LLVM),
-               areDiagsSelfContained()) {}
+      Runtime(Options, areDiagsSelfContained()) {}
 
 void SwallowedExceptionCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "OnlyInCoroutines", OnlyInCoroutines);
@@ -322,14 +320,13 @@ void SwallowedExceptionCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   storeNameList(Opts, CompletionHandlerFunctions);
   storeNameList(Opts, ScopeJoinFunctions);
   storeNameList(Opts, FireAndForgetTypes);
-  Options.store(Opts, "IncludeStyle", Inserter.getStyle());
+  Runtime.storeOptions(Options, Opts);
 }
 
 void SwallowedExceptionCheck::registerPPCallbacks(const SourceManager &,
                                                   Preprocessor *PP,
                                                   Preprocessor *) {
-  Inserter.registerPreprocessor(PP);
-  this->PP = PP;
+  Runtime.registerPreprocessor(PP);
 }
 
 void SwallowedExceptionCheck::registerMatchers(MatchFinder *Finder) {
@@ -663,8 +660,7 @@ void SwallowedExceptionCheck::checkTry(const CXXTryStmt &Try, ASTContext &Ctx) {
               LoopsBack)) {
         if (!firstReport(Loc))
           continue;
-        const bool BoostFlavour =
-            PP && PP->isMacroDefined("TETHER_USE_BOOST_ASIO");
+        const bool BoostFlavour = Runtime.flavour() == AsioFlavour::Boost;
         const bool Fixable = (Kind == Family::Asio && !BoostFlavour) ||
                              (Kind == Family::BoostAsio && BoostFlavour);
         std::optional<FixItHint> Fix;
@@ -675,20 +671,31 @@ void SwallowedExceptionCheck::checkTry(const CXXTryStmt &Try, ASTContext &Ctx) {
                            "(std::current_exception())) throw;")
                               .str(),
                           SM);
-        auto Diag = diag(Loc, "handler swallows cancellation and %select{the "
-                              "loop goes on|control goes on to more async "
-                              "work}0: %select{the coroutine|the code}1 keeps "
-                              "running after it was cancelled; rethrow "
-                              "cancellations")
-                    << (LoopsBack ? 0 : 1) << (InCoroutine ? 0 : 1);
-        if (Fix) {
-          Diag << *Fix;
-          if (std::optional<FixItHint> Include =
-                  Inserter.createIncludeInsertion(
-                      SM.getFileID(Block->getLBracLoc()),
-                      (llvm::Twine("<") + runtime::IsCancellation.Header + ">")
-                          .str()))
-            Diag << *Include;
+        // The rethrow keeps what the handler did for every other exception;
+        // it goes on the warning when the project can build it.
+        const bool FixOnWarning = Fix && Runtime.reachable();
+        {
+          auto Diag =
+              diag(Loc, "handler swallows cancellation and %select{the "
+                        "loop goes on|control goes on to more async "
+                        "work}0: %select{the coroutine|the code}1 keeps "
+                        "running after it was cancelled; rethrow "
+                        "cancellations")
+              << (LoopsBack ? 0 : 1) << (InCoroutine ? 0 : 1);
+          if (FixOnWarning) {
+            Diag << *Fix;
+            Runtime.addInclude(Diag, Block->getLBracLoc(),
+                               runtime::IsCancellation, SM);
+          }
+        }
+        if (Fix && !FixOnWarning) {
+          auto Note = diag(Loc,
+                           Runtime.noteMessage("rethrow them first with '%0'",
+                                               runtime::IsCancellation),
+                           DiagnosticIDs::Note)
+                      << runtime::IsCancellation.Name << *Fix;
+          Runtime.addInclude(Note, Block->getLBracLoc(),
+                             runtime::IsCancellation, SM);
         }
         continue;
       }
@@ -805,16 +812,15 @@ void SwallowedExceptionCheck::checkIgnoredExceptionPtr(
   if (Callee == "co_spawn" && Body->body_empty() &&
       !inMacro(Arg.getSourceRange())) {
     auto Note = diag(Loc,
-                     "replace the handler by '%0': the exception then "
-                     "propagates out of the executor's 'run()'",
+                     Runtime.noteMessage("replace the handler by '%0': the "
+                                         "exception then propagates out of "
+                                         "the executor's 'run()'",
+                                         runtime::Rethrow),
                      DiagnosticIDs::Note)
                 << runtime::Rethrow.Name
                 << FixItHint::CreateReplacement(Arg.getSourceRange(),
                                                 runtime::Rethrow.Name);
-    if (std::optional<FixItHint> Include = Inserter.createIncludeInsertion(
-            SM.getFileID(SM.getExpansionLoc(Arg.getBeginLoc())),
-            (llvm::Twine("<") + runtime::Rethrow.Header + ">").str()))
-      Note << *Include;
+    Runtime.addInclude(Note, Arg.getBeginLoc(), runtime::Rethrow, SM);
     return;
   }
   if (!Named)

@@ -4,9 +4,9 @@
 #ifndef TETHER_CHECKS_SWALLOWEDEXCEPTIONCHECK_H
 #define TETHER_CHECKS_SWALLOWEDEXCEPTIONCHECK_H
 
-#include "clang-tidy/utils/IncludeInserter.h"
 #include "utils/AsyncCheck.h"
 #include "utils/EnclosingCallables.h"
+#include "utils/RuntimeFixes.h"
 #include "utils/StmtPaths.h"
 #include "llvm/ADT/DenseSet.h"
 
@@ -77,8 +77,7 @@ private:
   const NameListOption CompletionHandlerFunctions;
   const NameListOption ScopeJoinFunctions;
   const NameListOption FireAndForgetTypes;
-  utils::IncludeInserter Inserter;
-  Preprocessor *PP = nullptr;
+  RuntimeFixes Runtime;
   /// Lambdas written as the completion handler argument of a call.
   llvm::DenseSet<const FunctionDecl *> CompletionHandlers;
   llvm::DenseSet<SourceLocation> Reported;

@@ -617,10 +617,7 @@ UnboundedTaskCreationCheck::UnboundedTaskCreationCheck(
       BoundedHelpers(readNameList("BoundedHelpers", DefaultBoundedHelpers)),
       ConcurrencyLimitFunctions(readNameList("ConcurrencyLimitFunctions",
                                              DefaultConcurrencyLimitFunctions)),
-      Inserter(Options.getLocalOrGlobal("IncludeStyle",
-                                        utils::IncludeSorter::IS_LLVM),
-               areDiagsSelfContained()),
-      Tasks() {}
+      Runtime(Options, areDiagsSelfContained()), Tasks() {}
 
 void UnboundedTaskCreationCheck::storeOptions(
     ClangTidyOptions::OptionMap &Opts) {
@@ -630,13 +627,13 @@ void UnboundedTaskCreationCheck::storeOptions(
   storeNameList(Opts, ConcurrencyLimitFunctions);
   Options.store(Opts, "MaxConstantTripCount", MaxConstantTripCount);
   Options.store(Opts, "MaxConcurrency", MaxConcurrency);
-  Options.store(Opts, "IncludeStyle", Inserter.getStyle());
+  Runtime.storeOptions(Options, Opts);
 }
 
 void UnboundedTaskCreationCheck::registerPPCallbacks(const SourceManager &,
                                                      Preprocessor *PP,
                                                      Preprocessor *) {
-  Inserter.registerPreprocessor(PP);
+  Runtime.registerPreprocessor(PP);
 }
 
 void UnboundedTaskCreationCheck::registerMatchers(MatchFinder *Finder) {
@@ -833,14 +830,14 @@ void UnboundedTaskCreationCheck::report(const Finding &F, ASTContext &Ctx) {
   std::vector<FixItHint> Fix = forEachBoundedFix(F, Ctx);
   if (!Fix.empty()) {
     auto Note = diag(SM.getExpansionLoc(F.Loop->getBeginLoc()),
-                     "run the loop with '%0': at most %1 tasks run at once "
-                     "and the loop ends when all are done",
+                     Runtime.noteMessage(
+                         "run the loop with '%0': at most %1 tasks run at "
+                         "once and the loop ends when all are done",
+                         runtime::ForEachBounded),
                      DiagnosticIDs::Note)
                 << runtime::ForEachBounded.Name << MaxConcurrency << Fix;
-    if (std::optional<FixItHint> Include = Inserter.createIncludeInsertion(
-            SM.getFileID(SM.getExpansionLoc(F.Loop->getBeginLoc())),
-            (llvm::Twine("<") + runtime::ForEachBounded.Header + ">").str()))
-      Note << *Include;
+    Runtime.addInclude(Note, F.Loop->getBeginLoc(), runtime::ForEachBounded,
+                       SM);
     return;
   }
   if (F.InCoroutine && !Threads)

@@ -4,10 +4,10 @@
 #ifndef TETHER_CHECKS_UNBOUNDEDTASKCREATIONCHECK_H
 #define TETHER_CHECKS_UNBOUNDEDTASKCREATIONCHECK_H
 
-#include "clang-tidy/utils/IncludeInserter.h"
 #include "utils/AsyncCheck.h"
 #include "utils/Coroutines.h"
 #include "utils/EnclosingCallables.h"
+#include "utils/RuntimeFixes.h"
 #include "llvm/ADT/DenseSet.h"
 
 namespace clang::tidy::tether {
@@ -95,7 +95,7 @@ private:
   const NameListOption LimiterFunctions;
   const NameListOption BoundedHelpers;
   const NameListOption ConcurrencyLimitFunctions;
-  utils::IncludeInserter Inserter;
+  RuntimeFixes Runtime;
   TaskTypes Tasks;
   /// Loops already walked as part of an enclosing loop.
   llvm::DenseSet<const Stmt *> Walked;

@@ -61,4 +61,28 @@ AsioFlavour runtimeFlavour(Preprocessor &PP) {
                                                     : AsioFlavour::Standalone;
 }
 
+llvm::StringRef asioNamespace(AsioFlavour Flavour) {
+  return Flavour == AsioFlavour::Boost ? "boost::asio::" : "asio::";
+}
+
+bool declaresAsioNames(ASTContext &Ctx, AsioFlavour Flavour,
+                       llvm::ArrayRef<llvm::StringRef> Names) {
+  if (Flavour == AsioFlavour::None)
+    return false;
+  const DeclContext *Scope = Ctx.getTranslationUnitDecl();
+  llvm::SmallVector<llvm::StringRef, 2> Path;
+  asioNamespace(Flavour).drop_back(2).split(Path, "::");
+  for (llvm::StringRef Name : Path) {
+    auto Found = Scope->lookup(&Ctx.Idents.get(Name));
+    const auto *Namespace =
+        Found.empty() ? nullptr : dyn_cast<NamespaceDecl>(Found.front());
+    if (!Namespace)
+      return false;
+    Scope = Namespace;
+  }
+  return llvm::all_of(Names, [&](llvm::StringRef Name) {
+    return !Scope->lookup(&Ctx.Idents.get(Name)).empty();
+  });
+}
+
 } // namespace clang::tidy::tether

@@ -12,6 +12,7 @@
 #ifndef TETHER_CHECKS_UTILS_ASIOAWAITABLE_H
 #define TETHER_CHECKS_UTILS_ASIOAWAITABLE_H
 
+#include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/Lex/Preprocessor.h"
@@ -35,6 +36,15 @@ AsioFlavour taskFlavour(QualType Type);
 /// The flavour the runtime uses in this translation unit: Boost.Asio when
 /// TETHER_USE_BOOST_ASIO is defined, standalone Asio otherwise.
 AsioFlavour runtimeFlavour(Preprocessor &PP);
+
+/// The namespace a rewrite spells \p Flavour's names in: "asio::" or
+/// "boost::asio::".
+llvm::StringRef asioNamespace(AsioFlavour Flavour);
+
+/// Whether every one of \p Names is declared in \p Flavour's namespace in
+/// this translation unit: a rewrite that uses them needs no new #include.
+bool declaresAsioNames(ASTContext &Ctx, AsioFlavour Flavour,
+                       llvm::ArrayRef<llvm::StringRef> Names);
 
 } // namespace clang::tidy::tether
 

@@ -19,6 +19,9 @@ struct Api {
   llvm::StringRef Header; // as spelled in the #include it needs
 };
 
+/// The header that includes every other: the runtime is reachable when it is.
+inline constexpr llvm::StringLiteral Umbrella = "tether/tether.hpp";
+
 inline constexpr Api TaskGroup{"::tether::task_group", "tether/task_group.hpp"};
 inline constexpr Api WithTimeout{"tether::with_timeout",
                                  "tether/with_timeout.hpp"};

@@ -1,6 +1,7 @@
 // Boost.Asio: synchronous operations become their boost::asio twins. The
 // runtime's rewrites (sleep_for, offload) need the runtime on Boost.Asio
-// (TETHER_USE_BOOST_ASIO, see the -runtime test); without it they are advice.
+// (TETHER_USE_BOOST_ASIO, see the -runtime test); without it a sleep becomes
+// Boost.Asio's own timer, and the rest is advice.
 // RUN: %check_tidy -check-suffixes=,WARN %s async-blocking-call-in-coroutine %t -- -- %boost_asio_flags
 // RUN: %check_tidy -check-suffixes=,WARN,NOTE -fix-notes %s async-blocking-call-in-coroutine %t -- -- %boost_asio_flags
 
@@ -34,7 +35,7 @@ awaitable<std::size_t> session(tcp::socket &Socket, tcp::resolver &Resolver,
 // CHECK-FIXES-WARN: {{^}}  co_await net::async_connect(Socket, Endpoints, boost::asio::use_awaitable);{{$}}
   std::this_thread::sleep_for(5ms);
 // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'std::this_thread::sleep_for' blocks the thread that runs this coroutine and every task scheduled on it [async-blocking-call-in-coroutine]
-// CHECK-NOTES: :[[@LINE-2]]:3: note: suspend on a timer instead, such as 'co_await tether::sleep_for(...)'
+// CHECK-FIXES: {{^}}  co_await boost::asio::steady_timer(co_await boost::asio::this_coro::executor, 5ms).async_wait(boost::asio::use_awaitable);{{$}}
   Count += Future.get();
 // CHECK-NOTES: :[[@LINE-1]]:12: warning: 'std::future::get' blocks the thread that runs this coroutine and every task scheduled on it [async-blocking-call-in-coroutine]
 // CHECK-NOTES: :[[@LINE-2]]:12: note: run it on a thread pool, such as with 'co_await tether::offload': the coroutine resumes when it returns

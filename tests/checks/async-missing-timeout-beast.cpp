@@ -1,7 +1,7 @@
 // Beast: a tcp_stream (basic_stream) whose expires_after or expires_at was
 // called earlier in the coroutine, with no expires_never since, bounds its
 // operations; a websocket stream with its timeout option set bounds its own.
-// RUN: %check_tidy %s async-missing-timeout %t -- -- %boost_asio_flags -DTETHER_USE_BOOST_ASIO -I %runtime_include
+// RUN: %check_tidy -fix-notes %s async-missing-timeout %t -- -- %boost_asio_flags -DTETHER_USE_BOOST_ASIO -I %runtime_include
 
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>

@@ -2,8 +2,8 @@
 // (TETHER_USE_BOOST_ASIO) the await is wrapped in tether::with_timeout and
 // the include added; without it tether::with_timeout takes standalone Asio's
 // awaitable, so the warning stands alone.
-// RUN: %check_tidy -check-suffixes=,FIX %s async-missing-timeout %t -- -- %boost_asio_flags -DTETHER_USE_BOOST_ASIO -I %runtime_include
-// RUN: %check_tidy %s async-missing-timeout %t -- -- %boost_asio_flags -I %runtime_include
+// RUN: %check_tidy -fix-notes -check-suffixes=,FIX %s async-missing-timeout %t -- -- %boost_asio_flags -DTETHER_USE_BOOST_ASIO -I %runtime_include
+// RUN: %check_tidy -fix-notes %s async-missing-timeout %t -- -- %boost_asio_flags -I %runtime_include
 
 #include <utility>
 #include <boost/asio.hpp>

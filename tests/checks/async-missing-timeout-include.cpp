@@ -1,6 +1,6 @@
 // The fix-it adds the include of tether::with_timeout, once for every fix in
 // the file.
-// RUN: %check_tidy %s async-missing-timeout %t -- -- %asio_flags -I %runtime_include
+// RUN: %check_tidy -fix-notes %s async-missing-timeout %t -- -- %asio_flags -I %runtime_include
 
 #include <asio.hpp>
 // CHECK-FIXES: {{^}}#include <tether/with_timeout.hpp>{{$}}

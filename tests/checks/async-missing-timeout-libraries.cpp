@@ -1,7 +1,7 @@
 // Coroutines that tether::with_timeout cannot serve get the warning without a
 // rewrite: other coroutine libraries (their I/O named in IOFunctions), and
 // Asio awaitables on an executor other than the default one.
-// RUN: %check_tidy %s async-missing-timeout %t -- \
+// RUN: %check_tidy -fix-notes %s async-missing-timeout %t -- \
 // RUN:   -config="{CheckOptions: {async-missing-timeout.IOFunctions: 'asio::basic_stream_socket::async_read_some;::lib::net::connection::read'}}" \
 // RUN:   -- %asio_flags -I %S/Inputs -I %runtime_include
 

@@ -1,5 +1,5 @@
 // Every list is an option; DefaultTimeout is the deadline of the fix-it.
-// RUN: %check_tidy %s async-missing-timeout %t -- \
+// RUN: %check_tidy -fix-notes %s async-missing-timeout %t -- \
 // RUN:   -config="{CheckOptions: { \
 // RUN:     async-missing-timeout.IOFunctions: 'asio::basic_stream_socket::async_read_some;::app::conn::async_recv', \
 // RUN:     async-missing-timeout.TimerFunctions: '::app::pause;::app::timer::async_wait', \

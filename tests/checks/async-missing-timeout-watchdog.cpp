@@ -2,7 +2,7 @@
 // an operation, is the operation's deadline: with `||` it ends the race, with
 // `&&` it throws once the timer expires and the failure cancels its sibling
 // (Asio's example cpp20/coroutines/timeout_watchdog.cpp).
-// RUN: %check_tidy %s async-missing-timeout %t -- -- %asio_flags -I %runtime_include
+// RUN: %check_tidy -fix-notes %s async-missing-timeout %t -- -- %asio_flags -I %runtime_include
 
 #include <asio.hpp>
 #include <asio/experimental/awaitable_operators.hpp>

@@ -1,4 +1,4 @@
-// RUN: %check_tidy %s async-missing-timeout %t -- -- %asio_flags -I %runtime_include
+// RUN: %check_tidy -fix-notes %s async-missing-timeout %t -- -- %asio_flags -I %runtime_include
 
 #include <asio.hpp>
 #include <asio/experimental/as_tuple.hpp>

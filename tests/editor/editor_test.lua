@@ -142,11 +142,18 @@ local blocking = open('blocking.cpp')
 wait_for('the blocking-call diagnostic', function() return #async_diagnostics(blocking) == 1 end)
 apply_quick_fix(blocking, async_diagnostics(blocking)[1], 'blocking.fixed.cpp', '')
 
--- 7. A clean file gets none.
+-- 7. A deadline is the user's choice: its fix-it is on a note, and the quick
+-- fix is titled by that note, not by the whole warning.
+local timeout = open('timeout.cpp')
+wait_for('the missing-timeout diagnostic', function() return #async_diagnostics(timeout) == 1 end)
+apply_quick_fix(timeout, async_diagnostics(timeout)[1], 'timeout.fixed.cpp',
+  "wrap it in 'tether::with_timeout' with a deadline of std::chrono::seconds(30)")
+
+-- 8. A clean file gets none.
 local clean = open('clean.cpp')
 local uri = vim.uri_from_bufnr(clean)
 wait_for('diagnostics of the clean file', function() return (published[uri] or 0) > 0 end)
 if #async_diagnostics(clean) ~= 0 then fail('async- diagnostics on a clean file') end
 
-print('editor test: diagnostics on open, go to definition, quick fixes (warning, note, #include added once, blocking call), diagnostics on change, clean file: ok')
+print('editor test: diagnostics on open, go to definition, quick fixes (warning, note, #include added once, blocking call, deadline on a note), diagnostics on change, clean file: ok')
 vim.cmd('qall!')
