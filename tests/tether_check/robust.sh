@@ -36,6 +36,21 @@ grep -q "warning: src/b.cpp changed since it was linted: its fix-its were not ap
 # The header was not touched by the editor: its fix-it is applied.
 grep -q "co_await tether::sleep_for" include/jobs.hpp || fail "the unchanged header was not fixed"
 cp "$here/project/src/b.cpp" src/b.cpp
+
+# A compile database from a compiler whose Asio sees coroutines where
+# clang's does not: the cascade of errors comes with the remedy, once, and
+# the remedy works.
+write_database a b
+sed -i 's/"-DASIO_HAS_CO_AWAIT=1", //' build/compile_commands.json
+expect_exit 2 "$tether" check -p build --sarif hint.sarif
+[[ $(grep -c "note: this Asio does not detect clang's coroutine support: define ASIO_HAS_CO_AWAIT=1" err.txt) == 1 ]] ||
+  fail "no hint, or more than one: $(cat err.txt)"
+grep -q -- "--extra-arg=-DASIO_HAS_CO_AWAIT=1" err.txt || fail "hint without the flag: $(cat err.txt)"
+validate_sarif hint.sarif
+json_query hint.sarif 'j["runs"][0]["invocations"][0]["toolExecutionNotifications"]' |
+  grep -q "ASIO_HAS_CO_AWAIT=1" || fail "SARIF has no hint: $(cat hint.sarif)"
+expect_exit 1 "$tether" check -p build --extra-arg=-DASIO_HAS_CO_AWAIT=1
+grep -q "src/a.cpp:5:36: warning" out.txt || fail "--extra-arg did not help: $(cat out.txt err.txt)"
 cp "$here/project/include/jobs.hpp" include/jobs.hpp
 write_database a z_gated
 

@@ -5,6 +5,7 @@
 #include "ApplyFixes.h"
 #include "Baseline.h"
 #include "CompileDatabase.h"
+#include "CompileHints.h"
 #include "Configuration.h"
 #include "ConsoleOutput.h"
 #include "Findings.h"
@@ -482,9 +483,16 @@ int runCheck(const CheckRequest &Request, llvm::raw_ostream &Out,
   });
   printFindings(Printed, Request.Format, Out);
   llvm::sort(Results.Failed);
-  for (const auto &[File, FirstError] : Results.Failed)
+  std::vector<std::string> Hints;
+  for (const auto &[File, FirstError] : Results.Failed) {
     Notifications.push_back(
         {true, relativeTo(Root, File) + " " + FirstError, File});
+    if (std::string Hint = compileHint(FirstError);
+        !Hint.empty() && !llvm::is_contained(Hints, Hint)) {
+      Notifications.push_back({false, Hint, ""});
+      Hints.push_back(std::move(Hint));
+    }
+  }
   bool ReportsWritten = true;
   if (!Request.SarifFile.empty())
     ReportsWritten &= writeReport(
@@ -520,6 +528,8 @@ int runCheck(const CheckRequest &Request, llvm::raw_ostream &Out,
         << ": " << Entry.Message << " [" << Entry.Fingerprint << "]\n";
   for (const auto &[File, FirstError] : Results.Failed)
     error(Err, File + " " + FirstError);
+  for (const std::string &Hint : Hints)
+    llvm::WithColor::note(Err, "tether check") << Hint << "\n";
   if (!Request.Quiet)
     printSummary(Request, Files.size(),
                  Cache ? std::optional<size_t>(Results.Cached) : std::nullopt,
