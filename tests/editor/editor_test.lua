@@ -61,6 +61,12 @@ if not d.message:find("ask returned by 'send_greeting' is discarded and never st
   fail('message: ' .. d.message)
 end
 
+-- Its documentation link is tether's page of the check, not clang.llvm.org's.
+local href = ((d.user_data.lsp.codeDescription or {}).href or '')
+if not vim.endswith(href, '/async-fire-and-forget.md') or href:find('clang.llvm.org', 1, true) then
+  fail('documentation link: ' .. href)
+end
+
 -- Applies the one quick fix offered for diagnostic d and compares the buffer
 -- with the file that tether-tidy's fix gives.
 local function apply_quick_fix(buf, d, expected_file, title)
