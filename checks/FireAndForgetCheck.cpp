@@ -3,6 +3,7 @@
 
 #include "FireAndForgetCheck.h"
 #include "utils/AsioAwaitable.h"
+#include "utils/Loops.h"
 #include "utils/Matchers.h"
 #include "utils/RuntimeApi.h"
 #include "utils/SpawnApis.h"
@@ -431,12 +432,24 @@ void FireAndForgetCheck::checkDiscardedTask(const CallExpr &Call,
       Ctx.getSourceManager().getExpansionLoc(Call.getBeginLoc());
   const std::vector<FixItHint> AwaitFix = coAwaitFix(Call, Discarded, Ctx);
   // Awaiting a lazy task is what the code meant; awaiting an eager one also
-  // makes this coroutine wait for it, which the user must judge.
-  const bool FixOnWarning = Task.Start == TaskStart::Lazy;
+  // makes this coroutine wait for it, which the user must judge. So does
+  // awaiting in a loop: an accept loop that awaits each session serves one
+  // client at a time, where the code meant to start them side by side.
+  const bool InLoop = inRepeatingLoop(Call, Ctx);
+  const bool FixOnWarning = Task.Start == TaskStart::Lazy && !InLoop;
   diag(Loc, Messages[static_cast<int>(Task.Start)])
       << describeCallee(Call)
       << (FixOnWarning ? AwaitFix : std::vector<FixItHint>());
-  if (!FixOnWarning && !AwaitFix.empty())
+  if (FixOnWarning || AwaitFix.empty())
+    return;
+  if (InLoop)
+    diag(Loc,
+         "co_await the task to run it; the loop then waits for it in every "
+         "iteration: to run them side by side, spawn each on a "
+         "'tether::task_group'",
+         DiagnosticIDs::Note)
+        << AwaitFix;
+  else
     diag(Loc, "co_await the task to own it; this coroutine then waits for it",
          DiagnosticIDs::Note)
         << AwaitFix;

@@ -3,6 +3,8 @@
 
 #include "Loops.h"
 #include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
 #include "clang/AST/StmtCXX.h"
 
 namespace clang::tidy::tether {
@@ -17,6 +19,19 @@ bool runsOnce(const Stmt &S, const ASTContext &Ctx) {
     return false;
   bool Repeats = true;
   return Do->getCond()->EvaluateAsBooleanCondition(Repeats, Ctx) && !Repeats;
+}
+
+bool inRepeatingLoop(const Stmt &S, ASTContext &Ctx) {
+  for (DynTypedNodeList Parents = Ctx.getParents(S); !Parents.empty();) {
+    const DynTypedNode Parent = Parents[0];
+    if (Parent.get<FunctionDecl>() || Parent.get<LambdaExpr>())
+      return false;
+    if (const auto *Statement = Parent.get<Stmt>();
+        Statement && isRepeatingLoop(*Statement, Ctx))
+      return true;
+    Parents = Ctx.getParents(Parent);
+  }
+  return false;
 }
 
 } // namespace clang::tidy::tether

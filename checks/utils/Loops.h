@@ -27,6 +27,10 @@ inline bool isRepeatingLoop(const Stmt &S, const ASTContext &Ctx) {
   return isLoop(S) && !runsOnce(S, Ctx);
 }
 
+/// Whether \p S runs in a repeating loop of the function or lambda that
+/// holds it.
+bool inRepeatingLoop(const Stmt &S, ASTContext &Ctx);
+
 } // namespace clang::tidy::tether
 
 #endif // TETHER_CHECKS_UTILS_LOOPS_H
