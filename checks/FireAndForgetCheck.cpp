@@ -279,6 +279,17 @@ void FireAndForgetCheck::registerMatchers(MatchFinder *Finder) {
                                      ignoringParensAndImplicit(ValueCall)))));
   addDiscardedValueMatchers(*Finder, Discarded.bind("discarded"), this);
 
+  // A task kept in a local variable: one that nothing reads again is as
+  // dropped as a discarded one. Declarations in a function body only; which
+  // of them hold a lazy task is decided in check().
+  Finder->addMatcher(
+      declStmt(hasSingleDecl(
+          varDecl(hasLocalStorage(),
+                  hasInitializer(ignoringImplicit(callExpr().bind("keptCall"))),
+                  isReportable(SystemHeaders))
+              .bind("keptTask"))),
+      this);
+
   // Void detached starts (stdexec::start_detached) drop their work by nature.
   Finder->addMatcher(callExpr(hasType(voidType()),
                               callsListedIn(&DetachedSpawnFunctions),
@@ -312,6 +323,10 @@ void FireAndForgetCheck::check(const MatchFinder::MatchResult &Result) {
 
   if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call")) {
     checkDiscardedCall(*Call, *Result.Nodes.getNodeAs<Expr>("discarded"), Ctx);
+    return;
+  }
+  if (const auto *Task = Result.Nodes.getNodeAs<VarDecl>("keptTask")) {
+    checkKeptTask(*Task, *Result.Nodes.getNodeAs<CallExpr>("keptCall"), Ctx);
     return;
   }
   if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("detachedSpawn")) {
@@ -370,6 +385,35 @@ void FireAndForgetCheck::check(const MatchFinder::MatchResult &Result) {
                        "observe its end; keep it and join it, or use "
                        "'std::jthread'");
   }
+}
+
+void FireAndForgetCheck::checkKeptTask(const VarDecl &Task,
+                                       const CallExpr &Call, ASTContext &Ctx) {
+  if (Task.hasAttr<UnusedAttr>() || !Task.getIdentifier() ||
+      Task.getType()->isDependentType())
+    return;
+  // Only a lazy task waits to be awaited; an eager one already runs.
+  const auto *Callee = dyn_cast_or_null<FunctionDecl>(Call.getCalleeDecl());
+  const std::optional<TaskTypeInfo> Info =
+      Tasks.classify(Task.getType(), Ctx, Callee);
+  if (!Info || Info->Start != TaskStart::Lazy)
+    return;
+  const FunctionDecl *Function = enclosingCallable(Call, Ctx);
+  if (!Function || !Function->getBody())
+    return;
+  // Any mention is a use: awaited, moved, returned, spawned, captured.
+  if (anyStmt(
+          Function->getBody(),
+          [&](const Stmt &S) {
+            const auto *Ref = dyn_cast<DeclRefExpr>(&S);
+            return Ref && Ref->getDecl() == &Task;
+          },
+          /*IntoLambdas=*/true))
+    return;
+  diag(Ctx.getSourceManager().getExpansionLoc(Task.getLocation()),
+       "task %0 returned by %1 is never awaited, moved or returned: its body "
+       "never runs; co_await it where its result is needed")
+      << &Task << describeCallee(Call);
 }
 
 void FireAndForgetCheck::checkDiscardedCall(const CallExpr &Call,

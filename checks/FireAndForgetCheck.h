@@ -29,6 +29,8 @@ public:
   void onEndOfTranslationUnit() override { Tasks.reset(); }
 
 private:
+  void checkKeptTask(const VarDecl &Task, const CallExpr &Call,
+                     ASTContext &Ctx);
   void checkDiscardedCall(const CallExpr &Call, const Expr &Discarded,
                           ASTContext &Ctx);
   void checkDiscardedTask(const CallExpr &Call, const Expr &Discarded,

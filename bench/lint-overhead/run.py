@@ -17,7 +17,12 @@ With --instructions, it instead counts the instructions of one TU (the
 examples' main.cpp) under valgrind's callgrind, baseline against async:
 a figure that does not depend on what else the machine is doing.
 
+With --database, the TUs measured are those of a compile database (code you did
+not write: a public coroutine project), every k-th of them when --sample N asks
+for N.
+
 Usage: bench/lint-overhead/run.py [--build DIR] [--rounds N] [--tidy CMD] [--instructions]
+                                  [--database compile_commands.json [--sample N]]
 """
 
 import argparse
@@ -55,6 +60,30 @@ def translation_units(build):
     units.append((os.path.join(checks, "async-fire-and-forget-boost.cpp"),
                   ["-std=c++20", "-DBOOST_ASIO_HAS_CO_AWAIT=1"]))
     return sorted(units)
+
+
+def database_units(database, sample):
+    """(file, compiler args) of the TUs of a compile database, spread evenly."""
+    units = []
+    for entry in json.load(open(database)):
+        args = entry.get("arguments") or shlex.split(entry["command"])
+        path = os.path.join(entry["directory"], entry["file"])
+        flags, skip = [], False
+        for arg in args[1:]:
+            if skip:
+                skip = False
+            elif arg == "-o":
+                skip = True
+            elif arg not in ("-c", "-fsyntax-only") and \
+                    os.path.join(entry["directory"], arg) != path:
+                flags.append(arg if not arg.startswith("-I") or os.path.isabs(arg[2:])
+                             else "-I" + os.path.join(entry["directory"], arg[2:]))
+        units.append((path, flags))
+    units.sort()
+    if sample and sample < len(units):
+        step = len(units) / sample
+        units = [units[int(i * step)] for i in range(sample)]
+    return units
 
 
 def cpu_seconds(command):
@@ -105,11 +134,15 @@ def main():
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--tidy", help="clang-tidy command (default: BUILD/tool/tether-tidy)")
     parser.add_argument("--cxx", default="clang++-19")
+    parser.add_argument("--database", help="measure the TUs of this compile_commands.json")
+    parser.add_argument("--sample", type=int, default=0,
+                        help="with --database, measure this many of its TUs")
     parser.add_argument("--instructions", action="store_true",
                         help="count instructions of one TU under callgrind instead")
     args = parser.parse_args()
     tidy = shlex.split(args.tidy) if args.tidy else [os.path.join(args.build, "tool", "tether-tidy")]
-    units = translation_units(args.build)
+    units = (database_units(args.database, args.sample) if args.database
+             else translation_units(args.build))
     if args.instructions:
         return count_instructions(tidy, units)
     modes = {

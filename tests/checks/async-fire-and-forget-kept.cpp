@@ -1,0 +1,68 @@
+// A lazy task kept in a local variable that nothing reads again never runs,
+// as if it were discarded. Any later mention is a use: awaited, moved,
+// returned, spawned, captured by a lambda.
+// RUN: %check_tidy %s async-fire-and-forget %t -- -- %asio_flags
+
+#include <asio.hpp>
+#include <utility>
+#include <vector>
+
+using asio::awaitable;
+using asio::use_awaitable;
+
+awaitable<int> fetch(int Id) { co_return Id; }
+
+struct Client {
+  awaitable<void> ping() { co_return; }
+};
+
+awaitable<void> forgotten(Client &C) {
+  auto Answer = fetch(1);
+  // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: task 'Answer' returned by 'fetch' is never awaited, moved or returned: its body never runs; co_await it where its result is needed [async-fire-and-forget]
+  awaitable<void> Ping = C.ping();
+  // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: task 'Ping' returned by 'ping' is never awaited, moved or returned: its body never runs
+  co_return;
+}
+
+awaitable<int> awaitedLater() {
+  auto First = fetch(1);
+  auto Second = fetch(2);
+  int Sum = co_await std::move(Second);
+  co_return Sum + co_await std::move(First);
+}
+
+awaitable<int> returned() {
+  auto Task = fetch(3);
+  co_return co_await std::move(Task);
+}
+
+void spawned(asio::io_context &Io) {
+  auto Task = fetch(4);
+  asio::co_spawn(Io, std::move(Task), [](std::exception_ptr, int) {});
+}
+
+awaitable<void> collected(std::vector<awaitable<int>> &Pending) {
+  auto Task = fetch(5);
+  Pending.push_back(std::move(Task));
+  co_return;
+}
+
+awaitable<void> captured() {
+  auto Task = fetch(6);
+  auto Step = [&]() -> awaitable<int> { co_return co_await std::move(Task); };
+  co_await Step();
+}
+
+awaitable<void> markedUnused() {
+  [[maybe_unused]] auto Task = fetch(7);
+  co_return;
+}
+
+// A value that is not a task, and a discarded one (reported as discarded).
+awaitable<void> notKept() {
+  int Value = co_await fetch(8);
+  (void)Value;
+  fetch(9);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: task returned by 'fetch' is discarded and never started
+  // CHECK-FIXES: {{^}}  co_await fetch(9);{{$}}
+}
