@@ -392,14 +392,20 @@ void FireAndForgetCheck::checkKeptTask(const VarDecl &Task,
   if (Task.hasAttr<UnusedAttr>() || !Task.getIdentifier() ||
       Task.getType()->isDependentType())
     return;
-  // Only a lazy task waits to be awaited; an eager one already runs.
+  // Only a lazy task waits to be awaited; an eager one already runs, and a
+  // generator is iterated, not awaited.
   const auto *Callee = dyn_cast_or_null<FunctionDecl>(Call.getCalleeDecl());
   const std::optional<TaskTypeInfo> Info =
       Tasks.classify(Task.getType(), Ctx, Callee);
-  if (!Info || Info->Start != TaskStart::Lazy)
+  if (!Info || Info->Start != TaskStart::Lazy ||
+      (Info->Promise && isGeneratorPromise(*Info->Promise)))
     return;
+  // In a coroutine, a task is made to be awaited there. Elsewhere, making
+  // one and letting it go unstarted is how the tests of a coroutine library
+  // check that a lazy task does not run (cppcoro, concurrencpp,
+  // async_simple, libcoro all do).
   const FunctionDecl *Function = enclosingCallable(Call, Ctx);
-  if (!Function || !Function->getBody())
+  if (!Function || !Function->getBody() || !isCoroutine(*Function))
     return;
   // Any mention is a use: awaited, moved, returned, spawned, captured.
   if (anyStmt(

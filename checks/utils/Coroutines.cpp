@@ -303,4 +303,17 @@ bool TaskTypes::canAwait(const FunctionDecl &Coroutine, QualType Awaited,
           findMember(*AwaitedRecord, "await_resume"));
 }
 
+bool isGeneratorPromise(const CXXRecordDecl &Promise) {
+  if (!Promise.hasDefinition())
+    return false;
+  for (const Decl *Member : Promise.decls())
+    if (const auto *Named = dyn_cast<NamedDecl>(Member);
+        Named && Named->getIdentifier() && Named->getName() == "yield_value")
+      return true;
+  return llvm::any_of(Promise.bases(), [](const CXXBaseSpecifier &Base) {
+    const CXXRecordDecl *Record = Base.getType()->getAsCXXRecordDecl();
+    return Record && isGeneratorPromise(*Record);
+  });
+}
+
 } // namespace clang::tidy::tether

@@ -26,6 +26,10 @@ namespace clang::tidy::tether {
 /// co_return (a walk of the body: call it on findings, not in matchers).
 bool isCoroutine(const FunctionDecl &FD);
 
+/// Whether \p Promise, or a base of it, has a `yield_value`: its coroutines
+/// are generators, whose values are iterated rather than awaited.
+bool isGeneratorPromise(const CXXRecordDecl &Promise);
+
 /// Whether a task's body starts running when the task is created (eager) or
 /// only once it is awaited (lazy).
 enum class TaskStart { Lazy, Eager, Unknown };

@@ -1,9 +1,12 @@
-// A lazy task kept in a local variable that nothing reads again never runs,
-// as if it were discarded. Any later mention is a use: awaited, moved,
-// returned, spawned, captured by a lambda.
+// A lazy task kept in a local variable of a coroutine that nothing reads
+// again never runs, as if it were discarded. Any later mention is a use:
+// awaited, moved, returned, spawned, captured by a lambda. Outside
+// coroutines, a test that a lazy task does not run makes one and lets it go;
+// a generator is iterated, not awaited.
 // RUN: %check_tidy %s async-fire-and-forget %t -- -- %asio_flags
 
 #include <asio.hpp>
+#include <coroutine>
 #include <utility>
 #include <vector>
 
@@ -65,4 +68,41 @@ awaitable<void> notKept() {
   fetch(9);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: task returned by 'fetch' is discarded and never started
   // CHECK-FIXES: {{^}}  co_await fetch(9);{{$}}
+}
+
+// A test of laziness: the task is made and destroyed unstarted on purpose.
+bool lazyTaskDoesNotRun() {
+  bool Started = false;
+  {
+    auto Task = [&]() -> awaitable<void> {
+      Started = true;
+      co_return;
+    }();
+  }
+  return !Started;
+}
+
+struct Numbers {
+  struct promise_type {
+    int Current = 0;
+    Numbers get_return_object() {
+      return {std::coroutine_handle<promise_type>::from_promise(*this)};
+    }
+    std::suspend_always initial_suspend() { return {}; }
+    std::suspend_always final_suspend() noexcept { return {}; }
+    std::suspend_always yield_value(int Value) {
+      Current = Value;
+      return {};
+    }
+    void return_void() {}
+    void unhandled_exception() {}
+  };
+  std::coroutine_handle<promise_type> Handle;
+};
+
+Numbers count() { co_yield 1; }
+
+awaitable<void> generatorKept() {
+  auto Values = count();
+  co_return;
 }
