@@ -155,7 +155,7 @@ def main():
     broken = set()
     for round_index in range(args.rounds):
         for unit in units:
-            if unit in broken:
+            if unit[0] in broken:
                 continue
             times = {}
             for mode, command in modes.items():
@@ -167,16 +167,16 @@ def main():
                         sys.exit("lint-overhead: %s failed:\n%s" % (unit[0], done.stderr))
                     print("lint-overhead: %s does not parse with %s, left out"
                           % (unit[0], mode), file=sys.stderr)
-                    broken.add(unit)
+                    broken.add(unit[0])
                     break
                 times[mode] = (cpu, wall)
-            if unit in broken:
+            if unit[0] in broken:
                 continue
             for mode, (cpu, wall) in times.items():
                 totals[mode][0] += cpu
                 totals[mode][1] += wall
         print("round %d/%d done" % (round_index + 1, args.rounds), file=sys.stderr)
-    units = [unit for unit in units if unit not in broken]
+    units = [unit for unit in units if unit[0] not in broken]
     if not units:
         sys.exit("lint-overhead: no translation unit parses")
 
