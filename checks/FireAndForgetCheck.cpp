@@ -453,11 +453,13 @@ void FireAndForgetCheck::checkDiscardedCall(const CallExpr &Call,
           << describeCallee(Call);
     return;
   }
+  // What a detached start returns is a handle on the work (folly's future)
+  // or only whether it was scheduled (libcoro's bool).
   if (const NamedDecl *Called = calledDecl(Call);
       Called && DetachedSpawnFunctions.matches(*Called))
     diag(Loc, "%0 starts work that nobody owns: its result and its "
-              "exception are lost; keep what it returns")
-        << describeCallee(Call);
+              "exception are lost%select{|; keep what it returns}1")
+        << describeCallee(Call) << Type->isRecordType();
 }
 
 void FireAndForgetCheck::checkDiscardedTask(const CallExpr &Call,

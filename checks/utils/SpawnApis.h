@@ -17,7 +17,8 @@ namespace clang::tidy::tether::spawn {
 /// easily dropped): stdexec's start_detached and folly's Task::start.
 inline constexpr llvm::StringLiteral DetachedStartFunctions =
     "::stdexec::start_detached;::std::execution::start_detached;"
-    "::folly::coro::Task::start;::folly::coro::TaskWithExecutor::start";
+    "::folly::coro::Task::start;::folly::coro::TaskWithExecutor::start;"
+    "::coro::scheduler::spawn_detached;::coro::thread_pool::spawn_detached";
 
 /// Spawns onto an async scope that owns the work: folly, cppcoro, stdexec
 /// (exec::async_scope and the P3149 free functions) and unifex.

@@ -2,7 +2,7 @@
 // RUN: %check_tidy -fix-notes -check-suffixes=,FIXNOTES %s async-fire-and-forget %t -- -- -I %S/Inputs
 // RUN: %check_tidy -check-suffixes=,OPTS %s async-fire-and-forget %t -- \
 // RUN:   -config="{CheckOptions: {async-fire-and-forget.TaskTypes: '::lib::opaque_job', \
-// RUN:     async-fire-and-forget.DetachedSpawnFunctions: '::stdexec::start_detached;::folly::coro::Task::start;::folly::coro::TaskWithExecutor::start;^::legacy::spawn_w.*'}}" \
+// RUN:     async-fire-and-forget.DetachedSpawnFunctions: '::stdexec::start_detached;::folly::coro::Task::start;::folly::coro::TaskWithExecutor::start;::coro::scheduler::spawn_detached;::coro::thread_pool::spawn_detached;^::legacy::spawn_w.*'}}" \
 // RUN:   -- -I %S/Inputs
 
 #include "coro_lib.h"
@@ -89,6 +89,17 @@ void detachedStarts(folly::coro::Task<int> Task, folly::coro::Task<int> Other) {
   legacy::spawn_worker([] {});
   // CHECK-NOTES-OPTS: :[[@LINE-1]]:3: warning: 'spawn_worker' starts work that nobody owns
   legacy::spawn_logger([] {});
+}
+
+void libcoroSpawns(coro::scheduler &Scheduler, coro::thread_pool &Pool) {
+  Scheduler.spawn_detached(coro::task<>{});
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'spawn_detached' starts work that nobody owns: its result and its exception are lost [async-fire-and-forget]
+  Pool.spawn_detached(coro::task<>{});
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'spawn_detached' starts work that nobody owns: its result and its exception are lost [async-fire-and-forget]
+  // Its bool says whether the task was scheduled; checking it owns nothing,
+  // but the call is not discarded: not reported.
+  bool Scheduled = Scheduler.spawn_detached(coro::task<>{});
+  (void)Scheduled;
 }
 
 // Negatives: owned work, and start() of things that are not tasks.

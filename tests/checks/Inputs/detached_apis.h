@@ -1,5 +1,6 @@
 // The shapes of other libraries' detached starts: stdexec's start_detached
-// customization point and folly's Task::start(), which returns a future.
+// customization point, folly's Task::start(), which returns a future, and
+// libcoro's spawn_detached.
 #pragma once
 
 namespace stdexec {
@@ -24,6 +25,17 @@ template <typename T> struct Task {
 };
 } // namespace coro
 } // namespace folly
+
+// libcoro: spawn_detached says only whether the task was scheduled.
+namespace coro {
+template <typename T = void> struct task {};
+struct scheduler {
+  bool spawn_detached(task<void> &&) { return true; }
+};
+struct thread_pool {
+  bool spawn_detached(task<void> &&) noexcept { return true; }
+};
+} // namespace coro
 
 namespace legacy {
 inline void spawn_worker(void (*)()) {}
