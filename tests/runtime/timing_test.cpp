@@ -149,6 +149,39 @@ TEST(WithTimeout, AFinishedTimeoutDoesNotKeepTheLoopAlive) {
   EXPECT_LT(clock_type::now() - start, 30s);
 }
 
+TEST(WithTimeout, AnUnboundedDurationSaturatesInsteadOfOverflowing) {
+  // now() + d would overflow: the deadline is "never", as with Asio's timers.
+  auto [a, b, c] = run_bounded([]() -> task<std::tuple<int, int, std::optional<int>>> {
+    auto a = co_await tether::with_timeout(value_after(1, 5ms), std::chrono::hours::max());
+    auto b = co_await tether::with_timeout(value_after(2, 5ms),
+                                           std::chrono::steady_clock::duration::max());
+    auto c = co_await tether::timeout_or(value_after(3, 5ms), std::chrono::seconds::max());
+    co_return std::make_tuple(a, b, c);
+  }());
+  EXPECT_EQ(a, 1);
+  EXPECT_EQ(b, 2);
+  EXPECT_EQ(c, 3);
+
+  // A deadline that passes while an unbounded one is pending does not leave the shared timer
+  // armed for the end of time: the loop still ends when the work is done.
+  net::io_context ctx;
+  int r = 0;
+  net::co_spawn(
+      ctx,
+      []() -> task<int> {
+        auto [v, finished] =
+            co_await tether::gather(tether::with_timeout(value_after(4, 30ms), std::chrono::hours::max()),
+                                    tether::timeout_or(tether::sleep_for(1h), 5ms));
+        EXPECT_FALSE(finished);
+        co_return v;
+      }(),
+      [&](std::exception_ptr, int v) { r = v; });
+  auto start = clock_type::now();
+  ctx.run_for(60s);
+  EXPECT_EQ(r, 4);
+  EXPECT_LT(clock_type::now() - start, 30s);
+}
+
 TEST(TimeoutOr, ValueOrNothing) {
   auto [a, b, c, d] = run_bounded([]() -> task<std::tuple<std::optional<int>, std::optional<int>,
                                                            bool, bool>> {

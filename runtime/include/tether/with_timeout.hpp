@@ -40,7 +40,7 @@ namespace detail {
 /// Runs `op` against a deadline; on return `op` has finished. `timed_out` tells whether the
 /// deadline passed and the operation then ended with a cancellation.
 template <class T>
-task<void> run_with_deadline(task<T> op, deadline_queue::clock::duration d,
+task<void> run_with_deadline(task<T> op, deadline_queue::clock::time_point when,
                              child_outcome<T>& out, bool& timed_out) {
   struct control : deadline_queue::entry {
     net::cancellation_signal signal;
@@ -77,7 +77,7 @@ task<void> run_with_deadline(task<T> op, deadline_queue::clock::duration d,
     auto& deadlines = deadline_queue::of(ex);
     bool armed = state.cancelled() == net::cancellation_type::none;
     if (armed)
-      deadlines.arm(c, deadline_queue::clock::now() + d);
+      deadlines.arm(c, when);
     else
       c.signal.emit(net::cancellation_type::terminal); // cancelled already: stop it at once
     auto on_cancel = [](void* p) { static_cast<control*>(p)->signal.emit(net::cancellation_type::terminal); };
@@ -100,7 +100,8 @@ task<T> with_timeout(task<T> op, std::chrono::duration<Rep, Period> d,
   detail::child_outcome<T> out;
   bool timed_out = false;
   co_await detail::run_with_deadline(
-      std::move(op), std::chrono::ceil<detail::deadline_queue::clock::duration>(d), out, timed_out);
+      std::move(op), detail::saturating_add(detail::deadline_queue::clock::now(), d), out,
+      timed_out);
   detail::note_resume(where);
   if (timed_out)
     throw timeout_error();
@@ -116,7 +117,8 @@ timeout_or(task<T> op, std::chrono::duration<Rep, Period> d,
   detail::child_outcome<T> out;
   bool timed_out = false;
   co_await detail::run_with_deadline(
-      std::move(op), std::chrono::ceil<detail::deadline_queue::clock::duration>(d), out, timed_out);
+      std::move(op), detail::saturating_add(detail::deadline_queue::clock::now(), d), out,
+      timed_out);
   detail::note_resume(where);
   if constexpr (std::is_void_v<T>) {
     if (timed_out)
