@@ -182,6 +182,17 @@ TEST(Offload, RunsOnAnotherThreadAndResumesOnTheCallersExecutor) {
   EXPECT_EQ(after, loop);
 }
 
+TEST(Offload, MainEndingInAnOffloadLeavesNothingBehindOnItsContext) {
+  // The pool thread must let go of its hold on run's io_context before the loop can see main
+  // finish: run then destroys the context, and a release after that lands on a dead context
+  // (or on the next run's, which then runs out of work and says main never completed).
+  for (int i = 0; i < 500; ++i) {
+    auto r = tether::run(
+        [](int v) -> task<int> { co_return co_await tether::offload([v] { return v; }); }(i));
+    ASSERT_EQ(r, i);
+  }
+}
+
 TEST(Offload, PropagatesExceptionsAndRunsInParallel) {
   EXPECT_THROW(run_bounded([]() -> task<void> {
                  co_await tether::offload([] { throw std::runtime_error("blocking work failed"); });

@@ -39,9 +39,13 @@ task<std::invoke_result_t<F&>> offload(Executor pool, F fn,
   std::exception_ptr error;
   co_await net::async_initiate<const net::use_awaitable_t<>&, void()>(
       [&](auto handler) {
-        auto home = net::prefer(net::get_associated_executor(handler),
+        // While fn runs, `work` keeps the caller's context from running out of work. It
+        // travels with the handler and is released on that context, when the handler runs:
+        // released on the pool thread after the post, it could reach a context that has
+        // already finished (tether::run destroys it as soon as main is done).
+        auto work = net::prefer(net::get_associated_executor(handler),
                                 net::execution::outstanding_work.tracked);
-        net::post(pool, [&, handler = std::move(handler), home = std::move(home)]() mutable {
+        net::post(pool, [&, handler = std::move(handler), work = std::move(work)]() mutable {
           try {
             if constexpr (std::is_void_v<R>) {
               fn();
@@ -52,7 +56,10 @@ task<std::invoke_result_t<F&>> offload(Executor pool, F fn,
           } catch (...) {
             error = std::current_exception();
           }
-          net::post(home, std::move(handler));
+          auto home = net::prefer(work, net::execution::outstanding_work.untracked);
+          net::post(home, [handler = std::move(handler), work = std::move(work)]() mutable {
+            std::move(handler)();
+          });
         });
       },
       net::use_awaitable);
