@@ -118,6 +118,45 @@ TEST(WithTimeout, CancellingTheCallerCancelsTheOperationAndWaitsForIt) {
   EXPECT_TRUE(caller_saw_cancellation);
 }
 
+TEST(WithTimeout, TheCallersCancellationWinsOverADeadlinePassingWhileTheOperationStops) {
+  // A sibling's failure cancels the caller at 5 ms; the operation takes 40 ms to stop, and the
+  // 20 ms deadline passes meanwhile. with_timeout reports the cancellation, so the group
+  // rethrows the sibling's error alone, not an exception_group with a timeout_error.
+  auto slow_to_stop = []() -> task<void> {
+    std::exception_ptr cancelled;
+    try {
+      co_await tether::sleep_for(1h);
+    } catch (...) {
+      cancelled = std::current_exception();
+    }
+    co_await net::this_coro::throw_if_cancelled(false);
+    co_await tether::shield(tether::sleep_for(40ms)); // cleanup
+    std::rethrow_exception(cancelled);
+  };
+  std::exception_ptr seen_by_caller;
+  std::exception_ptr group_error;
+  try {
+    run_bounded([&]() -> task<void> {
+      co_await task_group::open([&](task_group& g) -> task<void> {
+        g.spawn([&]() -> task<void> {
+          try {
+            co_await tether::with_timeout(slow_to_stop(), 20ms);
+          } catch (...) {
+            seen_by_caller = std::current_exception();
+            throw;
+          }
+        });
+        g.spawn(fail_after("sibling failed", 5ms));
+        co_return;
+      });
+    }());
+  } catch (...) {
+    group_error = std::current_exception();
+  }
+  EXPECT_EQ(message_of(group_error), "sibling failed");
+  EXPECT_TRUE(tether::is_cancellation(seen_by_caller)) << message_of(seen_by_caller);
+}
+
 TEST(WithTimeout, ManyDeadlinesFireInDeadlineOrder) {
   // All deadlines share one system timer: deadlines armed later but due sooner must fire
   // first. (Spaced widely: arming takes a while in a loaded sanitizer build.)

@@ -7,7 +7,8 @@
 // throws `tether::timeout_error` (`timeout_or` returns an empty optional, or false for void):
 // no operation outlives the call. A result that arrives before the operation stops is returned,
 // never dropped. Cancelling the caller cancels the operation the same way and rethrows its
-// error (usually `operation_aborted`).
+// error (usually `operation_aborted`), also when the deadline passes while it stops: the
+// caller's cancellation wins.
 #pragma once
 
 #include <chrono>
@@ -88,7 +89,11 @@ task<void> run_with_deadline(task<T> op, deadline_queue::clock::time_point when,
         co_await wait_in(out.waiters, nullptr, /*cancellable=*/false);
   }
   co_await net::this_coro::throw_if_cancelled(throws);
-  timed_out = c.deadline_passed && out.error && is_cancellation(out.error);
+  // The caller's cancellation wins over a deadline that passed while the operation was
+  // stopping: the caller was going away anyway, and a timeout_error would be taken for a
+  // failure by whoever cancelled it (a task_group cancelled by a sibling's error).
+  timed_out = c.deadline_passed && state.cancelled() == net::cancellation_type::none &&
+              out.error && is_cancellation(out.error);
 }
 
 } // namespace detail
