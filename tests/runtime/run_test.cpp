@@ -166,6 +166,20 @@ TEST(Run, DebugReportsUnobservedErrors) {
   EXPECT_EQ(quiet.count("unobserved"), 0) << ::testing::PrintToString(quiet.lines);
 }
 
+TEST(Run, DebugDoesNotReportTheCancelledTasksOfACancelledGatherSettled) {
+  // Their cancellations are gather_settled's own, thrown to its caller: no outcome holds them.
+  captured_reports reports;
+  auto settled = tether::run(
+      []() -> task<bool> {
+        auto r = co_await tether::timeout_or(
+            tether::gather_settled(tether::sleep_for(1h), tether::sleep_for(1h)), 5ms);
+        co_return r.has_value();
+      }(),
+      reports.debug());
+  EXPECT_FALSE(settled);
+  EXPECT_EQ(reports.count("unobserved"), 0) << ::testing::PrintToString(reports.lines);
+}
+
 TEST(Offload, RunsOnAnotherThreadAndResumesOnTheCallersExecutor) {
   std::thread::id loop, worker, after;
   auto r = run_bounded([&]() -> task<int> {

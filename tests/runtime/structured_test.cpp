@@ -341,6 +341,117 @@ TEST(Gather, TasksThatFinishWithoutSuspending) {
   EXPECT_TRUE(cancelled);
 }
 
+TEST(TaskGroup, CancelFromInsideIsNotAFailureOfTheGroup) {
+  // A body, or a child, that cancels its own group while the body still runs: open returns
+  // normally, and the outer group does not take it for a failure that cancels the sibling.
+  bool sibling_finished = false;
+  int inner_groups_returned = 0;
+  run_bounded([&]() -> task<void> {
+    co_await task_group::open([&](task_group& outer) -> task<void> {
+      outer.spawn([&]() -> task<void> {
+        co_await task_group::open([&](task_group& g) -> task<void> {
+          g.spawn(tether::sleep_for(1h));
+          co_await tether::sleep_for(1ms);
+          g.cancel();
+          co_await tether::sleep_for(1h); // the body is cancelled too
+        });
+        ++inner_groups_returned;
+      });
+      outer.spawn([&]() -> task<void> {
+        co_await task_group::open([&](task_group& g) -> task<void> {
+          g.spawn([&]() -> task<void> {
+            co_await tether::sleep_for(1ms);
+            g.cancel();
+          });
+          co_await tether::sleep_for(1h);
+        });
+        ++inner_groups_returned;
+      });
+      outer.spawn([&]() -> task<void> {
+        co_await tether::sleep_for(20ms);
+        sibling_finished = true;
+      });
+      co_return;
+    });
+  }());
+  EXPECT_EQ(inner_groups_returned, 2);
+  EXPECT_TRUE(sibling_finished);
+}
+
+TEST(TaskGroup, CancelledFromOutsideItThrowsTheCancellationEvenIfItsTasksAbsorbedIt) {
+  // The children catch the cancellation and return normally: open still throws
+  // operation_aborted, so the timeout around it is reported as a timeout.
+  auto absorb = []() -> task<void> {
+    try {
+      co_await tether::sleep_for(1h);
+    } catch (...) {
+      if (!tether::is_cancellation(std::current_exception()))
+        throw;
+    }
+  };
+  auto start = std::chrono::steady_clock::now();
+  auto finished = run_bounded([&]() -> task<bool> {
+    co_return co_await tether::timeout_or(task_group::open([&](task_group& g) -> task<void> {
+                                            g.spawn(absorb());
+                                            co_await absorb();
+                                          }),
+                                          10ms);
+  }());
+  EXPECT_FALSE(finished);
+  EXPECT_LT(std::chrono::steady_clock::now() - start, 30s);
+
+  bool threw_cancellation = false;
+  run_bounded([&]() -> task<void> {
+    co_await task_group::open([&](task_group& outer) -> task<void> {
+      auto h = outer.spawn([&]() -> task<void> {
+        try {
+          co_await task_group::open([&](task_group& g) -> task<void> {
+            g.spawn(absorb());
+            co_return;
+          });
+        } catch (...) {
+          threw_cancellation = tether::is_cancellation(std::current_exception());
+          throw;
+        }
+      });
+      co_await tether::sleep_for(5ms);
+      h.cancel();
+    });
+  }());
+  EXPECT_TRUE(threw_cancellation);
+}
+
+TEST(TaskGroup, AHandleTellsWhetherItsChildEndedByTheCancellationItWasAskedFor) {
+  run_bounded([&]() -> task<void> {
+    co_await task_group::open([&](task_group& g) -> task<void> {
+      auto cancelled = g.spawn(tether::sleep_for(1h));
+      auto finished = g.spawn(value_after(1, 1ms));
+      EXPECT_FALSE(cancelled.cancelled());
+      cancelled.cancel();
+      EXPECT_FALSE(cancelled.cancelled()); // not finished yet
+      EXPECT_THROW(co_await cancelled.wait(), tether::system_error);
+      EXPECT_TRUE(cancelled.cancelled());
+      EXPECT_EQ(co_await finished.wait(), 1);
+      EXPECT_FALSE(finished.cancelled());
+    });
+  }());
+
+  // An operation_aborted nobody asked for is a failure of the group, not a cancellation.
+  tether::task_handle<void> failed;
+  EXPECT_THROW(run_bounded([&]() -> task<void> {
+                 co_await task_group::open([&](task_group& g) -> task<void> {
+                   failed = g.spawn([]() -> task<void> {
+                     co_await tether::sleep_for(1ms);
+                     tether::throw_cancelled();
+                   });
+                   co_return;
+                 });
+               }()),
+               tether::system_error);
+  EXPECT_TRUE(failed.done());
+  EXPECT_FALSE(failed.cancelled());
+}
+
 TEST(Gather, SettledNeverCancelsAndReportsEachOutcome) {
   auto [a, b, c] = run_bounded(
       []() -> task<std::tuple<tether::outcome<int>, tether::outcome<void>, tether::outcome<int>>> {
@@ -365,6 +476,47 @@ TEST(Gather, SettledNeverCancelsAndReportsEachOutcome) {
   ASSERT_EQ(all.size(), 2u);
   EXPECT_EQ(all[0].value(), 1);
   EXPECT_THROW(all[1].value(), std::runtime_error);
+}
+
+TEST(Gather, SettledPassesItsOwnCancellationOn) {
+  // Cancelling gather_settled cancels its tasks, and it throws the cancellation instead of
+  // returning their "operation aborted" outcomes: a timeout around it is a timeout, and a
+  // cancelled caller learns it was cancelled.
+  auto r = run_bounded([]() -> task<bool> {
+    auto settled = co_await tether::timeout_or(
+        tether::gather_settled(tether::sleep_for(1h), value_after(1, 1ms)), 20ms);
+    co_return settled.has_value();
+  }());
+  EXPECT_FALSE(r);
+
+  bool caller_saw_cancellation = false;
+  run_bounded([&]() -> task<void> {
+    co_await task_group::open([&](task_group& g) -> task<void> {
+      auto h = g.spawn([&]() -> task<void> {
+        try {
+          std::vector<task<int>> ts;
+          ts.push_back(value_after(1, 1h));
+          co_await tether::gather_settled(std::move(ts));
+        } catch (...) {
+          caller_saw_cancellation = tether::is_cancellation(std::current_exception());
+          throw;
+        }
+      });
+      co_await tether::sleep_for(5ms);
+      h.cancel();
+    });
+  }());
+  EXPECT_TRUE(caller_saw_cancellation);
+
+  // An operation_aborted of a task nobody cancelled is that task's outcome.
+  auto [own] = run_bounded([]() -> task<std::tuple<tether::outcome<void>>> {
+    co_return co_await tether::gather_settled([]() -> task<void> {
+      co_await tether::sleep_for(1ms);
+      tether::throw_cancelled();
+    }());
+  }());
+  EXPECT_FALSE(own.has_value());
+  EXPECT_TRUE(tether::is_cancellation(own.error()));
 }
 
 TEST(Race, FirstToFinishWinsAndTheOthersAreCancelled) {

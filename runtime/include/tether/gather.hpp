@@ -8,9 +8,10 @@
 //
 // gather runs every task concurrently in a task_group, with its error rules: the first failure
 // cancels the rest; one error is rethrown as is, several as exception_group. gather_settled
-// never cancels on failure and reports each task's result or exception. race returns the first
-// task to finish and cancels the others (waiting for them); if the first to finish failed, that
-// error is thrown.
+// never cancels on failure and reports each task's result or exception; cancelling it cancels
+// every task, and it throws that cancellation (`operation_aborted`) as gather does. race
+// returns the first task to finish and cancels the others (waiting for them); if the first to
+// finish failed, that error is thrown.
 //
 // race drops what a loser returns. A loser that completes in the step its cancellation
 // arrives, before it has seen it, would lose its result; so race only operations that honour
@@ -32,6 +33,7 @@
 #include <vector>
 
 #include "tether/asio.hpp"
+#include "tether/cancellation.hpp"
 #include "tether/detail/debug.hpp"
 #include "tether/exception_group.hpp"
 #include "tether/task_group.hpp"
@@ -149,8 +151,11 @@ void spawn_gathered(task_group& g, std::tuple<std::optional<value_or_monostate_t
    ...);
 }
 
+/// `t`'s outcome; but a cancellation that came from gather_settled being cancelled is passed
+/// on, so that gather_settled throws it instead of returning outcomes nobody asked for.
 template <class T>
 task<outcome<T>> settle(task<T> t) {
+  auto state = co_await net::this_coro::cancellation_state;
   try {
     if constexpr (std::is_void_v<T>) {
       co_await std::move(t);
@@ -159,6 +164,9 @@ task<outcome<T>> settle(task<T> t) {
       co_return outcome<T>::success(co_await std::move(t));
     }
   } catch (...) {
+    if (state.cancelled() != net::cancellation_type::none &&
+        is_cancellation(std::current_exception()))
+      throw;
     co_return outcome<T>::failure(std::current_exception());
   }
 }

@@ -10,9 +10,12 @@
 // `open` returns only when the body and every child have finished. The first failure cancels
 // the body and the other children; one error is rethrown as is, several as an
 // `exception_group` holding every one in completion order. A child that was asked to cancel
-// and stops with a cancellation is not a failure. Cancelling the coroutine that awaits `open`
-// cancels the body and every child, waits for them, then throws `operation_aborted` (or their
-// errors). The group, the body and the children share one executor (or strands of it).
+// and stops with a cancellation is not a failure: `g.cancel()` stops the group, and `open`
+// returns normally (for a body of void; a body that has no value to return rethrows its
+// cancellation). Cancelling the coroutine that awaits `open` cancels the body and every child,
+// waits for them, then throws `operation_aborted` (or their errors), also when the tasks
+// absorbed the cancellation and returned. The group, the body and the children share one
+// executor (or strands of it).
 #pragma once
 
 #include <cstddef>
@@ -134,6 +137,11 @@ public:
 
   bool valid() const noexcept { return c_ != nullptr; }
   bool done() const noexcept { return c_ && c_->done; }
+  /// Whether the child has finished with a cancellation it was asked for (by the group or by
+  /// this handle): what a group does not count as a failure.
+  bool cancelled() const noexcept {
+    return c_ && c_->done && c_->cancel_requested && is_cancellation(c_->error);
+  }
 
   /// Cancels this child only; its cancellation is not a failure of the group.
   void cancel() {
@@ -185,7 +193,13 @@ public:
     using R = detail::body_value_t<F>;
     return run<R>(
         [body = std::move(body), where](task_group& g) mutable {
-          return [h = g.spawn(body(g), where)]() mutable { return h.get(); };
+          return [h = g.spawn(body(g), where)]() mutable -> R {
+            // A body stopped by g.cancel() is not a failure; a void one has its result.
+            if constexpr (std::is_void_v<R>)
+              if (h.cancelled())
+                return;
+            return h.get();
+          };
         },
         where);
   }
@@ -258,7 +272,9 @@ private:
     g.joined_ = true;
     detail::note_resume(where);
     throw_errors(std::move(g.errors_));
-    if (g.parent_cancelled_ && g.cancelled_tasks_ != 0)
+    // Also when every task absorbed the cancellation and returned: the caller was cancelled,
+    // and whoever cancelled it (a with_timeout) must hear that the group did not just finish.
+    if (g.parent_cancelled_)
       throw_cancelled();
     co_return result();
   }
@@ -333,9 +349,7 @@ private:
     c->error = e;
     detail::untrack_task(c->debug_id);
     unlink(c);
-    if (e && c->cancel_requested && is_cancellation(e)) {
-      ++cancelled_tasks_;
-    } else if (e) {
+    if (e && !(c->cancel_requested && is_cancellation(e))) {
       bool seen = false;
       for (const auto& x : errors_)
         seen = seen || x == e;
@@ -358,7 +372,6 @@ private:
   net::any_io_executor ex_;
   detail::child_base* head_ = nullptr;
   std::size_t live_ = 0;
-  std::size_t cancelled_tasks_ = 0;
   std::vector<std::exception_ptr> errors_;
   detail::wait_list joiner_;
   bool cancelling_ = false;
