@@ -221,6 +221,51 @@ TEST(WithTimeout, AnUnboundedDurationSaturatesInsteadOfOverflowing) {
   EXPECT_LT(clock_type::now() - start, 30s);
 }
 
+TEST(WithDeadline, StepsBoundedByOneDeadlineShareIt) {
+  // 300 ms for three steps: the first two take 100 ms each, so the third, which would take
+  // 400 ms, is cut at what is left of the same deadline.
+  auto start = clock_type::now();
+  std::chrono::steady_clock::duration cut_after{};
+  bool expired = false;
+  auto left = run_bounded([&]() -> task<std::chrono::steady_clock::duration> {
+    auto d = tether::deadline::after(300ms);
+    EXPECT_EQ(co_await tether::with_deadline(value_after(1, 100ms), d), 1);
+    EXPECT_EQ(co_await tether::timeout_or(value_after(2, 100ms), d), 2);
+    EXPECT_THROW(co_await tether::with_deadline(value_after(3, 400ms), d), tether::timeout_error);
+    cut_after = clock_type::now() - start;
+    expired = d.expired();
+    co_return d.remaining();
+  }());
+  EXPECT_GE(cut_after, 300ms);
+  EXPECT_LT(cut_after, 600ms); // not 200 ms + a fresh 300 ms
+  EXPECT_TRUE(expired);
+  EXPECT_EQ(left, std::chrono::steady_clock::duration::zero());
+}
+
+TEST(WithDeadline, TakesTimePointsOfAnyClockAndSaturates) {
+  using std::chrono::steady_clock;
+  using std::chrono::system_clock;
+  run_bounded([]() -> task<void> {
+    EXPECT_EQ(co_await tether::with_deadline(value_after(1, 1ms), steady_clock::now() + 10s), 1);
+    EXPECT_FALSE(co_await tether::timeout_or(tether::sleep_for(1h), system_clock::now() + 10ms));
+    // Already passed: the operation is cancelled at once.
+    EXPECT_FALSE(co_await tether::timeout_or(tether::sleep_for(1h), steady_clock::now() - 1s));
+    // Too late to represent, or none at all: no deadline.
+    EXPECT_EQ(co_await tether::with_deadline(value_after(2, 1ms), system_clock::time_point::max()),
+              2);
+    EXPECT_EQ(co_await tether::with_deadline(value_after(3, 1ms),
+                                             std::chrono::time_point<system_clock, std::chrono::hours>::max()),
+              3);
+    EXPECT_EQ(co_await tether::with_deadline(value_after(4, 1ms), tether::deadline::never()), 4);
+  }());
+  EXPECT_EQ(tether::deadline(), tether::deadline::never());
+  EXPECT_EQ(tether::deadline::never().remaining(), steady_clock::duration::max());
+  EXPECT_FALSE(tether::deadline::after(std::chrono::hours::max()).expired());
+  auto soon = tether::deadline::after(1s);
+  EXPECT_EQ(earlier(soon, tether::deadline::after(1h)), soon);
+  EXPECT_EQ(earlier(tether::deadline::never(), soon), soon);
+}
+
 TEST(TimeoutOr, ValueOrNothing) {
   auto [a, b, c, d] = run_bounded([]() -> task<std::tuple<std::optional<int>, std::optional<int>,
                                                            bool, bool>> {

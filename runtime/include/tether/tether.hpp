@@ -2,7 +2,8 @@
 // tether/tether.hpp — the whole tether runtime.
 //
 // Structured concurrency for C++20 coroutines on Asio: `tether::task<T>` is
-// `net::awaitable<T>`; run, task_group, gather/race, for_each_bounded, with_timeout, shield,
+// `net::awaitable<T>`; run, task_group, gather/race, for_each_bounded, with_timeout and
+// with_deadline, shield,
 // semaphore, mutex, event, condition, channel, offload, async_with, rate_limiter. See
 // docs/runtime.md.
 #pragma once
@@ -12,6 +13,7 @@
 #include "tether/cancellation.hpp"
 #include "tether/channel.hpp"
 #include "tether/condition.hpp"
+#include "tether/deadline.hpp"
 #include "tether/event.hpp"
 #include "tether/exception_group.hpp"
 #include "tether/for_each_bounded.hpp"

@@ -2,7 +2,10 @@
 // tether/with_timeout.hpp — deadlines for awaitables.
 //
 //   auto n = co_await tether::with_timeout(sock.async_read_some(buf, net::use_awaitable), 5s);
+//   co_await tether::with_deadline(send(reply), d);   // a tether::deadline or a time point
 //
+// `with_timeout(op, d)` counts `d` from when it starts (when first awaited); `with_deadline`
+// takes an absolute deadline that several steps can share (see tether/deadline.hpp).
 // At the deadline the operation is cancelled, and with_timeout waits for it to stop before it
 // throws `tether::timeout_error` (`timeout_or` returns an empty optional, or false for void):
 // no operation outlives the call. A result that arrives before the operation stops is returned,
@@ -20,6 +23,7 @@
 
 #include "tether/asio.hpp"
 #include "tether/cancellation.hpp"
+#include "tether/deadline.hpp"
 #include "tether/detail/deadline_queue.hpp"
 #include "tether/detail/debug.hpp"
 #include "tether/detail/spawn.hpp"
@@ -96,35 +100,38 @@ task<void> run_with_deadline(task<T> op, deadline_queue::clock::time_point when,
               out.error && is_cancellation(out.error);
 }
 
-} // namespace detail
+/// with_timeout's deadline: `d` after the operation starts, which is when the task returned by
+/// with_timeout is first awaited (a task does nothing before that).
+template <class Rep, class Period>
+auto after_start(std::chrono::duration<Rep, Period> d) {
+  return [d] { return saturating_add(deadline_queue::clock::now(), d); };
+}
 
-/// The result of `op`, or `timeout_error` if it had not completed after `d`.
-template <class T, class Rep, class Period>
-task<T> with_timeout(task<T> op, std::chrono::duration<Rep, Period> d,
-                     std::source_location where = std::source_location::current()) {
-  detail::child_outcome<T> out;
+inline auto at(deadline d) {
+  return [d] { return d.when(); };
+}
+
+template <class T, class When>
+task<T> result_before(task<T> op, When when, std::source_location where) {
+  child_outcome<T> out;
   bool timed_out = false;
-  co_await detail::run_with_deadline(
-      std::move(op), detail::saturating_add(detail::deadline_queue::clock::now(), d), out,
-      timed_out);
-  detail::note_resume(where);
+  co_await run_with_deadline(std::move(op), when(), out, timed_out);
+  note_resume(where);
   if (timed_out)
     throw timeout_error();
   co_return out.take();
 }
 
-/// The result of `op`, or nothing if it had not completed after `d` (for a void `op`: whether
-/// it completed).
-template <class T, class Rep, class Period>
-task<std::conditional_t<std::is_void_v<T>, bool, std::optional<T>>>
-timeout_or(task<T> op, std::chrono::duration<Rep, Period> d,
-           std::source_location where = std::source_location::current()) {
-  detail::child_outcome<T> out;
+template <class T>
+using result_or_nothing_t = std::conditional_t<std::is_void_v<T>, bool, std::optional<T>>;
+
+template <class T, class When>
+task<result_or_nothing_t<T>> result_or_nothing_before(task<T> op, When when,
+                                                      std::source_location where) {
+  child_outcome<T> out;
   bool timed_out = false;
-  co_await detail::run_with_deadline(
-      std::move(op), detail::saturating_add(detail::deadline_queue::clock::now(), d), out,
-      timed_out);
-  detail::note_resume(where);
+  co_await run_with_deadline(std::move(op), when(), out, timed_out);
+  note_resume(where);
   if constexpr (std::is_void_v<T>) {
     if (timed_out)
       co_return false;
@@ -135,6 +142,40 @@ timeout_or(task<T> op, std::chrono::duration<Rep, Period> d,
       co_return std::nullopt;
     co_return std::optional<T>(out.take());
   }
+}
+
+} // namespace detail
+
+/// The result of `op`, or `timeout_error` if it had not completed after `d`.
+template <class T, class Rep, class Period>
+task<T> with_timeout(task<T> op, std::chrono::duration<Rep, Period> d,
+                     std::source_location where = std::source_location::current()) {
+  return detail::result_before(std::move(op), detail::after_start(d), where);
+}
+
+/// The result of `op`, or `timeout_error` if it had not completed by `d` (a `deadline` or a
+/// time point).
+template <class T>
+task<T> with_deadline(task<T> op, deadline d,
+                      std::source_location where = std::source_location::current()) {
+  return detail::result_before(std::move(op), detail::at(d), where);
+}
+
+/// The result of `op`, or nothing if it had not completed after `d` (for a void `op`: whether
+/// it completed).
+template <class T, class Rep, class Period>
+task<detail::result_or_nothing_t<T>> timeout_or(task<T> op, std::chrono::duration<Rep, Period> d,
+                                               std::source_location where =
+                                                   std::source_location::current()) {
+  return detail::result_or_nothing_before(std::move(op), detail::after_start(d), where);
+}
+
+/// The result of `op`, or nothing if it had not completed by `d` (a `deadline` or a time point).
+template <class T>
+task<detail::result_or_nothing_t<T>> timeout_or(task<T> op, deadline d,
+                                               std::source_location where =
+                                                   std::source_location::current()) {
+  return detail::result_or_nothing_before(std::move(op), detail::at(d), where);
 }
 
 } // namespace tether
