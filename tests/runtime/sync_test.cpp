@@ -1,9 +1,11 @@
 // channel, semaphore, mutex, event and condition: backpressure, close, fairness, and
 // cancellation that never loses an item, a permit, the lock or a wake-up.
 #include <algorithm>
+#include <memory>
 #include <numeric>
 #include <optional>
 #include <random>
+#include <string>
 #include <variant>
 #include <vector>
 
@@ -112,6 +114,23 @@ TEST(Channel, TrySendTryReceiveAndRendezvous) {
     co_return out;
   }());
   EXPECT_EQ(got, (std::vector<int>{0, 1, 2}));
+}
+
+TEST(Channel, TrySendTakesAConstLvalueAndAMoveOnlyItemIsMovedOnlyWhenSent) {
+  tether::channel<std::string> ch(1);
+  const std::string hello = "hello";
+  EXPECT_TRUE(ch.try_send(hello));
+  EXPECT_FALSE(ch.try_send(hello)); // full
+  EXPECT_EQ(hello, "hello");
+  EXPECT_EQ(ch.try_receive(), "hello");
+
+  tether::channel<std::unique_ptr<int>> owned(1);
+  auto first = std::make_unique<int>(1), second = std::make_unique<int>(2);
+  EXPECT_TRUE(owned.try_send(first));
+  EXPECT_FALSE(first);
+  EXPECT_FALSE(owned.try_send(second));
+  ASSERT_TRUE(second); // untouched: the channel was full
+  EXPECT_EQ(*second, 2);
 }
 
 TEST(Channel, CancelledSendsAndReceivesLoseNoItem) {
