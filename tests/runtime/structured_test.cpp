@@ -95,14 +95,18 @@ TEST(TaskGroup, SeveralFailuresAreAnExceptionGroupInCompletionOrder) {
 }
 
 TEST(TaskGroup, NoExceptionIsLost) {
-  // Children failing in the same step, and the body failing too: all three are kept.
+  // Children failing one right after the other, and the body failing too, before any of them
+  // has seen the cancellation of the first failure: all three are kept.
+  auto fail_after_a_step = [](std::string what) -> task<void> {
+    co_await yield();
+    throw std::runtime_error(what);
+  };
   try {
     run_bounded([&]() -> task<void> {
       co_await task_group::open([&](task_group& g) -> task<void> {
-        g.spawn(fail_after("a", 0ms));
-        g.spawn(fail_after("b", 0ms));
-        throw std::runtime_error("body");
-        co_return;
+        g.spawn(fail_after_a_step("a"));
+        g.spawn(fail_after_a_step("b"));
+        co_await fail_after_a_step("body");
       });
     }());
     FAIL() << "the group did not throw";
@@ -258,21 +262,25 @@ TEST(TaskGroup, ChildrenThatFinishWithoutSuspendingKeepTheirResultForTheHandle) 
   EXPECT_EQ(r, 999 * 1000 / 2);
 }
 
-TEST(TaskGroup, AChildFailingBeforeItsFirstSuspensionCancelsTheBodyAndLaterChildren) {
+TEST(TaskGroup, AChildFailingBeforeItsFirstSuspensionCancelsTheBodyAndRefusesLaterChildren) {
+  // The failure happens inside the first spawn: the group is cancelling from there on, so the
+  // next spawn throws the body's cancellation and its child never runs.
   bool body_cancelled = false;
-  bool later_cancelled = false;
+  bool later_ran = false;
   try {
     run_bounded([&]() -> task<void> {
       co_await task_group::open([&](task_group& g) -> task<void> {
         g.spawn(fail_after("at once", 0ms));
-        g.spawn(sleep_until_cancelled(later_cancelled));
-        // The body may already be cancelled here: then this co_await itself throws.
         try {
-          co_await tether::sleep_for(1h);
+          g.spawn([&]() -> task<void> {
+            later_ran = true;
+            co_return;
+          });
         } catch (...) {
           body_cancelled = tether::is_cancellation(std::current_exception());
           throw;
         }
+        co_await tether::sleep_for(1h);
       });
     }());
     FAIL() << "the group did not throw";
@@ -280,7 +288,7 @@ TEST(TaskGroup, AChildFailingBeforeItsFirstSuspensionCancelsTheBodyAndLaterChild
     EXPECT_STREQ(e.what(), "at once");
   }
   EXPECT_TRUE(body_cancelled);
-  EXPECT_TRUE(later_cancelled);
+  EXPECT_FALSE(later_ran);
 }
 
 TEST(Gather, ReturnsResultsInOrder) {
@@ -419,6 +427,36 @@ TEST(TaskGroup, CancelledFromOutsideItThrowsTheCancellationEvenIfItsTasksAbsorbe
     });
   }());
   EXPECT_TRUE(threw_cancellation);
+}
+
+TEST(TaskGroup, SpawnIntoAGroupThatIsShuttingDownIsRefused) {
+  // After a failure the group is cancelling: spawn throws operation_aborted, and the child
+  // never runs a step. The failure is what the group throws.
+  bool late_child_ran = false;
+  bool spawn_refused = false;
+  std::exception_ptr group_error;
+  try {
+    run_bounded([&]() -> task<void> {
+      co_await task_group::open([&](task_group& g) -> task<void> {
+        g.spawn(fail_after("failed", 1ms));
+        co_await net::this_coro::throw_if_cancelled(false);
+        co_await tether::shield(tether::sleep_for(10ms)); // still running after the failure
+        try {
+          g.spawn([&]() -> task<void> {
+            late_child_ran = true;
+            co_return;
+          });
+        } catch (...) {
+          spawn_refused = tether::is_cancellation(std::current_exception());
+        }
+      });
+    }());
+  } catch (...) {
+    group_error = std::current_exception();
+  }
+  EXPECT_EQ(message_of(group_error), "failed");
+  EXPECT_TRUE(spawn_refused);
+  EXPECT_FALSE(late_child_ran);
 }
 
 TEST(TaskGroup, AHandleTellsWhetherItsChildEndedByTheCancellationItWasAskedFor) {
@@ -664,6 +702,41 @@ TEST(Cancellation, IsCancellationAndRethrowToken) {
   net::co_spawn(ctx, fail_after("escapes run()", 0ms), tether::rethrow);
   net::co_spawn(ctx, value_after(1, 0ms), tether::rethrow);
   EXPECT_THROW(ctx.run(), std::runtime_error);
+}
+
+TEST(Cancellation, AnExceptionGroupOfOnlyCancellationsIsACancellation) {
+  auto aborted = std::make_exception_ptr(
+      tether::system_error(tether::error_code(net::error::operation_aborted)));
+  auto failure = std::make_exception_ptr(std::runtime_error("x"));
+  EXPECT_TRUE(tether::is_cancellation(
+      std::make_exception_ptr(tether::exception_group({aborted, aborted}))));
+  EXPECT_FALSE(tether::is_cancellation(
+      std::make_exception_ptr(tether::exception_group({aborted, failure}))));
+
+  // A child asked to cancel that reports the cancellation of two of its steps together is
+  // not a failure: its sibling is not cancelled.
+  bool sibling_finished = false;
+  run_bounded([&]() -> task<void> {
+    co_await task_group::open([&](task_group& g) -> task<void> {
+      auto h = g.spawn([&]() -> task<void> {
+        bool cancelled = false;
+        std::exception_ptr first;
+        try {
+          co_await sleep_until_cancelled(cancelled);
+        } catch (...) {
+          first = std::current_exception();
+        }
+        throw tether::exception_group({first, first});
+      });
+      g.spawn([&]() -> task<void> {
+        co_await tether::sleep_for(20ms);
+        sibling_finished = true;
+      });
+      co_await tether::sleep_for(1ms);
+      h.cancel();
+    });
+  }());
+  EXPECT_TRUE(sibling_finished);
 }
 
 } // namespace

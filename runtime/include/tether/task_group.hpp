@@ -205,7 +205,7 @@ public:
   }
 
   /// Starts `t` on the group's executor. Returns a handle; dropping it is fine: the group
-  /// owns the task.
+  /// owns the task. Throws `operation_aborted` if the group is cancelling.
   template <class T>
   task_handle<T> spawn(task<T> t, std::source_location where = std::source_location::current()) {
     return start(ex_, std::move(t), detail::complete_inline, where);
@@ -283,6 +283,12 @@ private:
   task_handle<T> start(const Executor& ex, task<T> t, const Home& home,
                        const std::source_location& where) {
     check_open();
+    // A group that is cancelling (after a failure, `cancel()` or its caller's cancellation)
+    // starts nothing more, as asyncio's TaskGroup: the child would run its first step for
+    // nothing. The spawner is the body or a child of the group, so it is being cancelled
+    // itself: it gets that cancellation.
+    if (cancelling_)
+      throw_cancelled();
     auto* c = detail::child<T>::make();
     c->refs = 2; // the group's reference and the handle's
     task_handle<T> h(c);
@@ -306,6 +312,8 @@ private:
                             store(std::move(v)...);
                           finished(c, std::move(e));
                         });
+    // gather's tasks are all spawned at once: those after one that failed at once are
+    // cancelled at once.
     if (cancelling_)
       c->cancel();
     c->release();
