@@ -92,6 +92,23 @@ TEST(Run, DebugReportsSlowStepsWithTheirLocation) {
   EXPECT_EQ(reports.count(here(line)), 1) << ::testing::PrintToString(reports.lines);
 }
 
+TEST(Run, DebugDoesNotCountIdleTimeAsASlowStep) {
+  // A sleep, an offload and a wait for an event set by a timer keep the loop idle, not busy.
+  captured_reports reports;
+  tether::event later;
+  tether::run(
+      [&]() -> task<void> {
+        co_await tether::sleep_for(500ms);
+        co_await tether::offload([] { std::this_thread::sleep_for(500ms); });
+        co_await tether::gather(later.wait(), [&]() -> task<void> {
+          co_await tether::sleep_for(500ms);
+          later.set();
+        }());
+      }(),
+      reports.debug(200ms));
+  EXPECT_EQ(reports.count("slow step"), 0) << ::testing::PrintToString(reports.lines);
+}
+
 TEST(Run, NoReportsWithoutDebug) {
   // Without debug, the same program runs and nothing is reported (report is never called).
   captured_reports reports;
