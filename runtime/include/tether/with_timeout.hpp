@@ -11,7 +11,9 @@
 // no operation outlives the call. A result that arrives before the operation stops is returned,
 // never dropped. Cancelling the caller cancels the operation the same way and rethrows its
 // error (usually `operation_aborted`), also when the deadline passes while it stops: the
-// caller's cancellation wins.
+// caller's cancellation wins. The caller and the operation share one executor (a
+// single-threaded io_context or a strand): on an io_context run by several threads without a
+// strand, the operation's completion and the deadline race the caller.
 #pragma once
 
 #include <chrono>
