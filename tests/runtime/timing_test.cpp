@@ -1,7 +1,9 @@
 // sleep, with_timeout / timeout_or (on a real loopback socket), shield, rate_limiter,
 // async_with.
 #include <algorithm>
+#include <atomic>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "test_support.hpp"
@@ -264,6 +266,36 @@ TEST(WithDeadline, TakesTimePointsOfAnyClockAndSaturates) {
   auto soon = tether::deadline::after(1s);
   EXPECT_EQ(earlier(soon, tether::deadline::after(1h)), soon);
   EXPECT_EQ(earlier(tether::deadline::never(), soon), soon);
+}
+
+TEST(WithTimeout, OnStrandsOfAnIoContextRunByManyThreads) {
+  // The documented way to use with_timeout, timeout_or and shield on a multi-threaded
+  // io_context: each coroutine on its own strand (run under ThreadSanitizer too).
+  net::io_context ctx(4);
+  std::atomic<int> finished{0};
+  for (int c = 0; c < 4; ++c)
+    net::co_spawn(
+        net::make_strand(ctx),
+        []() -> task<int> {
+          int n = 0;
+          for (int i = 0; i < 100; ++i) {
+            n += co_await tether::with_timeout(value_after(1, 0ms), 10s);
+            n += !co_await tether::timeout_or(tether::sleep_for(1h), 100us);
+            co_await tether::shield(yield());
+          }
+          co_return n;
+        }(),
+        [&](std::exception_ptr e, int n) {
+          EXPECT_FALSE(e);
+          EXPECT_EQ(n, 200);
+          ++finished;
+        });
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t)
+    threads.emplace_back([&] { ctx.run_for(60s); });
+  for (auto& t : threads)
+    t.join();
+  EXPECT_EQ(finished.load(), 4);
 }
 
 TEST(TimeoutOr, ValueOrNothing) {
