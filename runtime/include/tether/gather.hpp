@@ -174,6 +174,14 @@ task<outcome<T>> settle(task<T> t) {
 template <class Range>
 using range_task_value_t = task_value_t<std::ranges::range_value_t<Range>>;
 
+template <class Range>
+concept task_range = std::ranges::input_range<Range> && is_task_v<std::ranges::range_value_t<Range>>;
+
+/// What gather and gather_settled take: tasks, or one range of tasks.
+template <class... A>
+concept gather_arguments = (is_task_v<std::remove_cvref_t<A>> && ...) ||
+                           (sizeof...(A) == 1 && (task_range<std::remove_cvref_t<A>> && ...));
+
 } // namespace detail
 
 /// Every result, in argument order.
@@ -191,7 +199,7 @@ task<std::tuple<detail::value_or_monostate_t<T>...>> gather(task<T>... tasks) {
 }
 
 /// Every result of a range of tasks, in order (nothing for tasks of void).
-template <std::ranges::input_range Range>
+template <detail::task_range Range>
 task<std::conditional_t<std::is_void_v<detail::range_task_value_t<Range>>, void,
                         std::vector<detail::range_task_value_t<Range>>>>
 gather(Range tasks) {
@@ -231,13 +239,32 @@ task<std::tuple<outcome<T>...>> gather_settled(task<T>... tasks) {
   co_return co_await gather(detail::settle(std::move(tasks))...);
 }
 
-template <std::ranges::input_range Range>
+template <detail::task_range Range>
 task<std::vector<outcome<detail::range_task_value_t<Range>>>> gather_settled(Range tasks) {
   using T = detail::range_task_value_t<Range>;
   std::vector<task<outcome<T>>> settled;
   for (auto& t : tasks)
     settled.push_back(detail::settle(std::move(t)));
   co_return co_await gather(std::move(settled));
+}
+
+/// Anything else: one line that says what gather takes, not a list of candidates.
+template <class... A>
+  requires(!detail::gather_arguments<A...>)
+task<void> gather(A&&...) {
+  static_assert(detail::misuse<A...>,
+                "tether::gather: takes tether::task arguments or one range of them (call each "
+                "coroutine: gather(f(), g()))");
+  return {}; // awaitable, so that the assertion is the only error
+}
+
+template <class... A>
+  requires(!detail::gather_arguments<A...>)
+task<void> gather_settled(A&&...) {
+  static_assert(detail::misuse<A...>,
+                "tether::gather_settled: takes tether::task arguments or one range of them (call "
+                "each coroutine: gather_settled(f(), g()))");
+  return {};
 }
 
 namespace detail {

@@ -31,7 +31,7 @@ inline net::thread_pool& offload_pool() {
 
 /// Runs `fn()` on `pool` and returns its result on the caller's executor.
 template <class Executor, class F>
-  requires(!std::is_invocable_v<Executor>)
+  requires(!std::is_invocable_v<Executor> && std::is_invocable_v<F&> && !detail::returns_task<F&>)
 task<std::invoke_result_t<F&>> offload(Executor pool, F fn,
                                       std::source_location where = std::source_location::current()) {
   using R = std::invoke_result_t<F&>;
@@ -72,10 +72,21 @@ task<std::invoke_result_t<F&>> offload(Executor pool, F fn,
 
 /// Runs `fn()` on tether's shared thread pool.
 template <class F>
-  requires std::is_invocable_v<F&>
+  requires(std::is_invocable_v<F&> && !detail::returns_task<F&>)
 task<std::invoke_result_t<F&>> offload(F fn,
                                       std::source_location where = std::source_location::current()) {
   return offload(detail::offload_pool().get_executor(), std::move(fn), where);
+}
+
+/// Anything else: one line that says what offload takes, not a list of candidates.
+template <class F>
+  requires(!std::is_invocable_v<F&> || detail::returns_task<F&>)
+task<void> offload(F, std::source_location = std::source_location::current()) {
+  static_assert(detail::misuse<F>,
+                "tether::offload: takes blocking work, a callable with no arguments that is not "
+                "a coroutine (capture what it needs: [&] { return read_file(path); }); co_await "
+                "a tether::task directly");
+  return {}; // awaitable, so that the assertion is the only error
 }
 
 } // namespace tether

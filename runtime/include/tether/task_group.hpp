@@ -215,16 +215,25 @@ public:
   /// finished: `g.spawn([&] -> task<> { ... })` is safe where `g.spawn([&] ... ())` would
   /// leave the coroutine with dangling captures once the temporary lambda is gone.
   template <class F>
-    requires std::is_invocable_v<F&>
+    requires detail::returns_task<F&>
   auto spawn(F fn, std::source_location where = std::source_location::current()) {
     return spawn(detail::keep_alive(std::move(fn)), where);
   }
 
   template <class Executor, class F>
-    requires(std::is_invocable_v<F&> && !std::is_invocable_v<Executor &>)
+    requires(detail::returns_task<F&> && !std::is_invocable_v<Executor &>)
   auto spawn(const Executor& ex, F fn,
              std::source_location where = std::source_location::current()) {
     return spawn(ex, detail::keep_alive(std::move(fn)), where);
+  }
+
+  /// Anything else: one line that says what spawn takes, not a list of candidates.
+  template <class A>
+    requires(!detail::is_task_v<std::remove_cvref_t<A>> && !detail::returns_task<A&>)
+  void spawn(A&&, std::source_location = std::source_location::current()) {
+    static_assert(detail::misuse<A>,
+                  "tether::task_group::spawn: takes a tether::task, or a callable with no "
+                  "arguments that returns one (a coroutine such as [&]() -> tether::task<> {...})");
   }
 
   /// Starts `t` on `ex` (which must not run concurrently with the group's executor, e.g. a
