@@ -10,7 +10,10 @@
 #pragma once
 
 #include <algorithm>
+#include <cstddef>
 #include <exception>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <source_location>
 #include <thread>
@@ -23,10 +26,64 @@
 namespace tether {
 
 namespace detail {
+
 inline net::thread_pool& offload_pool() {
   static net::thread_pool pool(std::max(2u, std::thread::hardware_concurrency()));
   return pool;
 }
+
+/// The offloads of one execution context. While one is in flight, the context holds work, so
+/// that it does not run out of work while fn runs on the pool. A pool thread hands its result
+/// back under `link::mutex` and never touches the context otherwise: its post may still be
+/// inside the context (Asio signals the woken thread after queueing the handler) while that
+/// handler runs, and the context must not finish or be destroyed until the post has returned.
+/// Taking and releasing the work on the context's side, and `shutdown` under the same mutex,
+/// keep it alive that long; a post after the context is gone is not made.
+class offload_service : public net::execution_context::service {
+public:
+  using key_type = offload_service;
+  inline static net::execution_context::id id;
+
+  /// Outlives the context: what a pool thread checks before it posts.
+  struct link {
+    std::mutex mutex;
+    bool context_gone = false;
+  };
+
+  explicit offload_service(net::execution_context& ctx)
+      : net::execution_context::service(ctx), link_(std::make_shared<link>()) {}
+
+  static offload_service& of(const net::any_io_executor& ex) {
+    return net::use_service<offload_service>(net::query(ex, net::execution::context));
+  }
+
+  /// On the caller's executor, when an offload starts.
+  std::shared_ptr<link> started(const net::any_io_executor& ex) {
+    std::lock_guard<std::mutex> lock(link_->mutex);
+    if (in_flight_++ == 0)
+      work_ = net::prefer(ex, net::execution::outstanding_work.tracked);
+    return link_;
+  }
+
+  /// On the caller's executor, once the offload has resumed it.
+  void finished() {
+    std::lock_guard<std::mutex> lock(link_->mutex);
+    if (--in_flight_ == 0)
+      work_ = nullptr;
+  }
+
+private:
+  void shutdown() override {
+    std::lock_guard<std::mutex> lock(link_->mutex);
+    link_->context_gone = true;
+    work_ = nullptr;
+  }
+
+  std::shared_ptr<link> link_;
+  std::size_t in_flight_ = 0;
+  net::any_io_executor work_;
+};
+
 } // namespace detail
 
 /// Runs `fn()` on `pool` and returns its result on the caller's executor.
@@ -37,15 +94,12 @@ task<std::invoke_result_t<F&>> offload(Executor pool, F fn,
   using R = std::invoke_result_t<F&>;
   std::optional<std::conditional_t<std::is_void_v<R>, char, R>> result;
   std::exception_ptr error;
+  auto& offloads = detail::offload_service::of(co_await net::this_coro::executor);
   co_await net::async_initiate<const net::use_awaitable_t<>&, void()>(
       [&](auto handler) {
-        // While fn runs, `work` keeps the caller's context from running out of work. It
-        // travels with the handler and is released on that context, when the handler runs:
-        // released on the pool thread after the post, it could reach a context that has
-        // already finished (tether::run destroys it as soon as main is done).
-        auto work = net::prefer(net::get_associated_executor(handler),
-                                net::execution::outstanding_work.tracked);
-        net::post(pool, [&, handler = std::move(handler), work = std::move(work)]() mutable {
+        auto home = net::get_associated_executor(handler);
+        net::post(pool, [&, handler = std::move(handler), home,
+                         link = offloads.started(home)]() mutable {
           try {
             if constexpr (std::is_void_v<R>) {
               fn();
@@ -56,13 +110,13 @@ task<std::invoke_result_t<F&>> offload(Executor pool, F fn,
           } catch (...) {
             error = std::current_exception();
           }
-          auto home = net::prefer(work, net::execution::outstanding_work.untracked);
-          net::post(home, [handler = std::move(handler), work = std::move(work)]() mutable {
-            std::move(handler)();
-          });
+          std::lock_guard<std::mutex> lock(link->mutex);
+          if (!link->context_gone)
+            net::post(home, std::move(handler));
         });
       },
       net::use_awaitable);
+  offloads.finished();
   detail::note_resume(where);
   if (error)
     std::rethrow_exception(error);
