@@ -390,6 +390,18 @@ TEST(TaskGroup, CancelFromInsideIsNotAFailureOfTheGroup) {
   EXPECT_TRUE(sibling_finished);
 }
 
+TEST(TaskGroup, ABodyThatCancelsItsGroupAndReturnsWithoutSuspending) {
+  bool child_cancelled = false;
+  run_bounded([&]() -> task<void> {
+    co_await task_group::open([&](task_group& g) -> task<void> {
+      g.spawn(sleep_until_cancelled(child_cancelled));
+      g.cancel();
+      co_return;
+    });
+  }());
+  EXPECT_TRUE(child_cancelled);
+}
+
 TEST(TaskGroup, CancelledFromOutsideItThrowsTheCancellationEvenIfItsTasksAbsorbedIt) {
   // The children catch the cancellation and return normally: open still throws
   // operation_aborted, so the timeout around it is reported as a timeout.
@@ -576,6 +588,16 @@ TEST(Race, FirstToFinishWinsAndTheOthersAreCancelled) {
                }()),
                std::runtime_error);
   EXPECT_TRUE(other_cancelled);
+}
+
+TEST(Race, AWinnerThatCompletesWithoutSuspending) {
+  // It cancels its own group in the step it finishes in (on Boost.Asio 1.81 the exception of
+  // co_spawn's last check escaped io_context::run()).
+  auto r = run_bounded([]() -> task<int> {
+    auto v = co_await tether::race([]() -> task<int> { co_return 7; }(), tether::sleep_for(1h));
+    co_return std::get<0>(v);
+  }());
+  EXPECT_EQ(r, 7);
 }
 
 TEST(ForEachBounded, NeverMoreThanNInFlightAndEveryItemDone) {

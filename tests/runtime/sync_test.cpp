@@ -255,8 +255,6 @@ TEST(Channel, ReceivesRacedAgainstShortTimeoutsLoseNoItem) {
         });
         g.spawn([&]() -> task<void> {
           for (;;) {
-            // Each side suspends at least once: on Boost.Asio 1.81 a race whose winner finishes
-            // without suspending makes io_context::run() throw, a problem of its own.
             auto r = co_await tether::race(
                 [&](int before) -> task<std::optional<int>> {
                   co_await steps(before);
