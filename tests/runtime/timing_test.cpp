@@ -30,6 +30,18 @@ TEST(Sleep, SleepsAndIsCancellable) {
   EXPECT_TRUE(cancelled);
 }
 
+TEST(Sleep, AnUnboundedDurationSleepsUntilCancelled) {
+  // now() + hours::max() would overflow into the past: it saturates, as Asio's timers do.
+  using far_future = std::chrono::time_point<std::chrono::system_clock, std::chrono::hours>;
+  auto finished = run_bounded([]() -> task<std::pair<bool, bool>> {
+    bool a = co_await tether::timeout_or(tether::sleep_for(std::chrono::hours::max()), 5ms);
+    bool b = co_await tether::timeout_or(tether::sleep_until(far_future::max()), 5ms);
+    co_return std::pair(a, b);
+  }());
+  EXPECT_FALSE(finished.first);
+  EXPECT_FALSE(finished.second);
+}
+
 TEST(WithTimeout, CancelsAReadFromASilentPeerAndWaitsForItToStop) {
   bool read_stopped = false;
   bool timed_out = false;

@@ -135,4 +135,14 @@ deadline_queue::clock::time_point saturating_add(deadline_queue::clock::time_poi
   return from + std::chrono::ceil<clock::duration>(d);
 }
 
+/// `tp` in its clock's own duration, saturated at the clock's latest time point instead of
+/// overflowing (a `time_point<system_clock, hours>::max()` in nanoseconds).
+template <class Clock, class Duration>
+typename Clock::time_point saturating_time_point(std::chrono::time_point<Clock, Duration> tp) {
+  using exact = std::chrono::duration<long double, std::nano>;
+  if (exact(tp.time_since_epoch()) >= exact(Clock::duration::max()))
+    return Clock::time_point::max();
+  return std::chrono::ceil<typename Clock::duration>(tp);
+}
+
 } // namespace tether::detail
