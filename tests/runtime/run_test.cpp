@@ -92,6 +92,23 @@ TEST(Run, DebugReportsSlowStepsWithTheirLocation) {
   EXPECT_EQ(reports.count(here(line)), 1) << ::testing::PrintToString(reports.lines);
 }
 
+TEST(Run, DebugDoesNotCountIdleTimeAsASlowStep) {
+  // A sleep, an offload and a wait for an event set by a timer keep the loop idle, not busy.
+  captured_reports reports;
+  tether::event later;
+  tether::run(
+      [&]() -> task<void> {
+        co_await tether::sleep_for(500ms);
+        co_await tether::offload([] { std::this_thread::sleep_for(500ms); });
+        co_await tether::gather(later.wait(), [&]() -> task<void> {
+          co_await tether::sleep_for(500ms);
+          later.set();
+        }());
+      }(),
+      reports.debug(200ms));
+  EXPECT_EQ(reports.count("slow step"), 0) << ::testing::PrintToString(reports.lines);
+}
+
 TEST(Run, NoReportsWithoutDebug) {
   // Without debug, the same program runs and nothing is reported (report is never called).
   captured_reports reports;
@@ -166,6 +183,20 @@ TEST(Run, DebugReportsUnobservedErrors) {
   EXPECT_EQ(quiet.count("unobserved"), 0) << ::testing::PrintToString(quiet.lines);
 }
 
+TEST(Run, DebugDoesNotReportTheCancelledTasksOfACancelledGatherSettled) {
+  // Their cancellations are gather_settled's own, thrown to its caller: no outcome holds them.
+  captured_reports reports;
+  auto settled = tether::run(
+      []() -> task<bool> {
+        auto r = co_await tether::timeout_or(
+            tether::gather_settled(tether::sleep_for(1h), tether::sleep_for(1h)), 5ms);
+        co_return r.has_value();
+      }(),
+      reports.debug());
+  EXPECT_FALSE(settled);
+  EXPECT_EQ(reports.count("unobserved"), 0) << ::testing::PrintToString(reports.lines);
+}
+
 TEST(Offload, RunsOnAnotherThreadAndResumesOnTheCallersExecutor) {
   std::thread::id loop, worker, after;
   auto r = run_bounded([&]() -> task<int> {
@@ -180,6 +211,17 @@ TEST(Offload, RunsOnAnotherThreadAndResumesOnTheCallersExecutor) {
   EXPECT_EQ(r, 42);
   EXPECT_NE(worker, loop);
   EXPECT_EQ(after, loop);
+}
+
+TEST(Offload, MainEndingInAnOffloadLeavesNothingBehindOnItsContext) {
+  // The pool thread must let go of its hold on run's io_context before the loop can see main
+  // finish: run then destroys the context, and a release after that lands on a dead context
+  // (or on the next run's, which then runs out of work and says main never completed).
+  for (int i = 0; i < 500; ++i) {
+    auto r = tether::run(
+        [](int v) -> task<int> { co_return co_await tether::offload([v] { return v; }); }(i));
+    ASSERT_EQ(r, i);
+  }
 }
 
 TEST(Offload, PropagatesExceptionsAndRunsInParallel) {

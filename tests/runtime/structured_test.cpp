@@ -95,14 +95,18 @@ TEST(TaskGroup, SeveralFailuresAreAnExceptionGroupInCompletionOrder) {
 }
 
 TEST(TaskGroup, NoExceptionIsLost) {
-  // Children failing in the same step, and the body failing too: all three are kept.
+  // Children failing one right after the other, and the body failing too, before any of them
+  // has seen the cancellation of the first failure: all three are kept.
+  auto fail_after_a_step = [](std::string what) -> task<void> {
+    co_await yield();
+    throw std::runtime_error(what);
+  };
   try {
     run_bounded([&]() -> task<void> {
       co_await task_group::open([&](task_group& g) -> task<void> {
-        g.spawn(fail_after("a", 0ms));
-        g.spawn(fail_after("b", 0ms));
-        throw std::runtime_error("body");
-        co_return;
+        g.spawn(fail_after_a_step("a"));
+        g.spawn(fail_after_a_step("b"));
+        co_await fail_after_a_step("body");
       });
     }());
     FAIL() << "the group did not throw";
@@ -259,14 +263,22 @@ TEST(TaskGroup, ChildrenThatFinishWithoutSuspendingKeepTheirResultForTheHandle) 
 }
 
 TEST(TaskGroup, AChildFailingBeforeItsFirstSuspensionCancelsTheBodyAndLaterChildren) {
+  // Standalone Asio runs a child's first step inside spawn: the group is cancelling from there
+  // on and refuses the next child, throwing the body's cancellation. Boost.Asio runs the first
+  // step later: the next child is spawned, then cancelled with the body.
   bool body_cancelled = false;
   bool later_cancelled = false;
+  bool later_refused = false;
   try {
     run_bounded([&]() -> task<void> {
       co_await task_group::open([&](task_group& g) -> task<void> {
         g.spawn(fail_after("at once", 0ms));
-        g.spawn(sleep_until_cancelled(later_cancelled));
-        // The body may already be cancelled here: then this co_await itself throws.
+        try {
+          g.spawn(sleep_until_cancelled(later_cancelled));
+        } catch (...) {
+          later_refused = body_cancelled = tether::is_cancellation(std::current_exception());
+          throw;
+        }
         try {
           co_await tether::sleep_for(1h);
         } catch (...) {
@@ -280,7 +292,7 @@ TEST(TaskGroup, AChildFailingBeforeItsFirstSuspensionCancelsTheBodyAndLaterChild
     EXPECT_STREQ(e.what(), "at once");
   }
   EXPECT_TRUE(body_cancelled);
-  EXPECT_TRUE(later_cancelled);
+  EXPECT_NE(later_refused, later_cancelled) << "refused " << later_refused;
 }
 
 TEST(Gather, ReturnsResultsInOrder) {
@@ -341,6 +353,159 @@ TEST(Gather, TasksThatFinishWithoutSuspending) {
   EXPECT_TRUE(cancelled);
 }
 
+TEST(TaskGroup, CancelFromInsideIsNotAFailureOfTheGroup) {
+  // A body, or a child, that cancels its own group while the body still runs: open returns
+  // normally, and the outer group does not take it for a failure that cancels the sibling.
+  bool sibling_finished = false;
+  int inner_groups_returned = 0;
+  run_bounded([&]() -> task<void> {
+    co_await task_group::open([&](task_group& outer) -> task<void> {
+      outer.spawn([&]() -> task<void> {
+        co_await task_group::open([&](task_group& g) -> task<void> {
+          g.spawn(tether::sleep_for(1h));
+          co_await tether::sleep_for(1ms);
+          g.cancel();
+          co_await tether::sleep_for(1h); // the body is cancelled too
+        });
+        ++inner_groups_returned;
+      });
+      outer.spawn([&]() -> task<void> {
+        co_await task_group::open([&](task_group& g) -> task<void> {
+          g.spawn([&]() -> task<void> {
+            co_await tether::sleep_for(1ms);
+            g.cancel();
+          });
+          co_await tether::sleep_for(1h);
+        });
+        ++inner_groups_returned;
+      });
+      outer.spawn([&]() -> task<void> {
+        co_await tether::sleep_for(20ms);
+        sibling_finished = true;
+      });
+      co_return;
+    });
+  }());
+  EXPECT_EQ(inner_groups_returned, 2);
+  EXPECT_TRUE(sibling_finished);
+}
+
+TEST(TaskGroup, ABodyThatCancelsItsGroupAndReturnsWithoutSuspending) {
+  bool child_cancelled = false;
+  run_bounded([&]() -> task<void> {
+    co_await task_group::open([&](task_group& g) -> task<void> {
+      g.spawn(sleep_until_cancelled(child_cancelled));
+      g.cancel();
+      co_return;
+    });
+  }());
+  EXPECT_TRUE(child_cancelled);
+}
+
+TEST(TaskGroup, CancelledFromOutsideItThrowsTheCancellationEvenIfItsTasksAbsorbedIt) {
+  // The children catch the cancellation and return normally: open still throws
+  // operation_aborted, so the timeout around it is reported as a timeout.
+  auto absorb = []() -> task<void> {
+    try {
+      co_await tether::sleep_for(1h);
+    } catch (...) {
+      if (!tether::is_cancellation(std::current_exception()))
+        throw;
+    }
+  };
+  auto start = std::chrono::steady_clock::now();
+  auto finished = run_bounded([&]() -> task<bool> {
+    co_return co_await tether::timeout_or(task_group::open([&](task_group& g) -> task<void> {
+                                            g.spawn(absorb());
+                                            co_await absorb();
+                                          }),
+                                          10ms);
+  }());
+  EXPECT_FALSE(finished);
+  EXPECT_LT(std::chrono::steady_clock::now() - start, 30s);
+
+  bool threw_cancellation = false;
+  run_bounded([&]() -> task<void> {
+    co_await task_group::open([&](task_group& outer) -> task<void> {
+      auto h = outer.spawn([&]() -> task<void> {
+        try {
+          co_await task_group::open([&](task_group& g) -> task<void> {
+            g.spawn(absorb());
+            co_return;
+          });
+        } catch (...) {
+          threw_cancellation = tether::is_cancellation(std::current_exception());
+          throw;
+        }
+      });
+      co_await tether::sleep_for(5ms);
+      h.cancel();
+    });
+  }());
+  EXPECT_TRUE(threw_cancellation);
+}
+
+TEST(TaskGroup, SpawnIntoAGroupThatIsShuttingDownIsRefused) {
+  // After a failure the group is cancelling: spawn throws operation_aborted, and the child
+  // never runs a step. The failure is what the group throws.
+  bool late_child_ran = false;
+  bool spawn_refused = false;
+  std::exception_ptr group_error;
+  try {
+    run_bounded([&]() -> task<void> {
+      co_await task_group::open([&](task_group& g) -> task<void> {
+        g.spawn(fail_after("failed", 1ms));
+        co_await net::this_coro::throw_if_cancelled(false);
+        co_await tether::shield(tether::sleep_for(10ms)); // still running after the failure
+        try {
+          g.spawn([&]() -> task<void> {
+            late_child_ran = true;
+            co_return;
+          });
+        } catch (...) {
+          spawn_refused = tether::is_cancellation(std::current_exception());
+        }
+      });
+    }());
+  } catch (...) {
+    group_error = std::current_exception();
+  }
+  EXPECT_EQ(message_of(group_error), "failed");
+  EXPECT_TRUE(spawn_refused);
+  EXPECT_FALSE(late_child_ran);
+}
+
+TEST(TaskGroup, AHandleTellsWhetherItsChildEndedByTheCancellationItWasAskedFor) {
+  run_bounded([&]() -> task<void> {
+    co_await task_group::open([&](task_group& g) -> task<void> {
+      auto cancelled = g.spawn(tether::sleep_for(1h));
+      auto finished = g.spawn(value_after(1, 1ms));
+      EXPECT_FALSE(cancelled.cancelled());
+      cancelled.cancel();
+      EXPECT_FALSE(cancelled.cancelled()); // not finished yet
+      EXPECT_THROW(co_await cancelled.wait(), tether::system_error);
+      EXPECT_TRUE(cancelled.cancelled());
+      EXPECT_EQ(co_await finished.wait(), 1);
+      EXPECT_FALSE(finished.cancelled());
+    });
+  }());
+
+  // An operation_aborted nobody asked for is a failure of the group, not a cancellation.
+  tether::task_handle<void> failed;
+  EXPECT_THROW(run_bounded([&]() -> task<void> {
+                 co_await task_group::open([&](task_group& g) -> task<void> {
+                   failed = g.spawn([]() -> task<void> {
+                     co_await tether::sleep_for(1ms);
+                     tether::throw_cancelled();
+                   });
+                   co_return;
+                 });
+               }()),
+               tether::system_error);
+  EXPECT_TRUE(failed.done());
+  EXPECT_FALSE(failed.cancelled());
+}
+
 TEST(Gather, SettledNeverCancelsAndReportsEachOutcome) {
   auto [a, b, c] = run_bounded(
       []() -> task<std::tuple<tether::outcome<int>, tether::outcome<void>, tether::outcome<int>>> {
@@ -367,6 +532,47 @@ TEST(Gather, SettledNeverCancelsAndReportsEachOutcome) {
   EXPECT_THROW(all[1].value(), std::runtime_error);
 }
 
+TEST(Gather, SettledPassesItsOwnCancellationOn) {
+  // Cancelling gather_settled cancels its tasks, and it throws the cancellation instead of
+  // returning their "operation aborted" outcomes: a timeout around it is a timeout, and a
+  // cancelled caller learns it was cancelled.
+  auto r = run_bounded([]() -> task<bool> {
+    auto settled = co_await tether::timeout_or(
+        tether::gather_settled(tether::sleep_for(1h), value_after(1, 1ms)), 20ms);
+    co_return settled.has_value();
+  }());
+  EXPECT_FALSE(r);
+
+  bool caller_saw_cancellation = false;
+  run_bounded([&]() -> task<void> {
+    co_await task_group::open([&](task_group& g) -> task<void> {
+      auto h = g.spawn([&]() -> task<void> {
+        try {
+          std::vector<task<int>> ts;
+          ts.push_back(value_after(1, 1h));
+          co_await tether::gather_settled(std::move(ts));
+        } catch (...) {
+          caller_saw_cancellation = tether::is_cancellation(std::current_exception());
+          throw;
+        }
+      });
+      co_await tether::sleep_for(5ms);
+      h.cancel();
+    });
+  }());
+  EXPECT_TRUE(caller_saw_cancellation);
+
+  // An operation_aborted of a task nobody cancelled is that task's outcome.
+  auto [own] = run_bounded([]() -> task<std::tuple<tether::outcome<void>>> {
+    co_return co_await tether::gather_settled([]() -> task<void> {
+      co_await tether::sleep_for(1ms);
+      tether::throw_cancelled();
+    }());
+  }());
+  EXPECT_FALSE(own.has_value());
+  EXPECT_TRUE(tether::is_cancellation(own.error()));
+}
+
 TEST(Race, FirstToFinishWinsAndTheOthersAreCancelled) {
   bool loser_cancelled = false;
   auto r = run_bounded([&]() -> task<std::variant<std::monostate, int>> {
@@ -382,6 +588,16 @@ TEST(Race, FirstToFinishWinsAndTheOthersAreCancelled) {
                }()),
                std::runtime_error);
   EXPECT_TRUE(other_cancelled);
+}
+
+TEST(Race, AWinnerThatCompletesWithoutSuspending) {
+  // It cancels its own group in the step it finishes in (on Boost.Asio 1.81 the exception of
+  // co_spawn's last check escaped io_context::run()).
+  auto r = run_bounded([]() -> task<int> {
+    auto v = co_await tether::race([]() -> task<int> { co_return 7; }(), tether::sleep_for(1h));
+    co_return std::get<0>(v);
+  }());
+  EXPECT_EQ(r, 7);
 }
 
 TEST(ForEachBounded, NeverMoreThanNInFlightAndEveryItemDone) {
@@ -512,6 +728,41 @@ TEST(Cancellation, IsCancellationAndRethrowToken) {
   net::co_spawn(ctx, fail_after("escapes run()", 0ms), tether::rethrow);
   net::co_spawn(ctx, value_after(1, 0ms), tether::rethrow);
   EXPECT_THROW(ctx.run(), std::runtime_error);
+}
+
+TEST(Cancellation, AnExceptionGroupOfOnlyCancellationsIsACancellation) {
+  auto aborted = std::make_exception_ptr(
+      tether::system_error(tether::error_code(net::error::operation_aborted)));
+  auto failure = std::make_exception_ptr(std::runtime_error("x"));
+  EXPECT_TRUE(tether::is_cancellation(
+      std::make_exception_ptr(tether::exception_group({aborted, aborted}))));
+  EXPECT_FALSE(tether::is_cancellation(
+      std::make_exception_ptr(tether::exception_group({aborted, failure}))));
+
+  // A child asked to cancel that reports the cancellation of two of its steps together is
+  // not a failure: its sibling is not cancelled.
+  bool sibling_finished = false;
+  run_bounded([&]() -> task<void> {
+    co_await task_group::open([&](task_group& g) -> task<void> {
+      auto h = g.spawn([&]() -> task<void> {
+        bool cancelled = false;
+        std::exception_ptr first;
+        try {
+          co_await sleep_until_cancelled(cancelled);
+        } catch (...) {
+          first = std::current_exception();
+        }
+        throw tether::exception_group({first, first});
+      });
+      g.spawn([&]() -> task<void> {
+        co_await tether::sleep_for(20ms);
+        sibling_finished = true;
+      });
+      co_await tether::sleep_for(1ms);
+      h.cancel();
+    });
+  }());
+  EXPECT_TRUE(sibling_finished);
 }
 
 } // namespace

@@ -1,9 +1,11 @@
-// channel and semaphore: backpressure, close, fairness, and cancellation that never loses an
-// item or a permit.
+// channel, semaphore, mutex, event and condition: backpressure, close, fairness, and
+// cancellation that never loses an item, a permit, the lock or a wake-up.
 #include <algorithm>
+#include <memory>
 #include <numeric>
 #include <optional>
 #include <random>
+#include <string>
 #include <variant>
 #include <vector>
 
@@ -112,6 +114,23 @@ TEST(Channel, TrySendTryReceiveAndRendezvous) {
     co_return out;
   }());
   EXPECT_EQ(got, (std::vector<int>{0, 1, 2}));
+}
+
+TEST(Channel, TrySendTakesAConstLvalueAndAMoveOnlyItemIsMovedOnlyWhenSent) {
+  tether::channel<std::string> ch(1);
+  const std::string hello = "hello";
+  EXPECT_TRUE(ch.try_send(hello));
+  EXPECT_FALSE(ch.try_send(hello)); // full
+  EXPECT_EQ(hello, "hello");
+  EXPECT_EQ(ch.try_receive(), "hello");
+
+  tether::channel<std::unique_ptr<int>> owned(1);
+  auto first = std::make_unique<int>(1), second = std::make_unique<int>(2);
+  EXPECT_TRUE(owned.try_send(first));
+  EXPECT_FALSE(first);
+  EXPECT_FALSE(owned.try_send(second));
+  ASSERT_TRUE(second); // untouched: the channel was full
+  EXPECT_EQ(*second, 2);
 }
 
 TEST(Channel, CancelledSendsAndReceivesLoseNoItem) {
@@ -236,8 +255,6 @@ TEST(Channel, ReceivesRacedAgainstShortTimeoutsLoseNoItem) {
         });
         g.spawn([&]() -> task<void> {
           for (;;) {
-            // Each side suspends at least once: on Boost.Asio 1.81 a race whose winner finishes
-            // without suspending makes io_context::run() throw, a problem of its own.
             auto r = co_await tether::race(
                 [&](int before) -> task<std::optional<int>> {
                   co_await steps(before);
@@ -343,6 +360,271 @@ TEST(Semaphore, PermitsReturnOnExceptionAndCancellation) {
     });
     EXPECT_EQ(sem.available(), 2u);
   }());
+}
+
+/// Counts while alive: how many coroutines are inside a critical section.
+struct inside {
+  explicit inside(int& n, int& max_n) : n(n) { max_n = std::max(max_n, ++n); }
+  inside(const inside&) = delete;
+  ~inside() { --n; }
+  int& n;
+};
+
+TEST(Mutex, ExcludesAcrossSuspensionsInFifoOrder) {
+  tether::mutex m;
+  int holders = 0, max_holders = 0;
+  std::vector<int> order;
+  bool newcomer_got_lock = true;
+  run_bounded([&]() -> task<void> {
+    auto first = co_await m.lock();
+    EXPECT_TRUE(first);
+    EXPECT_TRUE(m.is_locked());
+    EXPECT_FALSE(m.try_lock());
+    co_await task_group::open([&](task_group& g) -> task<void> {
+      for (int i = 0; i < 5; ++i) {
+        g.spawn([&, i]() -> task<void> {
+          auto lock = co_await m.lock();
+          inside in(holders, max_holders);
+          order.push_back(i);
+          co_await tether::sleep_for(1ms);
+          co_await yield();
+        });
+        co_await yield(); // waiter i queues before waiter i + 1
+      }
+      EXPECT_EQ(m.waiting(), 5u);
+      first.unlock();
+      EXPECT_FALSE(first);
+      // The lock went to the first waiter: a newcomer cannot take it.
+      newcomer_got_lock = m.try_lock().has_value();
+    });
+  }());
+  EXPECT_EQ(order, (std::vector<int>{0, 1, 2, 3, 4}));
+  EXPECT_EQ(max_holders, 1);
+  EXPECT_FALSE(newcomer_got_lock);
+  EXPECT_FALSE(m.is_locked());
+  auto again = m.try_lock();
+  EXPECT_TRUE(again && *again);
+}
+
+TEST(Mutex, AWaiterCancelledInTheQueueNeverHoldsTheLock) {
+  tether::mutex m;
+  std::vector<int> got;
+  bool cancelled_waiter_saw_cancellation = false;
+  run_bounded([&]() -> task<void> {
+    co_await task_group::open([&](task_group& g) -> task<void> {
+      auto holder = co_await m.lock();
+      g.spawn([&]() -> task<void> {
+        auto lock = co_await m.lock();
+        got.push_back(1);
+      });
+      auto cancelled = g.spawn([&]() -> task<void> {
+        try {
+          auto lock = co_await m.lock();
+          got.push_back(2);
+        } catch (...) {
+          cancelled_waiter_saw_cancellation = tether::is_cancellation(std::current_exception());
+          throw;
+        }
+      });
+      g.spawn([&]() -> task<void> {
+        auto lock = co_await m.lock();
+        got.push_back(3);
+      });
+      co_await yield();
+      EXPECT_EQ(m.waiting(), 3u);
+      cancelled.cancel();
+      EXPECT_EQ(m.waiting(), 2u); // it left the queue at once
+      holder.unlock();
+      EXPECT_THROW(co_await cancelled.wait(), tether::system_error);
+      EXPECT_TRUE(cancelled.cancelled());
+    });
+  }());
+  EXPECT_EQ(got, (std::vector<int>{1, 3}));
+  EXPECT_TRUE(cancelled_waiter_saw_cancellation);
+  EXPECT_FALSE(m.is_locked());
+}
+
+TEST(Mutex, ManyWaitersAndRandomCancellationsHandTheLockOnExactlyOnce) {
+  // 64 coroutines lock and unlock 20 times each, holding the lock across suspensions, while a
+  // third of their waits race short timeouts and random workers are cancelled: one holder at a
+  // time, every wait ends exactly one way, and no hand-off is lost (a lost one would leave the
+  // mutex locked and the others waiting until the test's time limit).
+  tether::mutex m;
+  int holders = 0, max_holders = 0;
+  int attempts = 0, acquired = 0, timed_out = 0, cancelled_waits = 0;
+  std::mt19937 rng(11);
+  run_bounded(
+      [&]() -> task<void> {
+        co_await task_group::open([&](task_group& g) -> task<void> {
+          std::vector<tether::task_handle<void>> workers;
+          for (int w = 0; w < 64; ++w)
+            workers.push_back(g.spawn([&]() -> task<void> {
+              for (int round = 0; round < 20; ++round) {
+                ++attempts;
+                std::optional<tether::mutex::guard> lock;
+                try {
+                  if (rng() % 3 == 0)
+                    lock = co_await tether::timeout_or(m.lock(),
+                                                       std::chrono::microseconds(rng() % 400));
+                  else
+                    lock = co_await m.lock();
+                } catch (...) {
+                  ++cancelled_waits;
+                  throw;
+                }
+                if (!lock) {
+                  ++timed_out;
+                  continue;
+                }
+                ++acquired;
+                inside in(holders, max_holders);
+                for (int s = int(rng() % 3); s > 0; --s)
+                  co_await yield();
+              }
+            }));
+          for (int k = 0; k < 24; ++k) {
+            co_await tether::sleep_for(std::chrono::microseconds(rng() % 200));
+            workers[rng() % workers.size()].cancel();
+          }
+        });
+      }(),
+      30s);
+  EXPECT_EQ(max_holders, 1);
+  EXPECT_EQ(attempts, acquired + timed_out + cancelled_waits);
+  EXPECT_GT(acquired, 0);
+  EXPECT_GT(timed_out, 0);
+  EXPECT_GT(cancelled_waits, 0);
+  EXPECT_FALSE(m.is_locked());
+  EXPECT_EQ(m.waiting(), 0u);
+}
+
+TEST(Event, SetWakesEveryWaiterAndLetsLaterWaitsThroughUntilReset) {
+  tether::event e;
+  int woken = 0;
+  run_bounded([&]() -> task<void> {
+    co_await task_group::open([&](task_group& g) -> task<void> {
+      for (int i = 0; i < 3; ++i)
+        g.spawn([&]() -> task<void> {
+          co_await e.wait();
+          ++woken;
+        });
+      co_await yield();
+      EXPECT_EQ(e.waiting(), 3u);
+      EXPECT_EQ(woken, 0);
+      e.set();
+      e.reset(); // a waiter woken by set() returns even though the event is clear again
+    });
+    EXPECT_FALSE(e.is_set());
+    e.set();
+    co_await e.wait(); // set: no wait
+    EXPECT_TRUE(e.is_set());
+    e.reset();
+    EXPECT_FALSE(co_await tether::timeout_or(e.wait(), 5ms));
+  }());
+  EXPECT_EQ(woken, 3);
+}
+
+TEST(Event, ManyWaitersAndRandomCancellationsLoseNoWakeUp) {
+  // Rounds of 32 waiters, some cancelled while they wait, some in the step of the set(), after
+  // which the event is reset at once: every waiter still queued at the set() returns, every one
+  // cancelled before it throws operation_aborted, and the queue is left empty.
+  std::mt19937 rng(5);
+  for (int round = 0; round < 50; ++round) {
+    tether::event e;
+    int woken = 0, cancelled = 0;
+    std::size_t queued_at_set = 0;
+    run_bounded([&]() -> task<void> {
+      co_await task_group::open([&](task_group& g) -> task<void> {
+        std::vector<tether::task_handle<void>> waiters;
+        for (int i = 0; i < 32; ++i)
+          waiters.push_back(g.spawn([&]() -> task<void> {
+            try {
+              co_await e.wait();
+            } catch (...) {
+              cancelled += tether::is_cancellation(std::current_exception());
+              throw;
+            }
+            ++woken;
+          }));
+        co_await yield();
+        EXPECT_EQ(e.waiting(), 32u);
+        for (int k = int(rng() % 8); k > 0; --k)
+          waiters[rng() % waiters.size()].cancel();
+        queued_at_set = e.waiting();
+        e.set();
+        e.reset();
+        for (int k = int(rng() % 8); k > 0; --k) // woken already: too late to cancel the wait
+          waiters[rng() % waiters.size()].cancel();
+      });
+    }());
+    EXPECT_EQ(std::size_t(woken), queued_at_set) << "round " << round;
+    EXPECT_EQ(woken + cancelled, 32) << "round " << round;
+    EXPECT_EQ(e.waiting(), 0u);
+  }
+}
+
+TEST(Condition, WaitReturnsOnceThePredicateHolds) {
+  tether::condition changed;
+  std::vector<int> queue;
+  std::vector<std::size_t> seen;
+  run_bounded([&]() -> task<void> {
+    co_await task_group::open([&](task_group& g) -> task<void> {
+      g.spawn([&]() -> task<void> {
+        co_await changed.wait([&] { return queue.size() >= 3; });
+        seen.push_back(queue.size());
+      });
+      for (int i = 0; i < 5; ++i) {
+        co_await yield();
+        queue.push_back(i);
+        changed.notify_all();
+      }
+    });
+    // A predicate that holds already: no wait.
+    co_await changed.wait([&] { return !queue.empty(); });
+    EXPECT_EQ(changed.waiting(), 0u);
+  }());
+  EXPECT_EQ(seen, (std::vector<std::size_t>{3}));
+}
+
+TEST(Condition, ManyWaitersAndRandomCancellationsLoseNoWakeUp) {
+  // 32 waiters wait for a counter to reach their own target while a producer counts to 1000 in
+  // random steps, notifying each time, and random waiters are cancelled: each waiter that is not
+  // cancelled returns with its predicate true (a lost wake-up would leave it waiting until the
+  // test's time limit).
+  std::mt19937 rng(3);
+  tether::condition changed;
+  int counter = 0, satisfied = 0, cancelled = 0;
+  run_bounded(
+      [&]() -> task<void> {
+        co_await task_group::open([&](task_group& g) -> task<void> {
+          std::vector<tether::task_handle<void>> waiters;
+          for (int i = 0; i < 32; ++i) {
+            int target = 1 + int(rng() % 1000);
+            waiters.push_back(g.spawn([&, target]() -> task<void> {
+              try {
+                co_await changed.wait([&] { return counter >= target; });
+              } catch (...) {
+                cancelled += tether::is_cancellation(std::current_exception());
+                throw;
+              }
+              EXPECT_GE(counter, target);
+              ++satisfied;
+            }));
+          }
+          while (counter < 1000) {
+            for (int s = int(rng() % 3); s > 0; --s)
+              co_await yield();
+            ++counter;
+            changed.notify_all();
+            if (rng() % 100 == 0)
+              waiters[rng() % waiters.size()].cancel();
+          }
+        });
+      }(),
+      30s);
+  EXPECT_EQ(satisfied + cancelled, 32);
+  EXPECT_GT(satisfied, 0);
+  EXPECT_EQ(changed.waiting(), 0u);
 }
 
 } // namespace

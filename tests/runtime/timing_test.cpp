@@ -1,7 +1,9 @@
 // sleep, with_timeout / timeout_or (on a real loopback socket), shield, rate_limiter,
 // async_with.
 #include <algorithm>
+#include <atomic>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "test_support.hpp"
@@ -26,6 +28,18 @@ TEST(Sleep, SleepsAndIsCancellable) {
     co_await tether::race(sleep_until_cancelled(cancelled), tether::sleep_for(1ms));
   }());
   EXPECT_TRUE(cancelled);
+}
+
+TEST(Sleep, AnUnboundedDurationSleepsUntilCancelled) {
+  // now() + hours::max() would overflow into the past: it saturates, as Asio's timers do.
+  using far_future = std::chrono::time_point<std::chrono::system_clock, std::chrono::hours>;
+  auto finished = run_bounded([]() -> task<std::pair<bool, bool>> {
+    bool a = co_await tether::timeout_or(tether::sleep_for(std::chrono::hours::max()), 5ms);
+    bool b = co_await tether::timeout_or(tether::sleep_until(far_future::max()), 5ms);
+    co_return std::pair(a, b);
+  }());
+  EXPECT_FALSE(finished.first);
+  EXPECT_FALSE(finished.second);
 }
 
 TEST(WithTimeout, CancelsAReadFromASilentPeerAndWaitsForItToStop) {
@@ -118,6 +132,45 @@ TEST(WithTimeout, CancellingTheCallerCancelsTheOperationAndWaitsForIt) {
   EXPECT_TRUE(caller_saw_cancellation);
 }
 
+TEST(WithTimeout, TheCallersCancellationWinsOverADeadlinePassingWhileTheOperationStops) {
+  // A sibling's failure cancels the caller at 5 ms; the operation takes 40 ms to stop, and the
+  // 20 ms deadline passes meanwhile. with_timeout reports the cancellation, so the group
+  // rethrows the sibling's error alone, not an exception_group with a timeout_error.
+  auto slow_to_stop = []() -> task<void> {
+    std::exception_ptr cancelled;
+    try {
+      co_await tether::sleep_for(1h);
+    } catch (...) {
+      cancelled = std::current_exception();
+    }
+    co_await net::this_coro::throw_if_cancelled(false);
+    co_await tether::shield(tether::sleep_for(40ms)); // cleanup
+    std::rethrow_exception(cancelled);
+  };
+  std::exception_ptr seen_by_caller;
+  std::exception_ptr group_error;
+  try {
+    run_bounded([&]() -> task<void> {
+      co_await task_group::open([&](task_group& g) -> task<void> {
+        g.spawn([&]() -> task<void> {
+          try {
+            co_await tether::with_timeout(slow_to_stop(), 20ms);
+          } catch (...) {
+            seen_by_caller = std::current_exception();
+            throw;
+          }
+        });
+        g.spawn(fail_after("sibling failed", 5ms));
+        co_return;
+      });
+    }());
+  } catch (...) {
+    group_error = std::current_exception();
+  }
+  EXPECT_EQ(message_of(group_error), "sibling failed");
+  EXPECT_TRUE(tether::is_cancellation(seen_by_caller)) << message_of(seen_by_caller);
+}
+
 TEST(WithTimeout, ManyDeadlinesFireInDeadlineOrder) {
   // All deadlines share one system timer: deadlines armed later but due sooner must fire
   // first. (Spaced widely: arming takes a while in a loaded sanitizer build.)
@@ -147,6 +200,114 @@ TEST(WithTimeout, AFinishedTimeoutDoesNotKeepTheLoopAlive) {
   ctx.run_for(60s);
   EXPECT_EQ(r, 5);
   EXPECT_LT(clock_type::now() - start, 30s);
+}
+
+TEST(WithTimeout, AnUnboundedDurationSaturatesInsteadOfOverflowing) {
+  // now() + d would overflow: the deadline is "never", as with Asio's timers.
+  auto [a, b, c] = run_bounded([]() -> task<std::tuple<int, int, std::optional<int>>> {
+    auto a = co_await tether::with_timeout(value_after(1, 5ms), std::chrono::hours::max());
+    auto b = co_await tether::with_timeout(value_after(2, 5ms),
+                                           std::chrono::steady_clock::duration::max());
+    auto c = co_await tether::timeout_or(value_after(3, 5ms), std::chrono::seconds::max());
+    co_return std::make_tuple(a, b, c);
+  }());
+  EXPECT_EQ(a, 1);
+  EXPECT_EQ(b, 2);
+  EXPECT_EQ(c, 3);
+
+  // A deadline that passes while an unbounded one is pending does not leave the shared timer
+  // armed for the end of time: the loop still ends when the work is done.
+  net::io_context ctx;
+  int r = 0;
+  net::co_spawn(
+      ctx,
+      []() -> task<int> {
+        auto [v, finished] =
+            co_await tether::gather(tether::with_timeout(value_after(4, 30ms), std::chrono::hours::max()),
+                                    tether::timeout_or(tether::sleep_for(1h), 5ms));
+        EXPECT_FALSE(finished);
+        co_return v;
+      }(),
+      [&](std::exception_ptr, int v) { r = v; });
+  auto start = clock_type::now();
+  ctx.run_for(60s);
+  EXPECT_EQ(r, 4);
+  EXPECT_LT(clock_type::now() - start, 30s);
+}
+
+TEST(WithDeadline, StepsBoundedByOneDeadlineShareIt) {
+  // 300 ms for three steps: the first two take 100 ms each, so the third, which would take
+  // 400 ms, is cut at what is left of the same deadline.
+  auto start = clock_type::now();
+  std::chrono::steady_clock::duration cut_after{};
+  bool expired = false;
+  auto left = run_bounded([&]() -> task<std::chrono::steady_clock::duration> {
+    auto d = tether::deadline::after(300ms);
+    EXPECT_EQ(co_await tether::with_deadline(value_after(1, 100ms), d), 1);
+    EXPECT_EQ(co_await tether::timeout_or(value_after(2, 100ms), d), 2);
+    EXPECT_THROW(co_await tether::with_deadline(value_after(3, 400ms), d), tether::timeout_error);
+    cut_after = clock_type::now() - start;
+    expired = d.expired();
+    co_return d.remaining();
+  }());
+  EXPECT_GE(cut_after, 300ms);
+  EXPECT_LT(cut_after, 600ms); // not 200 ms + a fresh 300 ms
+  EXPECT_TRUE(expired);
+  EXPECT_EQ(left, std::chrono::steady_clock::duration::zero());
+}
+
+TEST(WithDeadline, TakesTimePointsOfAnyClockAndSaturates) {
+  using std::chrono::steady_clock;
+  using std::chrono::system_clock;
+  run_bounded([]() -> task<void> {
+    EXPECT_EQ(co_await tether::with_deadline(value_after(1, 1ms), steady_clock::now() + 10s), 1);
+    EXPECT_FALSE(co_await tether::timeout_or(tether::sleep_for(1h), system_clock::now() + 10ms));
+    // Already passed: the operation is cancelled at once.
+    EXPECT_FALSE(co_await tether::timeout_or(tether::sleep_for(1h), steady_clock::now() - 1s));
+    // Too late to represent, or none at all: no deadline.
+    EXPECT_EQ(co_await tether::with_deadline(value_after(2, 1ms), system_clock::time_point::max()),
+              2);
+    EXPECT_EQ(co_await tether::with_deadline(value_after(3, 1ms),
+                                             std::chrono::time_point<system_clock, std::chrono::hours>::max()),
+              3);
+    EXPECT_EQ(co_await tether::with_deadline(value_after(4, 1ms), tether::deadline::never()), 4);
+  }());
+  EXPECT_EQ(tether::deadline(), tether::deadline::never());
+  EXPECT_EQ(tether::deadline::never().remaining(), steady_clock::duration::max());
+  EXPECT_FALSE(tether::deadline::after(std::chrono::hours::max()).expired());
+  auto soon = tether::deadline::after(1s);
+  EXPECT_EQ(earlier(soon, tether::deadline::after(1h)), soon);
+  EXPECT_EQ(earlier(tether::deadline::never(), soon), soon);
+}
+
+TEST(WithTimeout, OnStrandsOfAnIoContextRunByManyThreads) {
+  // The documented way to use with_timeout, timeout_or and shield on a multi-threaded
+  // io_context: each coroutine on its own strand (run under ThreadSanitizer too).
+  net::io_context ctx(4);
+  std::atomic<int> finished{0};
+  for (int c = 0; c < 4; ++c)
+    net::co_spawn(
+        net::make_strand(ctx),
+        []() -> task<int> {
+          int n = 0;
+          for (int i = 0; i < 100; ++i) {
+            n += co_await tether::with_timeout(value_after(1, 0ms), 10s);
+            n += !co_await tether::timeout_or(tether::sleep_for(1h), 100us);
+            co_await tether::shield(yield());
+          }
+          co_return n;
+        }(),
+        [&](std::exception_ptr e, int n) {
+          EXPECT_FALSE(e);
+          EXPECT_EQ(n, 200);
+          ++finished;
+        });
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t)
+    threads.emplace_back([&] { ctx.run_for(60s); });
+  for (auto& t : threads)
+    t.join();
+  EXPECT_EQ(finished.load(), 4);
 }
 
 TEST(TimeoutOr, ValueOrNothing) {

@@ -12,6 +12,8 @@
 // "no template named 'awaitable'" errors.
 #pragma once
 
+#include <concepts>
+#include <type_traits>
 #include <utility>
 
 #if defined(__cpp_impl_coroutine) && __cpp_impl_coroutine >= 201902L && __has_include(<coroutine>)
@@ -70,5 +72,24 @@ struct task_value<net::awaitable<T, E>> {
 /// The result type of an awaitable: `task_value_t<task<int>>` is `int`.
 template <class A>
 using task_value_t = typename detail::task_value<std::remove_cvref_t<A>>::type;
+
+namespace detail {
+
+template <class R>
+inline constexpr bool is_task_v = false;
+template <class T>
+inline constexpr bool is_task_v<task<T>> = true;
+
+/// `fn(args...)` is a call that returns a `tether::task`.
+template <class Fn, class... Args>
+concept returns_task =
+    std::invocable<Fn, Args...> && is_task_v<std::invoke_result_t<Fn, Args...>>;
+
+/// For a `static_assert` that must fail only when its template is instantiated: the runtime's
+/// overloads for misuse say what is wrong in one line instead of a list of candidates.
+template <class...>
+inline constexpr bool misuse = false;
+
+} // namespace detail
 
 } // namespace tether

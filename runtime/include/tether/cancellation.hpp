@@ -2,19 +2,22 @@
 // tether/cancellation.hpp — recognising cancellations and not losing errors.
 //
 // tether has one cancellation model: Asio terminal cancellation, which a coroutine sees as
-// `system_error(operation_aborted)`. `is_cancellation(eptr)` tells a cancellation from a
-// failure (a handler that catches everything rethrows the first). `tether::rethrow` is a
-// completion token for `co_spawn` that rethrows a task's exception out of `io_context::run`
-// instead of dropping it.
+// `system_error(operation_aborted)` (or an exception_group of several). `is_cancellation(eptr)`
+// tells a cancellation from a failure (a handler that catches everything rethrows the first).
+// `tether::rethrow` is a completion token for `co_spawn` that rethrows a task's exception out
+// of `io_context::run` instead of dropping it.
 #pragma once
 
+#include <algorithm>
 #include <exception>
 
 #include "tether/asio.hpp"
+#include "tether/exception_group.hpp"
 
 namespace tether {
 
-/// True if `e` holds a cancellation: `system_error` with `operation_aborted`.
+/// True if `e` holds a cancellation: `system_error` with `operation_aborted`, or an
+/// `exception_group` of nothing else (concurrent steps that were all cancelled).
 inline bool is_cancellation(const std::exception_ptr& e) noexcept {
   if (!e)
     return false;
@@ -22,6 +25,9 @@ inline bool is_cancellation(const std::exception_ptr& e) noexcept {
     std::rethrow_exception(e);
   } catch (const system_error& se) {
     return se.code() == net::error::operation_aborted;
+  } catch (const exception_group& g) {
+    return std::all_of(g.exceptions().begin(), g.exceptions().end(),
+                       [](const std::exception_ptr& x) { return is_cancellation(x); });
   } catch (...) {
     return false;
   }

@@ -45,7 +45,7 @@ public:
   task<void> send(T value, std::source_location where = std::source_location::current()) {
     if (closed_)
       throw channel_closed();
-    if (try_put(value))
+    if (try_put(std::move(value)))
       co_return;
     pending_send op{&value, false};
     co_await detail::wait_in(senders_, &op);
@@ -77,9 +77,11 @@ public:
     co_return slot;
   }
 
-  /// Enqueues `value` if that needs no waiting; leaves it untouched otherwise.
-  bool try_send(T& value) { return !closed_ && try_put(value); }
+  /// Enqueues `value` if that needs no waiting; leaves it untouched otherwise (a const one is
+  /// copied only when it is enqueued).
+  bool try_send(T& value) { return !closed_ && try_put(std::move(value)); }
   bool try_send(T&& value) { return try_send(value); }
+  bool try_send(const T& value) { return !closed_ && try_put(value); }
 
   /// An item if one is ready.
   std::optional<T> try_receive() {
@@ -143,15 +145,17 @@ private:
     buffer_.push_front(std::move(value));
   }
 
-  bool try_put(T& value) {
+  /// Moves (or copies) `value` in only if it is enqueued: an rvalue that is not stays whole.
+  template <class V>
+  bool try_put(V&& value) {
     if (!receivers_.empty()) { // a receiver waits, so the buffer is empty: hand over
       auto* w = receivers_.front();
-      static_cast<std::optional<T>*>(w->data)->emplace(std::move(value));
+      static_cast<std::optional<T>*>(w->data)->emplace(std::forward<V>(value));
       receivers_.wake(w);
       return true;
     }
     if (buffer_.size() < capacity_) {
-      buffer_.push_back(std::move(value));
+      buffer_.push_back(std::forward<V>(value));
       return true;
     }
     return false;

@@ -50,21 +50,6 @@ using item_argument_t = std::conditional_t<
                        std::ranges::range_value_t<Range>&,
                        std::remove_cv_t<std::ranges::range_reference_t<Range>>&&>>;
 
-template <class R>
-inline constexpr bool is_task_v = false;
-template <class T>
-inline constexpr bool is_task_v<task<T>> = true;
-
-template <class Fn, class Arg>
-consteval bool returns_task() {
-  if constexpr (std::invocable<Fn, Arg>)
-    return is_task_v<std::invoke_result_t<Fn, Arg>>;
-  else
-    return false;
-}
-template <class Fn, class Arg>
-inline constexpr bool returns_task_v = returns_task<Fn, Arg>();
-
 template <std::ranges::input_range Range, class Fn>
 task<void> for_each_bounded_impl(Range&& range, std::size_t n, Fn fn) {
   if (n == 0)
@@ -111,10 +96,10 @@ task<void> for_each_bounded(Range&& range, std::size_t n, Fn fn) {
   using argument = detail::item_argument_t<Range>;
   static_assert(std::invocable<Fn&, argument>,
                 "tether::for_each_bounded: fn must be callable with one item of the range");
-  static_assert(detail::returns_task_v<Fn&, argument>,
+  static_assert(detail::returns_task<Fn&, argument>,
                 "tether::for_each_bounded: fn must return a tether::task "
                 "(a coroutine such as [&](const T& item) -> tether::task<> { ... })");
-  if constexpr (detail::returns_task_v<Fn&, argument>)
+  if constexpr (detail::returns_task<Fn&, argument>)
     return detail::for_each_bounded_impl(std::forward<Range>(range), n, std::move(fn));
   else
     return {};

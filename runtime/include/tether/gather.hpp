@@ -8,9 +8,10 @@
 //
 // gather runs every task concurrently in a task_group, with its error rules: the first failure
 // cancels the rest; one error is rethrown as is, several as exception_group. gather_settled
-// never cancels on failure and reports each task's result or exception. race returns the first
-// task to finish and cancels the others (waiting for them); if the first to finish failed, that
-// error is thrown.
+// never cancels on failure and reports each task's result or exception; cancelling it cancels
+// every task, and it throws that cancellation (`operation_aborted`) as gather does. race
+// returns the first task to finish and cancels the others (waiting for them); if the first to
+// finish failed, that error is thrown.
 //
 // race drops what a loser returns. A loser that completes in the step its cancellation
 // arrives, before it has seen it, would lose its result; so race only operations that honour
@@ -32,6 +33,7 @@
 #include <vector>
 
 #include "tether/asio.hpp"
+#include "tether/cancellation.hpp"
 #include "tether/detail/debug.hpp"
 #include "tether/exception_group.hpp"
 #include "tether/task_group.hpp"
@@ -149,8 +151,11 @@ void spawn_gathered(task_group& g, std::tuple<std::optional<value_or_monostate_t
    ...);
 }
 
+/// `t`'s outcome; but a cancellation that came from gather_settled being cancelled is passed
+/// on, so that gather_settled throws it instead of returning outcomes nobody asked for.
 template <class T>
 task<outcome<T>> settle(task<T> t) {
+  auto state = co_await net::this_coro::cancellation_state;
   try {
     if constexpr (std::is_void_v<T>) {
       co_await std::move(t);
@@ -159,12 +164,23 @@ task<outcome<T>> settle(task<T> t) {
       co_return outcome<T>::success(co_await std::move(t));
     }
   } catch (...) {
+    if (state.cancelled() != net::cancellation_type::none &&
+        is_cancellation(std::current_exception()))
+      throw;
     co_return outcome<T>::failure(std::current_exception());
   }
 }
 
 template <class Range>
 using range_task_value_t = task_value_t<std::ranges::range_value_t<Range>>;
+
+template <class Range>
+concept task_range = std::ranges::input_range<Range> && is_task_v<std::ranges::range_value_t<Range>>;
+
+/// What gather and gather_settled take: tasks, or one range of tasks.
+template <class... A>
+concept gather_arguments = (is_task_v<std::remove_cvref_t<A>> && ...) ||
+                           (sizeof...(A) == 1 && (task_range<std::remove_cvref_t<A>> && ...));
 
 } // namespace detail
 
@@ -183,7 +199,7 @@ task<std::tuple<detail::value_or_monostate_t<T>...>> gather(task<T>... tasks) {
 }
 
 /// Every result of a range of tasks, in order (nothing for tasks of void).
-template <std::ranges::input_range Range>
+template <detail::task_range Range>
 task<std::conditional_t<std::is_void_v<detail::range_task_value_t<Range>>, void,
                         std::vector<detail::range_task_value_t<Range>>>>
 gather(Range tasks) {
@@ -223,13 +239,32 @@ task<std::tuple<outcome<T>...>> gather_settled(task<T>... tasks) {
   co_return co_await gather(detail::settle(std::move(tasks))...);
 }
 
-template <std::ranges::input_range Range>
+template <detail::task_range Range>
 task<std::vector<outcome<detail::range_task_value_t<Range>>>> gather_settled(Range tasks) {
   using T = detail::range_task_value_t<Range>;
   std::vector<task<outcome<T>>> settled;
   for (auto& t : tasks)
     settled.push_back(detail::settle(std::move(t)));
   co_return co_await gather(std::move(settled));
+}
+
+/// Anything else: one line that says what gather takes, not a list of candidates.
+template <class... A>
+  requires(!detail::gather_arguments<A...>)
+task<void> gather(A&&...) {
+  static_assert(detail::misuse<A...>,
+                "tether::gather: takes tether::task arguments or one range of them (call each "
+                "coroutine: gather(f(), g()))");
+  return {}; // awaitable, so that the assertion is the only error
+}
+
+template <class... A>
+  requires(!detail::gather_arguments<A...>)
+task<void> gather_settled(A&&...) {
+  static_assert(detail::misuse<A...>,
+                "tether::gather_settled: takes tether::task arguments or one range of them (call "
+                "each coroutine: gather_settled(f(), g()))");
+  return {};
 }
 
 namespace detail {

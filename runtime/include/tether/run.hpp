@@ -8,11 +8,13 @@
 // has finished, run returns; tasks still alive then (started with a raw co_spawn, never
 // awaited) are destroyed with the io_context. In debug mode, run reports through
 // `options::report` (default: stderr) every coroutine step that held the loop longer than
-// `slow_step`, with the source location of the tether `co_await` it resumed from, and the
+// `slow_step` (time the loop spent idle, waiting for a timer or an offload, is not counted),
+// with the source location of the tether `co_await` it resumed from, and the
 // tasks still alive when main returned, with the location that spawned them, and failures in
 // `gather_settled` outcomes that were dropped without being looked at.
 #pragma once
 
+#include <algorithm>
 #include <chrono>
 #include <csignal>
 #include <cstdio>
@@ -124,8 +126,21 @@ T run(task<T> main, options opts = {},
     while (!done) {
       debug_record.resumed_at = nullptr;
       auto start = clock::now();
-      if (!ctx.run_one())
-        break;
+      // poll_one runs a step that is ready and never waits: all of its time is the step's.
+      // run_one first waits until one is ready: that idle time (a sleep, an offload) is no
+      // step's. A step resumed by a tether co_await starts where it says it resumed; one
+      // resumed by a bare Asio operation after an idle wait cannot be told from the wait and
+      // is not timed.
+      bool waited = false;
+      if (!ctx.poll_one()) {
+        waited = true;
+        if (!ctx.run_one())
+          break;
+      }
+      if (debug_record.resumed_at)
+        start = std::max(start, debug_record.resumed_time);
+      else if (waited)
+        continue;
       auto took = clock::now() - start;
       if (took > opts.slow_step) {
         auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(took).count();

@@ -3,7 +3,9 @@
 //
 // `co_await tether::shield(flush())` runs `flush()` to completion even if the caller is
 // cancelled meanwhile; the caller's cancellation is kept and takes effect at its next
-// `co_await` after the shielded work. Used by async_with for cleanup.
+// `co_await` after the shielded work. Used by async_with for cleanup. The caller and the work
+// share one executor (a single-threaded io_context or a strand): on an io_context run by
+// several threads without a strand, the work's completion races the caller.
 #pragma once
 
 #include <utility>

@@ -10,9 +10,12 @@
 // `open` returns only when the body and every child have finished. The first failure cancels
 // the body and the other children; one error is rethrown as is, several as an
 // `exception_group` holding every one in completion order. A child that was asked to cancel
-// and stops with a cancellation is not a failure. Cancelling the coroutine that awaits `open`
-// cancels the body and every child, waits for them, then throws `operation_aborted` (or their
-// errors). The group, the body and the children share one executor (or strands of it).
+// and stops with a cancellation is not a failure: `g.cancel()` stops the group, and `open`
+// returns normally (for a body of void; a body that has no value to return rethrows its
+// cancellation). Cancelling the coroutine that awaits `open` cancels the body and every child,
+// waits for them, then throws `operation_aborted` (or their errors), also when the tasks
+// absorbed the cancellation and returned. The group, the body and the children share one
+// executor (or strands of it).
 #pragma once
 
 #include <cstddef>
@@ -134,6 +137,11 @@ public:
 
   bool valid() const noexcept { return c_ != nullptr; }
   bool done() const noexcept { return c_ && c_->done; }
+  /// Whether the child has finished with a cancellation it was asked for (by the group or by
+  /// this handle): what a group does not count as a failure.
+  bool cancelled() const noexcept {
+    return c_ && c_->done && c_->cancel_requested && is_cancellation(c_->error);
+  }
 
   /// Cancels this child only; its cancellation is not a failure of the group.
   void cancel() {
@@ -185,13 +193,19 @@ public:
     using R = detail::body_value_t<F>;
     return run<R>(
         [body = std::move(body), where](task_group& g) mutable {
-          return [h = g.spawn(body(g), where)]() mutable { return h.get(); };
+          return [h = g.spawn(body(g), where)]() mutable -> R {
+            // A body stopped by g.cancel() is not a failure; a void one has its result.
+            if constexpr (std::is_void_v<R>)
+              if (h.cancelled())
+                return;
+            return h.get();
+          };
         },
         where);
   }
 
   /// Starts `t` on the group's executor. Returns a handle; dropping it is fine: the group
-  /// owns the task.
+  /// owns the task. Throws `operation_aborted` if the group is cancelling.
   template <class T>
   task_handle<T> spawn(task<T> t, std::source_location where = std::source_location::current()) {
     return start(ex_, std::move(t), detail::complete_inline, where);
@@ -201,16 +215,25 @@ public:
   /// finished: `g.spawn([&] -> task<> { ... })` is safe where `g.spawn([&] ... ())` would
   /// leave the coroutine with dangling captures once the temporary lambda is gone.
   template <class F>
-    requires std::is_invocable_v<F&>
+    requires detail::returns_task<F&>
   auto spawn(F fn, std::source_location where = std::source_location::current()) {
     return spawn(detail::keep_alive(std::move(fn)), where);
   }
 
   template <class Executor, class F>
-    requires(std::is_invocable_v<F&> && !std::is_invocable_v<Executor &>)
+    requires(detail::returns_task<F&> && !std::is_invocable_v<Executor &>)
   auto spawn(const Executor& ex, F fn,
              std::source_location where = std::source_location::current()) {
     return spawn(ex, detail::keep_alive(std::move(fn)), where);
+  }
+
+  /// Anything else: one line that says what spawn takes, not a list of candidates.
+  template <class A>
+    requires(!detail::is_task_v<std::remove_cvref_t<A>> && !detail::returns_task<A&>)
+  void spawn(A&&, std::source_location = std::source_location::current()) {
+    static_assert(detail::misuse<A>,
+                  "tether::task_group::spawn: takes a tether::task, or a callable with no "
+                  "arguments that returns one (a coroutine such as [&]() -> tether::task<> {...})");
   }
 
   /// Starts `t` on `ex` (which must not run concurrently with the group's executor, e.g. a
@@ -258,7 +281,9 @@ private:
     g.joined_ = true;
     detail::note_resume(where);
     throw_errors(std::move(g.errors_));
-    if (g.parent_cancelled_ && g.cancelled_tasks_ != 0)
+    // Also when every task absorbed the cancellation and returned: the caller was cancelled,
+    // and whoever cancelled it (a with_timeout) must hear that the group did not just finish.
+    if (g.parent_cancelled_)
       throw_cancelled();
     co_return result();
   }
@@ -267,6 +292,12 @@ private:
   task_handle<T> start(const Executor& ex, task<T> t, const Home& home,
                        const std::source_location& where) {
     check_open();
+    // A group that is cancelling (after a failure, `cancel()` or its caller's cancellation)
+    // starts nothing more, as asyncio's TaskGroup: the child would run its first step for
+    // nothing. The spawner is the body or a child of the group, so it is being cancelled
+    // itself: it gets that cancellation.
+    if (cancelling_)
+      throw_cancelled();
     auto* c = detail::child<T>::make();
     c->refs = 2; // the group's reference and the handle's
     task_handle<T> h(c);
@@ -290,6 +321,8 @@ private:
                             store(std::move(v)...);
                           finished(c, std::move(e));
                         });
+    // gather's tasks are all spawned at once: those after one that failed at once are
+    // cancelled at once.
     if (cancelling_)
       c->cancel();
     c->release();
@@ -333,9 +366,7 @@ private:
     c->error = e;
     detail::untrack_task(c->debug_id);
     unlink(c);
-    if (e && c->cancel_requested && is_cancellation(e)) {
-      ++cancelled_tasks_;
-    } else if (e) {
+    if (e && !(c->cancel_requested && is_cancellation(e))) {
       bool seen = false;
       for (const auto& x : errors_)
         seen = seen || x == e;
@@ -358,7 +389,6 @@ private:
   net::any_io_executor ex_;
   detail::child_base* head_ = nullptr;
   std::size_t live_ = 0;
-  std::size_t cancelled_tasks_ = 0;
   std::vector<std::exception_ptr> errors_;
   detail::wait_list joiner_;
   bool cancelling_ = false;

@@ -2,12 +2,18 @@
 // tether/with_timeout.hpp — deadlines for awaitables.
 //
 //   auto n = co_await tether::with_timeout(sock.async_read_some(buf, net::use_awaitable), 5s);
+//   co_await tether::with_deadline(send(reply), d);   // a tether::deadline or a time point
 //
+// `with_timeout(op, d)` counts `d` from when it starts (when first awaited); `with_deadline`
+// takes an absolute deadline that several steps can share (see tether/deadline.hpp).
 // At the deadline the operation is cancelled, and with_timeout waits for it to stop before it
 // throws `tether::timeout_error` (`timeout_or` returns an empty optional, or false for void):
 // no operation outlives the call. A result that arrives before the operation stops is returned,
 // never dropped. Cancelling the caller cancels the operation the same way and rethrows its
-// error (usually `operation_aborted`).
+// error (usually `operation_aborted`), also when the deadline passes while it stops: the
+// caller's cancellation wins. The caller and the operation share one executor (a
+// single-threaded io_context or a strand): on an io_context run by several threads without a
+// strand, the operation's completion and the deadline race the caller.
 #pragma once
 
 #include <chrono>
@@ -19,6 +25,7 @@
 
 #include "tether/asio.hpp"
 #include "tether/cancellation.hpp"
+#include "tether/deadline.hpp"
 #include "tether/detail/deadline_queue.hpp"
 #include "tether/detail/debug.hpp"
 #include "tether/detail/spawn.hpp"
@@ -40,7 +47,7 @@ namespace detail {
 /// Runs `op` against a deadline; on return `op` has finished. `timed_out` tells whether the
 /// deadline passed and the operation then ended with a cancellation.
 template <class T>
-task<void> run_with_deadline(task<T> op, deadline_queue::clock::duration d,
+task<void> run_with_deadline(task<T> op, deadline_queue::clock::time_point when,
                              child_outcome<T>& out, bool& timed_out) {
   struct control : deadline_queue::entry {
     net::cancellation_signal signal;
@@ -77,7 +84,7 @@ task<void> run_with_deadline(task<T> op, deadline_queue::clock::duration d,
     auto& deadlines = deadline_queue::of(ex);
     bool armed = state.cancelled() == net::cancellation_type::none;
     if (armed)
-      deadlines.arm(c, deadline_queue::clock::now() + d);
+      deadlines.arm(c, when);
     else
       c.signal.emit(net::cancellation_type::terminal); // cancelled already: stop it at once
     auto on_cancel = [](void* p) { static_cast<control*>(p)->signal.emit(net::cancellation_type::terminal); };
@@ -88,36 +95,45 @@ task<void> run_with_deadline(task<T> op, deadline_queue::clock::duration d,
         co_await wait_in(out.waiters, nullptr, /*cancellable=*/false);
   }
   co_await net::this_coro::throw_if_cancelled(throws);
-  timed_out = c.deadline_passed && out.error && is_cancellation(out.error);
+  // The caller's cancellation wins over a deadline that passed while the operation was
+  // stopping: the caller was going away anyway, and a timeout_error would be taken for a
+  // failure by whoever cancelled it (a task_group cancelled by a sibling's error).
+  timed_out = c.deadline_passed && state.cancelled() == net::cancellation_type::none &&
+              out.error && is_cancellation(out.error);
 }
 
-} // namespace detail
+/// with_timeout's deadline: `d` after the operation starts, which is when the task returned by
+/// with_timeout is first awaited (a task does nothing before that).
+template <class Rep, class Period>
+auto after_start(std::chrono::duration<Rep, Period> d) {
+  return [d] { return saturating_add(deadline_queue::clock::now(), d); };
+}
 
-/// The result of `op`, or `timeout_error` if it had not completed after `d`.
-template <class T, class Rep, class Period>
-task<T> with_timeout(task<T> op, std::chrono::duration<Rep, Period> d,
-                     std::source_location where = std::source_location::current()) {
-  detail::child_outcome<T> out;
+inline auto at(deadline d) {
+  return [d] { return d.when(); };
+}
+
+template <class T, class When>
+task<T> result_before(task<T> op, When when, std::source_location where) {
+  child_outcome<T> out;
   bool timed_out = false;
-  co_await detail::run_with_deadline(
-      std::move(op), std::chrono::ceil<detail::deadline_queue::clock::duration>(d), out, timed_out);
-  detail::note_resume(where);
+  co_await run_with_deadline(std::move(op), when(), out, timed_out);
+  note_resume(where);
   if (timed_out)
     throw timeout_error();
   co_return out.take();
 }
 
-/// The result of `op`, or nothing if it had not completed after `d` (for a void `op`: whether
-/// it completed).
-template <class T, class Rep, class Period>
-task<std::conditional_t<std::is_void_v<T>, bool, std::optional<T>>>
-timeout_or(task<T> op, std::chrono::duration<Rep, Period> d,
-           std::source_location where = std::source_location::current()) {
-  detail::child_outcome<T> out;
+template <class T>
+using result_or_nothing_t = std::conditional_t<std::is_void_v<T>, bool, std::optional<T>>;
+
+template <class T, class When>
+task<result_or_nothing_t<T>> result_or_nothing_before(task<T> op, When when,
+                                                      std::source_location where) {
+  child_outcome<T> out;
   bool timed_out = false;
-  co_await detail::run_with_deadline(
-      std::move(op), std::chrono::ceil<detail::deadline_queue::clock::duration>(d), out, timed_out);
-  detail::note_resume(where);
+  co_await run_with_deadline(std::move(op), when(), out, timed_out);
+  note_resume(where);
   if constexpr (std::is_void_v<T>) {
     if (timed_out)
       co_return false;
@@ -128,6 +144,40 @@ timeout_or(task<T> op, std::chrono::duration<Rep, Period> d,
       co_return std::nullopt;
     co_return std::optional<T>(out.take());
   }
+}
+
+} // namespace detail
+
+/// The result of `op`, or `timeout_error` if it had not completed after `d`.
+template <class T, class Rep, class Period>
+task<T> with_timeout(task<T> op, std::chrono::duration<Rep, Period> d,
+                     std::source_location where = std::source_location::current()) {
+  return detail::result_before(std::move(op), detail::after_start(d), where);
+}
+
+/// The result of `op`, or `timeout_error` if it had not completed by `d` (a `deadline` or a
+/// time point).
+template <class T>
+task<T> with_deadline(task<T> op, deadline d,
+                      std::source_location where = std::source_location::current()) {
+  return detail::result_before(std::move(op), detail::at(d), where);
+}
+
+/// The result of `op`, or nothing if it had not completed after `d` (for a void `op`: whether
+/// it completed).
+template <class T, class Rep, class Period>
+task<detail::result_or_nothing_t<T>> timeout_or(task<T> op, std::chrono::duration<Rep, Period> d,
+                                               std::source_location where =
+                                                   std::source_location::current()) {
+  return detail::result_or_nothing_before(std::move(op), detail::after_start(d), where);
+}
+
+/// The result of `op`, or nothing if it had not completed by `d` (a `deadline` or a time point).
+template <class T>
+task<detail::result_or_nothing_t<T>> timeout_or(task<T> op, deadline d,
+                                               std::source_location where =
+                                                   std::source_location::current()) {
+  return detail::result_or_nothing_before(std::move(op), detail::at(d), where);
 }
 
 } // namespace tether

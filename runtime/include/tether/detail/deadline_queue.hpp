@@ -96,7 +96,9 @@ private:
         due.push_back(e);
       }
       armed_until_ = clock::time_point::max();
-      if (!entries_.empty())
+      // A deadline at the end of time never fires: a timer waiting for it would keep run()
+      // from returning.
+      if (!entries_.empty() && entries_.begin()->first != clock::time_point::max())
         rearm(entries_.begin()->first);
       // An entry is only touched by its owner from here on, through the posted action.
       for (entry* e : due)
@@ -116,5 +118,31 @@ private:
   clock::time_point armed_until_ = clock::time_point::max();
   bool check_posted_ = false;
 };
+
+/// `from + d`, saturated at the latest time point (as Asio's timers saturate) instead of
+/// overflowing: `with_timeout(op, hours::max())` has no deadline, not one in the past. A
+/// duration of zero or less gives `from`: the deadline has passed.
+template <class Rep, class Period>
+deadline_queue::clock::time_point saturating_add(deadline_queue::clock::time_point from,
+                                                 std::chrono::duration<Rep, Period> d) {
+  using clock = deadline_queue::clock;
+  // Compared in long double nanoseconds, which hold every duration type without overflow.
+  using exact = std::chrono::duration<long double, std::nano>;
+  if (d <= d.zero())
+    return from;
+  if (exact(d) >= exact(clock::time_point::max() - from))
+    return clock::time_point::max();
+  return from + std::chrono::ceil<clock::duration>(d);
+}
+
+/// `tp` in its clock's own duration, saturated at the clock's latest time point instead of
+/// overflowing (a `time_point<system_clock, hours>::max()` in nanoseconds).
+template <class Clock, class Duration>
+typename Clock::time_point saturating_time_point(std::chrono::time_point<Clock, Duration> tp) {
+  using exact = std::chrono::duration<long double, std::nano>;
+  if (exact(tp.time_since_epoch()) >= exact(Clock::duration::max()))
+    return Clock::time_point::max();
+  return std::chrono::ceil<typename Clock::duration>(tp);
+}
 
 } // namespace tether::detail

@@ -8,6 +8,7 @@
 // every hook is one thread-local load.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -19,6 +20,7 @@ namespace tether::detail {
 struct debug_state {
   const std::source_location* resumed_at = nullptr; // of the running step, if known
   std::source_location resumed_copy{};
+  std::chrono::steady_clock::time_point resumed_time{}; // when it resumed, if resumed_at is set
   std::map<std::uint64_t, std::source_location> live_tasks;
   std::uint64_t next_task = 1;
   std::function<void(const std::string&)> report;
@@ -31,6 +33,7 @@ inline void note_resume(const std::source_location& where) noexcept {
   if (auto* s = current_debug) {
     s->resumed_copy = where;
     s->resumed_at = &s->resumed_copy;
+    s->resumed_time = std::chrono::steady_clock::now();
   }
 }
 

@@ -60,9 +60,39 @@ auto at_home(const Executor&, const Home& home, Done done) {
     return net::bind_executor(home, std::move(done));
 }
 
+#if defined(TETHER_USE_BOOST_ASIO) && BOOST_VERSION <= 108100
+/// Boost.Asio 1.81's co_spawn ends a task that never suspended with one more `co_await`, which
+/// throws if the task was cancelled meanwhile: the exception escapes io_context::run() and the
+/// owner never hears of the task (a race whose winner completes at once cancels itself, so does
+/// a body that calls g.cancel() and returns). The task's last step turns that check off.
+template <class T>
+task<T> end_with_cancellation_checks_off(task<T> t) {
+  std::exception_ptr error;
+  std::optional<std::conditional_t<std::is_void_v<T>, char, T>> value;
+  try {
+    if constexpr (std::is_void_v<T>) {
+      co_await std::move(t);
+      value.emplace();
+    } else {
+      value.emplace(co_await std::move(t));
+    }
+  } catch (...) {
+    error = std::current_exception();
+  }
+  co_await net::this_coro::throw_if_cancelled(false);
+  if (error)
+    std::rethrow_exception(error);
+  if constexpr (!std::is_void_v<T>)
+    co_return std::move(*value);
+}
+#endif
+
 template <class T, class Executor, class Home, class Done>
 void spawn_child(const Executor& ex, task<T> t, net::cancellation_slot slot, const Home& home,
                  Done done) {
+#if defined(TETHER_USE_BOOST_ASIO) && BOOST_VERSION <= 108100
+  t = end_with_cancellation_checks_off(std::move(t));
+#endif
   if constexpr (std::is_void_v<T>) {
     net::co_spawn(ex, std::move(t),
                   net::bind_cancellation_slot(slot, at_home(ex, home, std::move(done))));
