@@ -910,16 +910,16 @@ void BlockingCallInCoroutineCheck::reportLocks(const FunctionDecl &Coroutine,
                      "across a suspension point: every thread that wants "
                      "%select{it|them}1 blocks until the coroutine resumes, "
                      "which may be on another thread; unlock before "
-                     "suspending or use an async mutex")
-          << Lock.Mutex << (Lock.Mutexes > 1);
+                     "suspending or use an async mutex such as '%2'")
+          << Lock.Mutex << (Lock.Mutexes > 1) << runtime::Mutex.Name;
       diag(SM.getExpansionLoc(Lock.HeldAcross->getBeginLoc()),
            "the coroutine suspends here with '%0' locked", DiagnosticIDs::Note)
           << Lock.Mutex;
     } else if (StrictLocking) {
       diag(Lock.Loc, "blocking lock of %select{mutex|mutexes}1 '%0' in a "
                      "coroutine: the thread stalls while another holder has "
-                     "%select{it|them}1; use an async mutex")
-          << Lock.Mutex << (Lock.Mutexes > 1);
+                     "%select{it|them}1; use an async mutex such as '%2'")
+          << Lock.Mutex << (Lock.Mutexes > 1) << runtime::Mutex.Name;
     }
   }
 }

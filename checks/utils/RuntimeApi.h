@@ -35,6 +35,7 @@ inline constexpr Api ForEachBounded{"tether::for_each_bounded",
 inline constexpr Api Semaphore{"tether::semaphore", "tether/semaphore.hpp"};
 inline constexpr Api IsCancellation{"tether::is_cancellation",
                                     "tether/cancellation.hpp"};
+inline constexpr Api Mutex{"tether::mutex", "tether/mutex.hpp"};
 inline constexpr Api Rethrow{"tether::rethrow", "tether/cancellation.hpp"};
 
 } // namespace clang::tidy::tether::runtime

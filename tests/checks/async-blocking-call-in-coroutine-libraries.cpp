@@ -24,7 +24,7 @@ lib::lazy_task lazyWork(std::future<int> &Future) {
 
 lib::eager_task eagerWork(lib::lazy_task Next) {
   std::lock_guard Guard(Mutex);
-// CHECK-NOTES: :[[@LINE-1]]:19: warning: mutex 'Mutex' is held across a suspension point: every thread that wants it blocks until the coroutine resumes, which may be on another thread; unlock before suspending or use an async mutex [async-blocking-call-in-coroutine]
+// CHECK-NOTES: :[[@LINE-1]]:19: warning: mutex 'Mutex' is held across a suspension point: every thread that wants it blocks until the coroutine resumes, which may be on another thread; unlock before suspending or use an async mutex such as 'tether::mutex' [async-blocking-call-in-coroutine]
 // CHECK-NOTES: :[[@LINE+1]]:3: note: the coroutine suspends here with 'Mutex' locked
   co_await std::move(Next);
 }

@@ -22,14 +22,14 @@ int Counter;
 
 awaitable<void> guardAcrossAwait(Timer &T) {
   std::lock_guard<std::mutex> Guard(Mutex);
-// CHECK-NOTES: :[[@LINE-1]]:31: warning: mutex 'Mutex' is held across a suspension point: every thread that wants it blocks until the coroutine resumes, which may be on another thread; unlock before suspending or use an async mutex [async-blocking-call-in-coroutine]
+// CHECK-NOTES: :[[@LINE-1]]:31: warning: mutex 'Mutex' is held across a suspension point: every thread that wants it blocks until the coroutine resumes, which may be on another thread; unlock before suspending or use an async mutex such as 'tether::mutex' [async-blocking-call-in-coroutine]
 // CHECK-NOTES: :[[@LINE+1]]:3: note: the coroutine suspends here with 'Mutex' locked
   co_await T.tick();
 }
 
 awaitable<void> uniqueAcrossAwait(Timer &T) {
   std::unique_lock Lock(Mutex);
-// CHECK-NOTES: :[[@LINE-1]]:20: warning: mutex 'Mutex' is held across a suspension point: every thread that wants it blocks until the coroutine resumes, which may be on another thread; unlock before suspending or use an async mutex [async-blocking-call-in-coroutine]
+// CHECK-NOTES: :[[@LINE-1]]:20: warning: mutex 'Mutex' is held across a suspension point: every thread that wants it blocks until the coroutine resumes, which may be on another thread; unlock before suspending or use an async mutex such as 'tether::mutex' [async-blocking-call-in-coroutine]
 // CHECK-NOTES: :[[@LINE+2]]:3: note: the coroutine suspends here with 'Mutex' locked
   ++Counter;
   co_await T.tick();
@@ -38,21 +38,21 @@ awaitable<void> uniqueAcrossAwait(Timer &T) {
 
 awaitable<void> scopedAcrossAwait(Timer &T) {
   std::scoped_lock Both(Mutex, Recursive);
-// CHECK-NOTES: :[[@LINE-1]]:20: warning: mutexes 'Mutex, Recursive' are held across a suspension point: every thread that wants them blocks until the coroutine resumes, which may be on another thread; unlock before suspending or use an async mutex [async-blocking-call-in-coroutine]
+// CHECK-NOTES: :[[@LINE-1]]:20: warning: mutexes 'Mutex, Recursive' are held across a suspension point: every thread that wants them blocks until the coroutine resumes, which may be on another thread; unlock before suspending or use an async mutex such as 'tether::mutex' [async-blocking-call-in-coroutine]
 // CHECK-NOTES: :[[@LINE+1]]:3: note: the coroutine suspends here with 'Mutex, Recursive' locked
   co_await T.tick();
 }
 
 awaitable<void> sharedAcrossAwait(Timer &T) {
   std::shared_lock Reader(Shared);
-// CHECK-NOTES: :[[@LINE-1]]:20: warning: mutex 'Shared' is held across a suspension point: every thread that wants it blocks until the coroutine resumes, which may be on another thread; unlock before suspending or use an async mutex [async-blocking-call-in-coroutine]
+// CHECK-NOTES: :[[@LINE-1]]:20: warning: mutex 'Shared' is held across a suspension point: every thread that wants it blocks until the coroutine resumes, which may be on another thread; unlock before suspending or use an async mutex such as 'tether::mutex' [async-blocking-call-in-coroutine]
 // CHECK-NOTES: :[[@LINE+1]]:3: note: the coroutine suspends here with 'Shared' locked
   co_await T.tick();
 }
 
 awaitable<void> manualAcrossAwait(Timer &T) {
   Mutex.lock();
-// CHECK-NOTES: :[[@LINE-1]]:9: warning: mutex 'Mutex' is held across a suspension point: every thread that wants it blocks until the coroutine resumes, which may be on another thread; unlock before suspending or use an async mutex [async-blocking-call-in-coroutine]
+// CHECK-NOTES: :[[@LINE-1]]:9: warning: mutex 'Mutex' is held across a suspension point: every thread that wants it blocks until the coroutine resumes, which may be on another thread; unlock before suspending or use an async mutex such as 'tether::mutex' [async-blocking-call-in-coroutine]
 // CHECK-NOTES: :[[@LINE+1]]:3: note: the coroutine suspends here with 'Mutex' locked
   co_await T.tick();
   Mutex.unlock();
@@ -60,7 +60,7 @@ awaitable<void> manualAcrossAwait(Timer &T) {
 
 awaitable<void> heldOnOnePath(Timer &T, bool Early) {
   std::unique_lock Lock(Mutex);
-// CHECK-NOTES: :[[@LINE-1]]:20: warning: mutex 'Mutex' is held across a suspension point: every thread that wants it blocks until the coroutine resumes, which may be on another thread; unlock before suspending or use an async mutex [async-blocking-call-in-coroutine]
+// CHECK-NOTES: :[[@LINE-1]]:20: warning: mutex 'Mutex' is held across a suspension point: every thread that wants it blocks until the coroutine resumes, which may be on another thread; unlock before suspending or use an async mutex such as 'tether::mutex' [async-blocking-call-in-coroutine]
 // CHECK-NOTES: :[[@LINE+3]]:3: note: the coroutine suspends here with 'Mutex' locked
   if (Early)
     Lock.unlock();
@@ -71,18 +71,18 @@ awaitable<void> relockedInLoop(Timer &T) {
   std::unique_lock Lock(Mutex, std::defer_lock);
   for (int I = 0; I < 3; ++I) {
     Lock.lock();
-// CHECK-NOTES-STRICT: :[[@LINE-1]]:10: warning: blocking lock of mutex 'Mutex' in a coroutine: the thread stalls while another holder has it; use an async mutex [async-blocking-call-in-coroutine]
+// CHECK-NOTES-STRICT: :[[@LINE-1]]:10: warning: blocking lock of mutex 'Mutex' in a coroutine: the thread stalls while another holder has it; use an async mutex such as 'tether::mutex' [async-blocking-call-in-coroutine]
     ++Counter;
     Lock.unlock();
     co_await T.tick();
     Lock.lock();
-// CHECK-NOTES-STRICT: :[[@LINE-1]]:10: warning: blocking lock of mutex 'Mutex' in a coroutine: the thread stalls while another holder has it; use an async mutex [async-blocking-call-in-coroutine]
+// CHECK-NOTES-STRICT: :[[@LINE-1]]:10: warning: blocking lock of mutex 'Mutex' in a coroutine: the thread stalls while another holder has it; use an async mutex such as 'tether::mutex' [async-blocking-call-in-coroutine]
   }
 }
 
 awaitable<void> movedIntoAnotherGuard(Timer &T) {
   std::unique_lock Lock(Mutex);
-// CHECK-NOTES: :[[@LINE-1]]:20: warning: mutex 'Mutex' is held across a suspension point: every thread that wants it blocks until the coroutine resumes, which may be on another thread; unlock before suspending or use an async mutex [async-blocking-call-in-coroutine]
+// CHECK-NOTES: :[[@LINE-1]]:20: warning: mutex 'Mutex' is held across a suspension point: every thread that wants it blocks until the coroutine resumes, which may be on another thread; unlock before suspending or use an async mutex such as 'tether::mutex' [async-blocking-call-in-coroutine]
 // CHECK-NOTES: :[[@LINE+2]]:3: note: the coroutine suspends here with 'Mutex' locked
   std::unique_lock Kept = std::move(Lock);
   co_await T.tick();
@@ -90,7 +90,7 @@ awaitable<void> movedIntoAnotherGuard(Timer &T) {
 
 awaitable<void> adopted(Timer &T) {
   Mutex.lock();
-// CHECK-NOTES: :[[@LINE-1]]:9: warning: mutex 'Mutex' is held across a suspension point: every thread that wants it blocks until the coroutine resumes, which may be on another thread; unlock before suspending or use an async mutex [async-blocking-call-in-coroutine]
+// CHECK-NOTES: :[[@LINE-1]]:9: warning: mutex 'Mutex' is held across a suspension point: every thread that wants it blocks until the coroutine resumes, which may be on another thread; unlock before suspending or use an async mutex such as 'tether::mutex' [async-blocking-call-in-coroutine]
 // CHECK-NOTES: :[[@LINE+2]]:3: note: the coroutine suspends here with 'Mutex' locked
   std::lock_guard Guard(Mutex, std::adopt_lock);
   co_await T.tick();
@@ -101,7 +101,7 @@ struct Cache {
   int Value;
   awaitable<void> refresh(Timer &T) {
     std::lock_guard Guard(Lock);
-// CHECK-NOTES: :[[@LINE-1]]:21: warning: mutex 'Lock' is held across a suspension point: every thread that wants it blocks until the coroutine resumes, which may be on another thread; unlock before suspending or use an async mutex [async-blocking-call-in-coroutine]
+// CHECK-NOTES: :[[@LINE-1]]:21: warning: mutex 'Lock' is held across a suspension point: every thread that wants it blocks until the coroutine resumes, which may be on another thread; unlock before suspending or use an async mutex such as 'tether::mutex' [async-blocking-call-in-coroutine]
 // CHECK-NOTES: :[[@LINE+2]]:5: note: the coroutine suspends here with 'Lock' locked
     Value = 0;
     co_await T.tick();
@@ -113,7 +113,7 @@ struct Cache {
 awaitable<void> shortSection(Timer &T) {
   {
     std::lock_guard Guard(Mutex);
-// CHECK-NOTES-STRICT: :[[@LINE-1]]:21: warning: blocking lock of mutex 'Mutex' in a coroutine: the thread stalls while another holder has it; use an async mutex [async-blocking-call-in-coroutine]
+// CHECK-NOTES-STRICT: :[[@LINE-1]]:21: warning: blocking lock of mutex 'Mutex' in a coroutine: the thread stalls while another holder has it; use an async mutex such as 'tether::mutex' [async-blocking-call-in-coroutine]
     ++Counter;
   }
   co_await T.tick();
@@ -121,7 +121,7 @@ awaitable<void> shortSection(Timer &T) {
 
 awaitable<void> unlockedBefore(Timer &T) {
   std::unique_lock Lock(Mutex);
-// CHECK-NOTES-STRICT: :[[@LINE-1]]:20: warning: blocking lock of mutex 'Mutex' in a coroutine: the thread stalls while another holder has it; use an async mutex [async-blocking-call-in-coroutine]
+// CHECK-NOTES-STRICT: :[[@LINE-1]]:20: warning: blocking lock of mutex 'Mutex' in a coroutine: the thread stalls while another holder has it; use an async mutex such as 'tether::mutex' [async-blocking-call-in-coroutine]
   ++Counter;
   Lock.unlock();
   co_await T.tick();
@@ -129,7 +129,7 @@ awaitable<void> unlockedBefore(Timer &T) {
 
 awaitable<void> movedAway(Timer &T) {
   std::unique_lock Lock(Mutex);
-// CHECK-NOTES-STRICT: :[[@LINE-1]]:20: warning: blocking lock of mutex 'Mutex' in a coroutine: the thread stalls while another holder has it; use an async mutex [async-blocking-call-in-coroutine]
+// CHECK-NOTES-STRICT: :[[@LINE-1]]:20: warning: blocking lock of mutex 'Mutex' in a coroutine: the thread stalls while another holder has it; use an async mutex such as 'tether::mutex' [async-blocking-call-in-coroutine]
   ++Counter;
   auto Give = [](std::unique_lock<std::mutex> L) { (void)L; };
   Give(std::move(Lock));
@@ -138,14 +138,14 @@ awaitable<void> movedAway(Timer &T) {
 
 awaitable<void> released(Timer &T) {
   std::unique_lock Lock(Mutex);
-// CHECK-NOTES-STRICT: :[[@LINE-1]]:20: warning: blocking lock of mutex 'Mutex' in a coroutine: the thread stalls while another holder has it; use an async mutex [async-blocking-call-in-coroutine]
+// CHECK-NOTES-STRICT: :[[@LINE-1]]:20: warning: blocking lock of mutex 'Mutex' in a coroutine: the thread stalls while another holder has it; use an async mutex such as 'tether::mutex' [async-blocking-call-in-coroutine]
   Lock.release()->unlock();
   co_await T.tick();
 }
 
 awaitable<void> manualShort(Timer &T) {
   Mutex.lock();
-// CHECK-NOTES-STRICT: :[[@LINE-1]]:9: warning: blocking lock of mutex 'Mutex' in a coroutine: the thread stalls while another holder has it; use an async mutex [async-blocking-call-in-coroutine]
+// CHECK-NOTES-STRICT: :[[@LINE-1]]:9: warning: blocking lock of mutex 'Mutex' in a coroutine: the thread stalls while another holder has it; use an async mutex such as 'tether::mutex' [async-blocking-call-in-coroutine]
   ++Counter;
   Mutex.unlock();
   co_await T.tick();
@@ -154,7 +154,7 @@ awaitable<void> manualShort(Timer &T) {
 awaitable<void> lockAfterLastAwait(Timer &T) {
   co_await T.tick();
   std::lock_guard Guard(Mutex);
-// CHECK-NOTES-STRICT: :[[@LINE-1]]:19: warning: blocking lock of mutex 'Mutex' in a coroutine: the thread stalls while another holder has it; use an async mutex [async-blocking-call-in-coroutine]
+// CHECK-NOTES-STRICT: :[[@LINE-1]]:19: warning: blocking lock of mutex 'Mutex' in a coroutine: the thread stalls while another holder has it; use an async mutex such as 'tether::mutex' [async-blocking-call-in-coroutine]
   ++Counter;
 }
 
@@ -183,7 +183,7 @@ struct ConditionVariable {
 
 awaitable<void> handedToAwaiter(ConditionVariable &Cv) {
   std::unique_lock Lock(Mutex);
-// CHECK-NOTES-STRICT: :[[@LINE-1]]:20: warning: blocking lock of mutex 'Mutex' in a coroutine: the thread stalls while another holder has it; use an async mutex [async-blocking-call-in-coroutine]
+// CHECK-NOTES-STRICT: :[[@LINE-1]]:20: warning: blocking lock of mutex 'Mutex' in a coroutine: the thread stalls while another holder has it; use an async mutex such as 'tether::mutex' [async-blocking-call-in-coroutine]
   co_await Cv.async_wait(Lock);
 }
 

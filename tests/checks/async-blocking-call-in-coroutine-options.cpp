@@ -75,7 +75,7 @@ lib::lazy_task configured(lib::lazy_task Next) {
   // Not listed any more: the list replaces the defaults.
   std::this_thread::sleep_until(std::chrono::steady_clock::now());
   app::Hold<app::SpinMutex> Held(Spin);
-  // CHECK-MESSAGES: :[[@LINE-1]]:29: warning: mutex 'Spin' is held across a suspension point: every thread that wants it blocks until the coroutine resumes, which may be on another thread; unlock before suspending or use an async mutex [async-blocking-call-in-coroutine]
+  // CHECK-MESSAGES: :[[@LINE-1]]:29: warning: mutex 'Spin' is held across a suspension point: every thread that wants it blocks until the coroutine resumes, which may be on another thread; unlock before suspending or use an async mutex such as 'tether::mutex' [async-blocking-call-in-coroutine]
   std::lock_guard<std::mutex> Unlisted(Standard);
   co_await std::move(Next);
 }
