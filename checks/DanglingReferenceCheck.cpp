@@ -479,8 +479,11 @@ void DanglingReferenceCheck::check(const MatchFinder::MatchResult &Result) {
     return;
   }
   if (const auto *Return = Result.Nodes.getNodeAs<ReturnStmt>("return")) {
+    // A task returned from a function that returns none is code being
+    // written (a coroutine body missing its co_return, a void function).
     const FunctionDecl *Caller = enclosingCallable(*Return, Ctx);
-    if (!Caller || isCoroutine(*Caller))
+    if (!Caller || isCoroutine(*Caller) ||
+        Caller->getReturnType()->isVoidType())
       return;
     Escape How;
     How.Description = "returned by '" + Caller->getNameAsString() + "'";
