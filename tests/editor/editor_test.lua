@@ -142,11 +142,17 @@ local blocking = open('blocking.cpp')
 wait_for('the blocking-call diagnostic', function() return #async_diagnostics(blocking) == 1 end)
 apply_quick_fix(blocking, async_diagnostics(blocking)[1], 'blocking.fixed.cpp', '')
 
--- 7. A clean file gets none.
+-- 7. A coroutine lambda invoked in place dies before its task: the fix-it
+-- passes the lambda itself, which the group keeps alive.
+local dangling = open('dangling.cpp')
+wait_for('the dangling-reference diagnostic', function() return #async_diagnostics(dangling) == 1 end)
+apply_quick_fix(dangling, async_diagnostics(dangling)[1], 'dangling.fixed.cpp', '')
+
+-- 8. A clean file gets none.
 local clean = open('clean.cpp')
 local uri = vim.uri_from_bufnr(clean)
 wait_for('diagnostics of the clean file', function() return (published[uri] or 0) > 0 end)
 if #async_diagnostics(clean) ~= 0 then fail('async- diagnostics on a clean file') end
 
-print('editor test: diagnostics on open, go to definition, quick fixes (warning, note, #include added once, blocking call), diagnostics on change, clean file: ok')
+print('editor test: diagnostics on open, go to definition, quick fixes (warning, note, #include added once, blocking call, dangling capture), diagnostics on change, clean file: ok')
 vim.cmd('qall!')
