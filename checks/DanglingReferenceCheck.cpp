@@ -3,6 +3,7 @@
 
 #include "DanglingReferenceCheck.h"
 #include "utils/EnclosingCallables.h"
+#include "utils/LexerUtils.h"
 #include "utils/Matchers.h"
 #include "utils/RuntimeApi.h"
 #include "utils/SpawnApis.h"
@@ -84,13 +85,6 @@ std::string describeTask(const FunctionDecl &Callee) {
   return "task '" + Callee.getNameAsString() + "'";
 }
 
-std::string sourceText(const Expr &E, const ASTContext &Ctx) {
-  return Lexer::getSourceText(
-             CharSourceRange::getTokenRange(E.getSourceRange()),
-             Ctx.getSourceManager(), Ctx.getLangOpts())
-      .str();
-}
-
 /// \p E without parentheses and the implicit nodes that keep the same
 /// object, but with the temporaries it materializes.
 const Expr *sameObject(const Expr *E) {
@@ -140,13 +134,14 @@ objectOf(const Expr *E, const ASTContext &Ctx) {
       // A reference refers to an object this code cannot see.
       if (!Var || hasStaticLifetime(*Var) || Var->getType()->isReferenceType())
         return std::nullopt;
-      return Referent{Referent::Local, Var, sourceText(*Named, Ctx), Named};
+      return Referent{Referent::Local, Var,
+                      sourceText(Named->getSourceRange(), Ctx), Named};
     }
     if (const auto *Member = dyn_cast<MemberExpr>(Part)) {
       const Expr *Base = Member->getBase()->IgnoreParenImpCasts();
       if (isa<CXXThisExpr>(Base))
-        return Referent{Referent::This, nullptr, sourceText(*Named, Ctx),
-                        Named};
+        return Referent{Referent::This, nullptr,
+                        sourceText(Named->getSourceRange(), Ctx), Named};
       if (Member->isArrow() || isa<VarDecl>(Member->getMemberDecl()))
         return std::nullopt;
       Part = sameObject(Member->getBase());
@@ -779,10 +774,7 @@ void DanglingReferenceCheck::reportThis(const Expr &Task, const Escape &How,
     });
     if (Callee && !ArgsUseThis) {
       const std::string Text =
-          Lexer::getSourceText(CharSourceRange::getTokenRange(
-                                   Callee->getMemberLoc(), Call->getEndLoc()),
-                               SM, Ctx.getLangOpts())
-              .str();
+          sourceText({Callee->getMemberLoc(), Call->getEndLoc()}, Ctx);
       Fix.push_back(FixItHint::CreateReplacement(
           CharSourceRange::getTokenRange(Call->getSourceRange()),
           "[self = shared_from_this()]() { return self->" + Text + "; }"));

@@ -3,6 +3,7 @@
 
 #include "FireAndForgetCheck.h"
 #include "utils/AsioAwaitable.h"
+#include "utils/LexerUtils.h"
 #include "utils/Matchers.h"
 #include "utils/RuntimeApi.h"
 #include "utils/SpawnApis.h"
@@ -483,10 +484,7 @@ FireAndForgetCheck::spawnOnGroupFix(const CallExpr &CoSpawn, const Expr &Token,
     return {};
 
   auto Text = [&](const Expr *E) {
-    return Lexer::getSourceText(
-               CharSourceRange::getTokenRange(E->getSourceRange()), SM,
-               Ctx.getLangOpts())
-        .str();
+    return sourceText(E->getSourceRange(), Ctx);
   };
   const Expr *Executor = CoSpawn.getArg(0);
   if (Executor->getType()->isPointerType())
