@@ -822,8 +822,8 @@ void DanglingReferenceCheck::checkTemporaryClosure(const LambdaExpr &Lambda,
   const SourceManager &SM = Ctx.getSourceManager();
   const bool CallableSpawn =
       How.Spawn && callableSpawns().matches(*calledDecl(*How.Spawn));
-  const bool CanFix = CallableSpawn && TaskCall.getNumArgs() == 1 &&
-                      Lambda.getCallOperator()->getNumParams() == 0 &&
+  const bool CanFix = CallableSpawn &&
+                      lambdaCalledInPlace(&TaskCall) == &Lambda &&
                       !inMacro(TaskCall.getSourceRange());
   std::vector<FixItHint> Fix;
   if (CanFix)

@@ -495,9 +495,14 @@ FireAndForgetCheck::spawnOnGroupFix(const CallExpr &CoSpawn, const Expr &Token,
                         ? ExecutorText
                         : "(" + ExecutorText + ")") +
                    ".get_executor()";
+  // A coroutine lambda invoked in place is spawned as the lambda: the group
+  // keeps it alive, where its temporary closure would die before the task.
+  const Expr *Task = CoSpawn.getArg(1);
+  if (const LambdaExpr *Lambda = lambdaCalledInPlace(Task))
+    Task = Lambda;
   return {FixItHint::CreateReplacement(
       CharSourceRange::getTokenRange(CoSpawn.getSourceRange()),
-      Group + "spawn(" + ExecutorText + ", " + Text(CoSpawn.getArg(1)) + ")")};
+      Group + "spawn(" + ExecutorText + ", " + Text(Task) + ")")};
 }
 
 bool FireAndForgetCheck::expectsThrow(const CallExpr &Call,
