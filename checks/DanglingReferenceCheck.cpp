@@ -51,6 +51,8 @@ struct DanglingReferenceCheck::Referent {
 
 namespace {
 
+AST_MATCHER(CXXMethodDecl, spawnsOnGroup) { return spawnsOnTaskGroup(Node); }
+
 constexpr llvm::StringLiteral DefaultViewTypes =
     "::std::basic_string_view;::std::span;::asio::const_buffer;"
     "::asio::mutable_buffer;::boost::asio::const_buffer;"
@@ -397,11 +399,12 @@ void DanglingReferenceCheck::registerMatchers(MatchFinder *Finder) {
   // the task-type cache lives.
   const auto Candidate = ignoringParensAndImplicit(
       callExpr(unless(isTypeDependent())).bind("task"));
-  Finder->addMatcher(callExpr(callsListedIn(&SpawnFunctions),
-                              unless(isTypeDependent()),
-                              isReportable(SystemHeaders))
-                         .bind("spawn"),
-                     this);
+  Finder->addMatcher(
+      callExpr(anyOf(callsListedIn(&SpawnFunctions),
+                     cxxMemberCallExpr(callee(cxxMethodDecl(spawnsOnGroup())))),
+               unless(isTypeDependent()), isReportable(SystemHeaders))
+          .bind("spawn"),
+      this);
   Finder->addMatcher(varDecl(unless(parmVarDecl()), hasInitializer(Candidate),
                              isReportable(SystemHeaders))
                          .bind("holder"),
@@ -719,10 +722,13 @@ void DanglingReferenceCheck::reportThis(const Expr &Task, const Escape &How,
     return;
   if (How.Holder && isa<FieldDecl>(How.Holder))
     return;
+  // A group the object holds by value is joined before the object is gone;
+  // one it refers to may outlive it.
   if (How.Scope) {
     const Expr *Scope = peel(How.Scope);
     if (const auto *Member = dyn_cast<MemberExpr>(Scope);
-        Member && isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts()))
+        Member && isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts()) &&
+        !Member->getMemberDecl()->getType()->isReferenceType())
       return;
   }
   // Awaited later in the member function.

@@ -656,8 +656,7 @@ UnboundedTaskCreationCheck::classifySpawn(const Expr &E, ASTContext &Ctx) {
   }
   if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call)) {
     const CXXMethodDecl *Method = Member->getMethodDecl();
-    if ((Name == "spawn" || Name == "add") &&
-        isTaskGroupLike(*Method->getParent()))
+    if (spawnsOnTaskGroup(*Method))
       return SpawnInfo{SpawnKind::Runs, Work::Task,
                        Quoted + " on '" + Method->getParent()->getName().str() +
                            "'"};

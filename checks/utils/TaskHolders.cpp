@@ -18,6 +18,12 @@ bool isTaskGroupLike(const CXXRecordDecl &Record) {
          llvm::StringRef(Name).contains("asyncscope");
 }
 
+bool spawnsOnTaskGroup(const CXXMethodDecl &Method) {
+  return Method.getIdentifier() &&
+         llvm::is_contained({"spawn", "add"}, Method.getName()) &&
+         isTaskGroupLike(*Method.getParent());
+}
+
 bool growsContainer(llvm::StringRef Name) {
   return llvm::is_contained(
       {"push_back", "emplace_back", "push_front", "emplace_front", "insert",

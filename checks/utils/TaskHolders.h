@@ -20,6 +20,10 @@ namespace clang::tidy::tether {
 /// task_group, TaskGroup, async_scope, AsyncScope, CancellableAsyncScope.
 bool isTaskGroupLike(const CXXRecordDecl &Record);
 
+/// `spawn` or `add` of a class named like a task group or an async scope:
+/// starts the task it is given, owned by the group.
+bool spawnsOnTaskGroup(const CXXMethodDecl &Method);
+
 /// Member functions that keep their argument in a container that grows.
 bool growsContainer(llvm::StringRef Name);
 

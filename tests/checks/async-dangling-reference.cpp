@@ -156,14 +156,19 @@ struct Shared : std::enable_shared_from_this<Shared> {
   }
 };
 
-// Spawned on a group the object owns, or stored in the object: silent.
+// Spawned on a group the object owns, or stored in the object: silent. A
+// group it only refers to may outlive it.
 struct Owner {
   app::TaskGroup Tasks;
+  app::TaskGroup &Shared;
   task<void> Current;
   awaitable<void> run();
   void start() {
     Tasks.spawn(run());
     Current = run();
+    Shared.spawn(run());
+    // CHECK-NOTES: :[[@LINE-1]]:18: warning: task 'run' started by 'spawn' can outlive '*this': nothing keeps the 'Owner' it refers to alive until the task completes
+    // CHECK-NOTES: :[[@LINE-2]]:18: note: 'Owner' does not derive from 'std::enable_shared_from_this'
   }
 };
 
