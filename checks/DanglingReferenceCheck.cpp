@@ -53,6 +53,10 @@ namespace {
 
 AST_MATCHER(CXXMethodDecl, spawnsOnGroup) { return spawnsOnTaskGroup(Node); }
 
+AST_MATCHER(CXXMethodDecl, growsAContainer) {
+  return Node.getIdentifier() && growsContainer(Node.getName());
+}
+
 constexpr llvm::StringLiteral DefaultViewTypes =
     "::std::basic_string_view;::std::span;::asio::const_buffer;"
     "::asio::mutable_buffer;::boost::asio::const_buffer;"
@@ -60,21 +64,27 @@ constexpr llvm::StringLiteral DefaultViewTypes =
 
 /// Spawns that keep a callable alive until the task it returns has
 /// completed: the fix-its and the lambda-capture rules rely on it.
-constexpr llvm::StringLiteral CallableSpawns =
-    "::asio::co_spawn;::boost::asio::co_spawn;::tether::task_group::spawn";
-
-/// The option value refers to it: it lives as long as the checks.
-llvm::StringRef defaultSpawnFunctions() {
+llvm::StringRef callableSpawnNames() {
   static const std::string Names =
-      (llvm::Twine(CallableSpawns) + ";" + spawn::DetachedStartFunctions + ";" +
-       spawn::ScopeSpawnFunctions)
+      (llvm::Twine("::asio::co_spawn;::boost::asio::co_spawn;") +
+       runtime::TaskGroup.Name + "::spawn")
           .str();
   return Names;
 }
 
 const NameList &callableSpawns() {
-  static const NameList Names(utils::options::parseStringList(CallableSpawns),
-                              [](llvm::StringRef, llvm::StringRef) {});
+  static const NameList Names(
+      utils::options::parseStringList(callableSpawnNames()),
+      [](llvm::StringRef, llvm::StringRef) {});
+  return Names;
+}
+
+/// The option value refers to it: it lives as long as the checks.
+llvm::StringRef defaultSpawnFunctions() {
+  static const std::string Names =
+      (callableSpawnNames() + ";" + spawn::DetachedStartFunctions + ";" +
+       spawn::ScopeSpawnFunctions)
+          .str();
   return Names;
 }
 
@@ -277,8 +287,8 @@ bool mentions(const Stmt *S, const ValueDecl *D) {
       /*IntoLambdas=*/true);
 }
 
-/// A class that runs an event loop to completion when its run() or join()
-/// returns: an io_context, a thread pool.
+/// Whether \p Call runs an event loop to completion: run(), join() or
+/// wait() of an io_context or a thread pool returns when no work is left.
 bool runsLoop(const CXXMemberCallExpr &Call) {
   const CXXMethodDecl *Method = Call.getMethodDecl();
   const CXXRecordDecl *Class = Call.getObjectType().isNull()
@@ -418,13 +428,11 @@ void DanglingReferenceCheck::registerMatchers(MatchFinder *Finder) {
                                          isReportable(SystemHeaders))
                          .bind("assign"),
                      this);
-  Finder->addMatcher(
-      cxxMemberCallExpr(callee(cxxMethodDecl(hasAnyName(
-                            "push_back", "emplace_back", "push_front",
-                            "emplace_front", "insert", "emplace", "push"))),
-                        hasAnyArgument(Candidate), isReportable(SystemHeaders))
-          .bind("insert"),
-      this);
+  Finder->addMatcher(cxxMemberCallExpr(callee(cxxMethodDecl(growsAContainer())),
+                                       hasAnyArgument(Candidate),
+                                       isReportable(SystemHeaders))
+                         .bind("insert"),
+                     this);
   Finder->addMatcher(
       returnStmt(hasReturnValue(Candidate), isReportable(SystemHeaders))
           .bind("return"),
