@@ -32,6 +32,9 @@ struct DanglingReferenceCheck::Escape {
   const Expr *Scope = nullptr;
   /// Whether the task is returned: the caller's locals die at once.
   bool Returned = false;
+  /// Whether the task is stored and starts only when awaited: destroying
+  /// its holder destroys it unstarted.
+  bool Lazy = false;
   /// The function or lambda that starts, stores or returns the task, and the
   /// statements from its body down to the expression that does.
   const FunctionDecl *Caller = nullptr;
@@ -302,14 +305,38 @@ bool runsLoop(const CXXMemberCallExpr &Call) {
                             Class->getName());
 }
 
+/// Whether the function \p Call calls says it waits: sync_wait,
+/// blockingWait, syncAwait.
+bool namesAWait(const CallExpr &Call) {
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  return Callee && Callee->getIdentifier() &&
+         Callee->getName().contains_insensitive("wait");
+}
+
+/// What holds the task after it started: the variable it was stored in (or
+/// the spawn's handle), and the locals made from it since
+/// (`auto all = collectAll(std::move(tasks))`).
+using Holders = llvm::SmallPtrSet<const ValueDecl *, 4>;
+
 /// Whether \p S, which runs after the task was started, waits for it: it
-/// co_awaits or waits for \p Holder, joins the scope \p Scope, or runs the
-/// event loop to completion.
-bool joinsTask(const Stmt *S, const ValueDecl *Holder, const ValueDecl *Scope) {
+/// co_awaits or waits for one of \p Held, joins the scope \p Scope, or runs
+/// the event loop to completion.
+bool joinsTask(const Stmt *S, const Holders &Held, const ValueDecl *Scope) {
+  auto MentionsHeld = [&](const Stmt *In) {
+    return llvm::any_of(Held,
+                        [&](const ValueDecl *H) { return mentions(In, H); });
+  };
   return anyStmt(S, [&](const Stmt &Node) {
     if (const auto *Await = dyn_cast<CoawaitExpr>(&Node))
-      return (Holder && mentions(Await->getOperand(), Holder)) ||
+      return MentionsHeld(Await->getOperand()) ||
              (Scope && mentions(Await->getOperand(), Scope));
+    // A synchronous wait given the task (`sync_wait(when_all(tasks))`,
+    // folly's `blockingWait`, async_simple's `syncAwait`).
+    if (const auto *Call = dyn_cast<CallExpr>(&Node);
+        Call && namesAWait(*Call) &&
+        llvm::any_of(Call->arguments(),
+                     [&](const Expr *Arg) { return MentionsHeld(Arg); }))
+      return true;
     if (const auto *Call = dyn_cast<CXXMemberCallExpr>(&Node)) {
       if (runsLoop(*Call))
         return true;
@@ -317,15 +344,70 @@ bool joinsTask(const Stmt *S, const ValueDecl *Holder, const ValueDecl *Scope) {
       const ValueDecl *Object =
           namedValue(peel(Call->getImplicitObjectArgument()));
       return Method && Method->getIdentifier() && waitsFor(Method->getName()) &&
-             Object && (Object == Holder || Object == Scope);
+             Object && (Held.contains(Object) || Object == Scope);
     }
     // Tasks kept in a container and awaited one by one.
     if (const auto *For = dyn_cast<CXXForRangeStmt>(&Node))
-      return Holder && mentions(For->getRangeInit(), Holder) &&
+      return MentionsHeld(For->getRangeInit()) &&
              anyStmt(For->getBody(),
                      [](const Stmt &Inner) { return isa<CoawaitExpr>(Inner); });
     return false;
   });
+}
+
+/// Whether the lazy task \p How stores dies unstarted before an object
+/// declared at \p Declared (anywhere, when invalid): its holder is a local
+/// declared after the object, never moved from (a move hands the task on;
+/// `co_await std::move(t)` is judged as a join instead).
+bool holderDiesFirst(const DanglingReferenceCheck::Escape &How,
+                     SourceLocation Declared) {
+  const auto *Holder = dyn_cast_or_null<VarDecl>(How.Holder);
+  if (!How.Lazy || !Holder || !Holder->hasLocalStorage() ||
+      isa<ParmVarDecl>(Holder) || Holder->getType()->isReferenceType() ||
+      Holder->getDeclContext() != How.Caller)
+    return false;
+  const SourceManager &SM = Holder->getASTContext().getSourceManager();
+  if (Declared.isValid() &&
+      !SM.isBeforeInTranslationUnit(Declared, Holder->getLocation()))
+    return false;
+  return !anyStmt(
+      How.Caller->getBody(),
+      [&](const Stmt &S) {
+        const auto *Call = dyn_cast<CallExpr>(&S);
+        return Call && isStdMove(*Call) &&
+               namedValue(Call->getArg(0)) == Holder;
+      },
+      /*IntoLambdas=*/true);
+}
+
+/// Whether the statements that run after the task started, in each block on
+/// \p How's path from \p Scope (the object's scope) down to the start, wait
+/// for the task.
+bool joinedLater(const DanglingReferenceCheck::Escape &How, const Stmt *Scope) {
+  const ValueDecl *ScopeVar = How.Scope ? namedValue(peel(How.Scope)) : nullptr;
+  Holders Held;
+  if (How.Holder)
+    Held.insert(How.Holder);
+  for (auto It = llvm::find(How.Path, Scope); It + 1 < How.Path.end(); ++It) {
+    const auto *Block = dyn_cast<CompoundStmt>(*It);
+    if (!Block)
+      continue;
+    bool After = false;
+    for (const Stmt *S : Block->body()) {
+      if (After && joinsTask(S, Held, ScopeVar))
+        return true;
+      if (const auto *Declares = dyn_cast<DeclStmt>(S); After && Declares)
+        for (const Decl *D : Declares->decls())
+          if (const auto *Var = dyn_cast<VarDecl>(D);
+              Var && Var->getInit() &&
+              llvm::any_of(Held, [&](const ValueDecl *H) {
+                return mentions(Var->getInit(), H);
+              }))
+            Held.insert(Var);
+      After = After || S == *(It + 1);
+    }
+  }
+  return false;
 }
 
 /// Whether \p Var is declared by a statement directly below \p Scope (or
@@ -339,6 +421,27 @@ bool declaresIn(const Stmt &Scope, const VarDecl &Var) {
       if (llvm::is_contained(Decl->decls(), &Var))
         return true;
   return false;
+}
+
+/// Whether the promise type \p Promise (or a base) declares yield_value:
+/// the coroutine is a generator.
+bool yieldsValues(const CXXRecordDecl &Promise) {
+  // A member class of a class template specialization is instantiated only
+  // when used: its pattern says what it will declare.
+  const CXXRecordDecl *Definition = Promise.getDefinition();
+  if (const CXXRecordDecl *Pattern = Promise.getInstantiatedFromMemberClass();
+      !Definition && Pattern)
+    Definition = Pattern->getDefinition();
+  if (!Definition)
+    return false;
+  IdentifierInfo &Name = Definition->getASTContext().Idents.get("yield_value");
+  bool Found = !Definition->lookup(&Name).empty();
+  if (!Found)
+    Definition->forallBases([&](const CXXRecordDecl *Base) {
+      Found = !Base->lookup(&Name).empty();
+      return !Found;
+    });
+  return Found;
 }
 
 /// Whether \p Record derives from std::enable_shared_from_this (or Boost's).
@@ -415,7 +518,9 @@ void DanglingReferenceCheck::registerMatchers(MatchFinder *Finder) {
                unless(isTypeDependent()), isReportable(SystemHeaders))
           .bind("spawn"),
       this);
-  Finder->addMatcher(varDecl(unless(parmVarDecl()), hasInitializer(Candidate),
+  // Not the range of a range-for: it is iterated where it is made.
+  Finder->addMatcher(varDecl(unless(parmVarDecl()), unless(isImplicit()),
+                             hasInitializer(Candidate),
                              isReportable(SystemHeaders))
                          .bind("holder"),
                      this);
@@ -439,17 +544,23 @@ void DanglingReferenceCheck::registerMatchers(MatchFinder *Finder) {
       this);
 }
 
-bool DanglingReferenceCheck::isTaskCall(const CallExpr &Call, ASTContext &Ctx) {
+std::optional<TaskTypeInfo> DanglingReferenceCheck::taskOf(const CallExpr &Call,
+                                                           ASTContext &Ctx) {
   const FunctionDecl *Callee = Call.getDirectCallee();
   if (!Callee)
-    return false;
+    return std::nullopt;
   // A function that returns a task without being a coroutine (an Asio
   // initiating function, a wrapper) copies what it needs: only a coroutine,
   // or a callee whose body is out of view, keeps its parameters in the task.
   if (const FunctionDecl *Definition = Callee->getDefinition();
       Definition && !isCoroutine(*Definition))
-    return false;
-  return Tasks.classify(Call.getCallReturnType(Ctx), Ctx, Callee).has_value();
+    return std::nullopt;
+  std::optional<TaskTypeInfo> Task =
+      Tasks.classify(Call.getCallReturnType(Ctx), Ctx, Callee);
+  // A generator runs only while the code that holds it iterates it.
+  if (Task && Task->Promise && yieldsValues(*Task->Promise))
+    return std::nullopt;
+  return Task;
 }
 
 bool DanglingReferenceCheck::isView(QualType Type) const {
@@ -465,23 +576,25 @@ void DanglingReferenceCheck::check(const MatchFinder::MatchResult &Result) {
     return;
   }
   const auto *TaskCall = Result.Nodes.getNodeAs<CallExpr>("task");
-  if (!TaskCall || !isTaskCall(*TaskCall, Ctx))
+  const std::optional<TaskTypeInfo> Task =
+      TaskCall ? taskOf(*TaskCall, Ctx) : std::nullopt;
+  if (!Task)
     return;
   if (const auto *Holder = Result.Nodes.getNodeAs<VarDecl>("holder")) {
-    checkStored(*TaskCall, Holder, Ctx);
+    checkStored(*TaskCall, Holder, Task->Start, Ctx);
     return;
   }
   if (const auto *Assign = Result.Nodes.getNodeAs<Expr>("assign")) {
     const Expr *Target = isa<BinaryOperator>(Assign)
                              ? cast<BinaryOperator>(Assign)->getLHS()
                              : cast<CXXOperatorCallExpr>(Assign)->getArg(0);
-    checkStored(*TaskCall, namedValue(Target), Ctx);
+    checkStored(*TaskCall, namedValue(Target), Task->Start, Ctx);
     return;
   }
   if (const auto *Insert =
           Result.Nodes.getNodeAs<CXXMemberCallExpr>("insert")) {
     checkStored(*TaskCall, namedValue(Insert->getImplicitObjectArgument()),
-                Ctx);
+                Task->Start, Ctx);
     return;
   }
   if (const auto *Return = Result.Nodes.getNodeAs<ReturnStmt>("return")) {
@@ -503,9 +616,10 @@ void DanglingReferenceCheck::check(const MatchFinder::MatchResult &Result) {
 
 void DanglingReferenceCheck::checkStored(const CallExpr &TaskCall,
                                          const ValueDecl *Holder,
-                                         ASTContext &Ctx) {
+                                         TaskStart Start, ASTContext &Ctx) {
   Escape How;
   How.Holder = Holder;
+  How.Lazy = Start == TaskStart::Lazy;
   How.Description = Holder && Holder->getIdentifier()
                         ? "stored in '" + Holder->getNameAsString() + "'"
                         : "stored";
@@ -553,8 +667,7 @@ void DanglingReferenceCheck::checkSpawn(const CallExpr &Spawn,
       continue;
     }
     const auto *TaskCall = dyn_cast<CallExpr>(Value);
-    if (TaskCall && !TaskCall->isTypeDependent() &&
-        isTaskCall(*TaskCall, Ctx)) {
+    if (TaskCall && !TaskCall->isTypeDependent() && taskOf(*TaskCall, Ctx)) {
       Paths.pathTo(How.Caller->getBody(), TaskCall, How.Path);
       checkTask(*TaskCall, How, Ctx);
       Paths.pathTo(How.Caller->getBody(), &Spawn, How.Path);
@@ -578,8 +691,11 @@ void DanglingReferenceCheck::checkTask(const CallExpr &TaskCall,
     if (const auto *Lambda =
             dyn_cast<LambdaExpr>(skipParensAndImplicit(Object)))
       checkTemporaryClosure(*Lambda, TaskCall, How, Ctx);
+    // The closure of a lambda without captures holds nothing the task uses.
     else if (const auto *Method = dyn_cast<CXXMethodDecl>(Callee);
-             Method && Method->isInstance()) {
+             Method && Method->isInstance() &&
+             !(Method->getParent()->isLambda() &&
+               Method->getParent()->captures().empty())) {
       std::optional<Referent> Target = Object->getType()->isPointerType()
                                            ? pointeeOf(Object, Ctx)
                                            : objectOf(Object, Ctx);
@@ -600,6 +716,10 @@ void DanglingReferenceCheck::checkTask(const CallExpr &TaskCall,
     if (isa<CXXDefaultArgExpr>(Arg))
       continue;
     const QualType Type = Param->getType();
+    // A task taken by reference is handed over: the callee moves it.
+    if (Type->isReferenceType() &&
+        Tasks.classify(Type.getNonReferenceType(), Ctx))
+      continue;
     std::optional<Referent> Target;
     if (Type->isReferenceType())
       Target = objectOf(Arg, Ctx);
@@ -683,23 +803,12 @@ bool DanglingReferenceCheck::reportReferent(const Referent &Object,
     Death = SM.getExpansionLoc(Death);
   }
 
+  if (Object.Kind == Referent::Local &&
+      holderDiesFirst(How, Object.Var->getLocation()))
+    return false;
   if (Scope && !How.Returned) {
-    // A scope that waits for the task after starting it keeps the object
-    // alive for it: statements after the start, in each block from the
-    // object's scope down to the start.
-    const ValueDecl *ScopeVar =
-        How.Scope ? namedValue(peel(How.Scope)) : nullptr;
-    for (auto It = llvm::find(How.Path, Scope); It + 1 < How.Path.end(); ++It) {
-      const auto *Block = dyn_cast<CompoundStmt>(*It);
-      if (!Block)
-        continue;
-      bool After = false;
-      for (const Stmt *S : Block->body()) {
-        if (After && joinsTask(S, How.Holder, ScopeVar))
-          return false;
-        After = After || S == *(It + 1);
-      }
-    }
+    if (joinedLater(How, Scope))
+      return false;
   }
 
   diag(Loc, std::string(Via)) << What;
@@ -730,6 +839,8 @@ void DanglingReferenceCheck::reportThis(const Expr &Task, const Escape &How,
     return;
   if (How.Holder && isa<FieldDecl>(How.Holder))
     return;
+  if (holderDiesFirst(How, SourceLocation()))
+    return;
   // A group the object holds by value is joined before the object is gone;
   // one it refers to may outlive it.
   if (How.Scope) {
@@ -740,17 +851,8 @@ void DanglingReferenceCheck::reportThis(const Expr &Task, const Escape &How,
       return;
   }
   // Awaited later in the member function.
-  if (How.Holder) {
-    for (const Stmt *S : How.Path)
-      if (const auto *Block = dyn_cast<CompoundStmt>(S)) {
-        bool After = false;
-        for (const Stmt *Child : Block->body()) {
-          if (After && joinsTask(Child, How.Holder, nullptr))
-            return;
-          After = After || llvm::is_contained(How.Path, Child);
-        }
-      }
-  }
+  if (How.Holder && joinedLater(How, How.Path.front()))
+    return;
 
   const SourceManager &SM = Ctx.getSourceManager();
   const SourceLocation Loc = SM.getExpansionLoc(Task.getBeginLoc());

@@ -43,7 +43,7 @@ public:
 private:
   void checkSpawn(const CallExpr &Spawn, ASTContext &Ctx);
   void checkStored(const CallExpr &TaskCall, const ValueDecl *Holder,
-                   ASTContext &Ctx);
+                   TaskStart Start, ASTContext &Ctx);
   /// Reports what the task that \p TaskCall creates refers to and can
   /// outlive.
   void checkTask(const CallExpr &TaskCall, const Escape &How, ASTContext &Ctx);
@@ -67,7 +67,9 @@ private:
   std::vector<FixItHint> byValueFix(const ParmVarDecl &Param,
                                     const Referent &Target,
                                     std::string &ValueType, ASTContext &Ctx);
-  bool isTaskCall(const CallExpr &Call, ASTContext &Ctx);
+  /// The task \p Call creates, when its callee is a coroutine (or out of
+  /// view) that returns a task other than a generator.
+  std::optional<TaskTypeInfo> taskOf(const CallExpr &Call, ASTContext &Ctx);
   bool isView(QualType Type) const;
 
   const NameListOption SpawnFunctions;

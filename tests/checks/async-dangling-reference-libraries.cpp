@@ -5,6 +5,7 @@
 
 #include "cppcoro_async_scope.h"
 #include <string>
+#include <vector>
 
 cppcoro::task<> handle(const std::string &Request);
 
@@ -32,3 +33,46 @@ private:
   cppcoro::task<> serve();
   cppcoro::async_scope Scope;
 };
+
+// Tasks kept in a container and waited for synchronously in the scope; the
+// closure of a lambda without captures holds nothing the task uses.
+namespace lib {
+template <typename Tasks> void sync_wait(Tasks &&) {}
+template <typename T> struct generator {
+  struct promise_type {
+    generator get_return_object() { return {}; }
+    std::suspend_always initial_suspend() noexcept { return {}; }
+    std::suspend_always final_suspend() noexcept { return {}; }
+    std::suspend_always yield_value(T) noexcept { return {}; }
+    void return_void() {}
+    void unhandled_exception() {}
+  };
+  int *begin() { return nullptr; }
+  int *end() { return nullptr; }
+};
+} // namespace lib
+
+lib::generator<int> count(const int &Limit);
+
+void waitedFor() {
+  int Limit = 3;
+  std::vector<cppcoro::task<>> Tasks;
+  auto Make = [](const int &N) -> cppcoro::task<> { co_return; };
+  Tasks.push_back(Make(Limit));
+  lib::sync_wait(std::move(Tasks));
+  // A generator runs while its holder iterates it.
+  for (int Value : count(Limit))
+    (void)Value;
+  auto Values = count(Limit);
+}
+
+void notWaitedFor(std::vector<cppcoro::task<>> &Tasks) {
+  int Limit = 3;
+  int Base = 1;
+  auto Make = [](const int &N) -> cppcoro::task<> { co_return; };
+  Tasks.push_back(Make(Limit));
+  // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: task of the coroutine lambda stored in 'Tasks' can outlive local 'Limit', which its parameter 'N' refers to [async-dangling-reference]
+  auto Capturing = [&Base]() -> cppcoro::task<> { co_return; };
+  Tasks.push_back(Capturing());
+  // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: task of the coroutine lambda stored in 'Tasks' can outlive local 'Capturing', the object it runs on [async-dangling-reference]
+}

@@ -259,6 +259,8 @@ int main() {
   Io.run();
 }
 
+task<void> gatherAll(std::vector<task<void>> Tasks);
+
 task<void> awaited(asio::io_context &Io) {
   std::string Name = "x";
   co_await greet(Name);
@@ -271,6 +273,10 @@ task<void> awaited(asio::io_context &Io) {
   Tasks.push_back(greet(Name));
   for (auto &Each : Tasks)
     co_await std::move(Each);
+  std::vector<task<void>> Batch;
+  Batch.push_back(greet(Name));
+  auto All = gatherAll(std::move(Batch));
+  co_await std::move(All);
 }
 
 task<void> joined() {
@@ -284,4 +290,21 @@ task<void> joined() {
     co_await Handle.wait();
     co_return;
   });
+}
+
+// A lazy task in a local declared after the object dies unstarted before
+// it, unless it is moved on.
+awaitable<void> handOver(task<void> &&Task);
+
+void heldLocally() {
+  std::string Name = "x";
+  auto Held = greet(Name);
+  std::vector<task<void>> Batch;
+  Batch.push_back(greet(Name));
+  auto Moved = greet(Name);
+  // CHECK-NOTES: :[[@LINE-1]]:16: warning: task 'greet' stored in 'Moved' can outlive local 'Name', which its parameter 'Name' refers to
+  // CHECK-NOTES: :[[@LINE+4]]:1: note: 'Name' is destroyed here, at the end of its scope
+  // CHECK-NOTES: :22:42: note: take 'Name' by value as 'std::string'
+  Pending.push_back(std::move(Moved));
+  auto Joined = handOver(greet("x"));
 }
