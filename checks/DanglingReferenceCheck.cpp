@@ -509,39 +509,38 @@ void DanglingReferenceCheck::registerMatchers(MatchFinder *Finder) {
   // full-expression: a spawn (a call of a listed function), a variable's
   // initializer, an assignment, a container insertion, a return. Whether
   // the value is a task is asked in check(), of these few candidates, where
-  // the task-type cache lives.
+  // the task-type cache lives. isReportable comes first: the nodes of
+  // system headers, most of a translation unit, cost nothing more.
+  const auto Reportable = isReportable(SystemHeaders);
   const auto Candidate = ignoringParensAndImplicit(
       callExpr(unless(isTypeDependent())).bind("task"));
   Finder->addMatcher(
-      callExpr(anyOf(callsListedIn(&SpawnFunctions),
+      callExpr(Reportable,
+               anyOf(callsListedIn(&SpawnFunctions),
                      cxxMemberCallExpr(callee(cxxMethodDecl(spawnsOnGroup())))),
-               unless(isTypeDependent()), isReportable(SystemHeaders))
+               unless(isTypeDependent()))
           .bind("spawn"),
       this);
   // Not the range of a range-for: it is iterated where it is made.
-  Finder->addMatcher(varDecl(unless(parmVarDecl()), unless(isImplicit()),
-                             hasInitializer(Candidate),
-                             isReportable(SystemHeaders))
+  Finder->addMatcher(varDecl(Reportable, unless(parmVarDecl()),
+                             unless(isImplicit()), hasInitializer(Candidate))
                          .bind("holder"),
                      this);
-  Finder->addMatcher(binaryOperator(isAssignmentOperator(), hasRHS(Candidate),
-                                    isReportable(SystemHeaders))
+  Finder->addMatcher(
+      binaryOperator(Reportable, isAssignmentOperator(), hasRHS(Candidate))
+          .bind("assign"),
+      this);
+  Finder->addMatcher(cxxOperatorCallExpr(Reportable, isAssignmentOperator(),
+                                         hasArgument(1, Candidate))
                          .bind("assign"),
                      this);
-  Finder->addMatcher(cxxOperatorCallExpr(isAssignmentOperator(),
-                                         hasArgument(1, Candidate),
-                                         isReportable(SystemHeaders))
-                         .bind("assign"),
-                     this);
-  Finder->addMatcher(cxxMemberCallExpr(callee(cxxMethodDecl(growsAContainer())),
-                                       hasAnyArgument(Candidate),
-                                       isReportable(SystemHeaders))
+  Finder->addMatcher(cxxMemberCallExpr(Reportable,
+                                       callee(cxxMethodDecl(growsAContainer())),
+                                       hasAnyArgument(Candidate))
                          .bind("insert"),
                      this);
   Finder->addMatcher(
-      returnStmt(hasReturnValue(Candidate), isReportable(SystemHeaders))
-          .bind("return"),
-      this);
+      returnStmt(Reportable, hasReturnValue(Candidate)).bind("return"), this);
 }
 
 std::optional<TaskTypeInfo> DanglingReferenceCheck::taskOf(const CallExpr &Call,
