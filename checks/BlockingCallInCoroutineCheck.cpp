@@ -5,6 +5,7 @@
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "utils/AsioAwaitable.h"
 #include "utils/Coroutines.h"
+#include "utils/LexerUtils.h"
 #include "utils/LocksAcrossSuspension.h"
 #include "utils/Matchers.h"
 #include "utils/RuntimeApi.h"
@@ -294,12 +295,6 @@ bool needsParensUnderCoAwait(const Stmt *Parent) {
   if (const auto *Unary = dyn_cast_or_null<UnaryOperator>(Parent))
     return Unary->isPostfix();
   return isa_and_nonnull<MemberExpr, ArraySubscriptExpr, CallExpr>(Parent);
-}
-
-std::string sourceText(SourceRange Range, const ASTContext &Ctx) {
-  return Lexer::getSourceText(CharSourceRange::getTokenRange(Range),
-                              Ctx.getSourceManager(), Ctx.getLangOpts())
-      .str();
 }
 
 /// Wraps \p Call in `co_await ` + \p Prefix ... \p Suffix, parenthesised

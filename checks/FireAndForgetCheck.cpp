@@ -3,6 +3,7 @@
 
 #include "FireAndForgetCheck.h"
 #include "utils/AsioAwaitable.h"
+#include "utils/LexerUtils.h"
 #include "utils/Loops.h"
 #include "utils/Matchers.h"
 #include "utils/RuntimeApi.h"
@@ -548,10 +549,7 @@ FireAndForgetCheck::spawnOnGroupFix(const CallExpr &CoSpawn, const Expr &Token,
     return {};
 
   auto Text = [&](const Expr *E) {
-    return Lexer::getSourceText(
-               CharSourceRange::getTokenRange(E->getSourceRange()), SM,
-               Ctx.getLangOpts())
-        .str();
+    return sourceText(E->getSourceRange(), Ctx);
   };
   const Expr *Executor = CoSpawn.getArg(0);
   if (Executor->getType()->isPointerType())
@@ -562,9 +560,14 @@ FireAndForgetCheck::spawnOnGroupFix(const CallExpr &CoSpawn, const Expr &Token,
                         ? ExecutorText
                         : "(" + ExecutorText + ")") +
                    ".get_executor()";
+  // A coroutine lambda invoked in place is spawned as the lambda: the group
+  // keeps it alive, where its temporary closure would die before the task.
+  const Expr *Task = CoSpawn.getArg(1);
+  if (const LambdaExpr *Lambda = lambdaCalledInPlace(Task))
+    Task = Lambda;
   return {FixItHint::CreateReplacement(
       CharSourceRange::getTokenRange(CoSpawn.getSourceRange()),
-      Group + "spawn(" + ExecutorText + ", " + Text(CoSpawn.getArg(1)) + ")")};
+      Group + "spawn(" + ExecutorText + ", " + Text(Task) + ")")};
 }
 
 bool FireAndForgetCheck::expectsThrow(const CallExpr &Call,

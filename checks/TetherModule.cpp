@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "BlockingCallInCoroutineCheck.h"
+#include "DanglingReferenceCheck.h"
 #include "FireAndForgetCheck.h"
 #include "MissingTimeoutCheck.h"
 #include "SwallowedExceptionCheck.h"
@@ -20,6 +21,7 @@ public:
   void addCheckFactories(ClangTidyCheckFactories &Factories) override {
     Factories.registerCheck<BlockingCallInCoroutineCheck>(
         "async-blocking-call-in-coroutine");
+    Factories.registerCheck<DanglingReferenceCheck>("async-dangling-reference");
     Factories.registerCheck<FireAndForgetCheck>("async-fire-and-forget");
     Factories.registerCheck<MissingTimeoutCheck>("async-missing-timeout");
     Factories.registerCheck<SwallowedExceptionCheck>(

@@ -7,6 +7,7 @@
 #include "utils/RuntimeApi.h"
 #include "utils/SpawnApis.h"
 #include "utils/StmtSearch.h"
+#include "utils/TaskHolders.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -58,64 +59,6 @@ bool isNamed(const NamedDecl *ND, llvm::StringRef Identifier,
 bool isStdThread(const CXXRecordDecl *Record) {
   return isNamed(Record, "thread", "::std::thread") ||
          isNamed(Record, "jthread", "::std::jthread");
-}
-
-/// A class named like a task group or an async scope in any library:
-/// task_group, TaskGroup, async_scope, AsyncScope, CancellableAsyncScope.
-bool isTaskGroupLike(const CXXRecordDecl &Record) {
-  if (!Record.getIdentifier())
-    return false;
-  std::string Name;
-  for (char C : Record.getName())
-    if (C != '_')
-      Name += llvm::toLower(C);
-  return llvm::StringRef(Name).contains("taskgroup") ||
-         llvm::StringRef(Name).contains("asyncscope");
-}
-
-/// Member functions that keep their argument in a container that grows.
-bool growsContainer(llvm::StringRef Name) {
-  return llvm::is_contained(
-      {"push_back", "emplace_back", "push_front", "emplace_front", "insert",
-       "emplace", "emplace_hint", "try_emplace", "insert_or_assign", "push"},
-      Name);
-}
-
-/// Member functions that wait for a thread, a future or a task handle.
-bool waitsFor(llvm::StringRef Name) {
-  return llvm::is_contained({"join", "get", "wait", "wait_for", "wait_until"},
-                            Name);
-}
-
-bool isStdMove(const CallExpr &Call) {
-  const FunctionDecl *Callee = Call.getDirectCallee();
-  return Call.getNumArgs() == 1 && Callee &&
-         (isNamed(Callee, "move", "::std::move") ||
-          isNamed(Callee, "forward", "::std::forward"));
-}
-
-/// \p E without what does not change which object it is: parentheses,
-/// implicit nodes, copies and moves, functional casts and std::move.
-const Expr *peel(const Expr *E) {
-  while (E) {
-    E = E->IgnoreImplicit()->IgnoreParens();
-    if (const auto *Construct = dyn_cast<CXXConstructExpr>(E);
-        Construct && Construct->getNumArgs() >= 1 &&
-        Construct->getConstructor()->isCopyOrMoveConstructor()) {
-      E = Construct->getArg(0);
-      continue;
-    }
-    if (const auto *Cast = dyn_cast<CXXFunctionalCastExpr>(E)) {
-      E = Cast->getSubExpr();
-      continue;
-    }
-    if (const auto *Call = dyn_cast<CallExpr>(E); Call && isStdMove(*Call)) {
-      E = Call->getArg(0);
-      continue;
-    }
-    return E;
-  }
-  return E;
 }
 
 const VarDecl *referencedVar(const Expr *E) {
@@ -710,8 +653,7 @@ UnboundedTaskCreationCheck::classifySpawn(const Expr &E, ASTContext &Ctx) {
   }
   if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call)) {
     const CXXMethodDecl *Method = Member->getMethodDecl();
-    if ((Name == "spawn" || Name == "add") &&
-        isTaskGroupLike(*Method->getParent()))
+    if (spawnsOnTaskGroup(*Method))
       return SpawnInfo{SpawnKind::Runs, Work::Task,
                        Quoted + " on '" + Method->getParent()->getName().str() +
                            "'"};

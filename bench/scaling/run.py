@@ -4,7 +4,8 @@
 
 Generates coroutines made of one long else-if chain (N branches, each with a
 finding for every check: a discarded task, a swallowed cancellation, a sleep,
-an unbounded spawn, an await with no deadline) for N = 750, 1500 and 3000,
+an unbounded spawn, an await with no deadline, a spawned task that refers to
+a local) for N = 750, 1500 and 3000,
 and times, in one run, a bare parse and tether-tidy with each check alone.
 It prints the seconds each check adds to the parse and the growth from N to
 2N: about 2 for a check linear in the function's size, 4 for a quadratic
@@ -22,7 +23,7 @@ import tempfile
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 CHECKS = ["async-fire-and-forget", "async-swallowed-exception",
           "async-blocking-call-in-coroutine", "async-missing-timeout",
-          "async-unbounded-task-creation"]
+          "async-unbounded-task-creation", "async-dangling-reference"]
 FLAGS = ["-std=c++20", "-DASIO_HAS_CO_AWAIT=1", "-Wno-unused-result",
          "-I" + os.path.join(ROOT, "runtime", "include")]
 
@@ -30,6 +31,7 @@ FLAGS = ["-std=c++20", "-DASIO_HAS_CO_AWAIT=1", "-Wno-unused-result",
 def source(branches):
     lines = ["#include <asio.hpp>", "#include <thread>", "#include <vector>",
              "asio::awaitable<void> work();",
+             "asio::awaitable<void> fill(char* buffer);",
              "asio::awaitable<void> chain(asio::ip::tcp::socket& s, int x,"
              " std::vector<int> items) {",
              "  char data[4];",
@@ -39,7 +41,8 @@ def source(branches):
             "  else if (x == %d) { try { co_await work(); } catch (...) {} work();"
             " std::this_thread::sleep_for(std::chrono::seconds(1));"
             " co_await s.async_read_some(asio::buffer(data), asio::use_awaitable);"
-            " for (int i : items) asio::co_spawn(s.get_executor(), work(), asio::detached); }"
+            " for (int i : items) asio::co_spawn(s.get_executor(), work(), asio::detached);"
+            " asio::co_spawn(s.get_executor(), fill(data), asio::detached); }"
             % i)
     lines += ["  co_return;", "}"]
     return "\n".join(lines) + "\n"

@@ -41,6 +41,13 @@ const Expr *skipParensAndImplicit(const Expr *E) {
   return IgnoreExprNodes(E, IgnoreImplicitSingleStep, IgnoreParensSingleStep);
 }
 
+const LambdaExpr *lambdaCalledInPlace(const Expr *E) {
+  const auto *Call = dyn_cast<CXXOperatorCallExpr>(skipParensAndImplicit(E));
+  if (!Call || Call->getOperator() != OO_Call || Call->getNumArgs() != 1)
+    return nullptr;
+  return dyn_cast<LambdaExpr>(skipParensAndImplicit(Call->getArg(0)));
+}
+
 const ValueDecl *namedValue(const Expr *E) {
   E = E->IgnoreParenImpCasts();
   if (const auto *Ref = dyn_cast<DeclRefExpr>(E))

@@ -11,6 +11,7 @@
 #define TETHER_CHECKS_UTILS_STMTSEARCH_H
 
 #include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 
 namespace clang::tidy::tether {
@@ -30,6 +31,11 @@ bool isEvaluatedBelow(const Stmt *Root, const Stmt &Target);
 /// \p E without the parentheses and the implicit nodes that wrap a full
 /// expression (cleanups, temporaries, implicit casts).
 const Expr *skipParensAndImplicit(const Expr *E);
+
+/// The lambda that \p E calls where it is written, with no arguments
+/// (`[&] {...}()`); null for any other expression. Its closure is a
+/// temporary: a spawn that accepts callables keeps the lambda itself alive.
+const LambdaExpr *lambdaCalledInPlace(const Expr *E);
 
 /// The variable or member \p E names, looking through parentheses and
 /// implicit casts; null when it names none.

@@ -24,6 +24,18 @@ int main(int argc, char** argv) {
                    });
     // Bug (fire-and-forget): the prober's failure is never seen.
     asio::co_spawn(io, healthd::probe_forever(cfg, board), asio::detached);
+    // Bug (dangling reference): the lambda is invoked in place, so the task
+    // reads its captures from a closure destroyed at the end of the statement.
+    asio::co_spawn(
+        io,
+        [&board, count = cfg.targets.size()]() -> tether::task<void> {
+          board.record("healthd", {true, {}, std::to_string(count) + " targets"});
+          co_return;
+        }(),
+        [](std::exception_ptr error) {
+          if (error)
+            std::rethrow_exception(error);
+        });
     io.run();
   } catch (const std::exception& error) {
     std::fprintf(stderr, "healthd: %s\n", error.what());

@@ -155,11 +155,17 @@ wait_for('the missing-timeout diagnostic', function() return #async_diagnostics(
 apply_quick_fix(timeout, async_diagnostics(timeout)[1], 'timeout.fixed.cpp',
   "wrap it in 'tether::with_timeout' with a deadline of std::chrono::seconds(30)")
 
--- 8. A clean file gets none.
+-- 8. A coroutine lambda invoked in place dies before its task: the fix-it
+-- passes the lambda itself, which the group keeps alive.
+local dangling = open('dangling.cpp')
+wait_for('the dangling-reference diagnostic', function() return #async_diagnostics(dangling) == 1 end)
+apply_quick_fix(dangling, async_diagnostics(dangling)[1], 'dangling.fixed.cpp', '')
+
+-- 9. A clean file gets none.
 local clean = open('clean.cpp')
 local uri = vim.uri_from_bufnr(clean)
 wait_for('diagnostics of the clean file', function() return (published[uri] or 0) > 0 end)
 if #async_diagnostics(clean) ~= 0 then fail('async- diagnostics on a clean file') end
 
-print('editor test: diagnostics on open, go to definition, quick fixes (warning, note, #include added once, blocking call, deadline on a note), diagnostics on change, clean file: ok')
+print('editor test: diagnostics on open, go to definition, quick fixes (warning, note, #include added once, blocking call, deadline on a note, dangling capture), diagnostics on change, clean file: ok')
 vim.cmd('qall!')

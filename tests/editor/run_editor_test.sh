@@ -20,13 +20,13 @@ json.dump([{"directory": work, "file": os.path.join(work, name),
             "arguments": ["clang++-19", "-std=c++20", "-DASIO_HAS_CO_AWAIT=1", "-I", runtime,
                           "-c", name]}
            for name in ("session.cpp", "clean.cpp", "group.cpp", "handler.cpp", "included.cpp",
-                        "blocking.cpp", "timeout.cpp")],
+                        "blocking.cpp", "timeout.cpp", "dangling.cpp")],
           open(os.path.join(work, "compile_commands.json"), "w"))
 PY
 # The buffers must end up as tether-tidy's fix-its leave the files.
 tidy=$(dirname "$clangd")/tether-tidy
 for fixed in session:--fix group:--fix-notes handler:--fix included:--fix blocking:--fix \
-    timeout:--fix-notes; do
+    timeout:--fix-notes dangling:--fix; do
   name=${fixed%%:*}
   cp "$work/$name.cpp" "$work/$name.fixed.cpp"
   "$tidy" -p "$work" --checks='-*,async-*' --quiet "${fixed#*:}" "$work/$name.fixed.cpp" \

@@ -42,5 +42,14 @@ public:
 private:
   void on_work_started() noexcept {}
   void on_work_finished() noexcept {}
+
+public:
+  // Completes once every spawned task has finished: co_await scope.join().
+  struct join_awaiter {
+    bool await_ready() noexcept { return true; }
+    void await_suspend(std::coroutine_handle<>) noexcept {}
+    void await_resume() noexcept {}
+  };
+  join_awaiter join() noexcept { return {}; }
 };
 } // namespace cppcoro

@@ -1,0 +1,1042 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//===--- DanglingReferenceCheck.cpp - tether ------------------------------===//
+
+#include "DanglingReferenceCheck.h"
+#include "utils/EnclosingCallables.h"
+#include "utils/LexerUtils.h"
+#include "utils/Matchers.h"
+#include "utils/RuntimeApi.h"
+#include "utils/SpawnApis.h"
+#include "utils/StmtSearch.h"
+#include "utils/TaskHolders.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Lex/Lexer.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::tether {
+
+/// How a task gets beyond the full-expression that creates it, and where.
+struct DanglingReferenceCheck::Escape {
+  /// "started by 'co_spawn'", "stored in 't'", "returned by 'make'".
+  std::string Description;
+  /// The spawn that starts the task; null when it is stored or returned.
+  const CallExpr *Spawn = nullptr;
+  /// What keeps the task, or the spawn's handle or future: a co_await or a
+  /// wait on it later joins the task.
+  const ValueDecl *Holder = nullptr;
+  /// The task group or async scope a joining spawn puts the task in.
+  const Expr *Scope = nullptr;
+  /// Whether the task is returned: the caller's locals die at once.
+  bool Returned = false;
+  /// Whether the task is stored and starts only when awaited: destroying
+  /// its holder destroys it unstarted.
+  bool Lazy = false;
+  /// The function or lambda that starts, stores or returns the task, and the
+  /// statements from its body down to the expression that does.
+  const FunctionDecl *Caller = nullptr;
+  llvm::SmallVector<const Stmt *, 16> Path;
+};
+
+/// An object a task refers to.
+struct DanglingReferenceCheck::Referent {
+  enum Kind { Local, Temporary, This } Kind;
+  /// The local or by-value parameter the object is, or is a part of.
+  const VarDecl *Var = nullptr;
+  /// The object as the code names it: 's', 's.name', 'parts[0]'.
+  std::string Spelling;
+  /// Where it is named, or the temporary.
+  const Expr *Where = nullptr;
+};
+
+namespace {
+
+AST_MATCHER(CXXMethodDecl, spawnsOnGroup) { return spawnsOnTaskGroup(Node); }
+
+AST_MATCHER(CXXMethodDecl, growsAContainer) {
+  return Node.getIdentifier() && growsContainer(Node.getName());
+}
+
+constexpr llvm::StringLiteral DefaultViewTypes =
+    "::std::basic_string_view;::std::span;::asio::const_buffer;"
+    "::asio::mutable_buffer;::boost::asio::const_buffer;"
+    "::boost::asio::mutable_buffer;::std::ranges::ref_view";
+
+/// Spawns that keep a callable alive until the task it returns has
+/// completed: the fix-its and the lambda-capture rules rely on it.
+llvm::StringRef callableSpawnNames() {
+  static const std::string Names =
+      (llvm::Twine("::asio::co_spawn;::boost::asio::co_spawn;") +
+       runtime::TaskGroup.Name + "::spawn")
+          .str();
+  return Names;
+}
+
+const NameList &callableSpawns() {
+  static const NameList Names(
+      utils::options::parseStringList(callableSpawnNames()),
+      [](llvm::StringRef, llvm::StringRef) {});
+  return Names;
+}
+
+/// The option value refers to it: it lives as long as the checks.
+llvm::StringRef defaultSpawnFunctions() {
+  static const std::string Names =
+      (callableSpawnNames() + ";" + spawn::DetachedStartFunctions + ";" +
+       spawn::ScopeSpawnFunctions)
+          .str();
+  return Names;
+}
+
+/// How a message names the task a call creates: "task 'session'", or "task
+/// of the coroutine lambda".
+std::string describeTask(const FunctionDecl &Callee) {
+  if (const auto *Method = dyn_cast<CXXMethodDecl>(&Callee);
+      Method && Method->getParent()->isLambda())
+    return "task of the coroutine lambda";
+  return "task '" + Callee.getNameAsString() + "'";
+}
+
+/// \p E without parentheses and the implicit nodes that keep the same
+/// object, but with the temporaries it materializes.
+const Expr *sameObject(const Expr *E) {
+  while (true) {
+    E = E->IgnoreParens();
+    if (const auto *Cast = dyn_cast<ImplicitCastExpr>(E);
+        Cast &&
+        llvm::is_contained({CK_NoOp, CK_DerivedToBase,
+                            CK_UncheckedDerivedToBase, CK_LValueToRValue,
+                            CK_UserDefinedConversion, CK_ConstructorConversion},
+                           Cast->getCastKind())) {
+      E = Cast->getSubExpr();
+      continue;
+    }
+    if (const auto *Full = dyn_cast<FullExpr>(E)) {
+      E = Full->getSubExpr();
+      continue;
+    }
+    if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(E)) {
+      E = Bind->getSubExpr();
+      continue;
+    }
+    if (const auto *Call = dyn_cast<CallExpr>(E); Call && isStdMove(*Call)) {
+      E = Call->getArg(0);
+      continue;
+    }
+    return E;
+  }
+}
+
+/// Whether \p Var lives beyond any function call: a global, a static local,
+/// a thread_local.
+bool hasStaticLifetime(const VarDecl &Var) { return !Var.hasLocalStorage(); }
+
+/// The object that the glvalue \p E names, when it is a local, a by-value
+/// parameter, a temporary or a part of one, or (a part of) `*this`.
+std::optional<DanglingReferenceCheck::Referent>
+objectOf(const Expr *E, const ASTContext &Ctx) {
+  using Referent = DanglingReferenceCheck::Referent;
+  const Expr *Named = sameObject(E);
+  const Expr *Part = Named;
+  while (true) {
+    if (isa<MaterializeTemporaryExpr>(Part))
+      return Referent{Referent::Temporary, nullptr, "", Part};
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(Part)) {
+      const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
+      // A reference refers to an object this code cannot see.
+      if (!Var || hasStaticLifetime(*Var) || Var->getType()->isReferenceType())
+        return std::nullopt;
+      return Referent{Referent::Local, Var,
+                      sourceText(Named->getSourceRange(), Ctx), Named};
+    }
+    if (const auto *Member = dyn_cast<MemberExpr>(Part)) {
+      const Expr *Base = Member->getBase()->IgnoreParenImpCasts();
+      if (isa<CXXThisExpr>(Base))
+        return Referent{Referent::This, nullptr,
+                        sourceText(Named->getSourceRange(), Ctx), Named};
+      if (Member->isArrow() || isa<VarDecl>(Member->getMemberDecl()))
+        return std::nullopt;
+      Part = sameObject(Member->getBase());
+      continue;
+    }
+    if (const auto *Subscript = dyn_cast<ArraySubscriptExpr>(Part)) {
+      const auto *Decay = dyn_cast<ImplicitCastExpr>(Subscript->getBase());
+      if (!Decay || Decay->getCastKind() != CK_ArrayToPointerDecay)
+        return std::nullopt;
+      Part = sameObject(Decay->getSubExpr());
+      continue;
+    }
+    // An element of a container lives in the container.
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Part);
+        Op && Op->getOperator() == OO_Subscript && Op->getNumArgs() == 2 &&
+        Op->isGLValue()) {
+      Part = sameObject(Op->getArg(0));
+      continue;
+    }
+    return std::nullopt;
+  }
+}
+
+/// The object a pointer argument \p E points to.
+std::optional<DanglingReferenceCheck::Referent>
+pointeeOf(const Expr *E, const ASTContext &Ctx) {
+  using Referent = DanglingReferenceCheck::Referent;
+  E = E->IgnoreParens();
+  while (const auto *Cast = dyn_cast<ImplicitCastExpr>(E)) {
+    if (Cast->getCastKind() == CK_ArrayToPointerDecay)
+      return objectOf(Cast->getSubExpr(), Ctx);
+    E = Cast->getSubExpr()->IgnoreParens();
+  }
+  if (isa<CXXThisExpr>(E))
+    return Referent{Referent::This, nullptr, "this", E};
+  if (const auto *AddressOf = dyn_cast<UnaryOperator>(E);
+      AddressOf && AddressOf->getOpcode() == UO_AddrOf)
+    return objectOf(AddressOf->getSubExpr(), Ctx);
+  return std::nullopt;
+}
+
+/// The object a view argument \p E (a string_view, a span, a buffer) is
+/// made from: what its constructor, the conversion that yields it, or
+/// `buffer(...)` is given. A copy of another view says nothing.
+std::optional<DanglingReferenceCheck::Referent>
+viewedOf(const Expr *E, const ASTContext &Ctx) {
+  using Referent = DanglingReferenceCheck::Referent;
+  while (true) {
+    E = E->IgnoreParens();
+    if (const auto *Full = dyn_cast<FullExpr>(E)) {
+      E = Full->getSubExpr();
+      continue;
+    }
+    if (const auto *Materialize = dyn_cast<MaterializeTemporaryExpr>(E)) {
+      E = Materialize->getSubExpr();
+      continue;
+    }
+    if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(E)) {
+      E = Bind->getSubExpr();
+      continue;
+    }
+    if (const auto *Cast = dyn_cast<CastExpr>(E);
+        Cast && llvm::is_contained({CK_UserDefinedConversion,
+                                    CK_ConstructorConversion, CK_NoOp},
+                                   Cast->getCastKind())) {
+      E = Cast->getSubExpr();
+      continue;
+    }
+    break;
+  }
+  const Expr *Source = nullptr;
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(E)) {
+    if (Construct->getNumArgs() == 0 ||
+        Construct->getConstructor()->isCopyOrMoveConstructor())
+      return std::nullopt;
+    Source = Construct->getArg(0);
+  } else if (const auto *Conversion = dyn_cast<CXXMemberCallExpr>(E);
+             Conversion &&
+             isa<CXXConversionDecl>(Conversion->getMethodDecl())) {
+    Source = Conversion->getImplicitObjectArgument();
+  } else if (const auto *Call = dyn_cast<CallExpr>(E);
+             Call && Call->getNumArgs() >= 1 && Call->getDirectCallee() &&
+             Call->getDirectCallee()->getIdentifier() &&
+             Call->getDirectCallee()->getName() == "buffer") {
+    Source = Call->getArg(0);
+  }
+  if (!Source)
+    return std::nullopt;
+  if (Source->getType()->isPointerType())
+    return pointeeOf(Source, Ctx);
+  const Expr *Object = sameObject(Source);
+  // A class prvalue (`std::string("x")`, a call returning a vector) is
+  // materialized for the view and dies with the full-expression.
+  if (Object->isPRValue() && Object->getType()->isRecordType())
+    return Referent{Referent::Temporary, nullptr, "", Object};
+  return objectOf(Source, Ctx);
+}
+
+/// Whether a call named shared_from_this or weak_from_this is below
+/// \p S, in a lambda's captures but not in its body: what keeps `*this`
+/// alive for a task is taken before the task starts.
+bool takesKeepAlive(const Stmt *S) {
+  if (!S)
+    return false;
+  if (const auto *Call = dyn_cast<CXXMemberCallExpr>(S))
+    if (const CXXMethodDecl *Method = Call->getMethodDecl();
+        Method && Method->getIdentifier() &&
+        llvm::is_contained({"shared_from_this", "weak_from_this"},
+                           Method->getName()))
+      return true;
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
+    if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
+        Var && Var->hasLocalStorage() && !isa<ParmVarDecl>(Var) &&
+        Var->getInit() && takesKeepAlive(Var->getInit()))
+      return true;
+  if (const auto *Lambda = dyn_cast<LambdaExpr>(S))
+    return llvm::any_of(Lambda->capture_inits(),
+                        [](const Expr *Init) { return takesKeepAlive(Init); });
+  return llvm::any_of(S->children(),
+                      [](const Stmt *Child) { return takesKeepAlive(Child); });
+}
+
+/// Whether \p S mentions \p D.
+bool mentions(const Stmt *S, const ValueDecl *D) {
+  return anyStmt(
+      S,
+      [&](const Stmt &Node) {
+        const auto *E = dyn_cast<Expr>(&Node);
+        return E && isa<DeclRefExpr, MemberExpr>(E) && namedValue(E) == D;
+      },
+      /*IntoLambdas=*/true);
+}
+
+/// Whether \p Call runs an event loop to completion: run(), join() or
+/// wait() of an io_context or a thread pool returns when no work is left.
+bool runsLoop(const CXXMemberCallExpr &Call) {
+  const CXXMethodDecl *Method = Call.getMethodDecl();
+  const CXXRecordDecl *Class = Call.getObjectType().isNull()
+                                   ? nullptr
+                                   : Call.getObjectType()->getAsCXXRecordDecl();
+  if (!Method || !Method->getIdentifier() || !Class || !Class->getIdentifier())
+    return false;
+  return llvm::is_contained({"run", "join", "wait"}, Method->getName()) &&
+         llvm::is_contained({"io_context", "io_service", "thread_pool",
+                             "system_context", "static_thread_pool"},
+                            Class->getName());
+}
+
+/// Whether the function \p Call calls says it waits: sync_wait,
+/// blockingWait, syncAwait.
+bool namesAWait(const CallExpr &Call) {
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  return Callee && Callee->getIdentifier() &&
+         Callee->getName().contains_insensitive("wait");
+}
+
+/// What holds the task after it started: the variable it was stored in (or
+/// the spawn's handle), and the locals made from it since
+/// (`auto all = collectAll(std::move(tasks))`).
+using Holders = llvm::SmallPtrSet<const ValueDecl *, 4>;
+
+/// Whether \p S, which runs after the task was started, waits for it: it
+/// co_awaits or waits for one of \p Held, joins the scope \p Scope, or runs
+/// the event loop to completion.
+bool joinsTask(const Stmt *S, const Holders &Held, const ValueDecl *Scope) {
+  auto MentionsHeld = [&](const Stmt *In) {
+    return llvm::any_of(Held,
+                        [&](const ValueDecl *H) { return mentions(In, H); });
+  };
+  return anyStmt(S, [&](const Stmt &Node) {
+    if (const auto *Await = dyn_cast<CoawaitExpr>(&Node))
+      return MentionsHeld(Await->getOperand()) ||
+             (Scope && mentions(Await->getOperand(), Scope));
+    // A synchronous wait given the task (`sync_wait(when_all(tasks))`,
+    // folly's `blockingWait`, async_simple's `syncAwait`).
+    if (const auto *Call = dyn_cast<CallExpr>(&Node);
+        Call && namesAWait(*Call) &&
+        llvm::any_of(Call->arguments(),
+                     [&](const Expr *Arg) { return MentionsHeld(Arg); }))
+      return true;
+    if (const auto *Call = dyn_cast<CXXMemberCallExpr>(&Node)) {
+      if (runsLoop(*Call))
+        return true;
+      const CXXMethodDecl *Method = Call->getMethodDecl();
+      const ValueDecl *Object =
+          namedValue(peel(Call->getImplicitObjectArgument()));
+      return Method && Method->getIdentifier() && waitsFor(Method->getName()) &&
+             Object && (Held.contains(Object) || Object == Scope);
+    }
+    // Tasks kept in a container and awaited one by one.
+    if (const auto *For = dyn_cast<CXXForRangeStmt>(&Node))
+      return MentionsHeld(For->getRangeInit()) &&
+             anyStmt(For->getBody(),
+                     [](const Stmt &Inner) { return isa<CoawaitExpr>(Inner); });
+    return false;
+  });
+}
+
+/// Whether the lazy task \p How stores dies unstarted before an object
+/// declared at \p Declared (anywhere, when invalid): its holder is a local
+/// declared after the object, never moved from (a move hands the task on;
+/// `co_await std::move(t)` is judged as a join instead).
+bool holderDiesFirst(const DanglingReferenceCheck::Escape &How,
+                     SourceLocation Declared) {
+  const auto *Holder = dyn_cast_or_null<VarDecl>(How.Holder);
+  if (!How.Lazy || !Holder || !Holder->hasLocalStorage() ||
+      isa<ParmVarDecl>(Holder) || Holder->getType()->isReferenceType() ||
+      Holder->getDeclContext() != How.Caller)
+    return false;
+  const SourceManager &SM = Holder->getASTContext().getSourceManager();
+  if (Declared.isValid() &&
+      !SM.isBeforeInTranslationUnit(Declared, Holder->getLocation()))
+    return false;
+  return !anyStmt(
+      How.Caller->getBody(),
+      [&](const Stmt &S) {
+        const auto *Call = dyn_cast<CallExpr>(&S);
+        return Call && isStdMove(*Call) &&
+               namedValue(Call->getArg(0)) == Holder;
+      },
+      /*IntoLambdas=*/true);
+}
+
+/// Whether the statements that run after the task started, in each block on
+/// \p How's path from \p Scope (the object's scope) down to the start, wait
+/// for the task.
+bool joinedLater(const DanglingReferenceCheck::Escape &How, const Stmt *Scope) {
+  const ValueDecl *ScopeVar = How.Scope ? namedValue(peel(How.Scope)) : nullptr;
+  Holders Held;
+  if (How.Holder)
+    Held.insert(How.Holder);
+  for (auto It = llvm::find(How.Path, Scope); It + 1 < How.Path.end(); ++It) {
+    const auto *Block = dyn_cast<CompoundStmt>(*It);
+    if (!Block)
+      continue;
+    bool After = false;
+    for (const Stmt *S : Block->body()) {
+      if (After && joinsTask(S, Held, ScopeVar))
+        return true;
+      if (const auto *Declares = dyn_cast<DeclStmt>(S); After && Declares)
+        for (const Decl *D : Declares->decls())
+          if (const auto *Var = dyn_cast<VarDecl>(D);
+              Var && Var->getInit() &&
+              llvm::any_of(Held, [&](const ValueDecl *H) {
+                return mentions(Var->getInit(), H);
+              }))
+            Held.insert(Var);
+      After = After || S == *(It + 1);
+    }
+  }
+  return false;
+}
+
+/// Whether \p Var is declared by a statement directly below \p Scope (or
+/// is the loop variable of a range-for): \p Scope is where it lives.
+bool declaresIn(const Stmt &Scope, const VarDecl &Var) {
+  if (const auto *For = dyn_cast<CXXForRangeStmt>(&Scope))
+    if (For->getLoopVariable() == &Var)
+      return true;
+  for (const Stmt *Child : Scope.children())
+    if (const auto *Decl = dyn_cast_or_null<DeclStmt>(Child))
+      if (llvm::is_contained(Decl->decls(), &Var))
+        return true;
+  return false;
+}
+
+/// Whether the promise type \p Promise (or a base) declares yield_value:
+/// the coroutine is a generator.
+bool yieldsValues(const CXXRecordDecl &Promise) {
+  // A member class of a class template specialization is instantiated only
+  // when used: its pattern says what it will declare.
+  const CXXRecordDecl *Definition = Promise.getDefinition();
+  if (const CXXRecordDecl *Pattern = Promise.getInstantiatedFromMemberClass();
+      !Definition && Pattern)
+    Definition = Pattern->getDefinition();
+  if (!Definition)
+    return false;
+  IdentifierInfo &Name = Definition->getASTContext().Idents.get("yield_value");
+  bool Found = !Definition->lookup(&Name).empty();
+  if (!Found)
+    Definition->forallBases([&](const CXXRecordDecl *Base) {
+      Found = !Base->lookup(&Name).empty();
+      return !Found;
+    });
+  return Found;
+}
+
+/// Whether \p Record derives from std::enable_shared_from_this (or Boost's).
+bool sharesFromThis(const CXXRecordDecl &Record) {
+  if (!Record.hasDefinition())
+    return false;
+  bool Found = false;
+  Record.forallBases([&](const CXXRecordDecl *Base) {
+    if (Base->getIdentifier() && Base->getName() == "enable_shared_from_this")
+      Found = true;
+    return !Found;
+  });
+  return Found;
+}
+
+/// The class whose `this` the code of \p Caller uses: its own, or the one of
+/// the member function a lambda is written in.
+const CXXRecordDecl *classOfThis(const FunctionDecl *Caller) {
+  for (const DeclContext *DC = Caller; DC; DC = DC->getParent()) {
+    const auto *Method = dyn_cast<CXXMethodDecl>(DC);
+    if (!Method)
+      continue;
+    if (!Method->getParent()->isLambda())
+      return Method->isInstance() ? Method->getParent() : nullptr;
+    DC = Method->getParent();
+  }
+  return nullptr;
+}
+
+/// Whether \p E is a std::vector.
+bool isStdVector(const Expr *E) {
+  const CXXRecordDecl *Record =
+      E ? E->getType().getNonReferenceType()->getAsCXXRecordDecl() : nullptr;
+  return Record && Record->getIdentifier() && Record->getName() == "vector" &&
+         Record->getDeclContext()->isStdNamespace();
+}
+
+/// The member calls on a string or a vector that a string_view or a span
+/// parameter may make and still compile once it is one.
+bool keepsCompiling(llvm::StringRef Member) {
+  return llvm::is_contained({"size", "empty", "data", "begin", "end", "cbegin",
+                             "cend", "front", "back", "length", "substr",
+                             "find", "rfind", "compare", "starts_with",
+                             "ends_with", "contains", "operator[]"},
+                            Member);
+}
+
+} // namespace
+
+DanglingReferenceCheck::DanglingReferenceCheck(StringRef Name,
+                                               ClangTidyContext *Context)
+    : AsyncCheck(Name, Context),
+      SpawnFunctions(readNameList("SpawnFunctions", defaultSpawnFunctions())),
+      ViewTypes(readNameList("ViewTypes", DefaultViewTypes)),
+      ExtraTaskTypes(readNameList("TaskTypes")), Tasks(&ExtraTaskTypes) {}
+
+void DanglingReferenceCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  storeNameList(Opts, SpawnFunctions);
+  storeNameList(Opts, ViewTypes);
+  storeNameList(Opts, ExtraTaskTypes);
+}
+
+void DanglingReferenceCheck::registerMatchers(MatchFinder *Finder) {
+  // Each matcher anchors at a node that can carry a task beyond its
+  // full-expression: a spawn (a call of a listed function), a variable's
+  // initializer, an assignment, a container insertion, a return. Whether
+  // the value is a task is asked in check(), of these few candidates, where
+  // the task-type cache lives. isReportable comes first: the nodes of
+  // system headers, most of a translation unit, cost nothing more.
+  const auto Reportable = isReportable(SystemHeaders);
+  const auto Candidate = ignoringParensAndImplicit(
+      callExpr(unless(isTypeDependent())).bind("task"));
+  Finder->addMatcher(
+      callExpr(Reportable,
+               anyOf(callsListedIn(&SpawnFunctions),
+                     cxxMemberCallExpr(callee(cxxMethodDecl(spawnsOnGroup())))),
+               unless(isTypeDependent()))
+          .bind("spawn"),
+      this);
+  // Not the range of a range-for: it is iterated where it is made.
+  Finder->addMatcher(varDecl(Reportable, unless(parmVarDecl()),
+                             unless(isImplicit()), hasInitializer(Candidate))
+                         .bind("holder"),
+                     this);
+  Finder->addMatcher(
+      binaryOperator(Reportable, isAssignmentOperator(), hasRHS(Candidate))
+          .bind("assign"),
+      this);
+  Finder->addMatcher(cxxOperatorCallExpr(Reportable, isAssignmentOperator(),
+                                         hasArgument(1, Candidate))
+                         .bind("assign"),
+                     this);
+  Finder->addMatcher(cxxMemberCallExpr(Reportable,
+                                       callee(cxxMethodDecl(growsAContainer())),
+                                       hasAnyArgument(Candidate))
+                         .bind("insert"),
+                     this);
+  Finder->addMatcher(
+      returnStmt(Reportable, hasReturnValue(Candidate)).bind("return"), this);
+}
+
+std::optional<TaskTypeInfo> DanglingReferenceCheck::taskOf(const CallExpr &Call,
+                                                           ASTContext &Ctx) {
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  if (!Callee)
+    return std::nullopt;
+  // A function that returns a task without being a coroutine (an Asio
+  // initiating function, a wrapper) copies what it needs: only a coroutine,
+  // or a callee whose body is out of view, keeps its parameters in the task.
+  if (const FunctionDecl *Definition = Callee->getDefinition();
+      Definition && !isCoroutine(*Definition))
+    return std::nullopt;
+  std::optional<TaskTypeInfo> Task =
+      Tasks.classify(Call.getCallReturnType(Ctx), Ctx, Callee);
+  // A generator runs only while the code that holds it iterates it.
+  if (Task && Task->Promise && yieldsValues(*Task->Promise))
+    return std::nullopt;
+  return Task;
+}
+
+bool DanglingReferenceCheck::isView(QualType Type) const {
+  const CXXRecordDecl *Record =
+      Type.getNonReferenceType()->getAsCXXRecordDecl();
+  return Record && ViewTypes.matches(*Record);
+}
+
+void DanglingReferenceCheck::check(const MatchFinder::MatchResult &Result) {
+  ASTContext &Ctx = *Result.Context;
+  if (const auto *Spawn = Result.Nodes.getNodeAs<CallExpr>("spawn")) {
+    checkSpawn(*Spawn, Ctx);
+    return;
+  }
+  const auto *TaskCall = Result.Nodes.getNodeAs<CallExpr>("task");
+  const std::optional<TaskTypeInfo> Task =
+      TaskCall ? taskOf(*TaskCall, Ctx) : std::nullopt;
+  if (!Task)
+    return;
+  if (const auto *Holder = Result.Nodes.getNodeAs<VarDecl>("holder")) {
+    checkStored(*TaskCall, Holder, Task->Start, Ctx);
+    return;
+  }
+  if (const auto *Assign = Result.Nodes.getNodeAs<Expr>("assign")) {
+    const Expr *Target = isa<BinaryOperator>(Assign)
+                             ? cast<BinaryOperator>(Assign)->getLHS()
+                             : cast<CXXOperatorCallExpr>(Assign)->getArg(0);
+    checkStored(*TaskCall, namedValue(Target), Task->Start, Ctx);
+    return;
+  }
+  if (const auto *Insert =
+          Result.Nodes.getNodeAs<CXXMemberCallExpr>("insert")) {
+    checkStored(*TaskCall, namedValue(Insert->getImplicitObjectArgument()),
+                Task->Start, Ctx);
+    return;
+  }
+  if (const auto *Return = Result.Nodes.getNodeAs<ReturnStmt>("return")) {
+    // A task returned from a function that returns none is code being
+    // written (a coroutine body missing its co_return, a void function).
+    const FunctionDecl *Caller = enclosingCallable(*Return, Ctx);
+    if (!Caller || isCoroutine(*Caller) ||
+        Caller->getReturnType()->isVoidType())
+      return;
+    Escape How;
+    How.Description = "returned by '" + Caller->getNameAsString() + "'";
+    How.Returned = true;
+    How.Caller = Caller;
+    if (!Paths.pathTo(Caller->getBody(), TaskCall, How.Path))
+      return;
+    checkTask(*TaskCall, How, Ctx);
+  }
+}
+
+void DanglingReferenceCheck::checkStored(const CallExpr &TaskCall,
+                                         const ValueDecl *Holder,
+                                         TaskStart Start, ASTContext &Ctx) {
+  Escape How;
+  How.Holder = Holder;
+  How.Lazy = Start == TaskStart::Lazy;
+  How.Description = Holder && Holder->getIdentifier()
+                        ? "stored in '" + Holder->getNameAsString() + "'"
+                        : "stored";
+  How.Caller = enclosingCallable(TaskCall, Ctx);
+  if (!How.Caller || !Paths.pathTo(How.Caller->getBody(), &TaskCall, How.Path))
+    return;
+  checkTask(TaskCall, How, Ctx);
+}
+
+void DanglingReferenceCheck::checkSpawn(const CallExpr &Spawn,
+                                        ASTContext &Ctx) {
+  Escape How;
+  How.Spawn = &Spawn;
+  How.Caller = enclosingCallable(Spawn, Ctx);
+  if (!How.Caller || !isEvaluatedBelow(How.Caller->getBody(), Spawn) ||
+      !Paths.pathTo(How.Caller->getBody(), &Spawn, How.Path))
+    return;
+  const NamedDecl *Called = calledDecl(Spawn);
+  How.Description = "started by '" + Called->getNameAsString() + "'";
+  // Awaited in its own full-expression (`co_await co_spawn(..,
+  // use_awaitable)`, `co_await g.spawn(t).wait()`): it ends before
+  // anything it refers to.
+  for (const Stmt *S : llvm::reverse(llvm::ArrayRef(How.Path).drop_back())) {
+    if (isa<CoawaitExpr>(S))
+      return;
+    if (const auto *Decl = dyn_cast<DeclStmt>(S)) {
+      if (Decl->isSingleDecl())
+        How.Holder = dyn_cast<VarDecl>(Decl->getSingleDecl());
+      break;
+    }
+    if (!isa<Expr>(S))
+      break;
+  }
+  // A task group or an async scope joins what it is given: `g.spawn(...)`,
+  // `scope.add(...)`.
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Spawn))
+    if (const CXXRecordDecl *Class = Member->getRecordDecl();
+        Class && isTaskGroupLike(*Class))
+      How.Scope = Member->getImplicitObjectArgument();
+
+  for (const Expr *Arg : Spawn.arguments()) {
+    const Expr *Value = skipParensAndImplicit(Arg);
+    if (const auto *Lambda = dyn_cast<LambdaExpr>(Value)) {
+      checkSpawnedLambda(*Lambda, How, Ctx);
+      continue;
+    }
+    const auto *TaskCall = dyn_cast<CallExpr>(Value);
+    if (TaskCall && !TaskCall->isTypeDependent() && taskOf(*TaskCall, Ctx)) {
+      Paths.pathTo(How.Caller->getBody(), TaskCall, How.Path);
+      checkTask(*TaskCall, How, Ctx);
+      Paths.pathTo(How.Caller->getBody(), &Spawn, How.Path);
+    }
+  }
+}
+
+void DanglingReferenceCheck::checkTask(const CallExpr &TaskCall,
+                                       const Escape &How, ASTContext &Ctx) {
+  const FunctionDecl *Callee = TaskCall.getDirectCallee();
+  const std::string Task = describeTask(*Callee) + " " + How.Description;
+  unsigned FirstArg = 0;
+  const Expr *Object = nullptr;
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&TaskCall)) {
+    Object = Member->getImplicitObjectArgument();
+  } else if (isa<CXXOperatorCallExpr>(TaskCall) && isa<CXXMethodDecl>(Callee)) {
+    Object = TaskCall.getArg(0);
+    FirstArg = 1;
+  }
+  if (Object) {
+    if (const auto *Lambda =
+            dyn_cast<LambdaExpr>(skipParensAndImplicit(Object)))
+      checkTemporaryClosure(*Lambda, TaskCall, How, Ctx);
+    // The closure of a lambda without captures holds nothing the task uses.
+    else if (const auto *Method = dyn_cast<CXXMethodDecl>(Callee);
+             Method && Method->isInstance() &&
+             !(Method->getParent()->isLambda() &&
+               Method->getParent()->captures().empty())) {
+      std::optional<Referent> Target = Object->getType()->isPointerType()
+                                           ? pointeeOf(Object, Ctx)
+                                           : objectOf(Object, Ctx);
+      if (Target && Target->Kind == Referent::This)
+        reportThis(TaskCall, How, Task, Ctx);
+      else if (Target)
+        reportReferent(*Target, How, TaskCall,
+                       Task + " can outlive %0, the object it runs on", Ctx);
+    }
+  }
+
+  for (unsigned I = FirstArg; I < TaskCall.getNumArgs(); ++I) {
+    const unsigned ParamIndex = I - FirstArg;
+    if (ParamIndex >= Callee->getNumParams())
+      break;
+    const ParmVarDecl *Param = Callee->getParamDecl(ParamIndex);
+    const Expr *Arg = TaskCall.getArg(I);
+    if (isa<CXXDefaultArgExpr>(Arg))
+      continue;
+    const QualType Type = Param->getType();
+    // A task taken by reference is handed over: the callee moves it.
+    if (Type->isReferenceType() &&
+        Tasks.classify(Type.getNonReferenceType(), Ctx))
+      continue;
+    std::optional<Referent> Target;
+    if (Type->isReferenceType())
+      Target = objectOf(Arg, Ctx);
+    else if (Type->isPointerType())
+      Target = pointeeOf(Arg, Ctx);
+    else if (isView(Type))
+      Target = viewedOf(Arg, Ctx);
+    if (!Target)
+      continue;
+    if (Target->Kind == Referent::This) {
+      reportThis(TaskCall, How, Task, Ctx);
+      continue;
+    }
+    const std::string Via =
+        Param->getIdentifier()
+            ? Task + " can outlive %0, which its parameter '" +
+                  Param->getNameAsString() + "' refers to"
+            : Task + " can outlive %0, which one of its parameters refers to";
+    if (!reportReferent(*Target, How, TaskCall, Via, Ctx))
+      continue;
+    std::string ValueType;
+    std::vector<FixItHint> Fix = byValueFix(*Param, *Target, ValueType, Ctx);
+    if (Fix.empty())
+      continue;
+    // Each call shows the remedy; the rewrite is made once, as two equal
+    // fixes of one parameter would collide.
+    if (!FixedParams.insert(Param->getCanonicalDecl()).second)
+      Fix.clear();
+    diag(Param->getLocation(),
+         "take '%0' by value as '%1': the task then owns a copy",
+         DiagnosticIDs::Note)
+        << Param->getName() << ValueType << Fix;
+  }
+}
+
+bool DanglingReferenceCheck::reportReferent(const Referent &Object,
+                                            const Escape &How, const Expr &Task,
+                                            llvm::StringRef Via,
+                                            ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  const SourceLocation Loc = SM.getExpansionLoc(Task.getBeginLoc());
+  // Where the object dies and what runs between the start of the task and
+  // then: the scope that declares it.
+  const Stmt *Scope = nullptr;
+  SourceLocation Death;
+  std::string What;
+  if (Object.Kind == Referent::Temporary) {
+    What = "a temporary";
+    Death = SM.getExpansionLoc(Object.Where->getBeginLoc());
+  } else {
+    const VarDecl &Var = *Object.Var;
+    const bool IsParam = isa<ParmVarDecl>(Var);
+    if (Var.getDeclContext() != How.Caller) {
+      // Captured from an enclosing function: a task group or an async
+      // scope opened there joins its tasks before the function goes on;
+      // anything else is beyond what this code shows.
+      return false;
+    }
+    if (IsParam) {
+      Scope = How.Path.front();
+    } else {
+      for (const Stmt *S : llvm::reverse(How.Path))
+        if (declaresIn(*S, Var)) {
+          Scope = S;
+          break;
+        }
+      if (!Scope)
+        return false;
+    }
+    const std::string Kind = IsParam ? "parameter" : "local";
+    What = Object.Spelling == Var.getName()
+               ? Kind + " '" + Object.Spelling + "'"
+               : "'" + Object.Spelling + "', a part of " + Kind + " '" +
+                     Var.getNameAsString() + "'";
+    if (const auto *Block = dyn_cast<CompoundStmt>(Scope))
+      Death = Block->getRBracLoc();
+    else if (const auto *Body = dyn_cast<CoroutineBodyStmt>(Scope))
+      Death = Body->getBody()->getEndLoc();
+    else
+      Death = Scope->getEndLoc();
+    Death = SM.getExpansionLoc(Death);
+  }
+
+  if (Object.Kind == Referent::Local &&
+      holderDiesFirst(How, Object.Var->getLocation()))
+    return false;
+  if (Scope && !How.Returned) {
+    if (joinedLater(How, Scope))
+      return false;
+  }
+
+  diag(Loc, std::string(Via)) << What;
+  if (Object.Kind == Referent::Temporary)
+    diag(Death, "the temporary is destroyed at the end of the full-expression",
+         DiagnosticIDs::Note);
+  else if (isa<ParmVarDecl>(Object.Var))
+    diag(Death, "'%0' is destroyed here, when '%1' returns",
+         DiagnosticIDs::Note)
+        << Object.Var->getName() << How.Caller->getNameAsString();
+  else
+    diag(Death, "'%0' is destroyed here, at the end of its scope",
+         DiagnosticIDs::Note)
+        << Object.Var->getName();
+  return true;
+}
+
+void DanglingReferenceCheck::reportThis(const Expr &Task, const Escape &How,
+                                        llvm::StringRef What, ASTContext &Ctx) {
+  const CXXRecordDecl *Class = classOfThis(How.Caller);
+  // Returned to the caller, which decides how long the object lives.
+  if (!Class || How.Returned)
+    return;
+  // Kept alive: a shared_from_this() copy goes with the task, the task is
+  // stored in the object, or spawned on a group or scope the object owns.
+  const Stmt *Site = How.Spawn ? static_cast<const Stmt *>(How.Spawn) : &Task;
+  if (takesKeepAlive(Site))
+    return;
+  if (How.Holder && isa<FieldDecl>(How.Holder))
+    return;
+  if (holderDiesFirst(How, SourceLocation()))
+    return;
+  // A group the object holds by value is joined before the object is gone;
+  // one it refers to may outlive it.
+  if (How.Scope) {
+    const Expr *Scope = peel(How.Scope);
+    if (const auto *Member = dyn_cast<MemberExpr>(Scope);
+        Member && isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts()) &&
+        !Member->getMemberDecl()->getType()->isReferenceType())
+      return;
+  }
+  // Awaited later in the member function.
+  if (How.Holder && joinedLater(How, How.Path.front()))
+    return;
+
+  const SourceManager &SM = Ctx.getSourceManager();
+  const SourceLocation Loc = SM.getExpansionLoc(Task.getBeginLoc());
+  diag(Loc, std::string(What) +
+                " can outlive '*this': nothing keeps the '%0' it refers to "
+                "alive until the task completes")
+      << Class->getName();
+
+  if (!sharesFromThis(*Class)) {
+    diag(Loc,
+         "'%0' does not derive from 'std::enable_shared_from_this': keep the "
+         "object alive for the task (a 'std::shared_ptr' to it in the task), "
+         "or spawn the task on a task group that the object owns and joins",
+         DiagnosticIDs::Note)
+        << Class->getName();
+    return;
+  }
+  std::vector<FixItHint> Fix;
+  const bool CallableSpawn =
+      How.Spawn && callableSpawns().matches(*calledDecl(*How.Spawn));
+  if (const auto *Lambda = dyn_cast<LambdaExpr>(&Task)) {
+    if (CallableSpawn && !inMacro(Lambda->getIntroducerRange()))
+      Fix.push_back(FixItHint::CreateInsertion(
+          Lambda->getIntroducerRange().getEnd(),
+          Lambda->capture_size() == 0 && Lambda->getCaptureDefault() == LCD_None
+              ? "self = shared_from_this()"
+              : ", self = shared_from_this()"));
+  } else if (const auto *Call = dyn_cast<CXXMemberCallExpr>(&Task);
+             Call && CallableSpawn && !inMacro(Call->getSourceRange())) {
+    // `run(a)` or `this->run(a)` as `[self = shared_from_this()]() { return
+    // self->run(a); }`: arguments that use `this` would need it captured.
+    const auto *Callee = dyn_cast<MemberExpr>(Call->getCallee());
+    const bool ArgsUseThis = llvm::any_of(Call->arguments(), [](const Expr *A) {
+      return anyStmt(A, [](const Stmt &S) { return isa<CXXThisExpr>(S); });
+    });
+    if (Callee && !ArgsUseThis) {
+      const std::string Text =
+          sourceText({Callee->getMemberLoc(), Call->getEndLoc()}, Ctx);
+      Fix.push_back(FixItHint::CreateReplacement(
+          CharSourceRange::getTokenRange(Call->getSourceRange()),
+          "[self = shared_from_this()]() { return self->" + Text + "; }"));
+    }
+  }
+  diag(Loc,
+       Fix.empty() ? "keep the object alive for the task: give the task a copy "
+                     "of 'shared_from_this()'"
+                   : "keep the object alive for the task with a copy of "
+                     "'shared_from_this()'",
+       DiagnosticIDs::Note)
+      << Fix;
+}
+
+void DanglingReferenceCheck::checkSpawnedLambda(const LambdaExpr &Lambda,
+                                                const Escape &How,
+                                                ASTContext &Ctx) {
+  const CXXMethodDecl *Operator = Lambda.getCallOperator();
+  if (Operator->getReturnType()->isDependentType() ||
+      !Tasks.classify(Operator->getReturnType(), Ctx, Operator))
+    return;
+  const std::string Task = "coroutine lambda " + How.Description;
+  for (const LambdaCapture &Capture : Lambda.captures()) {
+    if (Capture.capturesThis()) {
+      reportThis(Lambda, How, Task, Ctx);
+      continue;
+    }
+    if (!Capture.capturesVariable() || Capture.getCaptureKind() != LCK_ByRef)
+      continue;
+    const auto *Var = dyn_cast<VarDecl>(Capture.getCapturedVar());
+    if (!Var || hasStaticLifetime(*Var) || Var->getType()->isReferenceType())
+      continue;
+    reportReferent(
+        Referent{Referent::Local, Var, Var->getNameAsString(), nullptr}, How,
+        Lambda, Task + " can outlive %0, which it captures by reference", Ctx);
+  }
+}
+
+void DanglingReferenceCheck::checkTemporaryClosure(const LambdaExpr &Lambda,
+                                                   const CallExpr &TaskCall,
+                                                   const Escape &How,
+                                                   ASTContext &Ctx) {
+  if (Lambda.capture_size() == 0)
+    return;
+  const SourceManager &SM = Ctx.getSourceManager();
+  const bool CallableSpawn =
+      How.Spawn && callableSpawns().matches(*calledDecl(*How.Spawn));
+  const bool CanFix = CallableSpawn &&
+                      lambdaCalledInPlace(&TaskCall) == &Lambda &&
+                      !inMacro(TaskCall.getSourceRange());
+  std::vector<FixItHint> Fix;
+  if (CanFix)
+    Fix.push_back(FixItHint::CreateRemoval(CharSourceRange::getCharRange(
+        Lexer::getLocForEndOfToken(Lambda.getEndLoc(), 0, SM,
+                                   Ctx.getLangOpts()),
+        Lexer::getLocForEndOfToken(TaskCall.getEndLoc(), 0, SM,
+                                   Ctx.getLangOpts()))));
+  diag(SM.getExpansionLoc(TaskCall.getBeginLoc()),
+       "coroutine lambda invoked in place is a temporary destroyed at the end "
+       "of the full-expression, but its task %0 uses its captures; %1")
+      << How.Description
+      << (CallableSpawn ? "pass the lambda itself, which the spawn keeps alive"
+                        : "pass what the task needs as parameters by value")
+      << Fix;
+}
+
+std::vector<FixItHint>
+DanglingReferenceCheck::byValueFix(const ParmVarDecl &Param,
+                                   const Referent &Target,
+                                   std::string &ValueType, ASTContext &Ctx) {
+  const auto *Function = dyn_cast<FunctionDecl>(Param.getDeclContext());
+  if (!Function || Function->isTemplateInstantiation() ||
+      Function->isTemplated())
+    return {};
+  const FunctionDecl *Definition = Function->getDefinition();
+  const SourceManager &SM = Ctx.getSourceManager();
+  if (!Definition || !SM.isWrittenInMainFile(Definition->getLocation()))
+    return {};
+  const QualType Type = Param.getType();
+  const bool IsConstRef = Type->isLValueReferenceType() &&
+                          Type.getNonReferenceType().isConstQualified();
+  const CXXRecordDecl *Record =
+      Type.getNonReferenceType()->getAsCXXRecordDecl();
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(Record);
+  if (!Spec || !Record->getIdentifier() ||
+      !Record->getDeclContext()->isStdNamespace())
+    return {};
+  const llvm::StringRef Name = Record->getName();
+  const TemplateArgumentList &Args = Spec->getTemplateArgs();
+  if (Args.size() == 0 || Args[0].getKind() != TemplateArgument::Type)
+    return {};
+  const QualType Element = Args[0].getAsType();
+  bool IsView = false;
+  if ((Name == "basic_string" && IsConstRef) ||
+      (Name == "basic_string_view" && !Type->isReferenceType())) {
+    if (!Element->isCharType())
+      return {};
+    ValueType = "std::string";
+    IsView = Name == "basic_string_view";
+  } else if (Name == "span" && !Type->isReferenceType() &&
+             Element.isConstQualified() && isStdVector(Target.Where)) {
+    // A vector is made from a vector; from an array or another span it is
+    // not, so the fix is offered where a vector is viewed.
+    ValueType =
+        "std::vector<" +
+        Element.getUnqualifiedType().getAsString(Ctx.getPrintingPolicy()) + ">";
+    IsView = true;
+  } else {
+    return {};
+  }
+  // Identity: the parameter's address taken, or a member call a string or
+  // a vector does not have.
+  const unsigned Index = Param.getFunctionScopeIndex();
+  const ParmVarDecl *Used = Definition->getParamDecl(Index);
+  const bool UsesIdentity = anyStmt(Definition->getBody(), [&](const Stmt &S) {
+    if (const auto *AddressOf = dyn_cast<UnaryOperator>(&S);
+        AddressOf && AddressOf->getOpcode() == UO_AddrOf)
+      return namedValue(AddressOf->getSubExpr()) == Used;
+    if (const auto *Call = dyn_cast<CXXMemberCallExpr>(&S); Call && IsView)
+      return namedValue(Call->getImplicitObjectArgument()) == Used &&
+             (!Call->getMethodDecl() ||
+              !keepsCompiling(Call->getMethodDecl()->getNameAsString()));
+    return false;
+  });
+  if (UsesIdentity)
+    return {};
+  std::vector<FixItHint> Fix;
+  for (const FunctionDecl *Redecl : Function->redecls()) {
+    // From the first specifier (`const`) to the name, or through the type
+    // when the parameter has none.
+    const ParmVarDecl *P = Redecl->getParamDecl(Index);
+    const TypeSourceInfo *TSI = P->getTypeSourceInfo();
+    const SourceRange Written(P->getBeginLoc(),
+                              TSI ? TSI->getTypeLoc().getEndLoc()
+                                  : SourceLocation());
+    if (!TSI || !SM.isWrittenInMainFile(P->getLocation()) || inMacro(Written))
+      return {};
+    Fix.push_back(
+        P->getIdentifier()
+            ? FixItHint::CreateReplacement(
+                  CharSourceRange::getCharRange(P->getBeginLoc(),
+                                                P->getLocation()),
+                  ValueType + " ")
+            : FixItHint::CreateReplacement(
+                  CharSourceRange::getTokenRange(Written), ValueType));
+  }
+  return Fix;
+}
+
+} // namespace clang::tidy::tether

@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//===--- DanglingReferenceCheck.h - tether --------------------------------===//
+
+#ifndef TETHER_CHECKS_DANGLINGREFERENCECHECK_H
+#define TETHER_CHECKS_DANGLINGREFERENCECHECK_H
+
+#include "utils/AsyncCheck.h"
+#include "utils/Coroutines.h"
+#include "utils/StmtPaths.h"
+#include "llvm/ADT/SmallPtrSet.h"
+
+namespace clang::tidy::tether {
+
+/// Finds tasks that are started beyond their full-expression (spawned,
+/// stored, returned) and refer to an object that can die before they
+/// complete: a local or a temporary bound to a reference, pointer or view
+/// parameter, `this` with nothing keeping the object alive, the captures of
+/// a coroutine lambda that is a temporary, by-reference captures of a
+/// spawned coroutine lambda.
+///
+/// For the user-facing documentation see
+/// docs/checks/async-dangling-reference.md
+class DanglingReferenceCheck : public AsyncCheck {
+public:
+  DanglingReferenceCheck(StringRef Name, ClangTidyContext *Context);
+  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
+    return LangOpts.CPlusPlus20;
+  }
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
+  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onEndOfTranslationUnit() override {
+    Tasks.reset();
+    Paths.clear();
+    FixedParams.clear();
+  }
+
+  /// How a task gets beyond the full-expression that creates it.
+  struct Escape;
+  /// An object a task refers to, and how.
+  struct Referent;
+
+private:
+  void checkSpawn(const CallExpr &Spawn, ASTContext &Ctx);
+  void checkStored(const CallExpr &TaskCall, const ValueDecl *Holder,
+                   TaskStart Start, ASTContext &Ctx);
+  /// Reports what the task that \p TaskCall creates refers to and can
+  /// outlive.
+  void checkTask(const CallExpr &TaskCall, const Escape &How, ASTContext &Ctx);
+  /// Reports the by-reference and `this` captures of the coroutine lambda
+  /// \p Lambda given to a spawn that keeps it alive.
+  void checkSpawnedLambda(const LambdaExpr &Lambda, const Escape &How,
+                          ASTContext &Ctx);
+  /// Reports the coroutine lambda \p Lambda invoked in place by
+  /// \p TaskCall: its closure dies with the full-expression.
+  void checkTemporaryClosure(const LambdaExpr &Lambda, const CallExpr &TaskCall,
+                             const Escape &How, ASTContext &Ctx);
+  /// Reports \p Object unless it outlives the task; false when it does.
+  bool reportReferent(const Referent &Object, const Escape &How,
+                      const Expr &Task, llvm::StringRef Via, ASTContext &Ctx);
+  /// Reports the task's use of `this` unless the object is kept alive.
+  void reportThis(const Expr &Task, const Escape &How, llvm::StringRef What,
+                  ASTContext &Ctx);
+  /// The note fix that takes a reference-to-const or view parameter by
+  /// value, where the coroutine is defined in the main file and does not
+  /// use the parameter's identity; empty otherwise.
+  std::vector<FixItHint> byValueFix(const ParmVarDecl &Param,
+                                    const Referent &Target,
+                                    std::string &ValueType, ASTContext &Ctx);
+  /// The task \p Call creates, when its callee is a coroutine (or out of
+  /// view) that returns a task other than a generator.
+  std::optional<TaskTypeInfo> taskOf(const CallExpr &Call, ASTContext &Ctx);
+  bool isView(QualType Type) const;
+
+  const NameListOption SpawnFunctions;
+  const NameListOption ViewTypes;
+  const NameListOption ExtraTaskTypes;
+  TaskTypes Tasks;
+  StmtPaths Paths;
+  /// The parameters whose by-value fix is already offered in this
+  /// translation unit.
+  llvm::SmallPtrSet<const VarDecl *, 8> FixedParams;
+};
+
+} // namespace clang::tidy::tether
+
+#endif // TETHER_CHECKS_DANGLINGREFERENCECHECK_H

@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//===--- TaskHolders.h - tether -------------------------------------------===//
+//
+// What holds started work and what waits for it, by the shape of the code:
+// the containers a task is kept in, the calls that wait for a thread, a
+// future or a task handle, the classes that own and join their tasks, and
+// the expressions that name the same object through moves and copies.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef TETHER_CHECKS_UTILS_TASKHOLDERS_H
+#define TETHER_CHECKS_UTILS_TASKHOLDERS_H
+
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/Expr.h"
+
+namespace clang::tidy::tether {
+
+/// A class named like a task group or an async scope in any library:
+/// task_group, TaskGroup, async_scope, AsyncScope, CancellableAsyncScope.
+bool isTaskGroupLike(const CXXRecordDecl &Record);
+
+/// `spawn` or `add` of a class named like a task group or an async scope:
+/// starts the task it is given, owned by the group.
+bool spawnsOnTaskGroup(const CXXMethodDecl &Method);
+
+/// Member functions that keep their argument in a container that grows.
+bool growsContainer(llvm::StringRef Name);
+
+/// Member functions that wait for a thread, a future or a task handle.
+bool waitsFor(llvm::StringRef Name);
+
+/// `std::move(x)` or `std::forward<T>(x)`.
+bool isStdMove(const CallExpr &Call);
+
+/// \p E without what does not change which object it is: parentheses,
+/// implicit nodes, copies and moves, functional casts and std::move.
+const Expr *peel(const Expr *E);
+
+} // namespace clang::tidy::tether
+
+#endif // TETHER_CHECKS_UTILS_TASKHOLDERS_H

@@ -1,0 +1,78 @@
+// Other libraries' async scopes own and join what is spawned on them: a
+// local outlives a task the scope joins before the local's scope ends, and
+// an object outlives a task spawned on a scope it owns.
+// RUN: %check_tidy %s async-dangling-reference %t -- -- -I %S/Inputs
+
+#include "cppcoro_async_scope.h"
+#include <string>
+#include <vector>
+
+cppcoro::task<> handle(const std::string &Request);
+
+cppcoro::task<> joined() {
+  cppcoro::async_scope Scope;
+  std::string Request = "x";
+  Scope.spawn(handle(Request));
+  co_await Scope.join();
+}
+
+cppcoro::task<> notJoined(cppcoro::async_scope &Scope) {
+  std::string Request = "x";
+  Scope.spawn(handle(Request));
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: task 'handle' started by 'spawn' can outlive local 'Request', which its parameter 'Request' refers to [async-dangling-reference]
+  co_return;
+}
+
+class Server {
+public:
+  void start() { Scope.spawn(serve()); }
+  void startElsewhere(cppcoro::async_scope &Other) { Other.spawn(serve()); }
+  // CHECK-MESSAGES: :[[@LINE-1]]:66: warning: task 'serve' started by 'spawn' can outlive '*this': nothing keeps the 'Server' it refers to alive until the task completes [async-dangling-reference]
+
+private:
+  cppcoro::task<> serve();
+  cppcoro::async_scope Scope;
+};
+
+// Tasks kept in a container and waited for synchronously in the scope; the
+// closure of a lambda without captures holds nothing the task uses.
+namespace lib {
+template <typename Tasks> void sync_wait(Tasks &&) {}
+template <typename T> struct generator {
+  struct promise_type {
+    generator get_return_object() { return {}; }
+    std::suspend_always initial_suspend() noexcept { return {}; }
+    std::suspend_always final_suspend() noexcept { return {}; }
+    std::suspend_always yield_value(T) noexcept { return {}; }
+    void return_void() {}
+    void unhandled_exception() {}
+  };
+  int *begin() { return nullptr; }
+  int *end() { return nullptr; }
+};
+} // namespace lib
+
+lib::generator<int> count(const int &Limit);
+
+void waitedFor() {
+  int Limit = 3;
+  std::vector<cppcoro::task<>> Tasks;
+  auto Make = [](const int &N) -> cppcoro::task<> { co_return; };
+  Tasks.push_back(Make(Limit));
+  lib::sync_wait(std::move(Tasks));
+  // A generator runs while its holder iterates it.
+  for (int Value : count(Limit))
+    (void)Value;
+  auto Values = count(Limit);
+}
+
+void notWaitedFor(std::vector<cppcoro::task<>> &Tasks) {
+  int Limit = 3;
+  int Base = 1;
+  auto Make = [](const int &N) -> cppcoro::task<> { co_return; };
+  Tasks.push_back(Make(Limit));
+  // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: task of the coroutine lambda stored in 'Tasks' can outlive local 'Limit', which its parameter 'N' refers to [async-dangling-reference]
+  auto Capturing = [&Base]() -> cppcoro::task<> { co_return; };
+  Tasks.push_back(Capturing());
+  // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: task of the coroutine lambda stored in 'Tasks' can outlive local 'Capturing', the object it runs on [async-dangling-reference]
+}
