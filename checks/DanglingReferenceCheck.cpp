@@ -423,27 +423,6 @@ bool declaresIn(const Stmt &Scope, const VarDecl &Var) {
   return false;
 }
 
-/// Whether the promise type \p Promise (or a base) declares yield_value:
-/// the coroutine is a generator.
-bool yieldsValues(const CXXRecordDecl &Promise) {
-  // A member class of a class template specialization is instantiated only
-  // when used: its pattern says what it will declare.
-  const CXXRecordDecl *Definition = Promise.getDefinition();
-  if (const CXXRecordDecl *Pattern = Promise.getInstantiatedFromMemberClass();
-      !Definition && Pattern)
-    Definition = Pattern->getDefinition();
-  if (!Definition)
-    return false;
-  IdentifierInfo &Name = Definition->getASTContext().Idents.get("yield_value");
-  bool Found = !Definition->lookup(&Name).empty();
-  if (!Found)
-    Definition->forallBases([&](const CXXRecordDecl *Base) {
-      Found = !Base->lookup(&Name).empty();
-      return !Found;
-    });
-  return Found;
-}
-
 /// Whether \p Record derives from std::enable_shared_from_this (or Boost's).
 bool sharesFromThis(const CXXRecordDecl &Record) {
   if (!Record.hasDefinition())
@@ -557,7 +536,7 @@ std::optional<TaskTypeInfo> DanglingReferenceCheck::taskOf(const CallExpr &Call,
   std::optional<TaskTypeInfo> Task =
       Tasks.classify(Call.getCallReturnType(Ctx), Ctx, Callee);
   // A generator runs only while the code that holds it iterates it.
-  if (Task && Task->Promise && yieldsValues(*Task->Promise))
+  if (Task && Task->Promise && isGeneratorPromise(*Task->Promise))
     return std::nullopt;
   return Task;
 }

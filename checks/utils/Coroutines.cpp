@@ -304,16 +304,22 @@ bool TaskTypes::canAwait(const FunctionDecl &Coroutine, QualType Awaited,
 }
 
 bool isGeneratorPromise(const CXXRecordDecl &Promise) {
-  if (!Promise.hasDefinition())
+  // A member class of a class template specialization is instantiated only
+  // when used: its pattern says what it will declare.
+  const CXXRecordDecl *Definition = Promise.getDefinition();
+  if (const CXXRecordDecl *Pattern = Promise.getInstantiatedFromMemberClass();
+      !Definition && Pattern)
+    Definition = Pattern->getDefinition();
+  if (!Definition)
     return false;
-  for (const Decl *Member : Promise.decls())
-    if (const auto *Named = dyn_cast<NamedDecl>(Member);
-        Named && Named->getIdentifier() && Named->getName() == "yield_value")
-      return true;
-  return llvm::any_of(Promise.bases(), [](const CXXBaseSpecifier &Base) {
-    const CXXRecordDecl *Record = Base.getType()->getAsCXXRecordDecl();
-    return Record && isGeneratorPromise(*Record);
-  });
+  IdentifierInfo &Name = Definition->getASTContext().Idents.get("yield_value");
+  bool Found = !Definition->lookup(&Name).empty();
+  if (!Found)
+    Definition->forallBases([&](const CXXRecordDecl *Base) {
+      Found = !Base->lookup(&Name).empty();
+      return !Found;
+    });
+  return Found;
 }
 
 } // namespace clang::tidy::tether
