@@ -488,7 +488,9 @@ void FireAndForgetCheck::checkDiscardedTask(const CallExpr &Call,
   // makes this coroutine wait for it, which the user must judge. So does
   // awaiting in a loop: an accept loop that awaits each session serves one
   // client at a time, where the code meant to start them side by side.
-  const bool InLoop = inRepeatingLoop(Call, Ctx);
+  const FunctionDecl *Callable = enclosingCallable(Call, Ctx);
+  const bool InLoop = Callable && Callable->getBody() &&
+                      inRepeatingLoop(Call, *Callable->getBody(), Ctx);
   const bool FixOnWarning = Task.Start == TaskStart::Lazy && !InLoop;
   diag(Loc, Messages[static_cast<int>(Task.Start)])
       << describeCallee(Call)

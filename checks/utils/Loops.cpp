@@ -2,9 +2,8 @@
 //===--- Loops.cpp - tether -----------------------------------------------===//
 
 #include "Loops.h"
+#include "StmtSearch.h"
 #include "clang/AST/Expr.h"
-#include "clang/AST/ExprCXX.h"
-#include "clang/AST/ParentMapContext.h"
 #include "clang/AST/StmtCXX.h"
 
 namespace clang::tidy::tether {
@@ -21,17 +20,13 @@ bool runsOnce(const Stmt &S, const ASTContext &Ctx) {
   return Do->getCond()->EvaluateAsBooleanCondition(Repeats, Ctx) && !Repeats;
 }
 
-bool inRepeatingLoop(const Stmt &S, ASTContext &Ctx) {
-  for (DynTypedNodeList Parents = Ctx.getParents(S); !Parents.empty();) {
-    const DynTypedNode Parent = Parents[0];
-    if (Parent.get<FunctionDecl>() || Parent.get<LambdaExpr>())
-      return false;
-    if (const auto *Statement = Parent.get<Stmt>();
-        Statement && isRepeatingLoop(*Statement, Ctx))
-      return true;
-    Parents = Ctx.getParents(Parent);
-  }
-  return false;
+bool inRepeatingLoop(const Stmt &S, const Stmt &Body, const ASTContext &Ctx) {
+  // A search down from the body: asking for parents would build the parent
+  // map of the whole translation unit.
+  return anyStmt(&Body, [&](const Stmt &Loop) {
+    return isRepeatingLoop(Loop, Ctx) &&
+           anyStmt(&Loop, [&](const Stmt &Inner) { return &Inner == &S; });
+  });
 }
 
 } // namespace clang::tidy::tether

@@ -27,9 +27,9 @@ inline bool isRepeatingLoop(const Stmt &S, const ASTContext &Ctx) {
   return isLoop(S) && !runsOnce(S, Ctx);
 }
 
-/// Whether \p S runs in a repeating loop of the function or lambda that
-/// holds it.
-bool inRepeatingLoop(const Stmt &S, ASTContext &Ctx);
+/// Whether \p S runs in a repeating loop of \p Body, the body of the
+/// function or lambda that holds it (loops around that lambda do not count).
+bool inRepeatingLoop(const Stmt &S, const Stmt &Body, const ASTContext &Ctx);
 
 } // namespace clang::tidy::tether
 
