@@ -13,15 +13,30 @@ printf '#include "gate.h"\nint z_gated() { return GATE; }\n' >src/z_gated.cpp
 open_gate() { timeout 60 sh -c "printf '#define GATE 1\n' >include/gate.h" || true; }
 start_gated() { # ARGS...: tether check in the background, stopped at z_gated.cpp
   rm -f include/gate.h && mkfifo include/gate.h
-  "$tether" check -p build -j1 "$@" >out.txt 2>err.txt &
+  # Emptied here, not by the background shell's redirection, which may come
+  # after the first look: the last run's "[2/2]" would pass for this one's.
+  : >out.txt && : >err.txt
+  # With job control, as under a terminal: a background job of a script
+  # would ignore SIGINT, and the Ctrl-C below would interrupt nothing.
+  set -m
+  "$tether" check -p build -j1 "$@" >>out.txt 2>>err.txt &
   tether_pid=$!
-  for _ in $(seq 600); do grep -q "\[2/2\]" err.txt && return; sleep 0.1; done
+  set +m
+  for _ in $(seq 600); do grep -q "\[2/2\] src/z_gated.cpp" err.txt && return; sleep 0.1; done
   fail "the run never reached z_gated.cpp: $(cat err.txt)"
+}
+wait_for_gated() { # SECONDS: the gated run's exit status in $gated_status, or a failure if it outlives them
+  for _ in $(seq $(($1 * 10))); do
+    kill -0 "$tether_pid" 2>/dev/null || { set +e; wait "$tether_pid"; gated_status=$?; set -e; return; }
+    sleep 0.1
+  done
+  kill -KILL "$tether_pid"
+  fail "the run was still going after $1 s: $(cat err.txt)"
 }
 finish_gated() { # CODE: opens the gate, waits for the run, checks its exit code
   open_gate
-  set +e; wait "$tether_pid"; local got=$?; set -e
-  [[ $got == "$1" ]] || { cat out.txt err.txt >&2; fail "exited $got, expected $1"; }
+  wait_for_gated 60
+  [[ $gated_status == "$1" ]] || { cat out.txt err.txt >&2; fail "exited $gated_status, expected $1"; }
   rm -f include/gate.h && printf '#define GATE 1\n' >include/gate.h
 }
 
@@ -127,11 +142,13 @@ cp "$here/project/src/b.cpp" src/b.cpp
 
 # Reports are replaced whole or not at all: an interrupted run leaves the
 # previous report, and merge-sarif may write over one of its inputs.
+write_database a z_gated
 expect_exit 1 "$tether" check -p build --sarif keep.sarif
 cp keep.sarif keep.orig
 start_gated --sarif keep.sarif --no-cache
 kill -INT "$tether_pid"
-set +e; wait "$tether_pid"; set -e
+wait_for_gated 30
+[[ $gated_status == 130 ]] || fail "Ctrl-C did not stop the run: $(cat err.txt)"
 rm -f include/gate.h && printf '#define GATE 1\n' >include/gate.h
 cmp -s keep.sarif keep.orig || fail "an interrupted run damaged the previous report"
 ! ls build/.tether-cache/*.tmp >/dev/null 2>&1 || fail "an interrupted run left a temporary cache entry"
