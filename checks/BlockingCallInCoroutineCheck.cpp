@@ -3,6 +3,7 @@
 
 #include "BlockingCallInCoroutineCheck.h"
 #include "clang-tidy/utils/OptionsUtils.h"
+#include "utils/Annotations.h"
 #include "utils/AsioAwaitable.h"
 #include "utils/Coroutines.h"
 #include "utils/LexerUtils.h"
@@ -517,8 +518,14 @@ BlockingCallInCoroutineCheck::classify(const Expr &E, const BodyFacts &Facts,
   }
   const auto &Call = cast<CallExpr>(E);
   const FunctionDecl *Callee = Call.getDirectCallee();
-  if (!Callee || AllowedFunctions.matches(*Callee))
+  if (!Callee || AllowedFunctions.matches(*Callee) ||
+      hasAnnotation(*Callee, Annotation::NonBlocking))
     return std::nullopt;
+  if (const AnnotateAttr *Declared =
+          findAnnotation(*Callee, Annotation::Blocking))
+    return BlockingCall{BlockingKind::Other,
+                        displayName(templateFreeQualifiedName(*Callee)),
+                        Declared};
 
   // std::getline(std::cin, line), std::cin >> value.
   const bool IsStreamRead =
@@ -602,7 +609,8 @@ bool BlockingCallInCoroutineCheck::isFollowed(const FunctionDecl &Callee,
                                               const SourceManager &SM) const {
   const FunctionDecl *Definition = Callee.getDefinition();
   if (!Definition || !Definition->hasBody() || isCoroutine(*Definition) ||
-      isAwaiterMachinery(*Definition) || AllowedFunctions.matches(Callee))
+      isAwaiterMachinery(*Definition) || AllowedFunctions.matches(Callee) ||
+      hasAnnotation(Callee, Annotation::NonBlocking))
     return false;
   const SourceLocation Loc = SM.getExpansionLoc(Definition->getLocation());
   return SM.isInMainFile(Loc) ||
@@ -862,6 +870,10 @@ void BlockingCallInCoroutineCheck::checkCoroutine(const FunctionDecl &Coroutine,
       if (WarningInclude && !WarningFixes.empty())
         Runtime.addInclude(Diag, Loc, *WarningInclude, SM);
     }
+    if (Blocking && Blocking->DeclaredBlocking)
+      diag(SM.getExpansionLoc(Blocking->DeclaredBlocking->getLocation()),
+           "%0 is declared blocking here", DiagnosticIDs::Note)
+          << Blocking->Name;
     for (const FunctionDecl *Caller = Path ? Call->getDirectCallee() : nullptr;
          Path;) {
       diag(SM.getExpansionLoc(Path->Site->getBeginLoc()), "%0 calls %1 here",

@@ -45,6 +45,8 @@ public:
   struct BlockingCall {
     BlockingKind Kind;
     std::string Name; // as the message spells it
+    /// TETHER_BLOCKING, when that is what says the call blocks.
+    const AnnotateAttr *DeclaredBlocking = nullptr;
   };
 
 private:

@@ -2,6 +2,7 @@
 //===--- FireAndForgetCheck.cpp - tether ----------------------------------===//
 
 #include "FireAndForgetCheck.h"
+#include "utils/Annotations.h"
 #include "utils/AsioAwaitable.h"
 #include "utils/LexerUtils.h"
 #include "utils/Loops.h"
@@ -135,6 +136,23 @@ AST_MATCHER_P(CallExpr, hasArgumentOfListedType, const NameList *, Names) {
     }
   }
   return false;
+}
+
+/// Whether the task \p Task (a call of a coroutine, or a coroutine lambda)
+/// is declared made to be detached (TETHER_DETACH_OK): its function or its
+/// type.
+bool isDetachOk(const Expr &Task) {
+  const Expr *E = skipParensAndImplicit(&Task);
+  const FunctionDecl *Function = nullptr;
+  if (const auto *Lambda = dyn_cast<LambdaExpr>(E))
+    Function = Lambda->getCallOperator();
+  else if (const auto *Call = dyn_cast<CallExpr>(E))
+    Function = Call->getDirectCallee();
+  if (Function && hasAnnotation(*Function, Annotation::DetachOk))
+    return true;
+  const QualType Type = Function ? Function->getReturnType() : E->getType();
+  const CXXRecordDecl *Record = Type->getAsCXXRecordDecl();
+  return Record && hasAnnotation(*Record, Annotation::DetachOk);
 }
 
 /// Whether the task \p Spawned (a call of a coroutine, or a coroutine
@@ -345,6 +363,8 @@ void FireAndForgetCheck::check(const MatchFinder::MatchResult &Result) {
       return;
     const NamedDecl *Callee = calledDecl(*Call);
     const bool IsCoSpawn = Callee && Callee->getName() == "co_spawn";
+    if (IsCoSpawn && Call->getNumArgs() >= 2 && isDetachOk(*Call->getArg(1)))
+      return;
     const auto *Token = Result.Nodes.getNodeAs<Expr>("token");
     // What is lost: the exception, unless the task's body handles every
     // exception itself (Asio's echo and chat servers); the owner always.
@@ -437,6 +457,10 @@ void FireAndForgetCheck::checkDiscardedCall(const CallExpr &Call,
     // null_result) is used as meant.
     if (const CXXRecordDecl *Record = Type->getAsCXXRecordDecl();
         Record && FireAndForgetTypes.matches(*Record))
+      return;
+    // Declared so (TETHER_DETACH_OK): only what already runs can be let go;
+    // a lazy task dropped still never runs.
+    if (Task->Start != TaskStart::Lazy && isDetachOk(Call))
       return;
     checkDiscardedTask(Call, Discarded, *Task, Ctx);
     return;

@@ -2,6 +2,7 @@
 //===--- MissingTimeoutCheck.cpp - tether ---------------------------------===//
 
 #include "MissingTimeoutCheck.h"
+#include "utils/Annotations.h"
 #include "utils/AsioAwaitable.h"
 #include "utils/Coroutines.h"
 #include "utils/Matchers.h"
@@ -542,7 +543,8 @@ bool MissingTimeoutCheck::boundsOperands(const CallExpr &Call) {
   const NamedDecl *Called = calledDecl(Call);
   if (!Called)
     return false;
-  if (TimeoutWrappers.matches(*Called))
+  if (TimeoutWrappers.matches(*Called) ||
+      hasAnnotation(*Called, Annotation::ProvidesDeadline))
     return true;
   if (RaceFunctions.matches(*Called))
     return llvm::any_of(Call.arguments(), IsDeadline);

@@ -8,6 +8,7 @@
 // docs/runtime.md.
 #pragma once
 
+#include "tether/annotations.hpp"
 #include "tether/asio.hpp"
 #include "tether/async_with.hpp"
 #include "tether/cancellation.hpp"

@@ -23,6 +23,7 @@
 #include <type_traits>
 #include <utility>
 
+#include "tether/annotations.hpp"
 #include "tether/asio.hpp"
 #include "tether/cancellation.hpp"
 #include "tether/deadline.hpp"
@@ -150,33 +151,35 @@ task<result_or_nothing_t<T>> result_or_nothing_before(task<T> op, When when,
 
 /// The result of `op`, or `timeout_error` if it had not completed after `d`.
 template <class T, class Rep, class Period>
-task<T> with_timeout(task<T> op, std::chrono::duration<Rep, Period> d,
-                     std::source_location where = std::source_location::current()) {
+TETHER_PROVIDES_DEADLINE task<T>
+with_timeout(task<T> op, std::chrono::duration<Rep, Period> d,
+             std::source_location where = std::source_location::current()) {
   return detail::result_before(std::move(op), detail::after_start(d), where);
 }
 
 /// The result of `op`, or `timeout_error` if it had not completed by `d` (a `deadline` or a
 /// time point).
 template <class T>
-task<T> with_deadline(task<T> op, deadline d,
-                      std::source_location where = std::source_location::current()) {
+TETHER_PROVIDES_DEADLINE task<T>
+with_deadline(task<T> op, deadline d,
+              std::source_location where = std::source_location::current()) {
   return detail::result_before(std::move(op), detail::at(d), where);
 }
 
 /// The result of `op`, or nothing if it had not completed after `d` (for a void `op`: whether
 /// it completed).
 template <class T, class Rep, class Period>
-task<detail::result_or_nothing_t<T>> timeout_or(task<T> op, std::chrono::duration<Rep, Period> d,
-                                               std::source_location where =
-                                                   std::source_location::current()) {
+TETHER_PROVIDES_DEADLINE task<detail::result_or_nothing_t<T>>
+timeout_or(task<T> op, std::chrono::duration<Rep, Period> d,
+           std::source_location where = std::source_location::current()) {
   return detail::result_or_nothing_before(std::move(op), detail::after_start(d), where);
 }
 
 /// The result of `op`, or nothing if it had not completed by `d` (a `deadline` or a time point).
 template <class T>
-task<detail::result_or_nothing_t<T>> timeout_or(task<T> op, deadline d,
-                                               std::source_location where =
-                                                   std::source_location::current()) {
+TETHER_PROVIDES_DEADLINE task<detail::result_or_nothing_t<T>>
+timeout_or(task<T> op, deadline d,
+           std::source_location where = std::source_location::current()) {
   return detail::result_or_nothing_before(std::move(op), detail::at(d), where);
 }
 
