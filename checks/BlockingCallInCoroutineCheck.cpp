@@ -488,6 +488,13 @@ void BlockingCallInCoroutineCheck::registerMatchers(MatchFinder *Finder) {
                                   isReportable(SystemHeaders))
                          .bind("coroutine"),
                      this);
+  // What the other translation units need to know, under tether check only:
+  // each plain function of the main file is walked once more.
+  if (currentFacts().Learned && FollowCalls)
+    Finder->addMatcher(functionDecl(isDefinition(), isExpansionInMainFile(),
+                                    unless(hasCoroutineBody()))
+                           .bind("summarized"),
+                       this);
 }
 
 void BlockingCallInCoroutineCheck::onEndOfTranslationUnit() {
@@ -498,6 +505,11 @@ void BlockingCallInCoroutineCheck::onEndOfTranslationUnit() {
 
 void BlockingCallInCoroutineCheck::check(
     const MatchFinder::MatchResult &Result) {
+  if (const auto *Function =
+          Result.Nodes.getNodeAs<FunctionDecl>("summarized")) {
+    summarize(*Function, *Result.Context);
+    return;
+  }
   const auto *Coroutine = Result.Nodes.getNodeAs<FunctionDecl>("coroutine");
   if (Checked.insert(Coroutine).second)
     checkCoroutine(*Coroutine, *Result.Context);
@@ -617,6 +629,79 @@ bool BlockingCallInCoroutineCheck::isFollowed(const FunctionDecl &Callee,
          (FollowCallsIntoHeaders && !SM.isInSystemHeader(Loc));
 }
 
+bool BlockingCallInCoroutineCheck::mayLeadToBlocking(
+    const FunctionDecl &Callee, const SourceManager &SM) const {
+  if (const FunctionDecl *Definition = Callee.getDefinition();
+      Definition && isCoroutine(*Definition))
+    return false;
+  // A virtual call may land in any override: which is not known here.
+  if (const auto *Method = dyn_cast<CXXMethodDecl>(&Callee);
+      Method && (Method->isVirtual() || Method->getParent()->isLambda()))
+    return false;
+  return !isAwaiterMachinery(Callee) && !AllowedFunctions.matches(Callee) &&
+         !hasAnnotation(Callee, Annotation::NonBlocking) &&
+         !SM.isInSystemHeader(SM.getExpansionLoc(Callee.getLocation()));
+}
+
+const std::vector<ChainHop> *
+BlockingCallInCoroutineCheck::knownChain(const FunctionDecl &Callee,
+                                         unsigned Depth) const {
+  const FactsScope &Facts = currentFacts();
+  if (!Facts.Learned)
+    return nullptr;
+  std::string USR = usrOf(*Callee.getCanonicalDecl());
+  if (USR.empty())
+    return nullptr;
+  const std::vector<ChainHop> *Chain = nullptr;
+  if (Facts.Known)
+    if (auto Found = Facts.Known->Blocking.find(USR);
+        Found != Facts.Known->Blocking.end() && Found->second.size() <= Depth)
+      Chain = &Found->second;
+  Facts.Learned->Asked.push_back(std::move(USR));
+  return Chain;
+}
+
+void BlockingCallInCoroutineCheck::summarize(const FunctionDecl &Function,
+                                             ASTContext &Ctx) const {
+  // Templates are summarized where they are instantiated, which facts do
+  // not follow; lambdas are called where they are written.
+  if (Function.isDependentContext() ||
+      Function.getTemplateInstantiationPattern() ||
+      (isa<CXXMethodDecl>(Function) &&
+       cast<CXXMethodDecl>(Function).getParent()->isLambda()))
+    return;
+  FunctionSummary Summary;
+  Summary.USR = usrOf(*Function.getCanonicalDecl());
+  if (Summary.USR.empty())
+    return;
+  const SourceManager &SM = Ctx.getSourceManager();
+  Summary.Name = calleeName(Function);
+  Summary.Definition = factLocation(SM, Function.getLocation());
+  BodyFacts Facts;
+  BodyScanner(
+      Facts, MutexTypes, LockGuardTypes,
+      [&](const Expr &Awaited) { return isExecutorSwitch(Awaited); }, Ctx)
+      .scan(Function.getBody(), nullptr, false);
+  for (const BodyFacts::Call &Call : Facts.Calls) {
+    if (std::optional<BlockingCall> Blocking = classify(*Call.E, Facts, Ctx)) {
+      Summary.Blocks =
+          FactCall{"", Blocking->Name, factLocation(SM, Call.E->getBeginLoc())};
+      break;
+    }
+    const auto *Site = dyn_cast<CallExpr>(Call.E);
+    const FunctionDecl *Callee = Site ? Site->getDirectCallee() : nullptr;
+    if (!Callee || !mayLeadToBlocking(*Callee, SM))
+      continue;
+    std::string USR = usrOf(*Callee->getCanonicalDecl());
+    if (!USR.empty())
+      Summary.Calls.push_back({std::move(USR), calleeName(*Callee),
+                               factLocation(SM, Site->getBeginLoc())});
+  }
+  if (Summary.Blocks)
+    Summary.Calls.clear();
+  currentFacts().Learned->Functions.push_back(std::move(Summary));
+}
+
 const BlockingCallInCoroutineCheck::CallPath *
 BlockingCallInCoroutineCheck::blockingPathIn(const FunctionDecl &Callee,
                                              unsigned Depth, ASTContext &Ctx) {
@@ -646,8 +731,18 @@ BlockingCallInCoroutineCheck::blockingPathIn(const FunctionDecl &Callee,
     for (const BodyFacts::Call &Call : Facts.Calls) {
       const auto *Site = dyn_cast<CallExpr>(Call.E);
       const FunctionDecl *Next = Site ? Site->getDirectCallee() : nullptr;
-      if (!Next || !isFollowed(*Next, Ctx.getSourceManager()))
+      if (!Next)
         continue;
+      if (!isFollowed(*Next, Ctx.getSourceManager())) {
+        if (mayLeadToBlocking(*Next, Ctx.getSourceManager()))
+          if (const std::vector<ChainHop> *Chain =
+                  knownChain(*Next, Depth - 1)) {
+            Path = CallPath{Site, Next, Chain->back().Callee,
+                            static_cast<unsigned>(Chain->size()) + 1, Chain};
+            break;
+          }
+        continue;
+      }
       if (const CallPath *Rest = blockingPathIn(*Next, Depth - 1, Ctx)) {
         Path = CallPath{Site, Next, Rest->Blocking, Rest->Length + 1};
         break;
@@ -794,11 +889,20 @@ void BlockingCallInCoroutineCheck::checkCoroutine(const FunctionDecl &Coroutine,
         InWrittenCode && !Site.NoAwait && !inMacro(Site.E->getSourceRange());
     std::optional<BlockingCall> Blocking = classify(*Site.E, Facts, Ctx);
     const CallPath *Path = nullptr;
+    // Defined in another translation unit: how it blocks, from its body on.
+    std::optional<CallPath> Elsewhere;
     if (!Blocking && FollowCalls && MaxCallDepth > 0)
       if (const auto *Call = dyn_cast<CallExpr>(Site.E))
-        if (const FunctionDecl *Callee = Call->getDirectCallee();
-            Callee && isFollowed(*Callee, SM))
-          Path = blockingPathIn(*Callee, MaxCallDepth, Ctx);
+        if (const FunctionDecl *Callee = Call->getDirectCallee()) {
+          if (isFollowed(*Callee, SM))
+            Path = blockingPathIn(*Callee, MaxCallDepth, Ctx);
+          else if (mayLeadToBlocking(*Callee, SM))
+            if (const std::vector<ChainHop> *Chain =
+                    knownChain(*Callee, MaxCallDepth))
+              Path = &Elsewhere.emplace(
+                  CallPath{nullptr, nullptr, Chain->back().Callee,
+                           static_cast<unsigned>(Chain->size()), Chain});
+        }
     if ((!Blocking && !Path) || !Reported.insert(Loc).second)
       continue;
 
@@ -876,10 +980,15 @@ void BlockingCallInCoroutineCheck::checkCoroutine(const FunctionDecl &Coroutine,
           << Blocking->Name;
     for (const FunctionDecl *Caller = Path ? Call->getDirectCallee() : nullptr;
          Path;) {
-      diag(SM.getExpansionLoc(Path->Site->getBeginLoc()), "%0 calls %1 here",
-           DiagnosticIDs::Note)
-          << calleeName(*Caller)
-          << (Path->Callee ? calleeName(*Path->Callee) : Path->Blocking);
+      if (Path->Site)
+        diag(SM.getExpansionLoc(Path->Site->getBeginLoc()), "%0 calls %1 here",
+             DiagnosticIDs::Note)
+            << calleeName(*Caller)
+            << (Path->Callee ? calleeName(*Path->Callee) : Path->Blocking);
+      if (Path->Beyond) {
+        noteChain(*Path->Beyond, Loc, Ctx);
+        break;
+      }
       if (!Path->Callee)
         break;
       Caller = Path->Callee;
@@ -902,6 +1011,20 @@ void BlockingCallInCoroutineCheck::checkCoroutine(const FunctionDecl &Coroutine,
 
   if (Facts.MayLock)
     reportLocks(Coroutine, *Body->getBody(), Ctx);
+}
+
+void BlockingCallInCoroutineCheck::noteChain(llvm::ArrayRef<ChainHop> Chain,
+                                             SourceLocation Warning,
+                                             ASTContext &Ctx) {
+  for (const ChainHop &Hop : Chain) {
+    const SourceLocation Loc = sourceLocation(Ctx.getSourceManager(), Hop.Site);
+    if (Loc.isValid())
+      diag(Loc, "%0 calls %1 here", DiagnosticIDs::Note)
+          << Hop.Caller << Hop.Callee;
+    else
+      diag(Warning, "%0 calls %1 at %2:%3", DiagnosticIDs::Note)
+          << Hop.Caller << Hop.Callee << Hop.Site.File << Hop.Site.Line;
+  }
 }
 
 void BlockingCallInCoroutineCheck::reportLocks(const FunctionDecl &Coroutine,

@@ -5,6 +5,7 @@
 #define TETHER_CHECKS_BLOCKINGCALLINCOROUTINECHECK_H
 
 #include "utils/AsyncCheck.h"
+#include "utils/Facts.h"
 #include "utils/RuntimeFixes.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
@@ -57,6 +58,9 @@ private:
     const FunctionDecl *Callee; // null when Site is the blocking call
     std::string Blocking;       // the blocking call at the end of the path
     unsigned Length;            // calls from Site to the blocking call
+    /// When Callee is defined in another translation unit: the path on
+    /// from its body, as the program's facts know it.
+    const std::vector<ChainHop> *Beyond = nullptr;
   };
 
   void checkCoroutine(const FunctionDecl &Coroutine, ASTContext &Ctx);
@@ -70,6 +74,21 @@ private:
   const CallPath *blockingPathIn(const FunctionDecl &Callee, unsigned Depth,
                                  ASTContext &Ctx);
   bool isFollowed(const FunctionDecl &Callee, const SourceManager &SM) const;
+  /// Whether a call of \p Callee may lead to a blocking call: a plain
+  /// function the lists do not settle, called directly.
+  bool mayLeadToBlocking(const FunctionDecl &Callee,
+                         const SourceManager &SM) const;
+  /// How \p Callee, defined in another translation unit, blocks within
+  /// \p Depth calls, as the program's facts know it; null when it does not
+  /// or nothing is known (one file, not tether check).
+  const std::vector<ChainHop> *knownChain(const FunctionDecl &Callee,
+                                          unsigned Depth) const;
+  /// Records what \p Function does, for the other translation units.
+  void summarize(const FunctionDecl &Function, ASTContext &Ctx) const;
+  /// A note per call of \p Chain, where it is (in another file), or at
+  /// \p Warning when that file cannot be read.
+  void noteChain(llvm::ArrayRef<ChainHop> Chain, SourceLocation Warning,
+                 ASTContext &Ctx);
   void reportLocks(const FunctionDecl &Coroutine, const Stmt &Body,
                    ASTContext &Ctx);
 

@@ -16,6 +16,7 @@
 #include "Sarif.h"
 #include "TranslationUnitLint.h"
 #include "UnusedNolint.h"
+#include "WholeProgram.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/CommonOptionsParser.h"
@@ -46,10 +47,11 @@ constexpr llvm::StringLiteral ConfigurationDiagnostic = "clang-tidy-config";
 /// translation unit (CI logs).
 class Progress {
 public:
-  Progress(size_t Total, bool Enabled, std::string Root, llvm::raw_ostream &Err)
+  Progress(size_t Total, bool Enabled, std::string Root, llvm::raw_ostream &Err,
+           llvm::StringRef Label = "")
       : Total(Total), Enabled(Enabled),
         Terminal(llvm::sys::Process::StandardErrIsDisplayed()),
-        Root(std::move(Root)), Err(Err) {}
+        Root(std::move(Root)), Label(Label.str()), Err(Err) {}
 
   void started(llvm::StringRef File) {
     if (!Enabled)
@@ -58,9 +60,9 @@ public:
     ++Started;
     const std::string Shown = relativeTo(Root, File);
     if (Terminal)
-      Err << "\r\x1b[K[" << Started << "/" << Total << "] " << Shown;
+      Err << "\r\x1b[K[" << Started << "/" << Total << "] " << Shown << Label;
     else
-      Err << "[" << Started << "/" << Total << "] " << Shown << "\n";
+      Err << "[" << Started << "/" << Total << "] " << Shown << Label << "\n";
     Err.flush();
   }
 
@@ -76,6 +78,7 @@ private:
   const bool Enabled;
   const bool Terminal;
   const std::string Root;
+  const std::string Label;
   llvm::raw_ostream &Err;
 };
 
@@ -185,54 +188,103 @@ selectTranslationUnits(const tooling::CompilationDatabase &Database,
   return shardOf(std::move(Files), Request.Shard->first, Request.Shard->second);
 }
 
-/// Lints \p Files on -j threads, each translation unit from \p Cache when
-/// its inputs are unchanged.
+/// One translation unit as a run linted it, or took it from the cache.
+struct LintedUnit {
+  TranslationUnitResult Result;
+  bool FromCache = false;
+  /// Its cache key without facts; empty when it has none.
+  std::string Key;
+};
+
+/// Runs \p Work for each index below \p Count on -j threads.
+void onWorkers(size_t Count, const CheckRequest &Request,
+               llvm::function_ref<void(size_t)> Work) {
+  const unsigned Workers = std::max<size_t>(
+      1, std::min<size_t>(
+             Count, Request.Jobs
+                        ? Request.Jobs
+                        : std::max(1u, std::thread::hardware_concurrency())));
+  std::atomic<size_t> Next{0};
+  auto Loop = [&] {
+    for (size_t I; (I = Next++) < Count;)
+      Work(I);
+  };
+  std::vector<std::thread> Threads;
+  for (unsigned I = 1; I < Workers; ++I)
+    Threads.emplace_back(Loop);
+  Loop();
+  for (std::thread &Thread : Threads)
+    Thread.join();
+}
+
+/// Lints \p Files, each translation unit from \p Cache when its inputs
+/// are unchanged; then, with the facts of the whole program, lints again
+/// those whose checks asked about a function that the facts know.
 void lintAll(llvm::ArrayRef<std::string> Files,
              const tooling::CompilationDatabase &Database,
              const Configuration &Config, const CheckRequest &Request,
              llvm::StringRef Root, ResultCache *Cache, RunResults &Results,
              llvm::raw_ostream &Err) {
-  const unsigned Workers = std::max<size_t>(
-      1, std::min<size_t>(
-             Files.size(),
-             Request.Jobs ? Request.Jobs
-                          : std::max(1u, std::thread::hardware_concurrency())));
-  Progress Progress(Files.size(), !Request.Quiet, Root.str(), Err);
-  std::atomic<size_t> Next{0};
-  auto Work = [&] {
-    for (size_t I; (I = Next++) < Files.size();) {
-      const std::string &File = Files[I];
-      Progress.started(File);
-      ClangTidyContext Context(Config.provider());
-      std::string Key;
-      if (Cache) {
-        const std::vector<tooling::CompileCommand> Commands =
-            Database.getCompileCommands(File);
-        if (Commands.size() == 1) {
-          Key = Cache->key(Commands.front(),
-                           configurationAsText(Context.getOptionsForFile(File)),
-                           Request.FixNotes);
-          if (std::optional<TranslationUnitResult> Hit = Cache->lookup(Key)) {
-            Results.add(File, std::move(*Hit), /*FromCache=*/true);
-            continue;
-          }
-        }
+  std::vector<LintedUnit> Units(Files.size());
+  auto Lint = [&](size_t I, const ProgramFacts *Known, llvm::StringRef Key) {
+    ClangTidyContext Context(Config.provider());
+    if (Cache && !Key.empty())
+      if (std::optional<TranslationUnitResult> Hit = Cache->lookup(Key)) {
+        Units[I].Result = std::move(*Hit);
+        return true;
       }
-      TranslationUnitResult Result =
-          lintTranslationUnit(Context, Database, File, Request.FixNotes);
-      if (!Key.empty() && Result.FirstError.empty())
-        if (std::optional<std::string> Why = Cache->store(Key, Result))
-          Results.cacheUnwritable(*Why);
-      Results.add(File, std::move(Result), /*FromCache=*/false);
-    }
+    Units[I].Result = lintTranslationUnit(Context, Database, Files[I],
+                                          Request.FixNotes, Known);
+    if (Cache && !Key.empty() && Units[I].Result.FirstError.empty())
+      if (std::optional<std::string> Why = Cache->store(Key, Units[I].Result))
+        Results.cacheUnwritable(*Why);
+    return false;
   };
-  std::vector<std::thread> Threads;
-  for (unsigned I = 1; I < Workers; ++I)
-    Threads.emplace_back(Work);
-  Work();
-  for (std::thread &Thread : Threads)
-    Thread.join();
-  Progress.finish();
+
+  Progress First(Files.size(), !Request.Quiet, Root.str(), Err);
+  onWorkers(Files.size(), Request, [&](size_t I) {
+    const std::string &File = Files[I];
+    First.started(File);
+    if (Cache) {
+      const std::vector<tooling::CompileCommand> Commands =
+          Database.getCompileCommands(File);
+      if (Commands.size() == 1) {
+        ClangTidyContext Context(Config.provider());
+        Units[I].Key =
+            Cache->key(Commands.front(),
+                       configurationAsText(Context.getOptionsForFile(File)),
+                       Request.FixNotes);
+      }
+    }
+    Units[I].FromCache = Lint(I, nullptr, Units[I].Key);
+  });
+  First.finish();
+
+  std::vector<const TranslationUnitFacts *> Summaries;
+  for (const LintedUnit &Unit : Units)
+    if (Unit.Result.FirstError.empty())
+      Summaries.push_back(&Unit.Result.Facts);
+  const ProgramFacts Facts = solveFacts(Summaries);
+  std::vector<size_t> Again;
+  for (size_t I = 0; I < Units.size(); ++I)
+    if (Units[I].Result.FirstError.empty() &&
+        dependsOnFacts(Units[I].Result.Facts, Facts))
+      Again.push_back(I);
+  Progress Second(Again.size(), !Request.Quiet, Root.str(), Err,
+                  ", with what other translation units' functions do");
+  onWorkers(Again.size(), Request, [&](size_t J) {
+    const size_t I = Again[J];
+    Second.started(Files[I]);
+    const std::string Key =
+        Units[I].Key.empty()
+            ? ""
+            : Units[I].Key + "-" + factsDigest(Units[I].Result.Facts, Facts);
+    Units[I].FromCache &= Lint(I, &Facts, Key);
+  });
+  Second.finish();
+
+  for (size_t I = 0; I < Units.size(); ++I)
+    Results.add(Files[I], std::move(Units[I].Result), Units[I].FromCache);
 }
 
 /// Writes a report through \p Write, atomically; false after saying why it

@@ -3,6 +3,7 @@
 
 #include "ResultCache.h"
 #include "SourceFiles.h"
+#include "WholeProgram.h"
 #include "clang/Basic/Version.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
@@ -197,9 +198,14 @@ std::optional<TranslationUnitResult> ResultCache::lookup(llvm::StringRef Key) {
   const json::Array *Inputs = Entry ? Entry->getArray("inputs") : nullptr;
   const json::Array *Findings = Entry ? Entry->getArray("findings") : nullptr;
   const json::Array *Raised = Entry ? Entry->getArray("raised") : nullptr;
-  if (!Inputs || !Findings || !Raised)
+  const json::Value *Facts = Entry ? Entry->get("facts") : nullptr;
+  if (!Inputs || !Findings || !Raised || !Facts)
     return std::nullopt;
   TranslationUnitResult Result;
+  if (std::optional<TranslationUnitFacts> Parsed = factsFromJson(*Facts))
+    Result.Facts = std::move(*Parsed);
+  else
+    return std::nullopt;
   for (const json::Value &Value : *Inputs) {
     const json::Array *I = Value.getAsArray();
     if (!I || I->size() != 3 || !(*I)[0].getAsString() ||
@@ -261,7 +267,8 @@ ResultCache::store(llvm::StringRef Key, const TranslationUnitResult &Result) {
     llvm::raw_fd_ostream OS(FD, /*shouldClose=*/true);
     OS << json::Value(json::Object{{"inputs", std::move(Inputs)},
                                    {"findings", std::move(Findings)},
-                                   {"raised", std::move(Raised)}});
+                                   {"raised", std::move(Raised)},
+                                   {"facts", toJson(Result.Facts)}});
     OS.close();
     Error = OS.error();
     OS.clear_error();

@@ -322,7 +322,8 @@ bool isCompilerError(const ClangTidyError &Error) {
 TranslationUnitResult
 lintTranslationUnit(ClangTidyContext &Context,
                     const tooling::CompilationDatabase &Database,
-                    llvm::StringRef File, bool FixNotes) {
+                    llvm::StringRef File, bool FixNotes,
+                    const tidy::tether::ProgramFacts *Known) {
   TranslationUnitResult Result;
   const std::vector<tooling::CompileCommand> Commands =
       Database.getCompileCommands(File);
@@ -352,7 +353,14 @@ lintTranslationUnit(ClangTidyContext &Context,
   Tool.setDiagnosticConsumer(&Diagnostics);
   LintActionFactory Factory(Context, FileSystem, Diagnostics, Result,
                             Functions);
-  const int Status = Tool.run(&Factory);
+  int Status;
+  {
+    const tidy::tether::ScopedFacts Facts({Known, &Result.Facts});
+    Status = Tool.run(&Factory);
+  }
+  std::vector<std::string> &Asked = Result.Facts.Asked;
+  llvm::sort(Asked);
+  Asked.erase(std::unique(Asked.begin(), Asked.end()), Asked.end());
 
   for (ClangTidyError &Error : Diagnostics.take()) {
     makeCanonical(Error.Message, Paths);

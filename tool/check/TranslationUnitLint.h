@@ -17,6 +17,7 @@
 #define TETHER_TOOL_CHECK_TRANSLATIONUNITLINT_H
 
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
+#include "utils/Facts.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include <cstdint>
 #include <string>
@@ -55,13 +56,19 @@ struct TranslationUnitResult {
   /// Why the translation unit could not be linted, as a predicate of it
   /// ("does not compile: ..."); empty when it was.
   std::string FirstError;
+  /// What its functions do, and what its checks asked of other
+  /// translation units' functions (each once, sorted).
+  clang::tidy::tether::TranslationUnitFacts Facts;
 };
 
-/// Lints \p File of \p Database with \p Context's options.
+/// Lints \p File of \p Database with \p Context's options, and with what
+/// \p Known says of the functions of other translation units (none when
+/// null).
 TranslationUnitResult
 lintTranslationUnit(clang::tidy::ClangTidyContext &Context,
                     const clang::tooling::CompilationDatabase &Database,
-                    llvm::StringRef File, bool FixNotes);
+                    llvm::StringRef File, bool FixNotes,
+                    const clang::tidy::tether::ProgramFacts *Known = nullptr);
 
 bool isCompilerError(const clang::tidy::ClangTidyError &Error);
 

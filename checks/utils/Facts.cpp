@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//===--- Facts.cpp - tether -----------------------------------------------===//
+
+#include "Facts.h"
+#include "clang/AST/Decl.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Index/USRGeneration.h"
+
+namespace clang::tidy::tether {
+namespace {
+thread_local FactsScope Current;
+} // namespace
+
+const FactsScope &currentFacts() { return Current; }
+
+ScopedFacts::ScopedFacts(FactsScope Scope) : Saved(Current) { Current = Scope; }
+
+ScopedFacts::~ScopedFacts() { Current = Saved; }
+
+std::string usrOf(const Decl &D) {
+  llvm::SmallString<128> USR;
+  if (index::generateUSRForDecl(&D, USR))
+    return "";
+  return std::string(USR);
+}
+
+FactLocation factLocation(const SourceManager &SM, SourceLocation Loc) {
+  const FullSourceLoc Where(SM.getExpansionLoc(Loc), SM);
+  FactLocation Result;
+  if (OptionalFileEntryRef File = SM.getFileEntryRefForID(Where.getFileID())) {
+    // Through the translation unit's file system: a relative name is
+    // relative to its compile command's directory, not to this process's.
+    llvm::SmallString<256> Path;
+    FileManager &Files = SM.getFileManager();
+    if (Files.getVirtualFileSystem().getRealPath(File->getName(), Path)) {
+      Path = File->getName();
+      Files.makeAbsolutePath(Path);
+    }
+    Result.File = std::string(Path);
+  }
+  Result.Line = Where.getSpellingLineNumber();
+  Result.Column = Where.getSpellingColumnNumber();
+  return Result;
+}
+
+SourceLocation sourceLocation(SourceManager &SM, const FactLocation &Where) {
+  OptionalFileEntryRef File =
+      SM.getFileManager().getOptionalFileRef(Where.File);
+  if (!File || Where.Line == 0 || Where.Column == 0)
+    return {};
+  const FileID ID = SM.getOrCreateFileID(*File, SrcMgr::C_User);
+  const SourceLocation Loc = SM.translateLineCol(ID, Where.Line, Where.Column);
+  // translateLineCol clamps: a line the file no longer has is not there.
+  if (Loc.isInvalid() || SM.getSpellingLineNumber(Loc) != Where.Line)
+    return {};
+  return Loc;
+}
+
+} // namespace clang::tidy::tether

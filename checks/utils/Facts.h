@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//===--- Facts.h - tether -------------------------------------------------===//
+//
+// Facts about functions that cross translation units. tether check lints
+// every translation unit once, recording what each function defined in its
+// main file does (a summary); it then solves the summaries of the whole
+// program and lints again, with the facts, the translation units that asked
+// about a function the facts know. The plugin, tether-tidy and
+// tether-clangd see one file: there, nothing is known and nothing recorded.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef TETHER_CHECKS_UTILS_FACTS_H
+#define TETHER_CHECKS_UTILS_FACTS_H
+
+#include "clang/Basic/SourceLocation.h"
+#include "llvm/ADT/StringMap.h"
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace clang {
+class Decl;
+class SourceManager;
+} // namespace clang
+
+namespace clang::tidy::tether {
+
+/// A place in a file, kept across translation units: a canonical path and
+/// a 1-based line and column.
+struct FactLocation {
+  std::string File;
+  unsigned Line = 0;
+  unsigned Column = 0;
+};
+
+/// A call in a function's body: of another function (by its USR) or, with
+/// an empty CalleeUSR, of a call that blocks by itself.
+struct FactCall {
+  std::string CalleeUSR;
+  std::string CalleeName; // as messages quote it: 'read_file', 'fread'
+  FactLocation Site;
+};
+
+/// What the walk of one function of a translation unit's main file finds.
+struct FunctionSummary {
+  std::string USR;
+  std::string Name; // as messages quote it
+  FactLocation Definition;
+  /// The first call in its body that blocks by itself.
+  std::optional<FactCall> Blocks;
+  /// The calls of other functions that facts may follow.
+  std::vector<FactCall> Calls;
+};
+
+/// What one translation unit records: its functions, and the functions its
+/// checks asked about (whose facts, if any, its findings depend on).
+struct TranslationUnitFacts {
+  std::vector<FunctionSummary> Functions;
+  std::vector<std::string> Asked;
+};
+
+/// One step of a chain: Caller calls Callee at Site.
+struct ChainHop {
+  std::string Caller;
+  std::string Callee;
+  FactLocation Site;
+};
+
+/// What is known of the program's functions: for each that blocks, the
+/// shortest chain of calls from it down to the call that blocks.
+struct ProgramFacts {
+  llvm::StringMap<std::vector<ChainHop>> Blocking;
+};
+
+/// The facts of the translation unit being linted on this thread: what the
+/// checks may consult, and where they record what they learn. Both are null
+/// outside tether check.
+struct FactsScope {
+  const ProgramFacts *Known = nullptr;
+  TranslationUnitFacts *Learned = nullptr;
+};
+
+/// This thread's scope.
+const FactsScope &currentFacts();
+
+/// Installs a scope on this thread for its lifetime.
+class ScopedFacts {
+public:
+  explicit ScopedFacts(FactsScope Scope);
+  ~ScopedFacts();
+  ScopedFacts(const ScopedFacts &) = delete;
+  ScopedFacts &operator=(const ScopedFacts &) = delete;
+
+private:
+  FactsScope Saved;
+};
+
+/// The stable identity of \p D across translation units; empty when it has
+/// none.
+std::string usrOf(const Decl &D);
+
+/// \p Loc where it is written, with the file's canonical name.
+FactLocation factLocation(const SourceManager &SM, SourceLocation Loc);
+
+/// \p Where in this translation unit, its file loaded if it was not read;
+/// invalid when the file cannot be read or no longer has that line.
+SourceLocation sourceLocation(SourceManager &SM, const FactLocation &Where);
+
+} // namespace clang::tidy::tether
+
+#endif // TETHER_CHECKS_UTILS_FACTS_H

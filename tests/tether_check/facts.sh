@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Facts across translation units: a coroutine's call of a function defined
+# in another file that blocks, directly or through calls in other files, is
+# reported with the chain; the same with any -j and from the cache; an edit
+# of the function at the end of the chain re-lints only what depends on it;
+# the single-file vehicles see no other file.
+source "$(dirname "$0")/common.sh"
+rm -rf src include && cp -r "$here/facts_project/." "$work/"
+write_database io db svc rec session
+
+expect_exit 1 "$tether" check -p build -j2
+"$filecheck" --check-prefix=ALL "$here/facts.check" --input-file=out.txt
+[[ $(grep -c "warning:" out.txt) == 4 ]] || fail "not exactly four findings: $(cat out.txt)"
+grep -q "^\[1/1\] src/session.cpp, with what other translation units' functions do$" err.txt ||
+  fail "session.cpp not linted again with the facts: $(cat err.txt)"
+[[ $(grep -c "with what other" err.txt) == 1 ]] || fail "more than session.cpp linted again: $(cat err.txt)"
+cp out.txt first.txt
+
+# Any -j, without the cache, and from the cache: the same findings.
+expect_exit 1 "$tether" check -p build -j1 --no-cache
+cmp -s out.txt first.txt || fail "-j1 --no-cache differs: $(diff first.txt out.txt)"
+expect_exit 1 "$tether" check -p build -j8
+cmp -s out.txt first.txt || fail "from the cache differs: $(diff first.txt out.txt)"
+grep -q "5 translation units (5 from the cache)" err.txt || fail "warm run linted: $(cat err.txt)"
+
+# The end of the chain no longer blocks: io.cpp is linted, session.cpp again
+# with the new facts, nothing else; the findings through read_file go.
+sed -i 's|if (std::FILE \*file = std::fopen(path.c_str(), "r"))|if (path.empty())|; s|    std::fclose(file);|    text = "none";|' src/io.cpp
+expect_exit 1 "$tether" check -p build
+grep -q "5 translation units (3 from the cache), 1 finding" err.txt || fail "after the edit: $(cat err.txt)"
+grep -q "src/session.cpp:22:31: warning: 'even' may block" out.txt || fail "the chain through settle went: $(cat out.txt)"
+cp "$here/facts_project/src/io.cpp" src/io.cpp
+
+# A line added above the blocking call: the notes follow it.
+sed -i '1i // moved down a line' src/io.cpp
+expect_exit 1 "$tether" check -p build
+grep -q "src/io.cpp:10:25: note: 'read_file' calls 'fopen' here" out.txt || fail "stale note: $(cat out.txt)"
+cp "$here/facts_project/src/io.cpp" src/io.cpp
+
+# The depth and the headers are the check's options, across files too.
+printf 'CheckOptions:\n  async-blocking-call-in-coroutine.MaxCallDepth: 4\n  async-blocking-call-in-coroutine.FollowCallsIntoHeaders: true\n' >.clang-tidy
+expect_exit 1 "$tether" check -p build
+"$filecheck" --check-prefix=HEADERS "$here/facts.check" --input-file=out.txt
+[[ $(grep -c "warning:" out.txt) == 6 ]] || fail "not six findings with the options: $(cat out.txt)"
+rm .clang-tidy
+
+# SARIF: each hop a related location in its own file.
+expect_exit 1 "$tether" check -p build --sarif facts.sarif
+validate_sarif facts.sarif
+json_query facts.sarif '[l["physicalLocation"]["artifactLocation"]["uri"] for l in j["runs"][0]["results"][0]["relatedLocations"]]' |
+  grep -q "src/io.cpp" || fail "no related location in io.cpp: $(cat facts.sarif)"
+echo "tether check $test_name: ok"

@@ -1,0 +1,130 @@
+//===--- FactsTest.cpp - facts of the whole program -----------------------===//
+
+#include "check/WholeProgram.h"
+#include <gtest/gtest.h>
+
+namespace tether {
+namespace {
+
+FactCall call(std::string USR, std::string Name, unsigned Line) {
+  return {std::move(USR), std::move(Name), {"/p/a.cpp", Line, 1}};
+}
+
+FunctionSummary function(std::string USR, std::vector<FactCall> Calls,
+                         std::optional<FactCall> Blocks = std::nullopt) {
+  FunctionSummary F;
+  F.USR = USR;
+  F.Name = "'" + USR + "'";
+  F.Definition = {"/p/a.cpp", 1, 1};
+  F.Calls = std::move(Calls);
+  F.Blocks = std::move(Blocks);
+  return F;
+}
+
+std::vector<std::string> callees(const std::vector<ChainHop> &Chain) {
+  std::vector<std::string> Names;
+  for (const ChainHop &Hop : Chain)
+    Names.push_back(Hop.Caller + "->" + Hop.Callee);
+  return Names;
+}
+
+TEST(Facts, ChainsAcrossUnitsAreShortest) {
+  TranslationUnitFacts IO, DB, Svc;
+  IO.Functions.push_back(function("read", {}, call("", "'fopen'", 9)));
+  DB.Functions.push_back(function("load", {call("read", "'read'", 5)}));
+  // Two ways to a blocking call: the shorter one is kept.
+  Svc.Functions.push_back(
+      function("warm", {call("long", "'long'", 3), call("load", "'load'", 4)}));
+  Svc.Functions.push_back(function("long", {call("warm2", "'warm2'", 7)}));
+  Svc.Functions.push_back(function("warm2", {call("load", "'load'", 8)}));
+  Svc.Functions.push_back(function("quiet", {call("elsewhere", "'x'", 2)}));
+  const ProgramFacts Facts = solveFacts({&IO, &DB, &Svc});
+  EXPECT_EQ(callees(Facts.Blocking.lookup("warm")),
+            (std::vector<std::string>{"'warm'->'load'", "'load'->'read'",
+                                      "'read'->'fopen'"}));
+  EXPECT_EQ(Facts.Blocking.lookup("warm")[0].Site.Line, 4u);
+  EXPECT_EQ(Facts.Blocking.lookup("long").size(), 4u);
+  EXPECT_FALSE(Facts.Blocking.count("quiet"));
+  EXPECT_FALSE(Facts.Blocking.count("elsewhere"));
+}
+
+TEST(Facts, RecursionEndsAndCyclesWithoutABlockingCallDoNotBlock) {
+  TranslationUnitFacts Unit;
+  Unit.Functions.push_back(function("even", {call("odd", "'odd'", 1)}));
+  Unit.Functions.push_back(function("odd", {call("even", "'even'", 2)}));
+  Unit.Functions.push_back(
+      function("ping", {call("pong", "'pong'", 3)}, std::nullopt));
+  Unit.Functions.push_back(
+      function("pong", {call("ping", "'ping'", 4), call("nap", "'nap'", 5)}));
+  Unit.Functions.push_back(function("nap", {}, call("", "'sleep'", 6)));
+  const ProgramFacts Facts = solveFacts({&Unit});
+  EXPECT_FALSE(Facts.Blocking.count("even"));
+  EXPECT_FALSE(Facts.Blocking.count("odd"));
+  EXPECT_EQ(Facts.Blocking.lookup("ping").size(), 3u);
+  EXPECT_EQ(Facts.Blocking.lookup("pong").size(), 2u);
+}
+
+TEST(Facts, AChainLongerThanAnySettingIsNotKeptAndNothingRecurses) {
+  // 100,000 functions in a line: no stack depth depends on it.
+  TranslationUnitFacts Unit;
+  const unsigned N = 100000;
+  for (unsigned I = 0; I < N; ++I)
+    Unit.Functions.push_back(
+        I + 1 == N
+            ? function("f" + std::to_string(I), {}, call("", "'sleep'", I))
+            : function("f" + std::to_string(I),
+                       {call("f" + std::to_string(I + 1), "'next'", I)}));
+  const ProgramFacts Facts = solveFacts({&Unit});
+  EXPECT_EQ(Facts.Blocking.size(), MaxChainLength);
+  EXPECT_EQ(
+      Facts.Blocking.lookup("f" + std::to_string(N - MaxChainLength)).size(),
+      MaxChainLength);
+}
+
+TEST(Facts, TheFirstSummaryOfAFunctionDefinedTwiceWins) {
+  TranslationUnitFacts First, Second;
+  First.Functions.push_back(function("f", {}));
+  Second.Functions.push_back(function("f", {}, call("", "'sleep'", 1)));
+  EXPECT_FALSE(solveFacts({&First, &Second}).Blocking.count("f"));
+  EXPECT_TRUE(solveFacts({&Second, &First}).Blocking.count("f"));
+}
+
+TEST(Facts, TheDigestChangesWithTheFactsAskedAboutOnly) {
+  TranslationUnitFacts Lib;
+  Lib.Functions.push_back(function("read", {}, call("", "'fopen'", 9)));
+  Lib.Functions.push_back(function("nap", {}, call("", "'sleep'", 3)));
+  TranslationUnitFacts Asker;
+  Asker.Asked = {"read", "unknown"};
+  const ProgramFacts Before = solveFacts({&Lib});
+  EXPECT_TRUE(dependsOnFacts(Asker, Before));
+  Lib.Functions[1].Blocks->Site.Line = 4; // not asked about
+  EXPECT_EQ(factsDigest(Asker, Before), factsDigest(Asker, solveFacts({&Lib})));
+  Lib.Functions[0].Blocks->Site.Line = 10; // asked about: its note moves
+  EXPECT_NE(factsDigest(Asker, Before), factsDigest(Asker, solveFacts({&Lib})));
+  TranslationUnitFacts Unrelated;
+  Unrelated.Asked = {"unknown"};
+  EXPECT_FALSE(dependsOnFacts(Unrelated, Before));
+}
+
+TEST(Facts, JsonRoundTripAndDamagedInputIsRejected) {
+  TranslationUnitFacts Unit;
+  Unit.Functions.push_back(
+      function("a", {call("b", "'b'", 2), call("c", "'c'", 3)}));
+  Unit.Functions.push_back(function("b", {}, call("", "'fread'", 7)));
+  Unit.Asked = {"b", "z"};
+  std::optional<TranslationUnitFacts> Back = factsFromJson(toJson(Unit));
+  ASSERT_TRUE(Back);
+  EXPECT_EQ(llvm::formatv("{0}", toJson(*Back)).str(),
+            llvm::formatv("{0}", toJson(Unit)).str());
+  EXPECT_FALSE(factsFromJson(llvm::json::Value("facts")));
+  EXPECT_FALSE(factsFromJson(llvm::json::Object{{"functions", 1}}));
+  llvm::json::Value Damaged = toJson(Unit);
+  (*Damaged.getAsObject()->getArray("functions"))[0]
+      .getAsObject()
+      ->getArray("calls")
+      ->front() = llvm::json::Array{"b", 2};
+  EXPECT_FALSE(factsFromJson(Damaged));
+}
+
+} // namespace
+} // namespace tether

@@ -1,0 +1,207 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//===--- WholeProgram.cpp - tether check ----------------------------------===//
+
+#include "WholeProgram.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/SHA256.h"
+#include "llvm/Support/raw_ostream.h"
+#include <deque>
+
+namespace tether {
+
+namespace json = llvm::json;
+
+ProgramFacts solveFacts(llvm::ArrayRef<const TranslationUnitFacts *> Units) {
+  llvm::StringMap<const FunctionSummary *> Functions;
+  for (const TranslationUnitFacts *Unit : Units)
+    for (const FunctionSummary &Function : Unit->Functions)
+      Functions.try_emplace(Function.USR, &Function);
+
+  // Callers of each function, with the call: searched backwards from the
+  // functions that block by themselves, breadth first, so that each
+  // function gets a shortest chain, without recursion whatever the depth.
+  struct Caller {
+    const FunctionSummary *Function;
+    const FactCall *Call;
+  };
+  llvm::StringMap<std::vector<Caller>> Callers;
+  std::deque<llvm::StringRef> Queue;
+  ProgramFacts Facts;
+  // For each function known to block: the call that continues its chain.
+  llvm::StringMap<const FactCall *> Next;
+  for (const auto &Entry : Functions) {
+    const FunctionSummary &Function = *Entry.getValue();
+    for (const FactCall &Call : Function.Calls)
+      Callers[Call.CalleeUSR].push_back({&Function, &Call});
+    if (Function.Blocks) {
+      Next[Function.USR] = &*Function.Blocks;
+      Queue.push_back(Function.USR);
+    }
+  }
+  llvm::sort(Queue); // the same chains whatever the hash order
+  llvm::StringMap<unsigned> Length;
+  for (llvm::StringRef USR : Queue)
+    Length[USR] = 1;
+  while (!Queue.empty()) {
+    const llvm::StringRef Callee = Queue.front();
+    Queue.pop_front();
+    const unsigned Depth = Length[Callee];
+    if (Depth >= MaxChainLength)
+      continue;
+    auto Found = Callers.find(Callee);
+    if (Found == Callers.end())
+      continue;
+    for (const auto &[Function, Call] : Found->second)
+      if (Length.try_emplace(Function->USR, Depth + 1).second) {
+        Next[Function->USR] = Call;
+        Queue.push_back(Function->USR);
+      }
+  }
+  for (const auto &Entry : Next) {
+    std::vector<ChainHop> Chain;
+    for (llvm::StringRef USR = Entry.getKey();;) {
+      const FunctionSummary &Function = *Functions.lookup(USR);
+      const FactCall &Call = *Next.lookup(USR);
+      Chain.push_back({Function.Name, Call.CalleeName, Call.Site});
+      if (Call.CalleeUSR.empty())
+        break;
+      USR = Call.CalleeUSR;
+    }
+    Facts.Blocking[Entry.getKey()] = std::move(Chain);
+  }
+  return Facts;
+}
+
+bool dependsOnFacts(const TranslationUnitFacts &Asked,
+                    const ProgramFacts &Facts) {
+  return llvm::any_of(Asked.Asked, [&](const std::string &USR) {
+    return Facts.Blocking.count(USR);
+  });
+}
+
+std::string factsDigest(const TranslationUnitFacts &Asked,
+                        const ProgramFacts &Facts) {
+  std::vector<llvm::StringRef> USRs(Asked.Asked.begin(), Asked.Asked.end());
+  llvm::sort(USRs);
+  USRs.erase(std::unique(USRs.begin(), USRs.end()), USRs.end());
+  llvm::SHA256 Hash;
+  auto Add = [&](llvm::StringRef Part) {
+    Hash.update(Part);
+    Hash.update(llvm::ArrayRef<uint8_t>{0});
+  };
+  for (llvm::StringRef USR : USRs) {
+    auto Found = Facts.Blocking.find(USR);
+    if (Found == Facts.Blocking.end())
+      continue;
+    Add(USR);
+    for (const ChainHop &Hop : Found->second) {
+      Add(Hop.Caller);
+      Add(Hop.Callee);
+      Add(Hop.Site.File);
+      Add(std::to_string(Hop.Site.Line) + ":" +
+          std::to_string(Hop.Site.Column));
+    }
+  }
+  return llvm::toHex(Hash.final(), /*LowerCase=*/true);
+}
+
+namespace {
+
+json::Value toJson(const FactLocation &Where) {
+  return json::Array{Where.File, Where.Line, Where.Column};
+}
+
+json::Value toJson(const FactCall &Call) {
+  return json::Array{Call.CalleeUSR, Call.CalleeName, toJson(Call.Site)};
+}
+
+std::optional<FactLocation> locationFromJson(const json::Value *Value) {
+  const json::Array *Array = Value ? Value->getAsArray() : nullptr;
+  if (!Array || Array->size() != 3)
+    return std::nullopt;
+  std::optional<llvm::StringRef> File = (*Array)[0].getAsString();
+  std::optional<int64_t> Line = (*Array)[1].getAsInteger();
+  std::optional<int64_t> Column = (*Array)[2].getAsInteger();
+  if (!File || !Line || !Column || *Line < 0 || *Column < 0)
+    return std::nullopt;
+  return FactLocation{File->str(), static_cast<unsigned>(*Line),
+                      static_cast<unsigned>(*Column)};
+}
+
+std::optional<FactCall> callFromJson(const json::Value &Value) {
+  const json::Array *Array = Value.getAsArray();
+  if (!Array || Array->size() != 3)
+    return std::nullopt;
+  std::optional<llvm::StringRef> USR = (*Array)[0].getAsString();
+  std::optional<llvm::StringRef> Name = (*Array)[1].getAsString();
+  std::optional<FactLocation> Site = locationFromJson(&(*Array)[2]);
+  if (!USR || !Name || !Site)
+    return std::nullopt;
+  return FactCall{USR->str(), Name->str(), std::move(*Site)};
+}
+
+} // namespace
+
+json::Value toJson(const TranslationUnitFacts &Facts) {
+  json::Array Functions;
+  for (const FunctionSummary &Function : Facts.Functions) {
+    json::Array Calls;
+    for (const FactCall &Call : Function.Calls)
+      Calls.push_back(toJson(Call));
+    json::Object Object{{"usr", Function.USR},
+                        {"name", Function.Name},
+                        {"at", toJson(Function.Definition)},
+                        {"calls", std::move(Calls)}};
+    if (Function.Blocks)
+      Object["blocks"] = toJson(*Function.Blocks);
+    Functions.push_back(std::move(Object));
+  }
+  json::Array Asked;
+  for (const std::string &USR : Facts.Asked)
+    Asked.push_back(USR);
+  return json::Object{{"functions", std::move(Functions)},
+                      {"asked", std::move(Asked)}};
+}
+
+std::optional<TranslationUnitFacts> factsFromJson(const json::Value &Value) {
+  const json::Object *Object = Value.getAsObject();
+  const json::Array *Functions =
+      Object ? Object->getArray("functions") : nullptr;
+  const json::Array *Asked = Object ? Object->getArray("asked") : nullptr;
+  if (!Functions || !Asked)
+    return std::nullopt;
+  TranslationUnitFacts Facts;
+  for (const json::Value &Entry : *Functions) {
+    const json::Object *Function = Entry.getAsObject();
+    if (!Function)
+      return std::nullopt;
+    std::optional<llvm::StringRef> USR = Function->getString("usr");
+    std::optional<llvm::StringRef> Name = Function->getString("name");
+    std::optional<FactLocation> At = locationFromJson(Function->get("at"));
+    const json::Array *Calls = Function->getArray("calls");
+    if (!USR || !Name || !At || !Calls)
+      return std::nullopt;
+    FunctionSummary Summary{USR->str(), Name->str(), std::move(*At), {}, {}};
+    if (const json::Value *Blocks = Function->get("blocks")) {
+      Summary.Blocks = callFromJson(*Blocks);
+      if (!Summary.Blocks)
+        return std::nullopt;
+    }
+    for (const json::Value &Call : *Calls) {
+      std::optional<FactCall> Parsed = callFromJson(Call);
+      if (!Parsed)
+        return std::nullopt;
+      Summary.Calls.push_back(std::move(*Parsed));
+    }
+    Facts.Functions.push_back(std::move(Summary));
+  }
+  for (const json::Value &USR : *Asked) {
+    std::optional<llvm::StringRef> Text = USR.getAsString();
+    if (!Text)
+      return std::nullopt;
+    Facts.Asked.push_back(Text->str());
+  }
+  return Facts;
+}
+
+} // namespace tether

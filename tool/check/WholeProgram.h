@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//===--- WholeProgram.h - tether check --------------------------*- C++ -*-===//
+//
+// The facts of the whole program, from the summaries its translation units
+// recorded: which functions block, and by which chain of calls. A function
+// blocks when its body makes a blocking call, or calls a function that
+// blocks; the chain kept is a shortest one. Also what a cache entry and a
+// merge of shards need: the summaries as JSON, and a digest of the facts a
+// translation unit's findings depend on.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef TETHER_TOOL_CHECK_WHOLEPROGRAM_H
+#define TETHER_TOOL_CHECK_WHOLEPROGRAM_H
+
+#include "utils/Facts.h"
+#include "llvm/Support/JSON.h"
+
+namespace tether {
+
+using clang::tidy::tether::ChainHop;
+using clang::tidy::tether::FactCall;
+using clang::tidy::tether::FactLocation;
+using clang::tidy::tether::FunctionSummary;
+using clang::tidy::tether::ProgramFacts;
+using clang::tidy::tether::TranslationUnitFacts;
+
+/// The longest chain kept: a call deeper than this is not followed by any
+/// setting of the checks.
+constexpr unsigned MaxChainLength = 32;
+
+/// Solves the summaries of every translation unit, in the order given: a
+/// function defined in two (a file compiled twice) keeps its first summary.
+ProgramFacts solveFacts(llvm::ArrayRef<const TranslationUnitFacts *> Units);
+
+/// Whether the findings of a translation unit that asked \p Asked depend on
+/// \p Facts: some function it asked about is known to block.
+bool dependsOnFacts(const TranslationUnitFacts &Asked,
+                    const ProgramFacts &Facts);
+
+/// A digest of what \p Facts say of the functions \p Asked asked about: a
+/// translation unit linted with facts of the same digest has the same
+/// findings.
+std::string factsDigest(const TranslationUnitFacts &Asked,
+                        const ProgramFacts &Facts);
+
+llvm::json::Value toJson(const TranslationUnitFacts &Facts);
+/// Null when \p Value is not what toJson writes.
+std::optional<TranslationUnitFacts>
+factsFromJson(const llvm::json::Value &Value);
+
+} // namespace tether
+
+#endif
