@@ -306,9 +306,10 @@ bool runsLoop(const CXXMemberCallExpr &Call) {
 }
 
 /// Whether the function \p Call calls says it waits: sync_wait,
-/// blockingWait, syncAwait.
+/// blockingWait, syncAwait, also as a function object (stdexec's and
+/// libunifex's `sync_wait` are customization point objects).
 bool namesAWait(const CallExpr &Call) {
-  const FunctionDecl *Callee = Call.getDirectCallee();
+  const NamedDecl *Callee = calledDecl(Call);
   return Callee && Callee->getIdentifier() &&
          Callee->getName().contains_insensitive("wait");
 }

@@ -306,6 +306,12 @@ void MissingTimeoutCheck::BodyWalker::walkDecls(const DeclStmt &Decls) {
         walkLambda(*Lambda, /*Escapes=*/false);
       else
         walk(Init);
+      // `auto s = co_await acceptor.async_accept(use_awaitable);`
+      if (const auto *Awaited =
+              dyn_cast<CoawaitExpr>(skipParensAndImplicit(Init)))
+        if (const auto *Accept = dyn_cast<CallExpr>(
+                skipParensAndImplicit(Awaited->getOperand())))
+          Check.noteLoopback(*Accept, Var);
     }
     const CXXRecordDecl *Type = Var->getType()->getAsCXXRecordDecl();
     if (Type && !ScopeStack.empty() &&
@@ -364,6 +370,7 @@ void MissingTimeoutCheck::BodyWalker::walkCall(const CallExpr &Call) {
   if (const FunctionDecl *Callee = Call.getDirectCallee())
     addSite(*Callee);
   noteStreamDeadline(Call);
+  Check.noteLoopback(Call);
 }
 
 /// The stream an operation works on: the object of a member call, the first
@@ -641,6 +648,58 @@ const ValueDecl *MissingTimeoutCheck::streamOf(const Expr *E) const {
   return nullptr;
 }
 
+/// The call of a method named \p Name that \p E is, seen through the copy
+/// of its value.
+static const CXXMemberCallExpr *methodCall(const Expr *E,
+                                           llvm::StringRef Name) {
+  E = skipParensAndImplicit(E);
+  if (const auto *Copy = dyn_cast<CXXConstructExpr>(E);
+      Copy && Copy->getNumArgs() == 1)
+    E = skipParensAndImplicit(Copy->getArg(0));
+  const auto *Call = dyn_cast<CXXMemberCallExpr>(E);
+  const CXXMethodDecl *Method = Call ? Call->getMethodDecl() : nullptr;
+  return Method && Method->getIdentifier() && Method->getName() == Name
+             ? Call
+             : nullptr;
+}
+
+void MissingTimeoutCheck::noteLoopback(const CallExpr &Call,
+                                       const ValueDecl *Accepted) {
+  const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call);
+  const CXXMethodDecl *Method = Member ? Member->getMethodDecl() : nullptr;
+  if (!Method || !Method->getIdentifier())
+    return;
+  const llvm::StringRef Name = Method->getName();
+  const ValueDecl *Object = streamOf(Member->getImplicitObjectArgument());
+  if (!Object)
+    return;
+  if (Name == "async_connect" || Name == "connect") {
+    for (const Expr *Arg : Call.arguments())
+      if (const CXXMemberCallExpr *Endpoint = methodCall(Arg, "local_endpoint"))
+        if (const ValueDecl *Acceptor =
+                streamOf(Endpoint->getImplicitObjectArgument())) {
+          SelfConnectedAcceptors.insert(Acceptor);
+          SelfConnectedSockets.insert(Object);
+        }
+    return;
+  }
+  if (Name != "async_accept" && Name != "accept")
+    return;
+  if (!Accepted && Call.getNumArgs() > 0)
+    Accepted = streamOf(Call.getArg(0));
+  if (Accepted)
+    AcceptedFrom[Object].push_back(Accepted);
+}
+
+llvm::DenseSet<const ValueDecl *> MissingTimeoutCheck::loopbackSockets() const {
+  llvm::DenseSet<const ValueDecl *> Sockets(SelfConnectedSockets.begin(),
+                                            SelfConnectedSockets.end());
+  for (const ValueDecl *Acceptor : SelfConnectedAcceptors)
+    if (auto Found = AcceptedFrom.find(Acceptor); Found != AcceptedFrom.end())
+      Sockets.insert(Found->second.begin(), Found->second.end());
+  return Sockets;
+}
+
 void MissingTimeoutCheck::onEndOfTranslationUnit() {
   // A coroutine is bounded when every call of it is: inside a deadline, or
   // in a coroutine that is itself bounded (a recursive call is bounded only
@@ -658,9 +717,12 @@ void MissingTimeoutCheck::onEndOfTranslationUnit() {
         Changed = true;
       }
   }
+  // A test that talks to itself: the peer is the program's own code.
+  const llvm::DenseSet<const ValueDecl *> Loopback = loopbackSockets();
   llvm::DenseSet<SourceLocation> Reported;
   for (const Finding &Found : Findings)
     if (!Bounded.contains(Found.Coroutine->getCanonicalDecl()) &&
+        !Loopback.contains(streamOf(streamArgument(*Found.Operation))) &&
         Reported.insert(Found.Await->getBeginLoc()).second)
       report(Found, *AST);
   Walked.clear();
@@ -668,6 +730,9 @@ void MissingTimeoutCheck::onEndOfTranslationUnit() {
   CallSites.clear();
   Coroutines.clear();
   RacingHelpers.clear();
+  SelfConnectedAcceptors.clear();
+  SelfConnectedSockets.clear();
+  AcceptedFrom.clear();
 }
 
 void MissingTimeoutCheck::report(const Finding &Found, ASTContext &Ctx) {

@@ -67,6 +67,13 @@ private:
   /// The variable or member that names the stream \p E is, seen through
   /// layer accessors (get_lowest_layer, next_layer).
   const ValueDecl *streamOf(const Expr *E) const;
+  /// Notes a connect to an acceptor's own `local_endpoint()`, and the
+  /// sockets an acceptor accepts (\p Accepted, when the call's value is
+  /// one).
+  void noteLoopback(const CallExpr &Call, const ValueDecl *Accepted = nullptr);
+  /// The sockets whose peer is this program: connected to an acceptor of
+  /// the translation unit, or accepted from one a socket connects to.
+  llvm::DenseSet<const ValueDecl *> loopbackSockets() const;
   void report(const Finding &Found, ASTContext &Ctx);
 
   const std::string DefaultTimerFunctions;
@@ -92,6 +99,10 @@ private:
   llvm::DenseMap<const FunctionDecl *, std::vector<CallSite>> CallSites;
   llvm::DenseMap<const FunctionDecl *, bool> Coroutines;
   llvm::DenseMap<const FunctionDecl *, bool> RacingHelpers;
+  llvm::DenseSet<const ValueDecl *> SelfConnectedAcceptors;
+  llvm::DenseSet<const ValueDecl *> SelfConnectedSockets;
+  llvm::DenseMap<const ValueDecl *, llvm::SmallVector<const ValueDecl *, 2>>
+      AcceptedFrom;
 };
 
 } // namespace clang::tidy::tether

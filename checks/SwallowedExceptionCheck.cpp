@@ -800,10 +800,17 @@ void SwallowedExceptionCheck::checkIgnoredExceptionPtr(
   const auto *Body = dyn_cast<CompoundStmt>(Definition->getBody());
   if (Body && didNotParse(*Body, SM, Ctx.getLangOpts()))
     return;
+  const StringRef Callee = calleeName(Call);
+  // A sender's error adaptor that does something recovers, as a handler
+  // that returns a fallback does (`let_error` must return a sender): only
+  // one that does nothing drops the error. A completion handler's
+  // exception_ptr is the only report of the task's failure.
+  if ((Callee == "upon_error" || Callee == "let_error") &&
+      (!Body || !Body->body_empty()))
+    return;
   const SourceLocation Loc = SM.getExpansionLoc(Arg.getBeginLoc());
   if (!firstReport(Loc))
     return;
-  const StringRef Callee = calleeName(Call);
   diag(Loc, "completion handler ignores the 'std::exception_ptr' it receives "
             "from '%0': the exception is lost; rethrow it or handle it")
       << Callee;

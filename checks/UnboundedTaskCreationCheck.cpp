@@ -345,7 +345,8 @@ private:
 
   /// Whether \p E adds a thread to a container member of the class whose
   /// constructor or static factory runs the walk (`m_threads.emplace_back`,
-  /// `pool->workers.emplace_back`): a pool starting its fixed set of workers,
+  /// `pool->workers.emplace_back`), or of its private implementation
+  /// (`d->threads.emplace_back`): a pool starting its fixed set of workers,
   /// which it joins when it is destroyed.
   bool startsPoolWorker(const Expr &E) const {
     const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Callable);
@@ -353,12 +354,25 @@ private:
     if (!Method || !Member ||
         !(isa<CXXConstructorDecl>(Method) || Method->isStatic()))
       return false;
-    const auto *Container = dyn_cast<MemberExpr>(
-        Member->getImplicitObjectArgument()->IgnoreParenImpCasts());
-    const auto *Field =
-        Container ? dyn_cast<FieldDecl>(Container->getMemberDecl()) : nullptr;
-    return Field && Field->getParent()->getCanonicalDecl() ==
-                        Method->getParent()->getCanonicalDecl();
+    const CXXRecordDecl *Pool = Method->getParent()->getCanonicalDecl();
+    const Expr *Object = Member->getImplicitObjectArgument();
+    // The container, then what holds it: the pool, or a member of the pool
+    // that points to its implementation.
+    for (int Level = 0; Level < 2 && Object; ++Level) {
+      const auto *Container = dyn_cast<MemberExpr>(Object->IgnoreParenImpCasts());
+      const auto *Field =
+          Container ? dyn_cast<FieldDecl>(Container->getMemberDecl()) : nullptr;
+      if (!Field)
+        return false;
+      if (Field->getParent()->getCanonicalDecl() == Pool)
+        return true;
+      Object = Container->getBase()->IgnoreParenImpCasts();
+      // `d->threads` through a smart pointer's operator->.
+      if (const auto *Arrow = dyn_cast<CXXOperatorCallExpr>(Object);
+          Arrow && Arrow->getOperator() == OO_Arrow)
+        Object = Arrow->getArg(0);
+    }
+    return false;
   }
 
   void visitBody(const Stmt *Body) {

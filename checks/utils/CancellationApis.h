@@ -26,12 +26,13 @@ inline constexpr llvm::StringLiteral CppcoroException =
 inline constexpr llvm::StringLiteral FollyException =
     "::folly::OperationCancelled";
 
-/// Awaiting one of these waits for the children a scope already owns.
+/// Awaiting one of these waits for the children a scope already owns: the
+/// `async_scope` of cppcoro, stdexec (declared in
+/// `experimental::execution::__scope`) and unifex (in `unifex::_async_scope`).
 inline constexpr llvm::StringLiteral ScopeJoinFunctions =
-    "::cppcoro::async_scope::join;::folly::coro::AsyncScope::joinAsync;"
-    "::folly::coro::CancellableAsyncScope::joinAsync;"
-    "::exec::async_scope::on_empty;::unifex::async_scope::complete;"
-    "::unifex::async_scope::cleanup";
+    "async_scope::join;async_scope::on_empty;async_scope::complete;"
+    "async_scope::cleanup;::folly::coro::AsyncScope::joinAsync;"
+    "::folly::coro::CancellableAsyncScope::joinAsync";
 
 } // namespace clang::tidy::tether::cancellation
 

@@ -14,21 +14,25 @@
 namespace clang::tidy::tether::spawn {
 
 /// Starts that hand back nothing that owns the work (or a future that is
-/// easily dropped): stdexec's start_detached and folly's Task::start.
+/// easily dropped): stdexec's start_detached (now `exec::start_detached`,
+/// which is `experimental::execution`) and folly's Task::start.
 inline constexpr llvm::StringLiteral DetachedStartFunctions =
     "::stdexec::start_detached;::std::execution::start_detached;"
+    "::experimental::execution::start_detached;::exec::start_detached;"
     "::folly::coro::Task::start;::folly::coro::TaskWithExecutor::start;"
     "::coro::scheduler::spawn_detached;::coro::thread_pool::spawn_detached";
 
-/// Spawns onto an async scope that owns the work: folly, cppcoro, stdexec
-/// (exec::async_scope and the P3149 free functions) and unifex.
+/// Spawns onto an async scope or nursery that owns the work: folly,
+/// corral, and any `async_scope` (cppcoro's; stdexec's, declared in
+/// `experimental::execution::__scope`; unifex's, in
+/// `unifex::_async_scope`), and the P3149 free functions.
 inline constexpr llvm::StringLiteral ScopeSpawnFunctions =
     "::folly::coro::AsyncScope::add;::folly::coro::CancellableAsyncScope::add;"
-    "::cppcoro::async_scope::spawn;::exec::async_scope::spawn;"
-    "::exec::async_scope::spawn_future;::stdexec::spawn;"
-    "::std::execution::spawn;::std::execution::spawn_future;"
-    "::unifex::async_scope::spawn;::unifex::async_scope::spawn_on;"
-    "::unifex::async_scope::spawn_call_on";
+    "::corral::detail::NurseryBase::start;"
+    "async_scope::spawn;async_scope::spawn_future;async_scope::spawn_on;"
+    "async_scope::spawn_call_on;async_scope::detached_spawn;"
+    "async_scope::detached_spawn_on;async_scope::detached_spawn_call_on;"
+    "::stdexec::spawn;::std::execution::spawn;::std::execution::spawn_future";
 
 /// Coroutine types made to be started and dropped: their promise ignores
 /// what the coroutine returns and throws (concurrencpp's null_result).

@@ -38,6 +38,11 @@ private:
 // closure of a lambda without captures holds nothing the task uses.
 namespace lib {
 template <typename Tasks> void sync_wait(Tasks &&) {}
+// stdexec's and libunifex's sync_wait: a customization point object.
+struct sync_wait_t {
+  template <typename Task> void operator()(Task &&) const {}
+};
+inline constexpr sync_wait_t cpo_sync_wait{};
 template <typename T> struct generator {
   struct promise_type {
     generator get_return_object() { return {}; }
@@ -53,6 +58,8 @@ template <typename T> struct generator {
 } // namespace lib
 
 lib::generator<int> count(const int &Limit);
+cppcoro::task<> handleCount(int &Counter);
+void keep(cppcoro::task<> Task);
 
 void waitedFor() {
   int Limit = 3;
@@ -64,6 +71,20 @@ void waitedFor() {
   for (int Value : count(Limit))
     (void)Value;
   auto Values = count(Limit);
+}
+
+void waitedForByAnObject() {
+  int Counter = 42;
+  auto Task = handleCount(Counter);
+  lib::cpo_sync_wait(std::move(Task));
+}
+
+void storedNotWaited() {
+  int Counter = 42;
+  auto Task = handleCount(Counter);
+  lib::cpo_sync_wait(Counter);
+  keep(std::move(Task));
+  // CHECK-MESSAGES: :[[@LINE-3]]:15: warning: task 'handleCount' stored in 'Task' can outlive local 'Counter'
 }
 
 void notWaitedFor(std::vector<cppcoro::task<>> &Tasks) {

@@ -2,7 +2,7 @@
 // RUN: %check_tidy -fix-notes -check-suffixes=,FIXNOTES %s async-fire-and-forget %t -- -- -I %S/Inputs
 // RUN: %check_tidy -check-suffixes=,OPTS %s async-fire-and-forget %t -- \
 // RUN:   -config="{CheckOptions: {async-fire-and-forget.TaskTypes: '::lib::opaque_job', \
-// RUN:     async-fire-and-forget.DetachedSpawnFunctions: '::stdexec::start_detached;::folly::coro::Task::start;::folly::coro::TaskWithExecutor::start;::coro::scheduler::spawn_detached;::coro::thread_pool::spawn_detached;^::legacy::spawn_w.*'}}" \
+// RUN:     async-fire-and-forget.DetachedSpawnFunctions: '::stdexec::start_detached;::experimental::execution::start_detached;::folly::coro::Task::start;::folly::coro::TaskWithExecutor::start;::coro::scheduler::spawn_detached;::coro::thread_pool::spawn_detached;^::legacy::spawn_w.*'}}" \
 // RUN:   -- -I %S/Inputs
 
 #include "coro_lib.h"
@@ -81,6 +81,8 @@ void detachedStarts(folly::coro::Task<int> Task, folly::coro::Task<int> Other) {
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'start_detached' starts work that nobody owns: its result and its exception are lost [async-fire-and-forget]
   using stdexec::start_detached;
   start_detached(stdexec::just());
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'start_detached' starts work that nobody owns
+  exec::start_detached(stdexec::just());
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'start_detached' starts work that nobody owns
   static_cast<folly::coro::Task<int> &&>(Task).start();
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'start' starts work that nobody owns: its result and its exception are lost; keep what it returns

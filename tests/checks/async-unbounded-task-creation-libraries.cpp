@@ -38,7 +38,21 @@ void scopes(List<int> &Ids, folly::coro::AsyncScope &Folly, cppcoro::async_scope
   for (int Id : Ids)
     stdexec::start_detached(stdexec::just());
   // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'start_detached' starts a task in every iteration
+  for (int Id : Ids)
+    exec::start_detached(stdexec::just());
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'start_detached' starts a task in every iteration
   List<folly::SemiFuture<int>> Started;
+  unifex::async_scope Unifex;
+  for (int Id : Ids)
+    Unifex.spawn(stdexec::sender{});
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'spawn' on 'async_scope' starts a task in every iteration
+  for (int Id : Ids)
+    Unifex.detached_spawn(stdexec::sender{});
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'detached_spawn' starts a task in every iteration
+  corral::Nursery Nursery;
+  for (int Id : Ids)
+    Nursery.start(handle, Id);
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'start' starts a task in every iteration of the range-for loop over 'Ids'
   for (int I = 0, N = count(); I < N; ++I)
     Started.push_back(folly::coro::Task<int>().start());
   // CHECK-MESSAGES: :[[@LINE-1]]:23: warning: 'start' starts a task in every iteration of the 'for' loop on 'I < N'

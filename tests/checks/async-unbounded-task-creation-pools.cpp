@@ -59,6 +59,30 @@ private:
   std::vector<std::thread> Threads;
 };
 
+// corral's ThreadPool: the workers are kept by the pool's private
+// implementation.
+class ImplPool {
+  struct Data {
+    std::vector<std::thread> Threads;
+  };
+  std::unique_ptr<Data> D;
+  Data *Raw;
+
+public:
+  explicit ImplPool(unsigned Count) : D(new Data), Raw(D.get()) {
+    for (unsigned I = 0; I < Count; ++I)
+      D->Threads.emplace_back(work, I);
+    for (unsigned I = 0; I < Count; ++I)
+      Raw->Threads.emplace_back(work, I);
+  }
+  // A local implementation is not the pool's.
+  ImplPool(unsigned Count, Data *Other) {
+    for (unsigned I = 0; I < Count; ++I)
+      Other->Threads.emplace_back(work, I);
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'emplace_back' starts a thread in every iteration of the 'for' loop on 'I < Count' and nothing bounds how many run at once
+  }
+};
+
 // A constructor filling a container that is not its own.
 struct Launcher {
   Launcher(std::vector<std::thread> &Out, int Count) {

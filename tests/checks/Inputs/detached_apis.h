@@ -12,6 +12,15 @@ struct start_detached_t {
 inline constexpr start_detached_t start_detached{};
 } // namespace stdexec
 
+// stdexec today: exec is an alias of the namespace that declares it.
+namespace experimental::execution {
+struct start_detached_t {
+  template <typename Sender> void operator()(Sender &&) const {}
+};
+inline constexpr start_detached_t start_detached{};
+} // namespace experimental::execution
+namespace exec = experimental::execution;
+
 namespace folly {
 template <typename T> struct SemiFuture {};
 template <typename T> struct Future {};

@@ -15,11 +15,40 @@ struct async_scope {
 };
 } // namespace cppcoro
 
-namespace exec {
+// stdexec: exec is an alias of the namespace that declares the scope.
+namespace experimental::execution {
+namespace __scope {
 struct async_scope {
   template <typename Sender> void spawn(Sender &&) {}
 };
-} // namespace exec
+} // namespace __scope
+using __scope::async_scope;
+} // namespace experimental::execution
+namespace exec = experimental::execution;
+
+// libunifex declares its scope in a namespace of its own.
+namespace unifex {
+inline namespace v1 {
+namespace _async_scope {
+struct async_scope {
+  template <typename Sender> void spawn(Sender &&) {}
+  template <typename Sender> void detached_spawn(Sender &&) {}
+};
+} // namespace _async_scope
+using _async_scope::async_scope;
+} // namespace v1
+} // namespace unifex
+
+// corral's nursery starts a task per call of start().
+namespace corral {
+namespace detail {
+class NurseryBase {
+public:
+  template <typename Callable, typename... Args> void start(Callable, Args...) {}
+};
+} // namespace detail
+class Nursery : public detail::NurseryBase {};
+} // namespace corral
 
 namespace stdexec {
 struct sender {};
