@@ -23,6 +23,12 @@ expect_exit 1 "$tether" check -p build -j8
 cmp -s out.txt first.txt || fail "from the cache differs: $(diff first.txt out.txt)"
 grep -q "5 translation units (5 from the cache)" err.txt || fail "warm run linted: $(cat err.txt)"
 
+# Each unit alone: nothing crosses files; the cache keeps the two apart.
+expect_exit 0 "$tether" check -p build --no-facts
+! grep -q "with what other" err.txt || fail "--no-facts linted with facts: $(cat err.txt)"
+expect_exit 1 "$tether" check -p build
+cmp -s out.txt first.txt || fail "after --no-facts, from the cache: $(diff first.txt out.txt)"
+
 # The end of the chain no longer blocks: io.cpp is linted, session.cpp again
 # with the new facts, nothing else; the findings through read_file go.
 sed -i 's|if (std::FILE \*file = std::fopen(path.c_str(), "r"))|if (path.empty())|; s|    std::fclose(file);|    text = "none";|' src/io.cpp

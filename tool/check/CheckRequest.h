@@ -69,6 +69,8 @@ struct CheckRequest {
   std::string ToolIdentity;
 
   bool ReportUnusedNolint = false;
+  /// Facts across translation units: what functions of other units do.
+  bool WholeProgram = true;
 };
 
 } // namespace tether

@@ -233,8 +233,9 @@ void lintAll(llvm::ArrayRef<std::string> Files,
         Units[I].Result = std::move(*Hit);
         return true;
       }
-    Units[I].Result = lintTranslationUnit(Context, Database, Files[I],
-                                          Request.FixNotes, Known);
+    Units[I].Result =
+        lintTranslationUnit(Context, Database, Files[I], Request.FixNotes,
+                            Request.WholeProgram, Known);
     if (Cache && !Key.empty() && Units[I].Result.FirstError.empty())
       if (std::optional<std::string> Why = Cache->store(Key, Units[I].Result))
         Results.cacheUnwritable(*Why);
@@ -254,12 +255,20 @@ void lintAll(llvm::ArrayRef<std::string> Files,
             Cache->key(Commands.front(),
                        configurationAsText(Context.getOptionsForFile(File)),
                        Request.FixNotes);
+        // Linted alone, a unit records no summaries for the others.
+        if (!Request.WholeProgram)
+          Units[I].Key += "-alone";
       }
     }
     Units[I].FromCache = Lint(I, nullptr, Units[I].Key);
   });
   First.finish();
 
+  if (!Request.WholeProgram) {
+    for (size_t I = 0; I < Units.size(); ++I)
+      Results.add(Files[I], std::move(Units[I].Result), Units[I].FromCache);
+    return;
+  }
   std::vector<const TranslationUnitFacts *> Summaries;
   for (const LintedUnit &Unit : Units)
     if (Unit.Result.FirstError.empty())

@@ -322,7 +322,7 @@ bool isCompilerError(const ClangTidyError &Error) {
 TranslationUnitResult
 lintTranslationUnit(ClangTidyContext &Context,
                     const tooling::CompilationDatabase &Database,
-                    llvm::StringRef File, bool FixNotes,
+                    llvm::StringRef File, bool FixNotes, bool WholeProgram,
                     const tidy::tether::ProgramFacts *Known) {
   TranslationUnitResult Result;
   const std::vector<tooling::CompileCommand> Commands =
@@ -355,7 +355,9 @@ lintTranslationUnit(ClangTidyContext &Context,
                             Functions);
   int Status;
   {
-    const tidy::tether::ScopedFacts Facts({Known, &Result.Facts});
+    const tidy::tether::ScopedFacts Facts(
+        WholeProgram ? tidy::tether::FactsScope{Known, &Result.Facts}
+                     : tidy::tether::FactsScope{});
     Status = Tool.run(&Factory);
   }
   std::vector<std::string> &Asked = Result.Facts.Asked;

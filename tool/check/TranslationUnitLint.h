@@ -61,13 +61,15 @@ struct TranslationUnitResult {
   clang::tidy::tether::TranslationUnitFacts Facts;
 };
 
-/// Lints \p File of \p Database with \p Context's options, and with what
-/// \p Known says of the functions of other translation units (none when
-/// null).
+/// Lints \p File of \p Database with \p Context's options. With
+/// \p WholeProgram, records what its functions do for the others, and
+/// uses what \p Known says of the functions of other translation units
+/// (nothing when null).
 TranslationUnitResult
 lintTranslationUnit(clang::tidy::ClangTidyContext &Context,
                     const clang::tooling::CompilationDatabase &Database,
                     llvm::StringRef File, bool FixNotes,
+                    bool WholeProgram = false,
                     const clang::tidy::tether::ProgramFacts *Known = nullptr);
 
 bool isCompilerError(const clang::tidy::ClangTidyError &Error);
