@@ -108,11 +108,11 @@ cl::opt<std::string>
              cl::value_desc("dir"), cl::sub(Check), cl::cat(CheckCategory));
 cl::opt<bool> NoCache("no-cache", cl::desc("lint every translation unit"),
                       cl::sub(Check), cl::cat(CheckCategory));
-cl::opt<bool> NoFacts(
-    "no-facts",
-    cl::desc("judge each translation unit alone: no facts about the "
-             "functions of the others (docs/facts.md)"),
-    cl::sub(Check), cl::cat(CheckCategory));
+cl::opt<bool>
+    NoFacts("no-facts",
+            cl::desc("judge each translation unit alone: no facts about the "
+                     "functions of the others (docs/facts.md)"),
+            cl::sub(Check), cl::cat(CheckCategory));
 cl::opt<bool> ReportUnusedNolint(
     "report-unused-nolint",
     cl::desc("report NOLINT comments for async- checks that suppress "
