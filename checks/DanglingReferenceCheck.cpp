@@ -314,6 +314,20 @@ bool namesAWait(const CallExpr &Call) {
          Callee->getName().contains_insensitive("wait");
 }
 
+/// Whether \p S calls a method of \p Scope that waits for all it owns:
+/// `join`, `complete`, `cleanup`, `on_empty`, `joinAsync`.
+bool joinsScope(const Stmt *S, const ValueDecl &Scope) {
+  return anyStmt(S, [&](const Stmt &Node) {
+    const auto *Call = dyn_cast<CXXMemberCallExpr>(&Node);
+    const CXXMethodDecl *Method = Call ? Call->getMethodDecl() : nullptr;
+    return Method && Method->getIdentifier() &&
+           llvm::is_contained(
+               {"join", "complete", "cleanup", "on_empty", "joinAsync"},
+               Method->getName()) &&
+           namedValue(peel(Call->getImplicitObjectArgument())) == &Scope;
+  });
+}
+
 /// What holds the task after it started: the variable it was stored in (or
 /// the spawn's handle), and the locals made from it since
 /// (`auto all = collectAll(std::move(tasks))`).
@@ -332,11 +346,13 @@ bool joinsTask(const Stmt *S, const Holders &Held, const ValueDecl *Scope) {
       return MentionsHeld(Await->getOperand()) ||
              (Scope && mentions(Await->getOperand(), Scope));
     // A synchronous wait given the task (`sync_wait(when_all(tasks))`,
-    // folly's `blockingWait`, async_simple's `syncAwait`).
+    // folly's `blockingWait`, async_simple's `syncAwait`), or the join of
+    // its scope (`sync_wait(scope.complete())`, libunifex's tests).
     if (const auto *Call = dyn_cast<CallExpr>(&Node);
         Call && namesAWait(*Call) &&
-        llvm::any_of(Call->arguments(),
-                     [&](const Expr *Arg) { return MentionsHeld(Arg); }))
+        llvm::any_of(Call->arguments(), [&](const Expr *Arg) {
+          return MentionsHeld(Arg) || (Scope && joinsScope(Arg, *Scope));
+        }))
       return true;
     if (const auto *Call = dyn_cast<CXXMemberCallExpr>(&Node)) {
       if (runsLoop(*Call))

@@ -8,6 +8,7 @@
 #include "utils/Matchers.h"
 #include "utils/RuntimeApi.h"
 #include "utils/StmtSearch.h"
+#include "utils/TaskHolders.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -312,6 +313,12 @@ void MissingTimeoutCheck::BodyWalker::walkDecls(const DeclStmt &Decls) {
         if (const auto *Accept = dyn_cast<CallExpr>(
                 skipParensAndImplicit(Awaited->getOperand())))
           Check.noteLoopback(*Accept, Var);
+      // `ssl_stream s(std::move(sock), ctx)`: s talks to sock's peer.
+      if (const auto *Made =
+              dyn_cast<CXXConstructExpr>(skipParensAndImplicit(Init)))
+        for (const Expr *Arg : Made->arguments())
+          if (const ValueDecl *From = Check.streamOf(peel(Arg)))
+            Check.MadeFrom[Var].push_back(From);
     }
     const CXXRecordDecl *Type = Var->getType()->getAsCXXRecordDecl();
     if (Type && !ScopeStack.empty() &&
@@ -697,6 +704,17 @@ llvm::DenseSet<const ValueDecl *> MissingTimeoutCheck::loopbackSockets() const {
   for (const ValueDecl *Acceptor : SelfConnectedAcceptors)
     if (auto Found = AcceptedFrom.find(Acceptor); Found != AcceptedFrom.end())
       Sockets.insert(Found->second.begin(), Found->second.end());
+  if (Sockets.empty())
+    return Sockets;
+  for (bool Changed = true; Changed;) {
+    Changed = false;
+    for (const auto &[Stream, Sources] : MadeFrom)
+      if (!Sockets.contains(Stream) &&
+          llvm::any_of(Sources, [&](const ValueDecl *Source) {
+            return Sockets.contains(Source);
+          }))
+        Changed = Sockets.insert(Stream).second;
+  }
   return Sockets;
 }
 
@@ -733,6 +751,7 @@ void MissingTimeoutCheck::onEndOfTranslationUnit() {
   SelfConnectedAcceptors.clear();
   SelfConnectedSockets.clear();
   AcceptedFrom.clear();
+  MadeFrom.clear();
 }
 
 void MissingTimeoutCheck::report(const Finding &Found, ASTContext &Ctx) {

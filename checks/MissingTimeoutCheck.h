@@ -103,6 +103,9 @@ private:
   llvm::DenseSet<const ValueDecl *> SelfConnectedSockets;
   llvm::DenseMap<const ValueDecl *, llvm::SmallVector<const ValueDecl *, 2>>
       AcceptedFrom;
+  /// Streams made from a socket (`ssl_stream s(std::move(sock), ctx)`).
+  llvm::DenseMap<const ValueDecl *, llvm::SmallVector<const ValueDecl *, 2>>
+      MadeFrom;
 };
 
 } // namespace clang::tidy::tether

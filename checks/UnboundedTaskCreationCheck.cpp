@@ -359,7 +359,8 @@ private:
     // The container, then what holds it: the pool, or a member of the pool
     // that points to its implementation.
     for (int Level = 0; Level < 2 && Object; ++Level) {
-      const auto *Container = dyn_cast<MemberExpr>(Object->IgnoreParenImpCasts());
+      const auto *Container =
+          dyn_cast<MemberExpr>(Object->IgnoreParenImpCasts());
       const auto *Field =
           Container ? dyn_cast<FieldDecl>(Container->getMemberDecl()) : nullptr;
       if (!Field)

@@ -73,6 +73,33 @@ void waitedFor() {
   auto Values = count(Limit);
 }
 
+// libunifex's tests: a fixture's scope, joined at the end of each test.
+namespace scoped {
+struct async_scope {
+  template <typename Scheduler, typename Task>
+  void detached_spawn_on(Scheduler, Task &&) {}
+  int complete();
+  int spawn_call_on(int);
+};
+template <typename Sender> void sync_wait(Sender &&) {}
+} // namespace scoped
+
+struct Fixture {
+  scoped::async_scope Scope;
+  cppcoro::task<> call(bool &Completed);
+  void joined() {
+    bool Called = false;
+    Scope.detached_spawn_on(0, call(Called));
+    scoped::sync_wait(Scope.complete());
+  }
+  void waitsForAnotherTask() {
+    bool Called = false;
+    Scope.detached_spawn_on(0, call(Called));
+    // CHECK-MESSAGES: :[[@LINE-1]]:{{[0-9]+}}: warning: task 'call' started by 'detached_spawn_on' can outlive local 'Called', which its parameter 'Completed' refers to
+    scoped::sync_wait(Scope.spawn_call_on(0));
+  }
+};
+
 void waitedForByAnObject() {
   int Counter = 42;
   auto Task = handleCount(Counter);
