@@ -28,7 +28,7 @@ inline constexpr llvm::StringLiteral DetachedStartFunctions =
 /// `unifex::_async_scope`), and the P3149 free functions.
 inline constexpr llvm::StringLiteral ScopeSpawnFunctions =
     "::folly::coro::AsyncScope::add;::folly::coro::CancellableAsyncScope::add;"
-    "::corral::detail::NurseryBase::start;"
+    "::corral::BasicNursery::start;"
     "async_scope::spawn;async_scope::spawn_future;async_scope::spawn_on;"
     "async_scope::spawn_call_on;async_scope::detached_spawn;"
     "async_scope::detached_spawn_on;async_scope::detached_spawn_call_on;"

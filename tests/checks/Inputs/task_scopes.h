@@ -42,12 +42,14 @@ using _async_scope::async_scope;
 // corral's nursery starts a task per call of start().
 namespace corral {
 namespace detail {
-class NurseryBase {
+class NurseryBase {};
+} // namespace detail
+template <typename Policy> class BasicNursery : public detail::NurseryBase {
 public:
   template <typename Callable, typename... Args> void start(Callable, Args...) {}
 };
-} // namespace detail
-class Nursery : public detail::NurseryBase {};
+struct UnsafeErrorPolicy {};
+using Nursery = BasicNursery<UnsafeErrorPolicy>;
 } // namespace corral
 
 namespace stdexec {
