@@ -397,6 +397,32 @@ bool holderDiesFirst(const DanglingReferenceCheck::Escape &How,
       /*IntoLambdas=*/true);
 }
 
+/// Whether the scope \p How spawned on dies before \p Object: it is a local
+/// of the caller (or the local that owns it, `n->start(...)` through a
+/// smart pointer), declared after \p Object or \p Object itself. A scope
+/// joins, cancels or aborts on what it still runs when it is destroyed
+/// (corral's UnsafeNursery, every async_scope's assertion): its tasks do
+/// not outlive it.
+bool scopeDiesFirst(const DanglingReferenceCheck::Escape &How,
+                    const VarDecl &Object) {
+  if (!How.Scope)
+    return false;
+  const Expr *Scope = peel(How.Scope);
+  if (const auto *Arrow = dyn_cast<CXXOperatorCallExpr>(Scope);
+      Arrow && Arrow->getOperator() == OO_Arrow)
+    Scope = peel(Arrow->getArg(0));
+  const auto *Holder = dyn_cast_or_null<VarDecl>(namedValue(Scope));
+  if (!Holder || !Holder->hasLocalStorage() || isa<ParmVarDecl>(Holder) ||
+      Holder->getType()->isReferenceType() ||
+      Holder->getDeclContext() != How.Caller)
+    return false;
+  if (Holder == &Object)
+    return true;
+  const SourceManager &SM = Holder->getASTContext().getSourceManager();
+  return SM.isBeforeInTranslationUnit(Object.getLocation(),
+                                      Holder->getLocation());
+}
+
 /// Whether the statements that run after the task started, in each block on
 /// \p How's path from \p Scope (the object's scope) down to the start, wait
 /// for the task.
@@ -799,7 +825,8 @@ bool DanglingReferenceCheck::reportReferent(const Referent &Object,
   }
 
   if (Object.Kind == Referent::Local &&
-      holderDiesFirst(How, Object.Var->getLocation()))
+      (holderDiesFirst(How, Object.Var->getLocation()) ||
+       scopeDiesFirst(How, *Object.Var)))
     return false;
   if (Scope && !How.Returned) {
     if (joinedLater(How, Scope))

@@ -4,6 +4,7 @@
 // RUN: %check_tidy %s async-dangling-reference %t -- -- -I %S/Inputs
 
 #include "cppcoro_async_scope.h"
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -99,6 +100,32 @@ struct Fixture {
     scoped::sync_wait(Scope.spawn_call_on(0));
   }
 };
+
+// A local scope dies before the locals declared ahead of it, and cancels or
+// joins what it still runs (corral's UnsafeNursery).
+cppcoro::task<> scopedLocals(cppcoro::async_scope &Outer) {
+  int Before = 0;
+  cppcoro::async_scope Scope;
+  Scope.spawn(handleCount(Before));
+  int After = 0;
+  Scope.spawn(handleCount(After));
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: task 'handleCount' started by 'spawn' can outlive local 'After'
+  Outer.spawn(handleCount(Before));
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: task 'handleCount' started by 'spawn' can outlive local 'Before'
+  // Owned through a pointer declared after it: the scope goes first.
+  auto Owned = std::make_unique<cppcoro::async_scope>();
+  Owned->spawn(handleCount(Before));
+  co_return;
+}
+
+void ownedScope() {
+  auto Scope = std::make_unique<cppcoro::async_scope>();
+  int Count = 0;
+  Scope->spawn(handleCount(Count));
+  // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: task 'handleCount' started by 'spawn' can outlive local 'Count'
+  auto Later = std::make_unique<cppcoro::async_scope>();
+  Later->spawn(handleCount(Count));
+}
 
 void waitedForByAnObject() {
   int Counter = 42;
