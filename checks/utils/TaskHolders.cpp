@@ -15,12 +15,13 @@ bool isTaskGroupLike(const CXXRecordDecl &Record) {
     if (C != '_')
       Name += llvm::toLower(C);
   return llvm::StringRef(Name).contains("taskgroup") ||
-         llvm::StringRef(Name).contains("asyncscope");
+         llvm::StringRef(Name).contains("asyncscope") ||
+         llvm::StringRef(Name).contains("nursery");
 }
 
 bool spawnsOnTaskGroup(const CXXMethodDecl &Method) {
   return Method.getIdentifier() &&
-         llvm::is_contained({"spawn", "add"}, Method.getName()) &&
+         llvm::is_contained({"spawn", "add", "start"}, Method.getName()) &&
          isTaskGroupLike(*Method.getParent());
 }
 

@@ -16,12 +16,13 @@
 
 namespace clang::tidy::tether {
 
-/// A class named like a task group or an async scope in any library:
-/// task_group, TaskGroup, async_scope, AsyncScope, CancellableAsyncScope.
+/// A class named like a task group, an async scope or a nursery in any
+/// library: task_group, TaskGroup, async_scope, AsyncScope,
+/// CancellableAsyncScope, corral's Nursery and UnsafeNursery.
 bool isTaskGroupLike(const CXXRecordDecl &Record);
 
-/// `spawn` or `add` of a class named like a task group or an async scope:
-/// starts the task it is given, owned by the group.
+/// `spawn`, `add` or `start` of a class named like a task group, an async
+/// scope or a nursery: starts the task it is given, owned by the group.
 bool spawnsOnTaskGroup(const CXXMethodDecl &Method);
 
 /// Member functions that keep their argument in a container that grows.

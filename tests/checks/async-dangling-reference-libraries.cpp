@@ -118,6 +118,32 @@ cppcoro::task<> scopedLocals(cppcoro::async_scope &Outer) {
   co_return;
 }
 
+// corral's nursery, owned by a local declared after what it refers to.
+namespace corral {
+template <typename Policy> struct BasicNursery {
+  template <typename Callable> void start(Callable) {}
+};
+template <typename Policy>
+struct BasicUnsafeNursery : public BasicNursery<Policy> {};
+using UnsafeNursery = BasicUnsafeNursery<int>;
+} // namespace corral
+
+cppcoro::task<> nurseries() {
+  int Event = 0;
+  corral::UnsafeNursery Nursery;
+  Nursery.start([&]() -> cppcoro::task<> {
+    ++Event;
+    co_return;
+  });
+  int Late = 0;
+  Nursery.start([&]() -> cppcoro::task<> {
+    // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: coroutine lambda started by 'start' can outlive local 'Late', which it captures by reference
+    ++Late;
+    co_return;
+  });
+  co_return;
+}
+
 void ownedScope() {
   auto Scope = std::make_unique<cppcoro::async_scope>();
   int Count = 0;

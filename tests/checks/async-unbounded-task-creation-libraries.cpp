@@ -52,7 +52,7 @@ void scopes(List<int> &Ids, folly::coro::AsyncScope &Folly, cppcoro::async_scope
   corral::Nursery Nursery;
   for (int Id : Ids)
     Nursery.start(handle, Id);
-  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'start' starts a task in every iteration of the range-for loop over 'Ids'
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'start' on 'BasicNursery' starts a task in every iteration of the range-for loop over 'Ids'
   for (int I = 0, N = count(); I < N; ++I)
     Started.push_back(folly::coro::Task<int>().start());
   // CHECK-MESSAGES: :[[@LINE-1]]:23: warning: 'start' starts a task in every iteration of the 'for' loop on 'I < N'
