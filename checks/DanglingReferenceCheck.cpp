@@ -314,6 +314,18 @@ bool namesAWait(const CallExpr &Call) {
          Callee->getName().contains_insensitive("wait");
 }
 
+/// The variable that holds the scope a task was spawned on: `scope` of
+/// `scope.spawn(...)`, and `n` of `n->start(...)` through a smart pointer.
+const ValueDecl *scopeHolder(const Expr *Scope) {
+  if (!Scope)
+    return nullptr;
+  Scope = peel(Scope);
+  if (const auto *Arrow = dyn_cast<CXXOperatorCallExpr>(Scope);
+      Arrow && Arrow->getOperator() == OO_Arrow)
+    Scope = peel(Arrow->getArg(0));
+  return namedValue(Scope);
+}
+
 /// Whether \p S calls a method of \p Scope that waits for all it owns:
 /// `join`, `complete`, `cleanup`, `on_empty`, `joinAsync`.
 bool joinsScope(const Stmt *S, const ValueDecl &Scope) {
@@ -360,8 +372,14 @@ bool joinsTask(const Stmt *S, const Holders &Held, const ValueDecl *Scope) {
       const CXXMethodDecl *Method = Call->getMethodDecl();
       const ValueDecl *Object =
           namedValue(peel(Call->getImplicitObjectArgument()));
-      return Method && Method->getIdentifier() && waitsFor(Method->getName()) &&
-             Object && (Held.contains(Object) || Object == Scope);
+      if (!Method || !Method->getIdentifier() || !Object)
+        return false;
+      // `n.reset()` of the pointer that owns the scope destroys it: a scope
+      // joins, cancels or aborts on what it still runs.
+      if (Object == Scope && Method->getName() == "reset")
+        return true;
+      return waitsFor(Method->getName()) &&
+             (Held.contains(Object) || Object == Scope);
     }
     // Tasks kept in a container and awaited one by one.
     if (const auto *For = dyn_cast<CXXForRangeStmt>(&Node))
@@ -405,13 +423,7 @@ bool holderDiesFirst(const DanglingReferenceCheck::Escape &How,
 /// not outlive it.
 bool scopeDiesFirst(const DanglingReferenceCheck::Escape &How,
                     const VarDecl &Object) {
-  if (!How.Scope)
-    return false;
-  const Expr *Scope = peel(How.Scope);
-  if (const auto *Arrow = dyn_cast<CXXOperatorCallExpr>(Scope);
-      Arrow && Arrow->getOperator() == OO_Arrow)
-    Scope = peel(Arrow->getArg(0));
-  const auto *Holder = dyn_cast_or_null<VarDecl>(namedValue(Scope));
+  const auto *Holder = dyn_cast_or_null<VarDecl>(scopeHolder(How.Scope));
   if (!Holder || !Holder->hasLocalStorage() || isa<ParmVarDecl>(Holder) ||
       Holder->getType()->isReferenceType() ||
       Holder->getDeclContext() != How.Caller)
@@ -427,7 +439,7 @@ bool scopeDiesFirst(const DanglingReferenceCheck::Escape &How,
 /// \p How's path from \p Scope (the object's scope) down to the start, wait
 /// for the task.
 bool joinedLater(const DanglingReferenceCheck::Escape &How, const Stmt *Scope) {
-  const ValueDecl *ScopeVar = How.Scope ? namedValue(peel(How.Scope)) : nullptr;
+  const ValueDecl *ScopeVar = scopeHolder(How.Scope);
   Holders Held;
   if (How.Holder)
     Held.insert(How.Holder);

@@ -144,6 +144,14 @@ cppcoro::task<> nurseries() {
   co_return;
 }
 
+// Destroyed before the object dies: corral's unsafe-nursery-sync-close test.
+void resetScope() {
+  auto Scope = std::make_unique<cppcoro::async_scope>();
+  int Count = 0;
+  Scope->spawn(handleCount(Count));
+  Scope.reset();
+}
+
 void ownedScope() {
   auto Scope = std::make_unique<cppcoro::async_scope>();
   int Count = 0;

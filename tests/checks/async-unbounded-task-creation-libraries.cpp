@@ -53,6 +53,13 @@ void scopes(List<int> &Ids, folly::coro::AsyncScope &Folly, cppcoro::async_scope
   for (int Id : Ids)
     Nursery.start(handle, Id);
   // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'start' on 'BasicNursery' starts a task in every iteration of the range-for loop over 'Ids'
+  // Each task takes a permit before its work: what runs at once is bounded.
+  corral::Semaphore Sem(1000);
+  for (int Id : Ids)
+    Nursery.start([&Sem, Id] {
+      Sem.lock();
+      return Id;
+    });
   for (int I = 0, N = count(); I < N; ++I)
     Started.push_back(folly::coro::Task<int>().start());
   // CHECK-MESSAGES: :[[@LINE-1]]:23: warning: 'start' starts a task in every iteration of the 'for' loop on 'I < N'

@@ -49,6 +49,10 @@ public:
   template <typename Callable, typename... Args> void start(Callable, Args...) {}
 };
 struct UnsafeErrorPolicy {};
+struct Semaphore {
+  explicit Semaphore(int);
+  int lock();
+};
 using Nursery = BasicNursery<UnsafeErrorPolicy>;
 } // namespace corral
 
