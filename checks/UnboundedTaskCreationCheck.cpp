@@ -536,18 +536,6 @@ private:
     for (size_t I = *Unbounded; I < Frames.size(); ++I)
       if (Frames[I].Acquired)
         return;
-    // The task takes a permit before its work (corral's stress test:
-    // `n.start([&sem] -> Task<> { auto lk = co_await sem.lock(); ... })`):
-    // what runs at once is bounded, by the task itself.
-    if (const auto *Call = dyn_cast<CallExpr>(&E);
-        Call && llvm::any_of(Call->arguments(), [&](const Expr *Arg) {
-          const auto *Lambda = dyn_cast<LambdaExpr>(skipParensAndImplicit(Arg));
-          return Lambda && anyStmt(Lambda->getBody(), [&](const Stmt &S) {
-                   const auto *Inner = dyn_cast<CallExpr>(&S);
-                   return Inner && Check.isLimiter(*Inner);
-                 });
-        }))
-      return;
     // `for (std::thread &T : Threads) T = std::thread(...)`: the loop fills
     // a set of threads whose size was fixed when it was made.
     if (const auto *Range = dyn_cast<CXXForRangeStmt>(Frames[*Unbounded].Loop);

@@ -53,13 +53,19 @@ void scopes(List<int> &Ids, folly::coro::AsyncScope &Folly, cppcoro::async_scope
   for (int Id : Ids)
     Nursery.start(handle, Id);
   // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'start' on 'BasicNursery' starts a task in every iteration of the range-for loop over 'Ids'
-  // Each task takes a permit before its work: what runs at once is bounded.
+  // A semaphore's lock is an acquire; taken inside each task it bounds the
+  // work, not the tasks (docs: every task and its frame exist at once).
   corral::Semaphore Sem(1000);
+  for (int Id : Ids) {
+    Sem.lock();
+    Nursery.start(handle, Id);
+  }
   for (int Id : Ids)
     Nursery.start([&Sem, Id] {
       Sem.lock();
       return Id;
     });
+  // CHECK-MESSAGES: :[[@LINE-4]]:5: warning: 'start' on 'BasicNursery' starts a task in every iteration
   for (int I = 0, N = count(); I < N; ++I)
     Started.push_back(folly::coro::Task<int>().start());
   // CHECK-MESSAGES: :[[@LINE-1]]:23: warning: 'start' starts a task in every iteration of the 'for' loop on 'I < N'
