@@ -140,7 +140,7 @@ def main():
             facts, done = run(tether, database, ["--no-cache"], cwd)
             rows.append((name, alone, facts))
             if name == "generated":
-                reported = set(re.findall(r"^(src/top\d+\.cpp):\d+:\d+: warning: '(middle\d+)' may block",
+                reported = set(re.findall(r"^\S*?(src/top\d+\.cpp):\d+:\d+: warning: '(middle\d+)' may block",
                                           done.stdout, re.M))
                 if reported != expected:
                     fail("chains: %d planted, %d reported, %d missed, %d unexpected"
