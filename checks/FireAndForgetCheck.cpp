@@ -138,19 +138,25 @@ AST_MATCHER_P(CallExpr, hasArgumentOfListedType, const NameList *, Names) {
   return false;
 }
 
+/// The coroutine whose task \p Task is: the callee of a call, the call
+/// operator of a coroutine lambda; null when neither is known.
+const FunctionDecl *taskFunction(const Expr &Task) {
+  const Expr *E = skipParensAndImplicit(&Task);
+  if (const auto *Lambda = dyn_cast<LambdaExpr>(E))
+    return Lambda->getCallOperator();
+  if (const auto *Call = dyn_cast<CallExpr>(E))
+    return Call->getDirectCallee();
+  return nullptr;
+}
+
 /// Whether the task \p Task (a call of a coroutine, or a coroutine lambda)
 /// is declared made to be detached (TETHER_DETACH_OK): its function or its
 /// type.
 bool isDetachOk(const Expr &Task) {
-  const Expr *E = skipParensAndImplicit(&Task);
-  const FunctionDecl *Function = nullptr;
-  if (const auto *Lambda = dyn_cast<LambdaExpr>(E))
-    Function = Lambda->getCallOperator();
-  else if (const auto *Call = dyn_cast<CallExpr>(E))
-    Function = Call->getDirectCallee();
+  const FunctionDecl *Function = taskFunction(Task);
   if (Function && hasAnnotation(*Function, Annotation::DetachOk))
     return true;
-  const QualType Type = Function ? Function->getReturnType() : E->getType();
+  const QualType Type = Function ? Function->getReturnType() : Task.getType();
   const CXXRecordDecl *Record = Type->getAsCXXRecordDecl();
   return Record && hasAnnotation(*Record, Annotation::DetachOk);
 }
@@ -160,12 +166,7 @@ bool isDetachOk(const Expr &Task) {
 /// body is a declaration or a `try` with a `catch (...)` or
 /// `catch (std::exception&)` that does not rethrow.
 bool handlesItsExceptions(const Expr &Spawned) {
-  const Expr *E = skipParensAndImplicit(&Spawned);
-  const FunctionDecl *Coroutine = nullptr;
-  if (const auto *Lambda = dyn_cast<LambdaExpr>(E))
-    Coroutine = Lambda->getCallOperator();
-  else if (const auto *Call = dyn_cast<CallExpr>(E))
-    Coroutine = Call->getDirectCallee();
+  const FunctionDecl *Coroutine = taskFunction(Spawned);
   if (Coroutine)
     Coroutine = Coroutine->getDefinition();
   const auto *Body =
