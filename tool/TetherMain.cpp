@@ -13,6 +13,7 @@
 #include "check/Paths.h"
 #include "check/ResultCache.h"
 #include "check/Sarif.h"
+#include "check/WholeProgram.h"
 #include "clang-tidy/ClangTidy.h"
 #include "tether/Version.h"
 #include "clang/Basic/Version.h"
@@ -113,6 +114,16 @@ cl::opt<bool>
             cl::desc("judge each translation unit alone: no facts about the "
                      "functions of the others (docs/facts.md)"),
             cl::sub(Check), cl::cat(CheckCategory));
+cl::opt<std::string> WriteFacts(
+    "write-facts",
+    cl::desc("write the summaries of the linted translation units, for "
+             "tether merge-facts (the first stage of a sharded run)"),
+    cl::value_desc("file"), cl::sub(Check), cl::cat(CheckCategory));
+cl::list<std::string> FactsFiles(
+    "facts",
+    cl::desc("what the translation units of other runs do (a file of "
+             "tether merge-facts); repeatable"),
+    cl::value_desc("file"), cl::sub(Check), cl::cat(CheckCategory));
 cl::opt<bool> ReportUnusedNolint(
     "report-unused-nolint",
     cl::desc("report NOLINT comments for async- checks that suppress "
@@ -161,7 +172,7 @@ cl::opt<OutputFormat> Format(
                clEnumValN(OutputFormat::Json, "json", "one JSON document")),
     cl::init(OutputFormat::Text), cl::sub(Check), cl::cat(CheckCategory));
 
-cl::OptionCategory MergeCategory("tether merge-sarif options");
+cl::OptionCategory MergeCategory("tether merge-sarif and merge-facts options");
 cl::SubCommand MergeSarif("merge-sarif",
                           "join the SARIF files of several tether check runs "
                           "(shards) into one");
@@ -171,6 +182,16 @@ cl::list<std::string> SarifInputs(cl::Positional, cl::OneOrMore,
 cl::opt<std::string> MergedOutput("o", cl::desc("the merged file"),
                                   cl::value_desc("file"), cl::Required,
                                   cl::sub(MergeSarif), cl::cat(MergeCategory));
+
+cl::SubCommand MergeFacts("merge-facts",
+                          "join the --write-facts files of several tether "
+                          "check runs (shards) for their second stage");
+cl::list<std::string> FactsInputs(cl::Positional, cl::OneOrMore,
+                                  cl::desc("<facts files...>"),
+                                  cl::sub(MergeFacts), cl::cat(MergeCategory));
+cl::opt<std::string> MergedFacts("o", cl::desc("the merged file"),
+                                 cl::value_desc("file"), cl::Required,
+                                 cl::sub(MergeFacts), cl::cat(MergeCategory));
 
 int usageError(const llvm::Twine &Message) {
   llvm::WithColor::error(llvm::errs(), "tether") << Message << "\n";
@@ -183,7 +204,7 @@ bool checkFlags(int Argc, const char **Argv) {
   if (Argc < 2)
     return true;
   cl::SubCommand *Sub = nullptr;
-  for (cl::SubCommand *Candidate : {&Check, &MergeSarif})
+  for (cl::SubCommand *Candidate : {&Check, &MergeSarif, &MergeFacts})
     if (Candidate->getName() == llvm::StringRef(Argv[1]))
       Sub = Candidate;
   llvm::StringMap<cl::Option *> Known =
@@ -261,6 +282,9 @@ CheckRequest requestFromFlags(const std::string &WorkingDirectory,
   Request.DiffRef = DiffRef;
   Request.UseCache = !NoCache;
   Request.WholeProgram = !NoFacts;
+  Request.WriteFactsFile = Absolute(WriteFacts);
+  for (const std::string &File : FactsFiles)
+    Request.FactsFiles.push_back(Absolute(File));
   Request.CacheDirectory = Absolute(CacheDir);
   Request.ToolIdentity = std::move(ToolIdentity);
   Request.ReportUnusedNolint = ReportUnusedNolint;
@@ -287,17 +311,22 @@ int describeConfiguration(const CheckRequest &Request) {
   return Names.empty() ? usageError("no check is enabled") : 0;
 }
 
-int runMergeSarif(const std::string &WorkingDirectory) {
-  // Every input is read before the output is written: -o may name one.
+/// merge-sarif and merge-facts: every input is read before the output is
+/// written, which -o may name.
+int runMerge(const std::string &WorkingDirectory,
+             llvm::ArrayRef<std::string> Files, llvm::StringRef Output,
+             llvm::function_ref<llvm::Error(llvm::ArrayRef<std::string>,
+                                            llvm::raw_ostream &)>
+                 Merge) {
   std::vector<std::string> Inputs;
-  for (const std::string &Input : SarifInputs)
+  for (const std::string &Input : Files)
     Inputs.push_back(absolutePath(WorkingDirectory, Input));
   std::string Merged;
   llvm::raw_string_ostream OS(Merged);
-  if (llvm::Error E = mergeSarif(Inputs, OS))
+  if (llvm::Error E = Merge(Inputs, OS))
     return usageError(llvm::toString(std::move(E)));
-  if (llvm::Error E = writeFileAtomically(
-          absolutePath(WorkingDirectory, MergedOutput), Merged))
+  if (llvm::Error E =
+          writeFileAtomically(absolutePath(WorkingDirectory, Output), Merged))
     return usageError(llvm::toString(std::move(E)));
   return 0;
 }
@@ -318,6 +347,7 @@ int main(int argc, const char **argv) {
                                    "tether: the async- checks for whole "
                                    "projects\n\n  tether check [-p build] "
                                    "[paths...]\n  tether merge-sarif -o OUT "
+                                   "FILES...\n  tether merge-facts -o OUT "
                                    "FILES...\n",
                                    &llvm::errs()))
     return 2;
@@ -337,7 +367,11 @@ int main(int argc, const char **argv) {
     return runCheck(Request, llvm::outs(), llvm::errs());
   }
   if (MergeSarif)
-    return runMergeSarif(std::string(WorkingDirectory));
-  return usageError("no command: use 'tether check' or 'tether merge-sarif' "
-                    "(see tether --help)");
+    return runMerge(std::string(WorkingDirectory), SarifInputs, MergedOutput,
+                    mergeSarif);
+  if (MergeFacts)
+    return runMerge(std::string(WorkingDirectory), FactsInputs, MergedFacts,
+                    mergeFacts);
+  return usageError("no command: use 'tether check', 'tether merge-sarif' or "
+                    "'tether merge-facts' (see tether --help)");
 }

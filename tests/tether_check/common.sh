@@ -33,6 +33,12 @@ expect_exit() {
   [[ $got == "$want" ]] || { cat out.txt err.txt >&2; fail "'$*' exited $got, expected $want"; }
 }
 
+# expect_exit_any COMMAND...: as expect_exit, for a run with findings or none.
+expect_exit_any() {
+  set +e; "$@" >out.txt 2>err.txt; local got=$?; set -e
+  [[ $got == 0 || $got == 1 ]] || { cat out.txt err.txt >&2; fail "'$*' exited $got"; }
+}
+
 validate_sarif() { # FILE...
   "$here/../validate_sarif.sh" "$sarif_validator" "$@" || fail "invalid SARIF"
 }

@@ -50,6 +50,42 @@ expect_exit 1 "$tether" check -p build
 [[ $(grep -c "warning:" out.txt) == 6 ]] || fail "not six findings with the options: $(cat out.txt)"
 rm .clang-tidy
 
+# Two stages over shards: each writes its summaries, merge-facts joins them,
+# and each shard lints with the merged facts: together they report what one
+# run does.
+grep "warning:" first.txt | sort >single.txt
+for n in 2 3; do
+  facts=()
+  for ((k = 1; k <= n; k++)); do
+    expect_exit_any "$tether" check -p build --shard "$k/$n" --write-facts "facts$k.json"
+    facts+=("facts$k.json")
+  done
+  expect_exit 0 "$tether" merge-facts -o merged.json "${facts[@]}"
+  : >sharded.txt
+  for ((k = 1; k <= n; k++)); do
+    expect_exit_any "$tether" check -p build --shard "$k/$n" --facts merged.json
+    grep "warning:" out.txt >>sharded.txt || true
+  done
+  sort -o sharded.txt sharded.txt
+  cmp -s single.txt sharded.txt || fail "$n shards in two stages differ from one run: $(diff single.txt sharded.txt)"
+done
+# Without the first stage a shard does not know the others' functions.
+: >alone.txt
+for k in 1 2; do
+  expect_exit_any "$tether" check -p build --shard "$k/2"
+  grep "warning:" out.txt >>alone.txt || true
+done
+[[ $(wc -l <alone.txt) -lt $(wc -l <single.txt) ]] || fail "shards alone found every chain: the test proves nothing"
+# merge-facts may write over its input; a damaged or foreign file is an error.
+expect_exit 0 "$tether" merge-facts -o facts1.json facts1.json facts2.json
+expect_exit_any "$tether" check -p build --facts facts1.json
+printf '{"format": "tether-facts-0", "units": []}' >old.json
+expect_exit 2 "$tether" check -p build --facts old.json
+grep -q "old.json: not a facts file of this tether" err.txt || fail "foreign facts: $(cat err.txt)"
+expect_exit 2 "$tether" merge-facts -o m.json facts1.json missing.json
+grep -q "missing.json: cannot read it" err.txt || fail "missing facts: $(cat err.txt)"
+expect_exit 2 "$tether" check -p build --no-facts --facts merged.json
+
 # SARIF: each hop a related location in its own file.
 expect_exit 1 "$tether" check -p build --sarif facts.sarif
 validate_sarif facts.sarif

@@ -71,6 +71,12 @@ struct CheckRequest {
   bool ReportUnusedNolint = false;
   /// Facts across translation units: what functions of other units do.
   bool WholeProgram = true;
+  /// Where to write the summaries of this run's translation units, for
+  /// `tether merge-facts` (the first stage of a sharded run).
+  std::string WriteFactsFile;
+  /// Summaries of other runs (the merged file of the first stage): their
+  /// functions are known to this run's translation units.
+  std::vector<std::string> FactsFiles;
 };
 
 } // namespace tether

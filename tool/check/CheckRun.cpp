@@ -218,13 +218,16 @@ void onWorkers(size_t Count, const CheckRequest &Request,
 }
 
 /// Lints \p Files, each translation unit from \p Cache when its inputs
-/// are unchanged; then, with the facts of the whole program, lints again
-/// those whose checks asked about a function that the facts know.
+/// are unchanged; then, with the facts of the whole program (these units'
+/// and those of \p Others, from other runs), lints again those whose
+/// checks asked about a function that the facts know. \p Written receives
+/// these units' summaries.
 void lintAll(llvm::ArrayRef<std::string> Files,
              const tooling::CompilationDatabase &Database,
              const Configuration &Config, const CheckRequest &Request,
-             llvm::StringRef Root, ResultCache *Cache, RunResults &Results,
-             llvm::raw_ostream &Err) {
+             llvm::StringRef Root, ResultCache *Cache,
+             const UnitSummaries &Others, UnitSummaries &Written,
+             RunResults &Results, llvm::raw_ostream &Err) {
   std::vector<LintedUnit> Units(Files.size());
   auto Lint = [&](size_t I, const ProgramFacts *Known, llvm::StringRef Key) {
     ClangTidyContext Context(Config.provider());
@@ -269,10 +272,25 @@ void lintAll(llvm::ArrayRef<std::string> Files,
       Results.add(Files[I], std::move(Units[I].Result), Units[I].FromCache);
     return;
   }
+  // In path order, this run's and the others' alike: a function defined in
+  // two units has the same summary whichever shard lints which.
+  std::vector<std::pair<std::string, const TranslationUnitFacts *>> ByPath;
+  llvm::StringSet<> Linted;
+  for (size_t I = 0; I < Units.size(); ++I)
+    if (Units[I].Result.FirstError.empty()) {
+      std::string Path = canonicalPath("/", Files[I]);
+      Linted.insert(Path);
+      Written.emplace_back(Path, Units[I].Result.Facts);
+      ByPath.emplace_back(std::move(Path), &Units[I].Result.Facts);
+    }
+  for (const auto &[Path, Facts] : Others)
+    if (!Linted.contains(Path))
+      ByPath.emplace_back(Path, &Facts);
+  llvm::stable_sort(
+      ByPath, [](const auto &A, const auto &B) { return A.first < B.first; });
   std::vector<const TranslationUnitFacts *> Summaries;
-  for (const LintedUnit &Unit : Units)
-    if (Unit.Result.FirstError.empty())
-      Summaries.push_back(&Unit.Result.Facts);
+  for (const auto &Entry : ByPath)
+    Summaries.push_back(Entry.second);
   const ProgramFacts Facts = solveFacts(Summaries);
   std::vector<size_t> Again;
   for (size_t I = 0; I < Units.size(); ++I)
@@ -402,6 +420,9 @@ int runCheck(const CheckRequest &Request, llvm::raw_ostream &Out,
   };
   if (Request.Fix && !Request.WriteBaselineFile.empty())
     return Fail("--fix and --write-baseline do not go together");
+  if (!Request.WholeProgram &&
+      (!Request.WriteFactsFile.empty() || !Request.FactsFiles.empty()))
+    return Fail("--no-facts does not go with --write-facts or --facts");
 
   // Load: the database, the configuration, the baseline, the diff.
   llvm::Expected<LoadedDatabase> Loaded =
@@ -472,9 +493,17 @@ int runCheck(const CheckRequest &Request, llvm::raw_ostream &Out,
       Cache.reset();
     }
   }
+  UnitSummaries Others;
+  for (const std::string &File : Request.FactsFiles) {
+    llvm::Expected<UnitSummaries> Read = readFacts(File);
+    if (!Read)
+      return Fail(llvm::toString(Read.takeError()));
+    std::move(Read->begin(), Read->end(), std::back_inserter(Others));
+  }
   RunResults Results;
+  UnitSummaries Written;
   lintAll(Files, Database, *Config, Request, Root, Cache ? &*Cache : nullptr,
-          Results, Err);
+          Others, Written, Results, Err);
   if (!Results.CacheProblem.empty())
     warning(Err, "cannot write to the cache: " + Results.CacheProblem +
                      "; the next run lints again what it could not store");
@@ -576,6 +605,11 @@ int runCheck(const CheckRequest &Request, llvm::raw_ostream &Out,
         [&](llvm::raw_ostream &OS) { exportReplacements("", Errors, OS); },
         Err);
   }
+  if (!Request.WriteFactsFile.empty())
+    ReportsWritten &= writeReport(
+        Request.WriteFactsFile,
+        [&](llvm::raw_ostream &OS) { writeFacts(std::move(Written), OS); },
+        Err);
   if (!Request.WriteBaselineFile.empty())
     ReportsWritten &= writeReport(
         Request.WriteBaselineFile,

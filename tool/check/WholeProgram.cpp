@@ -3,6 +3,8 @@
 
 #include "WholeProgram.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringSet.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/SHA256.h"
 #include "llvm/Support/raw_ostream.h"
 #include <deque>
@@ -202,6 +204,70 @@ std::optional<TranslationUnitFacts> factsFromJson(const json::Value &Value) {
     Facts.Asked.push_back(Text->str());
   }
   return Facts;
+}
+
+namespace {
+/// What identifies a facts file of this format.
+constexpr llvm::StringLiteral FactsFormat = "tether-facts-1";
+} // namespace
+
+void writeFacts(UnitSummaries Units, llvm::raw_ostream &OS) {
+  llvm::sort(Units,
+             [](const auto &A, const auto &B) { return A.first < B.first; });
+  json::Array Array;
+  for (const auto &[File, Facts] : Units)
+    Array.push_back(json::Object{{"file", File}, {"facts", toJson(Facts)}});
+  OS << json::Value(
+      json::Object{{"format", FactsFormat}, {"units", std::move(Array)}});
+}
+
+llvm::Expected<UnitSummaries> readFacts(llvm::StringRef Path) {
+  auto Fail = [&](const llvm::Twine &Why) {
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   Path + ": " + Why);
+  };
+  auto Text = llvm::MemoryBuffer::getFile(Path);
+  if (!Text)
+    return Fail("cannot read it: " + Text.getError().message());
+  llvm::Expected<json::Value> Parsed = json::parse((*Text)->getBuffer());
+  if (!Parsed)
+    return Fail("not JSON: " + llvm::toString(Parsed.takeError()));
+  const json::Object *Object = Parsed->getAsObject();
+  if (!Object || Object->getString("format") != FactsFormat)
+    return Fail("not a facts file of this tether (format '" + FactsFormat +
+                "'): write it again with tether check --write-facts");
+  const json::Array *Units = Object->getArray("units");
+  if (!Units)
+    return Fail("it has no units");
+  UnitSummaries Result;
+  for (const json::Value &Unit : *Units) {
+    const json::Object *Entry = Unit.getAsObject();
+    std::optional<llvm::StringRef> File =
+        Entry ? Entry->getString("file") : std::nullopt;
+    const json::Value *Facts = Entry ? Entry->get("facts") : nullptr;
+    std::optional<TranslationUnitFacts> Read =
+        Facts ? factsFromJson(*Facts) : std::nullopt;
+    if (!File || !Read)
+      return Fail("a unit is damaged");
+    Result.emplace_back(File->str(), std::move(*Read));
+  }
+  return Result;
+}
+
+llvm::Error mergeFacts(llvm::ArrayRef<std::string> Inputs,
+                       llvm::raw_ostream &OS) {
+  UnitSummaries Merged;
+  llvm::StringSet<> Seen;
+  for (const std::string &Input : Inputs) {
+    llvm::Expected<UnitSummaries> Units = readFacts(Input);
+    if (!Units)
+      return Units.takeError();
+    for (auto &[File, Facts] : *Units)
+      if (Seen.insert(File).second)
+        Merged.emplace_back(std::move(File), std::move(Facts));
+  }
+  writeFacts(std::move(Merged), OS);
+  return llvm::Error::success();
 }
 
 } // namespace tether

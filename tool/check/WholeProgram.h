@@ -14,6 +14,7 @@
 #define TETHER_TOOL_CHECK_WHOLEPROGRAM_H
 
 #include "utils/Facts.h"
+#include "llvm/Support/Error.h"
 #include "llvm/Support/JSON.h"
 
 namespace tether {
@@ -43,6 +44,17 @@ bool dependsOnFacts(const TranslationUnitFacts &Asked,
 /// findings.
 std::string factsDigest(const TranslationUnitFacts &Asked,
                         const ProgramFacts &Facts);
+
+/// The summaries of a run, by translation unit (its canonical path).
+using UnitSummaries = std::vector<std::pair<std::string, TranslationUnitFacts>>;
+
+/// Writes \p Units as a facts file, sorted by path.
+void writeFacts(UnitSummaries Units, llvm::raw_ostream &OS);
+/// The translation units of a facts file.
+llvm::Expected<UnitSummaries> readFacts(llvm::StringRef Path);
+/// Joins facts files: each translation unit once (the first file's).
+llvm::Error mergeFacts(llvm::ArrayRef<std::string> Inputs,
+                       llvm::raw_ostream &OS);
 
 llvm::json::Value toJson(const TranslationUnitFacts &Facts);
 /// Null when \p Value is not what toJson writes.
