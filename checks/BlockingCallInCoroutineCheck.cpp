@@ -676,6 +676,7 @@ void BlockingCallInCoroutineCheck::summarize(const FunctionDecl &Function,
     return;
   const SourceManager &SM = Ctx.getSourceManager();
   Summary.Name = calleeName(Function);
+  Summary.QualifiedName = Function.getQualifiedNameAsString();
   Summary.Definition = factLocation(SM, Function.getLocation());
   BodyFacts Facts;
   BodyScanner(

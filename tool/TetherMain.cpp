@@ -33,6 +33,13 @@ namespace {
 
 cl::SubCommand Check("check", "lint the translation units of a compile "
                               "database with the async- checks");
+cl::SubCommand
+    ExplainFacts("facts",
+                 "print what tether check knows of functions, and why: whether "
+                 "each blocks, and the chain of calls that does");
+cl::list<std::string> ExplainedNames(cl::Positional, cl::OneOrMore,
+                                     cl::desc("<function names...>"),
+                                     cl::sub(ExplainFacts));
 cl::OptionCategory CheckCategory("tether check options");
 
 cl::opt<std::string> BuildPath("p",
@@ -40,7 +47,7 @@ cl::opt<std::string> BuildPath("p",
                                         "compile_commands.json "
                                         "(default: ./build, then .)"),
                                cl::value_desc("dir"), cl::sub(Check),
-                               cl::cat(CheckCategory));
+                               cl::sub(ExplainFacts), cl::cat(CheckCategory));
 cl::list<std::string> Paths(cl::Positional,
                             cl::desc("[paths...]: only the translation "
                                      "units under these files or "
@@ -50,18 +57,18 @@ cl::opt<unsigned> Jobs("j",
                        cl::desc("translation units linted at once "
                                 "(default: every core)"),
                        cl::init(0), cl::Prefix, cl::sub(Check),
-                       cl::cat(CheckCategory));
+                       cl::sub(ExplainFacts), cl::cat(CheckCategory));
 cl::opt<std::string>
     Checks("checks",
            cl::desc("checks to run, as clang-tidy's --checks; added to what "
                     ".clang-tidy files enable (default without any: "
                     "-*,async-*)"),
-           cl::sub(Check), cl::cat(CheckCategory));
+           cl::sub(Check), cl::sub(ExplainFacts), cl::cat(CheckCategory));
 cl::opt<std::string> ConfigFile("config-file",
                                 cl::desc("read the configuration from this "
                                          "file instead of .clang-tidy files"),
                                 cl::value_desc("file"), cl::sub(Check),
-                                cl::cat(CheckCategory));
+                                cl::sub(ExplainFacts), cl::cat(CheckCategory));
 cl::opt<bool> Fix("fix", cl::desc("apply the fix-its of the warnings"),
                   cl::sub(Check), cl::cat(CheckCategory));
 cl::opt<bool> FixNotes("fix-notes",
@@ -69,7 +76,8 @@ cl::opt<bool> FixNotes("fix-notes",
                                 "with one fix-it on its notes)"),
                        cl::sub(Check), cl::cat(CheckCategory));
 cl::opt<bool> Quiet("quiet", cl::desc("no progress and no summary"),
-                    cl::sub(Check), cl::cat(CheckCategory));
+                    cl::sub(Check), cl::sub(ExplainFacts),
+                    cl::cat(CheckCategory));
 cl::opt<std::string> SarifFile("sarif",
                                cl::desc("also write the findings as SARIF "
                                         "2.1.0 (GitHub code scanning)"),
@@ -106,9 +114,11 @@ cl::opt<std::string>
     CacheDir("cache",
              cl::desc("where results are kept between runs (default: "
                       "<build dir>/.tether-cache)"),
-             cl::value_desc("dir"), cl::sub(Check), cl::cat(CheckCategory));
+             cl::value_desc("dir"), cl::sub(Check), cl::sub(ExplainFacts),
+             cl::cat(CheckCategory));
 cl::opt<bool> NoCache("no-cache", cl::desc("lint every translation unit"),
-                      cl::sub(Check), cl::cat(CheckCategory));
+                      cl::sub(Check), cl::sub(ExplainFacts),
+                      cl::cat(CheckCategory));
 cl::opt<bool>
     NoFacts("no-facts",
             cl::desc("judge each translation unit alone: no facts about the "
@@ -144,12 +154,13 @@ cl::opt<std::string> ExcludeHeaderFilter(
 cl::list<std::string>
     ExtraArgs("extra-arg",
               cl::desc("an argument appended to every compile command"),
-              cl::value_desc("arg"), cl::sub(Check), cl::cat(CheckCategory));
+              cl::value_desc("arg"), cl::sub(Check), cl::sub(ExplainFacts),
+              cl::cat(CheckCategory));
 cl::list<std::string>
     ExtraArgsBefore("extra-arg-before",
                     cl::desc("an argument prepended to every compile command"),
                     cl::value_desc("arg"), cl::sub(Check),
-                    cl::cat(CheckCategory));
+                    cl::sub(ExplainFacts), cl::cat(CheckCategory));
 cl::opt<bool> ListChecks("list-checks",
                          cl::desc("list the enabled checks and exit"),
                          cl::sub(Check), cl::cat(CheckCategory));
@@ -204,7 +215,8 @@ bool checkFlags(int Argc, const char **Argv) {
   if (Argc < 2)
     return true;
   cl::SubCommand *Sub = nullptr;
-  for (cl::SubCommand *Candidate : {&Check, &MergeSarif, &MergeFacts})
+  for (cl::SubCommand *Candidate :
+       {&Check, &ExplainFacts, &MergeSarif, &MergeFacts})
     if (Candidate->getName() == llvm::StringRef(Argv[1]))
       Sub = Candidate;
   llvm::StringMap<cl::Option *> Known =
@@ -346,7 +358,8 @@ int main(int argc, const char **argv) {
       !cl::ParseCommandLineOptions(argc, argv,
                                    "tether: the async- checks for whole "
                                    "projects\n\n  tether check [-p build] "
-                                   "[paths...]\n  tether merge-sarif -o OUT "
+                                   "[paths...]\n  tether facts [-p build] "
+                                   "NAME...\n  tether merge-sarif -o OUT "
                                    "FILES...\n  tether merge-facts -o OUT "
                                    "FILES...\n",
                                    &llvm::errs()))
@@ -364,6 +377,14 @@ int main(int argc, const char **argv) {
     Request.Shard = Shard.empty() ? std::nullopt : parseShard(Shard);
     if (ListChecks || DumpConfig)
       return describeConfiguration(Request);
+    return runCheck(Request, llvm::outs(), llvm::errs());
+  }
+  if (ExplainFacts) {
+    CheckRequest Request = requestFromFlags(
+        std::string(WorkingDirectory),
+        toolIdentity(argv[0], reinterpret_cast<void *>(&main)));
+    Request.ExplainFunctions.assign(ExplainedNames.begin(),
+                                    ExplainedNames.end());
     return runCheck(Request, llvm::outs(), llvm::errs());
   }
   if (MergeSarif)

@@ -45,7 +45,8 @@ struct FactCall {
 /// What the walk of one function of a translation unit's main file finds.
 struct FunctionSummary {
   std::string USR;
-  std::string Name; // as messages quote it
+  std::string Name;          // as messages quote it
+  std::string QualifiedName; // db::load_config, for tether facts
   FactLocation Definition;
   /// The first call in its body that blocks by itself.
   std::optional<FactCall> Blocks;

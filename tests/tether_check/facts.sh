@@ -86,6 +86,19 @@ expect_exit 2 "$tether" merge-facts -o m.json facts1.json missing.json
 grep -q "missing.json: cannot read it" err.txt || fail "missing facts: $(cat err.txt)"
 expect_exit 2 "$tether" check -p build --no-facts --facts merged.json
 
+# tether facts: what is known of a function, and why.
+expect_exit 0 "$tether" facts -p build warm_up db::ping --quiet
+cat >want.txt <<'EOF'
+db::ping (src/db.cpp:6:5): does not block
+svc::warm_up (src/svc.cpp:6:6): blocks
+  src/svc.cpp:6:18: 'warm_up' calls 'load_config'
+  src/db.cpp:5:59: 'load_config' calls 'read_file'
+  src/io.cpp:9:25: 'read_file' calls 'fopen'
+EOF
+cmp -s out.txt want.txt || fail "tether facts: $(diff want.txt out.txt)"
+expect_exit 2 "$tether" facts -p build no_such_function
+grep -q "no function of that name" err.txt || fail "tether facts, unknown name: $(cat err.txt)"
+
 # SARIF: each hop a related location in its own file.
 expect_exit 1 "$tether" check -p build --sarif facts.sarif
 validate_sarif facts.sarif

@@ -77,6 +77,9 @@ struct CheckRequest {
   /// Summaries of other runs (the merged file of the first stage): their
   /// functions are known to this run's translation units.
   std::vector<std::string> FactsFiles;
+  /// `tether facts`: instead of findings, what the facts know of the
+  /// functions of these names (qualified, or their last components).
+  std::vector<std::string> ExplainFunctions;
 };
 
 } // namespace tether

@@ -288,6 +288,11 @@ void lintAll(llvm::ArrayRef<std::string> Files,
       ByPath.emplace_back(Path, &Facts);
   llvm::stable_sort(
       ByPath, [](const auto &A, const auto &B) { return A.first < B.first; });
+  if (!Request.ExplainFunctions.empty()) {
+    for (size_t I = 0; I < Units.size(); ++I)
+      Results.add(Files[I], std::move(Units[I].Result), Units[I].FromCache);
+    return;
+  }
   std::vector<const TranslationUnitFacts *> Summaries;
   for (const auto &Entry : ByPath)
     Summaries.push_back(Entry.second);
@@ -507,6 +512,21 @@ int runCheck(const CheckRequest &Request, llvm::raw_ostream &Out,
   if (!Results.CacheProblem.empty())
     warning(Err, "cannot write to the cache: " + Results.CacheProblem +
                      "; the next run lints again what it could not store");
+  if (!Request.ExplainFunctions.empty()) {
+    UnitSummaries Known = std::move(Written);
+    std::move(Others.begin(), Others.end(), std::back_inserter(Known));
+    const unsigned Shown = explainFacts(
+        Known, Request.ExplainFunctions,
+        [&](llvm::StringRef File) { return relativeTo(Root, File); }, Out);
+    for (const auto &[File, FirstError] : Results.Failed)
+      warning(Err, relativeTo(Root, File) + " " + FirstError +
+                       ": what its functions do is not known");
+    if (Shown == 0)
+      return Fail("no function of that name is defined in the main file of a "
+                  "linted translation unit (functions of headers, lambdas and "
+                  "templates have no facts)");
+    return 0;
+  }
   if (Cache)
     Cache->prune(CacheMaxAge, CacheMaxBytes);
 

@@ -152,6 +152,7 @@ json::Value toJson(const TranslationUnitFacts &Facts) {
       Calls.push_back(toJson(Call));
     json::Object Object{{"usr", Function.USR},
                         {"name", Function.Name},
+                        {"qualified", Function.QualifiedName},
                         {"at", toJson(Function.Definition)},
                         {"calls", std::move(Calls)}};
     if (Function.Blocks)
@@ -179,11 +180,13 @@ std::optional<TranslationUnitFacts> factsFromJson(const json::Value &Value) {
       return std::nullopt;
     std::optional<llvm::StringRef> USR = Function->getString("usr");
     std::optional<llvm::StringRef> Name = Function->getString("name");
+    std::optional<llvm::StringRef> Qualified = Function->getString("qualified");
     std::optional<FactLocation> At = locationFromJson(Function->get("at"));
     const json::Array *Calls = Function->getArray("calls");
-    if (!USR || !Name || !At || !Calls)
+    if (!USR || !Name || !Qualified || !At || !Calls)
       return std::nullopt;
-    FunctionSummary Summary{USR->str(), Name->str(), std::move(*At), {}, {}};
+    FunctionSummary Summary{USR->str(),     Name->str(), Qualified->str(),
+                            std::move(*At), {},          {}};
     if (const json::Value *Blocks = Function->get("blocks")) {
       Summary.Blocks = callFromJson(*Blocks);
       if (!Summary.Blocks)
@@ -204,6 +207,54 @@ std::optional<TranslationUnitFacts> factsFromJson(const json::Value &Value) {
     Facts.Asked.push_back(Text->str());
   }
   return Facts;
+}
+
+unsigned explainFacts(const UnitSummaries &Units,
+                      llvm::ArrayRef<std::string> Names,
+                      llvm::function_ref<std::string(llvm::StringRef)> Show,
+                      llvm::raw_ostream &OS) {
+  std::vector<const TranslationUnitFacts *> All;
+  for (const auto &Unit : Units)
+    All.push_back(&Unit.second);
+  const ProgramFacts Facts = solveFacts(All);
+  auto Named = [&](const FunctionSummary &Function) {
+    const llvm::StringRef Qualified = Function.QualifiedName;
+    return llvm::any_of(Names, [&](const std::string &Name) {
+      return Qualified == Name ||
+             (Qualified.ends_with(Name) &&
+              Qualified.drop_back(Name.size()).ends_with("::"));
+    });
+  };
+  auto Where = [&](const FactLocation &At) {
+    return Show(At.File) + ":" + std::to_string(At.Line) + ":" +
+           std::to_string(At.Column);
+  };
+  unsigned Matched = 0;
+  llvm::StringSet<> Shown;
+  for (const TranslationUnitFacts *Unit : All)
+    for (const FunctionSummary &Function : Unit->Functions) {
+      if (!Named(Function) || !Shown.insert(Function.USR).second)
+        continue;
+      ++Matched;
+      OS << Function.QualifiedName << " (" << Where(Function.Definition) << ")";
+      auto Chain = Facts.Blocking.find(Function.USR);
+      if (Chain == Facts.Blocking.end()) {
+        OS << ": does not block";
+        if (!Function.Calls.empty()) {
+          OS << "; it calls";
+          for (const FactCall &Call : Function.Calls)
+            OS << " " << Call.CalleeName;
+          OS << ", none of which blocks as far as the linted units show";
+        }
+        OS << "\n";
+        continue;
+      }
+      OS << ": blocks\n";
+      for (const ChainHop &Hop : Chain->second)
+        OS << "  " << Where(Hop.Site) << ": " << Hop.Caller << " calls "
+           << Hop.Callee << "\n";
+    }
+  return Matched;
 }
 
 namespace {

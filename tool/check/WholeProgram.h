@@ -56,6 +56,14 @@ llvm::Expected<UnitSummaries> readFacts(llvm::StringRef Path);
 llvm::Error mergeFacts(llvm::ArrayRef<std::string> Inputs,
                        llvm::raw_ostream &OS);
 
+/// Prints what the facts of \p Units say of each function named one of
+/// \p Names (its qualified name, or that name's last components), with
+/// paths as \p Show gives them; returns how many functions it printed.
+unsigned explainFacts(const UnitSummaries &Units,
+                      llvm::ArrayRef<std::string> Names,
+                      llvm::function_ref<std::string(llvm::StringRef)> Show,
+                      llvm::raw_ostream &OS);
+
 llvm::json::Value toJson(const TranslationUnitFacts &Facts);
 /// Null when \p Value is not what toJson writes.
 std::optional<TranslationUnitFacts>
