@@ -35,11 +35,7 @@ public:
                            Preprocessor *ModuleExpanderPP) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  void onEndOfTranslationUnit() override {
-    CompletionHandlers.clear();
-    Reported.clear();
-    Paths.clear();
-  }
+  void onEndOfTranslationUnit() override;
 
 private:
   void checkTry(const CXXTryStmt &Try, ASTContext &Ctx);
@@ -80,6 +76,12 @@ private:
   RuntimeFixes Runtime;
   /// Lambdas written as the completion handler argument of a call.
   llvm::DenseSet<const FunctionDecl *> CompletionHandlers;
+  /// Promise types of the coroutines of the translation unit, and the
+  /// empty unhandled_exception() of promises defined in the main file, which
+  /// no other translation unit can use: reported when a coroutine uses them.
+  llvm::DenseSet<const CXXRecordDecl *> UsedPromises;
+  std::vector<const CXXMethodDecl *> UnhandledInMainFile;
+  ASTContext *AST = nullptr;
   llvm::DenseSet<SourceLocation> Reported;
   /// The path from a function's body to each try statement in it.
   StmtPaths Paths;

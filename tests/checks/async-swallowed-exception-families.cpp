@@ -124,7 +124,15 @@ namespace concurrencpp {
 struct null_result {};
 struct null_result_promise {
   null_result get_return_object() const noexcept { return {}; }
+  std::suspend_never initial_suspend() const noexcept { return {}; }
+  std::suspend_never final_suspend() const noexcept { return {}; }
+  void return_void() const noexcept {}
   void unhandled_exception() const noexcept {}
   // CHECK-MESSAGES-NOTYPES: :[[@LINE-1]]:8: warning: empty 'unhandled_exception()' swallows every exception that escapes the coroutine
 };
 } // namespace concurrencpp
+template <typename... Args>
+struct std::coroutine_traits<concurrencpp::null_result, Args...> {
+  using promise_type = concurrencpp::null_result_promise;
+};
+concurrencpp::null_result fireAndForget() { co_return; }

@@ -157,6 +157,7 @@ struct quiet_task {
     // CHECK-FIXES: {{^}}    void unhandled_exception() { throw; }{{$}}
   };
 };
+quiet_task useQuiet() { co_return; }
 
 template <typename T> struct generic_task {
   struct promise_type {
@@ -184,6 +185,21 @@ struct noexcept_task {
     // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: empty 'unhandled_exception()' swallows every exception that escapes the coroutine
   };
 };
+noexcept_task useNoexcept() { co_return; }
+
+// A promise of this file that no coroutine uses is no coroutine's: nothing
+// can escape into it (stdexec's concept tests only name it in a
+// static_assert).
+struct unused_task {
+  struct promise_type {
+    unused_task get_return_object() { return {}; }
+    std::suspend_never initial_suspend() noexcept { return {}; }
+    std::suspend_never final_suspend() noexcept { return {}; }
+    void return_void() {}
+    void unhandled_exception() {}
+  };
+};
+static_assert(sizeof(unused_task::promise_type) > 0);
 
 struct stored_task {
   struct promise_type {
