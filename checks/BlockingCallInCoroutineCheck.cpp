@@ -621,8 +621,7 @@ bool BlockingCallInCoroutineCheck::isFollowed(const FunctionDecl &Callee,
                                               const SourceManager &SM) const {
   const FunctionDecl *Definition = Callee.getDefinition();
   if (!Definition || !Definition->hasBody() || isCoroutine(*Definition) ||
-      isAwaiterMachinery(*Definition) || AllowedFunctions.matches(Callee) ||
-      hasAnnotation(Callee, Annotation::NonBlocking))
+      isExempt(Callee))
     return false;
   const SourceLocation Loc = SM.getExpansionLoc(Definition->getLocation());
   return SM.isInMainFile(Loc) ||
@@ -638,9 +637,13 @@ bool BlockingCallInCoroutineCheck::mayLeadToBlocking(
   if (const auto *Method = dyn_cast<CXXMethodDecl>(&Callee);
       Method && (Method->isVirtual() || Method->getParent()->isLambda()))
     return false;
-  return !isAwaiterMachinery(Callee) && !AllowedFunctions.matches(Callee) &&
-         !hasAnnotation(Callee, Annotation::NonBlocking) &&
+  return !isExempt(Callee) &&
          !SM.isInSystemHeader(SM.getExpansionLoc(Callee.getLocation()));
+}
+
+bool BlockingCallInCoroutineCheck::isExempt(const FunctionDecl &Callee) const {
+  return isAwaiterMachinery(Callee) || AllowedFunctions.matches(Callee) ||
+         hasAnnotation(Callee, Annotation::NonBlocking);
 }
 
 const std::vector<ChainHop> *

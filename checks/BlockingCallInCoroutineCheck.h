@@ -74,6 +74,9 @@ private:
   const CallPath *blockingPathIn(const FunctionDecl &Callee, unsigned Depth,
                                  ASTContext &Ctx);
   bool isFollowed(const FunctionDecl &Callee, const SourceManager &SM) const;
+  /// Never looked into: awaiter machinery, AllowedFunctions,
+  /// TETHER_NONBLOCKING.
+  bool isExempt(const FunctionDecl &Callee) const;
   /// Whether a call of \p Callee may lead to a blocking call: a plain
   /// function the lists do not settle, called directly.
   bool mayLeadToBlocking(const FunctionDecl &Callee,

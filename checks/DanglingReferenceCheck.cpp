@@ -390,6 +390,14 @@ bool joinsTask(const Stmt *S, const Holders &Held, const ValueDecl *Scope) {
   });
 }
 
+/// Whether \p Var is an object of \p How's caller that dies with its
+/// scope there: a local, not a parameter, not a reference.
+bool isOwnLocal(const VarDecl *Var, const DanglingReferenceCheck::Escape &How) {
+  return Var && Var->hasLocalStorage() && !isa<ParmVarDecl>(Var) &&
+         !Var->getType()->isReferenceType() &&
+         Var->getDeclContext() == How.Caller;
+}
+
 /// Whether the lazy task \p How stores dies unstarted before an object
 /// declared at \p Declared (anywhere, when invalid): its holder is a local
 /// declared after the object, never moved from (a move hands the task on;
@@ -397,9 +405,7 @@ bool joinsTask(const Stmt *S, const Holders &Held, const ValueDecl *Scope) {
 bool holderDiesFirst(const DanglingReferenceCheck::Escape &How,
                      SourceLocation Declared) {
   const auto *Holder = dyn_cast_or_null<VarDecl>(How.Holder);
-  if (!How.Lazy || !Holder || !Holder->hasLocalStorage() ||
-      isa<ParmVarDecl>(Holder) || Holder->getType()->isReferenceType() ||
-      Holder->getDeclContext() != How.Caller)
+  if (!How.Lazy || !isOwnLocal(Holder, How))
     return false;
   const SourceManager &SM = Holder->getASTContext().getSourceManager();
   if (Declared.isValid() &&
@@ -424,9 +430,7 @@ bool holderDiesFirst(const DanglingReferenceCheck::Escape &How,
 bool scopeDiesFirst(const DanglingReferenceCheck::Escape &How,
                     const VarDecl &Object) {
   const auto *Holder = dyn_cast_or_null<VarDecl>(scopeHolder(How.Scope));
-  if (!Holder || !Holder->hasLocalStorage() || isa<ParmVarDecl>(Holder) ||
-      Holder->getType()->isReferenceType() ||
-      Holder->getDeclContext() != How.Caller)
+  if (!isOwnLocal(Holder, How))
     return false;
   if (Holder == &Object)
     return true;

@@ -229,8 +229,8 @@ void lintAll(llvm::ArrayRef<std::string> Files,
              const UnitSummaries &Others, UnitSummaries &Written,
              RunResults &Results, llvm::raw_ostream &Err) {
   std::vector<LintedUnit> Units(Files.size());
-  auto Lint = [&](size_t I, const ProgramFacts *Known, llvm::StringRef Key) {
-    ClangTidyContext Context(Config.provider());
+  auto Lint = [&](size_t I, ClangTidyContext &Context,
+                  const ProgramFacts *Known, llvm::StringRef Key) {
     if (Cache && !Key.empty())
       if (std::optional<TranslationUnitResult> Hit = Cache->lookup(Key)) {
         Units[I].Result = std::move(*Hit);
@@ -249,11 +249,11 @@ void lintAll(llvm::ArrayRef<std::string> Files,
   onWorkers(Files.size(), Request, [&](size_t I) {
     const std::string &File = Files[I];
     First.started(File);
+    ClangTidyContext Context(Config.provider());
     if (Cache) {
       const std::vector<tooling::CompileCommand> Commands =
           Database.getCompileCommands(File);
       if (Commands.size() == 1) {
-        ClangTidyContext Context(Config.provider());
         Units[I].Key =
             Cache->key(Commands.front(),
                        configurationAsText(Context.getOptionsForFile(File)),
@@ -263,15 +263,16 @@ void lintAll(llvm::ArrayRef<std::string> Files,
           Units[I].Key += "-alone";
       }
     }
-    Units[I].FromCache = Lint(I, nullptr, Units[I].Key);
+    Units[I].FromCache = Lint(I, Context, nullptr, Units[I].Key);
   });
   First.finish();
 
-  if (!Request.WholeProgram) {
+  auto AddAll = [&] {
     for (size_t I = 0; I < Units.size(); ++I)
       Results.add(Files[I], std::move(Units[I].Result), Units[I].FromCache);
-    return;
-  }
+  };
+  if (!Request.WholeProgram)
+    return AddAll();
   // In path order, this run's and the others' alike: a function defined in
   // two units has the same summary whichever shard lints which.
   std::vector<std::pair<std::string, const TranslationUnitFacts *>> ByPath;
@@ -283,16 +284,13 @@ void lintAll(llvm::ArrayRef<std::string> Files,
       Written.emplace_back(Path, Units[I].Result.Facts);
       ByPath.emplace_back(std::move(Path), &Units[I].Result.Facts);
     }
+  if (!Request.ExplainFunctions.empty())
+    return AddAll();
   for (const auto &[Path, Facts] : Others)
     if (!Linted.contains(Path))
       ByPath.emplace_back(Path, &Facts);
   llvm::stable_sort(
       ByPath, [](const auto &A, const auto &B) { return A.first < B.first; });
-  if (!Request.ExplainFunctions.empty()) {
-    for (size_t I = 0; I < Units.size(); ++I)
-      Results.add(Files[I], std::move(Units[I].Result), Units[I].FromCache);
-    return;
-  }
   std::vector<const TranslationUnitFacts *> Summaries;
   for (const auto &Entry : ByPath)
     Summaries.push_back(Entry.second);
@@ -311,12 +309,11 @@ void lintAll(llvm::ArrayRef<std::string> Files,
         Units[I].Key.empty()
             ? ""
             : Units[I].Key + "-" + factsDigest(Units[I].Result.Facts, Facts);
-    Units[I].FromCache &= Lint(I, &Facts, Key);
+    ClangTidyContext Context(Config.provider());
+    Units[I].FromCache &= Lint(I, Context, &Facts, Key);
   });
   Second.finish();
-
-  for (size_t I = 0; I < Units.size(); ++I)
-    Results.add(Files[I], std::move(Units[I].Result), Units[I].FromCache);
+  AddAll();
 }
 
 /// Writes a report through \p Write, atomically; false after saying why it
