@@ -69,7 +69,8 @@ end
 
 -- Applies the one quick fix offered for diagnostic d and compares the buffer
 -- with the file that tether-tidy's fix gives.
-local function apply_quick_fix(buf, d, expected_file, title)
+-- With exact, the title is exactly title; otherwise it contains it.
+local function apply_quick_fix(buf, d, expected_file, title, exact)
   local range = {
     start = { line = d.lnum, character = d.col },
     ['end'] = { line = d.end_lnum, character = d.end_col },
@@ -90,7 +91,9 @@ local function apply_quick_fix(buf, d, expected_file, title)
     end
   end
   if #fixes ~= 1 then fail('expected one quick fix, got ' .. vim.inspect(responses)) end
-  if not fixes[1].title:find(title, 1, true) then fail('quick fix title: ' .. fixes[1].title) end
+  if (exact and fixes[1].title ~= title) or not fixes[1].title:find(title, 1, true) then
+    fail('quick fix title: ' .. fixes[1].title)
+  end
   vim.lsp.util.apply_workspace_edit(fixes[1].edit, 'utf-16')
   local expected = vim.fn.readfile(workspace .. '/' .. expected_file)
   local actual = vim.api.nvim_buf_get_lines(buf, 0, -1, false)
@@ -132,21 +135,25 @@ wait_for('the co_spawn diagnostic', function() return #async_diagnostics(group) 
 apply_quick_fix(group, async_diagnostics(group)[1], 'group.fixed.cpp', "spawn it on task group 'group'")
 
 -- 5. A swallowed cancellation: the fix-it adds the rethrow and its #include,
--- once, as tether-tidy --fix does.
+-- once, as tether-tidy --fix does. A fix of several edits is titled by the
+-- warning's remedy, not by its whole text.
 local handler = open('handler.cpp')
 wait_for('the swallowed-exception diagnostic', function() return #async_diagnostics(handler) == 1 end)
-apply_quick_fix(handler, async_diagnostics(handler)[1], 'handler.fixed.cpp', '')
+apply_quick_fix(handler, async_diagnostics(handler)[1], 'handler.fixed.cpp',
+  'rethrow cancellations', true)
 
 -- The header is already included (in clangd's preamble): not added twice.
 local included = open('included.cpp')
 wait_for('the swallowed-exception diagnostic', function() return #async_diagnostics(included) == 1 end)
-apply_quick_fix(included, async_diagnostics(included)[1], 'included.fixed.cpp', '')
+apply_quick_fix(included, async_diagnostics(included)[1], 'included.fixed.cpp',
+  'rethrow cancellations', true)
 
 -- 6. A coroutine that sleeps on its event loop: the fix-it suspends on a
--- timer instead and includes the runtime's header.
+-- timer instead and includes the runtime's header; titled by its edits.
 local blocking = open('blocking.cpp')
 wait_for('the blocking-call diagnostic', function() return #async_diagnostics(blocking) == 1 end)
-apply_quick_fix(blocking, async_diagnostics(blocking)[1], 'blocking.fixed.cpp', '')
+apply_quick_fix(blocking, async_diagnostics(blocking)[1], 'blocking.fixed.cpp',
+  "change to 'co_await tether::sleep_for' and #include <tether/sleep.hpp>", true)
 
 -- 7. A deadline is the user's choice: its fix-it is on a note, and the quick
 -- fix is titled by that note, not by the whole warning.
@@ -159,7 +166,7 @@ apply_quick_fix(timeout, async_diagnostics(timeout)[1], 'timeout.fixed.cpp',
 -- passes the lambda itself, which the group keeps alive.
 local dangling = open('dangling.cpp')
 wait_for('the dangling-reference diagnostic', function() return #async_diagnostics(dangling) == 1 end)
-apply_quick_fix(dangling, async_diagnostics(dangling)[1], 'dangling.fixed.cpp', '')
+apply_quick_fix(dangling, async_diagnostics(dangling)[1], 'dangling.fixed.cpp', "remove '()'", true)
 
 -- 9. A clean file gets none.
 local clean = open('clean.cpp')
