@@ -2,6 +2,7 @@
 //===--- AsyncCheck.cpp - tether ------------------------------------------===//
 
 #include "AsyncCheck.h"
+#include "LinkedChecks.h"
 #include "NearestName.h"
 
 namespace clang::tidy::tether {
@@ -10,6 +11,40 @@ void AsyncCheck::onStartOfTranslationUnit() {
   if (OptionsChecked)
     return;
   OptionsChecked = true;
+  reportOwnUnknownOptions();
+  if (reportsForEveryCheck())
+    reportOtherUnknownOptions();
+}
+
+bool AsyncCheck::reportsForEveryCheck() const {
+  for (const std::string &Check : LinkedChecks::get().Checks)
+    if (StringRef(Check).starts_with("async-") &&
+        TidyContext.isCheckEnabled(Check))
+      return Check == getID();
+  return false;
+}
+
+void AsyncCheck::reportOtherUnknownOptions() {
+  const LinkedChecks &Linked = LinkedChecks::get();
+  for (const auto &Option : TidyContext.getOptions().CheckOptions) {
+    const StringRef Key = Option.getKey();
+    // Keys without a check name are global options (IgnoreMacros).
+    const StringRef Check = Key.split('.').first;
+    // An enabled async- check reports its own, with nearer suggestions.
+    if (Check == Key || Linked.isOption(Key.str()) ||
+        (Check.starts_with("async-") && Linked.isCheck(Check.str()) &&
+         TidyContext.isCheckEnabled(Check)))
+      continue;
+    if (const std::optional<std::string> Nearest =
+            nearestName(Key, Linked.Options))
+      configurationDiag("unknown option '%0'; did you mean '%1'?")
+          << Key << *Nearest;
+    else
+      configurationDiag("unknown option '%0'") << Key;
+  }
+}
+
+void AsyncCheck::reportOwnUnknownOptions() {
   ClangTidyOptions::OptionMap Known;
   storeOptions(Known);
   const std::string Prefix = (getID() + ".").str();

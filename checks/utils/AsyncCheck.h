@@ -39,6 +39,8 @@ public:
 
   /// Reports the options under this check's name that it does not read
   /// (a typo, or an option of another version), with the nearest it does.
+  /// One async- check also reports the unknown options of every other check,
+  /// which clang-tidy says only under --verify-config.
   void onStartOfTranslationUnit() override;
 
 protected:
@@ -77,6 +79,11 @@ protected:
   }
 
 private:
+  void reportOwnUnknownOptions();
+  /// Whether this is the enabled async- check that comes first by name.
+  bool reportsForEveryCheck() const;
+  void reportOtherUnknownOptions();
+
   bool OptionsChecked = false;
 };
 

@@ -1,14 +1,26 @@
-// Options out of their range, empty, or unknown under a check's name: each
-// reported as a configuration warning naming the option (and the nearest
-// known name), the default used, the checks going on. A call depth the
+// Options out of their range, empty, or unknown (under an async- check's
+// name or any other): each reported as a configuration warning naming the
+// option (and the nearest known name), the default used, the checks going on. A call depth the
 // configuration chose must not decide how deep the search recurses.
 // RUN: %tidy %s --checks='-*,async-*' \
 // RUN:   -config="{CheckOptions: {async-unbounded-task-creation.MaxConcurrency: 0, \
 // RUN:     async-blocking-call-in-coroutine.MaxCallDepth: 4294967295, \
 // RUN:     async-missing-timeout.DefaultTimeout: '  ', \
 // RUN:     async-fire-and-forget.TaskTypez: '::x', \
-// RUN:     async-swallowed-exception.Frobnicate: 'on'}}" \
-// RUN:   -- -std=c++20 -I %runtime_include %asio_flags 2>&1 | %filecheck %s
+// RUN:     async-swallowed-exception.Frobnicate: 'on', \
+// RUN:     bugprone-unused-return-value.CheckedFunctionz: '::f', \
+// RUN:     bugprone-unused-return-value.CheckedFunctions: '::g', \
+// RUN:     async-fire-and-forgot.TaskTypes: '::x', IgnoreMacros: true}}" \
+// RUN:   -- -std=c++20 -I %runtime_include %asio_flags 2>&1 | %filecheck %s \
+// RUN:   --implicit-check-not="unknown option 'bugprone-unused-return-value.CheckedFunctions'" \
+// RUN:   --implicit-check-not="unknown option 'IgnoreMacros'"
+// Said once, by one check, whichever async- checks are enabled:
+// RUN: %tidy %s --checks='-*,async-missing-timeout,async-swallowed-exception' \
+// RUN:   -config="{CheckOptions: {bugprone-unused-return-value.CheckedFunctionz: '::f'}}" \
+// RUN:   -- -std=c++20 -I %runtime_include %asio_flags 2>&1 \
+// RUN:   | grep -c "unknown option 'bugprone-unused-return-value.CheckedFunctionz'; did you mean 'bugprone-unused-return-value.CheckedFunctions'?" \
+// RUN:   | %filecheck %s --check-prefix=ONCE
+// ONCE: {{^1$}}
 // RUN: %tidy %s --checks='-*,async-blocking-call-in-coroutine' \
 // RUN:   -config="{CheckOptions: {async-blocking-call-in-coroutine.MaxCallDepth: 4294967295}}" \
 // RUN:   -- -std=c++20 -I %runtime_include %asio_flags 2>&1 \
@@ -29,6 +41,8 @@ awaitable<void> fetch(int) { co_return; }
 // CHECK-DAG: warning: option 'async-missing-timeout.DefaultTimeout' is empty; 'std::chrono::seconds(30)' is used [clang-tidy-config]
 // CHECK-DAG: warning: unknown option 'async-fire-and-forget.TaskTypez'; did you mean 'async-fire-and-forget.TaskTypes'? [clang-tidy-config]
 // CHECK-DAG: warning: unknown option 'async-swallowed-exception.Frobnicate' [clang-tidy-config]
+// CHECK-DAG: warning: unknown option 'bugprone-unused-return-value.CheckedFunctionz'; did you mean 'bugprone-unused-return-value.CheckedFunctions'? [clang-tidy-config]
+// CHECK-DAG: warning: unknown option 'async-fire-and-forgot.TaskTypes'; did you mean 'async-fire-and-forget.TaskTypes'? [clang-tidy-config]
 
 awaitable<void> fanOut(std::vector<int> Ids) {
   auto Ex = co_await asio::this_coro::executor;

@@ -6,12 +6,14 @@
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyForceLinker.h"
 #include "clang-tidy/GlobList.h"
+#include "utils/LinkedChecks.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/VirtualFileSystem.h"
 
 using namespace clang::tidy;
+using clang::tidy::tether::LinkedChecks;
 
 // The registry holds every check that is linked in: clang-tidy's modules
 // (through ClangTidyForceLinker.h) and tether's. Whoever reads the
@@ -26,26 +28,6 @@ namespace tether {
 namespace {
 
 constexpr llvm::StringLiteral DefaultChecks = "-*,async-*";
-
-/// Every check and every option the linked modules know.
-struct KnownNames {
-  std::vector<std::string> Checks;
-  std::vector<std::string> Options;
-
-  static const KnownNames &get() {
-    static const KnownNames Known = [] {
-      ClangTidyOptions Everything = ClangTidyOptions::getDefaults();
-      Everything.Checks = "*";
-      KnownNames Names;
-      Names.Checks = getCheckNames(Everything, /*AllowAlpha=*/true);
-      for (const auto &Option : getCheckOptions(Everything, true))
-        Names.Options.push_back(Option.getKey().str());
-      llvm::sort(Names.Options);
-      return Names;
-    }();
-    return Known;
-  }
-};
 
 /// The globs of a Checks value, each with its sign stripped.
 std::vector<std::string> globsOf(llvm::StringRef Checks) {
@@ -67,9 +49,9 @@ bool matchesSomeCheck(llvm::StringRef Glob) {
   if (Glob.starts_with("clang-diagnostic-"))
     return true;
   GlobList Matcher(Glob);
-  return llvm::any_of(KnownNames::get().Checks, [&](const std::string &Check) {
-    return Matcher.contains(Check);
-  });
+  return llvm::any_of(
+      LinkedChecks::get().Checks,
+      [&](const std::string &Check) { return Matcher.contains(Check); });
 }
 
 std::string didYouMean(llvm::StringRef Name,
@@ -131,7 +113,7 @@ std::unique_ptr<ClangTidyOptionsProvider> Configuration::provider() const {
 std::vector<ConfigurationProblem>
 Configuration::verify(llvm::ArrayRef<std::string> Files) const {
   std::vector<ConfigurationProblem> Problems;
-  const KnownNames &Known = KnownNames::get();
+  const LinkedChecks &Known = LinkedChecks::get();
   std::unique_ptr<ClangTidyOptionsProvider> Provider = provider();
   llvm::StringSet<> SeenDirectories, SeenSources, SeenChecks;
   for (const std::string &File : Files) {
@@ -160,8 +142,7 @@ Configuration::verify(llvm::ArrayRef<std::string> Files) const {
       for (const auto &Option : Options.CheckOptions)
         // Keys without a check name are global options (IgnoreMacros).
         if (Option.getKey().contains('.') &&
-            !std::binary_search(Known.Options.begin(), Known.Options.end(),
-                                Option.getKey().str()))
+            !Known.isOption(Option.getKey().str()))
           Unknown.push_back(Option.getKey().str());
       llvm::sort(Unknown);
       for (const std::string &Key : Unknown)

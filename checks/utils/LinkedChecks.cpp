@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//===--- LinkedChecks.cpp - tether ----------------------------------------===//
+
+#include "LinkedChecks.h"
+#include "clang-tidy/ClangTidy.h"
+#include "llvm/ADT/STLExtras.h"
+#include <algorithm>
+
+namespace clang::tidy::tether {
+
+const LinkedChecks &LinkedChecks::get() {
+  static const LinkedChecks Linked = [] {
+    ClangTidyOptions Everything = ClangTidyOptions::getDefaults();
+    Everything.Checks = "*";
+    LinkedChecks Names;
+    Names.Checks = getCheckNames(Everything, /*AllowAlpha=*/true);
+    llvm::sort(Names.Checks);
+    for (const auto &Option : getCheckOptions(Everything, true))
+      Names.Options.push_back(Option.getKey().str());
+    llvm::sort(Names.Options);
+    return Names;
+  }();
+  return Linked;
+}
+
+bool LinkedChecks::isCheck(const std::string &Name) const {
+  return std::binary_search(Checks.begin(), Checks.end(), Name);
+}
+
+bool LinkedChecks::isOption(const std::string &Key) const {
+  return std::binary_search(Options.begin(), Options.end(), Key);
+}
+
+} // namespace clang::tidy::tether
