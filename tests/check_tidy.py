@@ -12,7 +12,8 @@ kept. The check runs on it with --fix, then:
   * CHECK-FIXES[-SUFFIX] lines are matched against the fixed file, and every
     line the fix-its changed must be covered by one CHECK-FIXES line; with
     no CHECK-FIXES the file must come out unchanged;
-  * the fixed file must compile (clang++ -fsyntax-only with COMPILER_ARGS).
+  * the fixed file must compile (-fsyntax-only with COMPILER_ARGS) with each
+    compiler of -cxx.
 -check-suffixes=,A,B runs FileCheck with the prefixes of each suffix (the
 empty one is the bare prefix), so one file serves several configurations.
 """
@@ -65,7 +66,8 @@ def main():
                         help="comma-separated suffixes of the CHECK prefixes")
     parser.add_argument("-tidy", required=True, help="the clang-tidy command to run")
     parser.add_argument("-filecheck", default="FileCheck")
-    parser.add_argument("-cxx", default="clang++", help="compiler for the fixed file")
+    parser.add_argument("-cxx", default="clang++",
+                        help="comma-separated compilers for the fixed file")
     parser.add_argument("-std", default="c++20")
     parser.add_argument("-fix-notes", action="store_true",
                         help="also apply fix-its that are attached to notes")
@@ -152,10 +154,11 @@ def main():
                                           fixed.splitlines(True))))
 
     if not args.no_compile:
-        compiled = run([args.cxx, "-fsyntax-only", "-Wno-unused-result"] + compiler_args
-                       + [temp_file])
-        if compiled.returncode != 0:
-            fail("the fixed file does not compile", compiled.stdout)
+        for cxx in args.cxx.split(","):
+            compiled = run([cxx, "-fsyntax-only", "-Wno-unused-result"] + compiler_args
+                           + [temp_file])
+            if compiled.returncode != 0:
+                fail("the fixed file does not compile with %s" % cxx, compiled.stdout)
 
 
 if __name__ == "__main__":

@@ -19,9 +19,14 @@ elif vehicle == "tether-tidy":
 else:
     lit_config.fatal("unknown vehicle %r: use plugin or tether-tidy" % vehicle)
 
+# The fixed file is the same through both vehicles: one of them also compiles
+# it with g++.
+compilers = config.cxx
+if vehicle == "tether-tidy" and config.gxx:
+    compilers += "," + config.gxx
 check_tidy = "%s %s -tidy='%s' -filecheck=%s -cxx=%s" % (
     config.python, os.path.join(config.tether_source_dir, "tests", "check_tidy.py"),
-    tidy, config.filecheck, config.cxx)
+    tidy, config.filecheck, compilers)
 config.substitutions.append(("%check_tidy", check_tidy))
 config.substitutions.append(("%tidy", tidy))
 config.substitutions.append(("%filecheck", config.filecheck))
