@@ -17,23 +17,25 @@ void AsyncCheck::onStartOfTranslationUnit() {
 }
 
 bool AsyncCheck::reportsForEveryCheck() const {
-  for (const std::string &Check : LinkedChecks::get().Checks)
-    if (StringRef(Check).starts_with("async-") &&
-        TidyContext.isCheckEnabled(Check))
+  for (const std::string &Check : tetherCheckNames())
+    if (TidyContext.isCheckEnabled(Check))
       return Check == getID();
   return false;
 }
 
 void AsyncCheck::reportOtherUnknownOptions() {
-  const LinkedChecks &Linked = LinkedChecks::get();
+  const llvm::ArrayRef<std::string> Own = tetherCheckNames();
   for (const auto &Option : TidyContext.getOptions().CheckOptions) {
     const StringRef Key = Option.getKey();
     // Keys without a check name are global options (IgnoreMacros).
     const StringRef Check = Key.split('.').first;
     // An enabled async- check reports its own, with nearer suggestions.
-    if (Check == Key || Linked.isOption(Key.str()) ||
-        (Check.starts_with("async-") && Linked.isCheck(Check.str()) &&
-         TidyContext.isCheckEnabled(Check)))
+    if (Check == Key ||
+        (llvm::is_contained(Own, Check) && TidyContext.isCheckEnabled(Check)))
+      continue;
+    // Knowing every option means making every check: only for such keys.
+    const LinkedChecks &Linked = LinkedChecks::get();
+    if (Linked.isOption(Key.str()))
       continue;
     if (const std::optional<std::string> Nearest =
             nearestName(Key, Linked.Options))

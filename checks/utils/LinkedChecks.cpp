@@ -3,6 +3,7 @@
 
 #include "LinkedChecks.h"
 #include "clang-tidy/ClangTidy.h"
+#include "clang-tidy/ClangTidyModuleRegistry.h"
 #include "llvm/ADT/STLExtras.h"
 #include <algorithm>
 
@@ -29,6 +30,23 @@ bool LinkedChecks::isCheck(const std::string &Name) const {
 
 bool LinkedChecks::isOption(const std::string &Key) const {
   return std::binary_search(Options.begin(), Options.end(), Key);
+}
+
+llvm::ArrayRef<std::string> tetherCheckNames() {
+  static const std::vector<std::string> Names = [] {
+    std::vector<std::string> Names;
+    for (const auto &Module : ClangTidyModuleRegistry::entries()) {
+      if (Module.getName() != "tether-module")
+        continue;
+      ClangTidyCheckFactories Factories;
+      Module.instantiate()->addCheckFactories(Factories);
+      for (const auto &Factory : Factories)
+        Names.push_back(Factory.getKey().str());
+    }
+    llvm::sort(Names);
+    return Names;
+  }();
+  return Names;
 }
 
 } // namespace clang::tidy::tether

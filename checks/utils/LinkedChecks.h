@@ -10,6 +10,7 @@
 #ifndef TETHER_CHECKS_UTILS_LINKEDCHECKS_H
 #define TETHER_CHECKS_UTILS_LINKEDCHECKS_H
 
+#include "llvm/ADT/ArrayRef.h"
 #include <string>
 #include <vector>
 
@@ -27,6 +28,9 @@ struct LinkedChecks {
   bool isCheck(const std::string &Name) const;
   bool isOption(const std::string &Key) const;
 };
+
+/// The names of tether's own checks, sorted. Cheap: it makes no check.
+llvm::ArrayRef<std::string> tetherCheckNames();
 
 } // namespace clang::tidy::tether
 
