@@ -7,7 +7,8 @@ check-test inputs) three ways, alternating, for several rounds:
   parse     clang++ -fsyntax-only: what parsing the TU costs;
   baseline  clang-tidy with one check on catch statements only: parse plus the
             match finder's walk of the AST, the floor of any clang-tidy run;
-  async     clang-tidy with --checks=-*,async-*.
+  async     clang-tidy with --checks=-*,async-*;
+  check     tether check on the TU alone, with the same checks (no cache).
 It prints their CPU times, the ratios, and what the async- checks add over the
 baseline as a share of parse time (budget: under 5%). Then it prints
 clang-tidy's per-check profile (--enable-check-profile); that profile times every
@@ -103,13 +104,26 @@ def tidy_command(tidy, checks, unit, extra=()):
     return tidy + ["--checks=" + checks, "--quiet", *extra, path, "--"] + flags
 
 
+def check_command(tether, unit, workdir):
+    """tether check on the one TU unit, through a compile database of its own."""
+    path, flags = unit
+    database = os.path.join(workdir, "db-%d" % abs(hash(path)))
+    os.makedirs(database, exist_ok=True)
+    with open(os.path.join(database, "compile_commands.json"), "w") as out:
+        json.dump([{"directory": os.path.dirname(path), "file": path,
+                    "arguments": ["clang++-19"] + flags + ["-c", path]}], out)
+    return [tether, "check", "-p", database, "--checks=" + ASYNC, "--no-cache",
+            "--no-facts", "-j1", "--quiet", path]
+
+
 def instructions(command):
     """Instructions executed by command, counted by callgrind."""
     with tempfile.NamedTemporaryFile(suffix=".callgrind") as out:
         done = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=" + out.name]
                               + command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                               universal_newlines=True)
-        if done.returncode != 0:
+        # tether check exits 1 when it finds something.
+        if done.returncode not in (0, 1) or (done.returncode == 1 and command[1] != "check"):
             sys.exit("lint-overhead: %s failed:\n%s" % (" ".join(command), done.stderr[-2000:]))
         for line in open(out.name):
             if line.startswith("summary:") or line.startswith("totals:"):
@@ -117,15 +131,19 @@ def instructions(command):
     sys.exit("lint-overhead: no callgrind totals")
 
 
-def count_instructions(tidy, units):
+def count_instructions(tidy, tether, units):
     unit = next(u for u in units if u[0].endswith(os.path.join("src", "main.cpp")))
     baseline = instructions(tidy_command(tidy, BASELINE, unit))
     lint = instructions(tidy_command(tidy, ASYNC, unit))
+    with tempfile.TemporaryDirectory() as workdir:
+        check = instructions(check_command(tether, unit, workdir))
     print("instructions for %s (callgrind)" % os.path.relpath(unit[0], ROOT))
     print("  baseline  %15d" % baseline)
     print("  async     %15d" % lint)
+    print("  check     %15d   (tether check)" % check)
     print("  ratio async/baseline %.4fx: the async- checks add %.2f%%" % (
         lint / baseline, 100.0 * (lint - baseline) / baseline))
+    print("  ratio check/baseline %.4fx" % (check / baseline))
 
 
 def main():
@@ -143,12 +161,15 @@ def main():
     tidy = shlex.split(args.tidy) if args.tidy else [os.path.join(args.build, "tool", "tether-tidy")]
     units = (database_units(args.database, args.sample) if args.database
              else translation_units(args.build))
+    tether = os.path.join(args.build, "tool", "tether")
     if args.instructions:
-        return count_instructions(tidy, units)
+        return count_instructions(tidy, tether, units)
+    workdir = tempfile.TemporaryDirectory()
     modes = {
         "parse": lambda unit: [args.cxx, "-fsyntax-only", "-Wno-unused-result"] + unit[1] + [unit[0]],
         "baseline": lambda unit: tidy_command(tidy, BASELINE, unit),
         "async": lambda unit: tidy_command(tidy, ASYNC, unit),
+        "check": lambda unit: check_command(tether, unit, workdir.name),
     }
 
     totals = {mode: [0.0, 0.0] for mode in modes}
@@ -160,7 +181,7 @@ def main():
             times = {}
             for mode, command in modes.items():
                 cpu, wall, done = cpu_seconds(command(unit))
-                if done.returncode != 0:
+                if done.returncode != 0 and not (mode == "check" and done.returncode == 1):
                     # A TU of someone else's project that clang cannot parse
                     # measures nothing; one of ours must parse.
                     if not args.database:
@@ -183,10 +204,12 @@ def main():
     print("lint overhead over %d TUs x %d rounds (tidy: %s)" % (len(units), args.rounds, " ".join(tidy)))
     for mode in modes:
         print("  %-9s cpu %7.2f s   wall %7.2f s" % (mode, totals[mode][0], totals[mode][1]))
-    parse, baseline, lint = (totals[m][0] for m in ("parse", "baseline", "async"))
+    parse, baseline, lint, check = (totals[m][0] for m in ("parse", "baseline", "async", "check"))
     print("  ratio async/parse %.3fx, async/baseline %.3fx" % (lint / parse, lint / baseline))
     print("  added by the async- checks over the baseline: %.1f%% of parse time" % (
         100.0 * (lint - baseline) / parse))
+    print("  tether check (which walks only code outside system headers): "
+          "check/parse %.3fx, check/baseline %.3fx" % (check / parse, check / baseline))
 
     # clang-tidy's own account of the time each check takes.
     per_check = {}

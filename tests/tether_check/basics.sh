@@ -38,6 +38,26 @@ expect_exit 1 "$tether" check -p build --config-file only-blocking.yaml src/b.cp
 expect_exit 0 "$tether" check -p build --checks=-*,async-missing-timeout src/a.cpp src/b.cpp
 [[ ! -s out.txt ]] || fail "--checks: $(cat out.txt)"
 
+# A header included as a system header is neither walked nor reported; with
+# SystemHeaders in the configuration it is, and so is everything else.
+python3 - <<'PY'
+import json
+db = json.load(open("build/compile_commands.json"))
+for entry in db:
+    entry["arguments"] = [a for arg in entry["arguments"]
+                          for a in (["-isystem", "include"] if arg == "-Iinclude" else [arg])]
+json.dump(db, open("build/compile_commands.json", "w"))
+PY
+expect_exit 1 "$tether" check -p build --no-cache src/a.cpp src/b.cpp
+! grep -q "jobs.hpp" out.txt || fail "a system header was reported: $(cat out.txt)"
+cp out.txt user-only.txt
+printf "Checks: '-*,async-*'\nSystemHeaders: true\n" >system-headers.yaml
+expect_exit 1 "$tether" check -p build --no-cache --config-file system-headers.yaml src/a.cpp src/b.cpp
+[[ $(grep -c "include/jobs.hpp:9:3: warning" out.txt) == 1 ]] || fail "SystemHeaders: $(cat out.txt)"
+diff <(grep ": warning:" user-only.txt) <(grep ": warning:" out.txt | grep -v "jobs.hpp") ||
+  fail "SystemHeaders changed the other findings"
+write_database a b clean broken
+
 # --fix: the header's fix-it once, although two translation units saw it.
 expect_exit 1 "$tether" check -p build --fix src/a.cpp src/b.cpp
 [[ $(grep -c "co_await tether::sleep_for" include/jobs.hpp) == 1 ]] || fail "header fixed $(grep -c "co_await tether::sleep_for" include/jobs.hpp) times"

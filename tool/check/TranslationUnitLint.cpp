@@ -234,18 +234,50 @@ private:
   std::map<FileOffset, std::string> &Functions;
 };
 
+/// Whether a Checks value enables async- checks only: every glob that adds
+/// checks names async- ones.
+bool enablesOnlyAsyncChecks(llvm::StringRef Checks) {
+  llvm::SmallVector<llvm::StringRef> Globs;
+  Checks.split(Globs, ',');
+  return llvm::all_of(Globs, [](llvm::StringRef Glob) {
+    Glob = Glob.trim();
+    return Glob.empty() || Glob.starts_with("-") || Glob.starts_with("async-");
+  });
+}
+
+/// Before the checks run: their matchers walk only the declarations of the
+/// translation unit that are not in system headers. The async- checks never
+/// report in system headers nor match there (isReportable), and a typical
+/// translation unit is mostly system headers (the standard library, Asio),
+/// whose walk by every matcher is most of the checks' cost. Other checks may
+/// learn from system headers: with any of them enabled, or with
+/// SystemHeaders in the configuration, everything is walked.
+class UserCodeScope : public ASTConsumer {
+public:
+  void HandleTranslationUnit(ASTContext &Context) override {
+    const SourceManager &SM = Context.getSourceManager();
+    std::vector<Decl *> User;
+    for (Decl *D : Context.getTranslationUnitDecl()->decls())
+      if (!SM.isInSystemHeader(SM.getExpansionLoc(D->getLocation())))
+        User.push_back(D);
+    Context.setTraversalScope(User);
+  }
+};
+
 class LintAction : public ASTFrontendAction {
 public:
-  LintAction(ClangTidyASTConsumerFactory &Checks,
+  LintAction(ClangTidyASTConsumerFactory &Checks, bool UserCodeOnly,
              RecordingDiagnosticConsumer &Diagnostics,
              TranslationUnitResult &Result,
              std::map<FileOffset, std::string> &Functions)
-      : Checks(Checks), Diagnostics(Diagnostics), Result(Result),
-        Functions(Functions) {}
+      : Checks(Checks), UserCodeOnly(UserCodeOnly), Diagnostics(Diagnostics),
+        Result(Result), Functions(Functions) {}
 
   std::unique_ptr<ASTConsumer>
   CreateASTConsumer(CompilerInstance &Compiler, llvm::StringRef File) override {
     std::vector<std::unique_ptr<ASTConsumer>> Consumers;
+    if (UserCodeOnly)
+      Consumers.push_back(std::make_unique<UserCodeScope>());
     Consumers.push_back(Checks.createASTConsumer(Compiler, File));
     Consumers.push_back(std::make_unique<InputsConsumer>(Compiler, Diagnostics,
                                                          Result, Functions));
@@ -254,6 +286,7 @@ public:
 
 private:
   ClangTidyASTConsumerFactory &Checks;
+  const bool UserCodeOnly;
   RecordingDiagnosticConsumer &Diagnostics;
   TranslationUnitResult &Result;
   std::map<FileOffset, std::string> &Functions;
@@ -264,13 +297,15 @@ public:
   LintActionFactory(
       ClangTidyContext &Context,
       llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FileSystem,
-      RecordingDiagnosticConsumer &Diagnostics, TranslationUnitResult &Result,
+      bool UserCodeOnly, RecordingDiagnosticConsumer &Diagnostics,
+      TranslationUnitResult &Result,
       std::map<FileOffset, std::string> &Functions)
-      : Checks(Context, std::move(FileSystem)), Diagnostics(Diagnostics),
-        Result(Result), Functions(Functions) {}
+      : Checks(Context, std::move(FileSystem)), UserCodeOnly(UserCodeOnly),
+        Diagnostics(Diagnostics), Result(Result), Functions(Functions) {}
 
   std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<LintAction>(Checks, Diagnostics, Result, Functions);
+    return std::make_unique<LintAction>(Checks, UserCodeOnly, Diagnostics,
+                                        Result, Functions);
   }
 
   bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation,
@@ -285,6 +320,7 @@ public:
 
 private:
   ClangTidyASTConsumerFactory Checks;
+  const bool UserCodeOnly;
   RecordingDiagnosticConsumer &Diagnostics;
   TranslationUnitResult &Result;
   std::map<FileOffset, std::string> &Functions;
@@ -351,8 +387,12 @@ lintTranslationUnit(ClangTidyContext &Context,
                            &Diagnostics, /*ShouldOwnClient=*/false);
   Context.setDiagnosticsEngine(&Engine);
   Tool.setDiagnosticConsumer(&Diagnostics);
-  LintActionFactory Factory(Context, FileSystem, Diagnostics, Result,
-                            Functions);
+  const ClangTidyOptions Options = Context.getOptionsForFile(File);
+  LintActionFactory Factory(
+      Context, FileSystem,
+      !Options.SystemHeaders.value_or(false) &&
+          enablesOnlyAsyncChecks(Options.Checks.value_or("")),
+      Diagnostics, Result, Functions);
   int Status;
   {
     const tidy::tether::ScopedFacts Facts(
