@@ -865,7 +865,6 @@ void BlockingCallInCoroutineCheck::checkCoroutine(const FunctionDecl &Coroutine,
       });
 
   const AsioFlavour Flavour = taskFlavour(Coroutine.getReturnType());
-  const bool RuntimeFlavour = Flavour == Runtime.flavour();
   // A rewrite of a template's text must compile for every instantiation,
   // which one instantiation does not show.
   const bool InWrittenCode = !Coroutine.getTemplateInstantiationPattern() &&
@@ -889,132 +888,156 @@ void BlockingCallInCoroutineCheck::checkCoroutine(const FunctionDecl &Coroutine,
     const SourceLocation Loc = SM.getExpansionLoc(Site.E->getBeginLoc());
     if (Switched(Loc))
       continue;
-    const bool Rewritable =
-        InWrittenCode && !Site.NoAwait && !inMacro(Site.E->getSourceRange());
     std::optional<BlockingCall> Blocking = classify(*Site.E, Facts, Ctx);
-    const CallPath *Path = nullptr;
     // Defined in another translation unit: how it blocks, from its body on.
     std::optional<CallPath> Elsewhere;
-    if (!Blocking && FollowCalls && MaxCallDepth > 0)
-      if (const auto *Call = dyn_cast<CallExpr>(Site.E))
-        if (const FunctionDecl *Callee = Call->getDirectCallee()) {
-          if (isFollowed(*Callee, SM))
-            Path = blockingPathIn(*Callee, MaxCallDepth, Ctx);
-          else if (mayLeadToBlocking(*Callee, SM))
-            if (const std::vector<ChainHop> *Chain =
-                    knownChain(*Callee, MaxCallDepth))
-              Path = &Elsewhere.emplace(
-                  CallPath{nullptr, nullptr, Chain->back().Callee,
-                           static_cast<unsigned>(Chain->size()), Chain});
-        }
+    const CallPath *Path =
+        Blocking ? nullptr : pathThroughCalls(*Site.E, Elsewhere, Ctx);
     if ((!Blocking && !Path) || !Reported.insert(Loc).second)
       continue;
-
-    const auto *Call = dyn_cast<CallExpr>(Site.E);
-    std::vector<FixItHint> WarningFixes;
-    const runtime::Api *WarningInclude = nullptr;
-    llvm::StringRef Advice;
-    std::vector<FixItHint> AdviceFixes;
-    const runtime::Api *AdviceInclude = nullptr;
-    std::string Twin;
-    switch (Path ? BlockingKind::Other : Blocking->Kind) {
-    case BlockingKind::Sleep:
-      Advice = "suspend on a timer instead, such as 'co_await "
-               "tether::sleep_for(...)'";
-      if (!Rewritable || Flavour == AsioFlavour::None ||
-          !llvm::StringRef(Blocking->Name).starts_with("'std::this_thread::"))
-        break;
-      // Without the runtime in reach, Asio's own timer is the fix; the
-      // runtime's sleep stays on the note, with how to add it.
-      if (RuntimeFlavour && Runtime.reachable()) {
-        WarningFixes = sleepFix(*Call);
-        WarningInclude = &runtime::SleepFor;
-        Advice = "";
-      } else if (WarningFixes = asioTimerFix(*Call, Flavour, Ctx);
-                 !WarningFixes.empty()) {
-        Advice = "";
-      } else if (RuntimeFlavour) {
-        AdviceFixes = sleepFix(*Call);
-        AdviceInclude = &runtime::SleepFor;
-      }
-      break;
-    case BlockingKind::AsioSync: {
-      Twin = "async_" + Call->getDirectCallee()->getNameAsString();
-      if (!Rewritable || declaredFlavour(*Call->getDirectCallee()) != Flavour) {
-        Advice = "co_await its asynchronous twin '%0' instead";
-      } else if (errorCodeArgument(*Call)) {
-        Advice = "co_await its asynchronous twin '%0'; its error then goes "
-                 "to the same error_code through 'redirect_error'";
-        AdviceFixes = asyncTwinFix(*Call, Site.Parent, Flavour, Ctx);
-      } else {
-        WarningFixes = asyncTwinFix(*Call, Site.Parent, Flavour, Ctx);
-      }
-      break;
-    }
-    case BlockingKind::Construction:
-      Advice = "construct it on a thread pool, such as with 'tether::offload'";
-      break;
-    case BlockingKind::Other:
-      Advice = "run it on a thread pool, such as with 'co_await "
-               "tether::offload': the coroutine resumes when it returns";
-      if (Rewritable && RuntimeFlavour) {
-        AdviceFixes = offloadFix(*Site.E, Site.Parent, Ctx);
-        AdviceInclude = &runtime::Offload;
-      }
-      break;
-    }
-
-    {
-      auto Diag =
-          diag(Loc, Path ? "%0 may block the thread that runs this coroutine "
-                           "and every task scheduled on it: it calls %1"
-                         : "%0 blocks the thread that runs this coroutine and "
-                           "every task scheduled on it");
-      if (Path)
-        Diag << calleeName(*Call->getDirectCallee()) << Path->Blocking;
-      else
-        Diag << Blocking->Name;
-      Diag << WarningFixes;
-      if (WarningInclude && !WarningFixes.empty())
-        Runtime.addInclude(Diag, Loc, *WarningInclude, SM);
-    }
-    if (Blocking && Blocking->DeclaredBlocking)
-      diag(SM.getExpansionLoc(Blocking->DeclaredBlocking->getLocation()),
-           "%0 is declared blocking here", DiagnosticIDs::Note)
-          << Blocking->Name;
-    for (const FunctionDecl *Caller = Path ? Call->getDirectCallee() : nullptr;
-         Path;) {
-      if (Path->Site)
-        diag(SM.getExpansionLoc(Path->Site->getBeginLoc()), "%0 calls %1 here",
-             DiagnosticIDs::Note)
-            << calleeName(*Caller)
-            << (Path->Callee ? calleeName(*Path->Callee) : Path->Blocking);
-      if (Path->Beyond) {
-        noteChain(*Path->Beyond, Loc, Ctx);
-        break;
-      }
-      if (!Path->Callee)
-        break;
-      Caller = Path->Callee;
-      Path = blockingPathIn(*Caller, MaxCallDepth, Ctx);
-    }
-    if (!Advice.empty()) {
-      const bool NeedsRuntime = AdviceInclude && !AdviceFixes.empty();
-      auto Diag =
-          diag(Loc,
-               NeedsRuntime ? Runtime.noteMessage(Advice, *AdviceInclude)
-                            : Advice.str(),
-               DiagnosticIDs::Note);
-      if (!Twin.empty())
-        Diag << Twin;
-      Diag << AdviceFixes;
-      if (NeedsRuntime)
-        Runtime.addInclude(Diag, Loc, *AdviceInclude, SM);
-    }
+    const bool Rewritable =
+        InWrittenCode && !Site.NoAwait && !inMacro(Site.E->getSourceRange());
+    report(Loc, *Site.E, Blocking, Path,
+           remedyFor(*Site.E, Site.Parent, Path ? nullptr : &*Blocking,
+                     Rewritable, Flavour, Ctx),
+           Ctx);
   }
 
   if (Facts.MayLock)
     reportLocks(Coroutine, *Body->getBody(), Ctx);
+}
+
+const BlockingCallInCoroutineCheck::CallPath *
+BlockingCallInCoroutineCheck::pathThroughCalls(
+    const Expr &Site, std::optional<CallPath> &Elsewhere, ASTContext &Ctx) {
+  const auto *Call = dyn_cast<CallExpr>(&Site);
+  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+  if (!FollowCalls || MaxCallDepth == 0 || !Callee)
+    return nullptr;
+  const SourceManager &SM = Ctx.getSourceManager();
+  if (isFollowed(*Callee, SM))
+    return blockingPathIn(*Callee, MaxCallDepth, Ctx);
+  if (!mayLeadToBlocking(*Callee, SM))
+    return nullptr;
+  const std::vector<ChainHop> *Chain = knownChain(*Callee, MaxCallDepth);
+  if (!Chain)
+    return nullptr;
+  return &Elsewhere.emplace(CallPath{nullptr, nullptr, Chain->back().Callee,
+                                     static_cast<unsigned>(Chain->size()),
+                                     Chain});
+}
+
+BlockingCallInCoroutineCheck::Remedy BlockingCallInCoroutineCheck::remedyFor(
+    const Expr &Site, const Stmt *Parent, const BlockingCall *Blocking,
+    bool Rewritable, AsioFlavour Flavour, ASTContext &Ctx) const {
+  const auto *Call = dyn_cast<CallExpr>(&Site);
+  const bool RuntimeFlavour = Flavour == Runtime.flavour();
+  Remedy R;
+  auto &[WarningFixes, WarningInclude, Advice, AdviceFixes, AdviceInclude,
+         Twin] = R;
+  switch (Blocking ? Blocking->Kind : BlockingKind::Other) {
+  case BlockingKind::Sleep:
+    Advice = "suspend on a timer instead, such as 'co_await "
+             "tether::sleep_for(...)'";
+    if (!Rewritable || Flavour == AsioFlavour::None ||
+        !llvm::StringRef(Blocking->Name).starts_with("'std::this_thread::"))
+      break;
+    // Without the runtime in reach, Asio's own timer is the fix; the
+    // runtime's sleep stays on the note, with how to add it.
+    if (RuntimeFlavour && Runtime.reachable()) {
+      WarningFixes = sleepFix(*Call);
+      WarningInclude = &runtime::SleepFor;
+      Advice = "";
+    } else if (WarningFixes = asioTimerFix(*Call, Flavour, Ctx);
+               !WarningFixes.empty()) {
+      Advice = "";
+    } else if (RuntimeFlavour) {
+      AdviceFixes = sleepFix(*Call);
+      AdviceInclude = &runtime::SleepFor;
+    }
+    break;
+  case BlockingKind::AsioSync: {
+    Twin = "async_" + Call->getDirectCallee()->getNameAsString();
+    if (!Rewritable || declaredFlavour(*Call->getDirectCallee()) != Flavour) {
+      Advice = "co_await its asynchronous twin '%0' instead";
+    } else if (errorCodeArgument(*Call)) {
+      Advice = "co_await its asynchronous twin '%0'; its error then goes "
+               "to the same error_code through 'redirect_error'";
+      AdviceFixes = asyncTwinFix(*Call, Parent, Flavour, Ctx);
+    } else {
+      WarningFixes = asyncTwinFix(*Call, Parent, Flavour, Ctx);
+    }
+    break;
+  }
+  case BlockingKind::Construction:
+    Advice = "construct it on a thread pool, such as with 'tether::offload'";
+    break;
+  case BlockingKind::Other:
+    Advice = "run it on a thread pool, such as with 'co_await "
+             "tether::offload': the coroutine resumes when it returns";
+    if (Rewritable && RuntimeFlavour) {
+      AdviceFixes = offloadFix(Site, Parent, Ctx);
+      AdviceInclude = &runtime::Offload;
+    }
+    break;
+  }
+  return R;
+}
+
+void BlockingCallInCoroutineCheck::report(
+    SourceLocation Loc, const Expr &Site,
+    const std::optional<BlockingCall> &Blocking, const CallPath *Path,
+    const Remedy &R, ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  const auto *Call = dyn_cast<CallExpr>(&Site);
+  const auto &[WarningFixes, WarningInclude, Advice, AdviceFixes, AdviceInclude,
+               Twin] = R;
+  {
+    auto Diag =
+        diag(Loc, Path ? "%0 may block the thread that runs this coroutine "
+                         "and every task scheduled on it: it calls %1"
+                       : "%0 blocks the thread that runs this coroutine and "
+                         "every task scheduled on it");
+    if (Path)
+      Diag << calleeName(*Call->getDirectCallee()) << Path->Blocking;
+    else
+      Diag << Blocking->Name;
+    Diag << WarningFixes;
+    if (WarningInclude && !WarningFixes.empty())
+      Runtime.addInclude(Diag, Loc, *WarningInclude, SM);
+  }
+  if (Blocking && Blocking->DeclaredBlocking)
+    diag(SM.getExpansionLoc(Blocking->DeclaredBlocking->getLocation()),
+         "%0 is declared blocking here", DiagnosticIDs::Note)
+        << Blocking->Name;
+  for (const FunctionDecl *Caller = Path ? Call->getDirectCallee() : nullptr;
+       Path;) {
+    if (Path->Site)
+      diag(SM.getExpansionLoc(Path->Site->getBeginLoc()), "%0 calls %1 here",
+           DiagnosticIDs::Note)
+          << calleeName(*Caller)
+          << (Path->Callee ? calleeName(*Path->Callee) : Path->Blocking);
+    if (Path->Beyond) {
+      noteChain(*Path->Beyond, Loc, Ctx);
+      break;
+    }
+    if (!Path->Callee)
+      break;
+    Caller = Path->Callee;
+    Path = blockingPathIn(*Caller, MaxCallDepth, Ctx);
+  }
+  if (!Advice.empty()) {
+    const bool NeedsRuntime = AdviceInclude && !AdviceFixes.empty();
+    auto Diag = diag(Loc,
+                     NeedsRuntime ? Runtime.noteMessage(Advice, *AdviceInclude)
+                                  : Advice.str(),
+                     DiagnosticIDs::Note);
+    if (!Twin.empty())
+      Diag << Twin;
+    Diag << AdviceFixes;
+    if (NeedsRuntime)
+      Runtime.addInclude(Diag, Loc, *AdviceInclude, SM);
+  }
 }
 
 void BlockingCallInCoroutineCheck::noteChain(llvm::ArrayRef<ChainHop> Chain,

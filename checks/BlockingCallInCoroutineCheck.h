@@ -63,7 +63,33 @@ private:
     const std::vector<ChainHop> *Beyond = nullptr;
   };
 
+  /// What to do about a blocking call: the fix-its of the warning, and the
+  /// advice of its note with the note's fix-its.
+  struct Remedy {
+    std::vector<FixItHint> WarningFixes;
+    const runtime::Api *WarningInclude = nullptr;
+    llvm::StringRef Advice; // may name Twin as %0
+    std::vector<FixItHint> AdviceFixes;
+    const runtime::Api *AdviceInclude = nullptr;
+    std::string Twin;
+  };
+
   void checkCoroutine(const FunctionDecl &Coroutine, ASTContext &Ctx);
+  /// The path to a blocking call through the function \p Site calls: in
+  /// this translation unit, or (into \p Elsewhere) as the program's facts
+  /// know it.
+  const CallPath *pathThroughCalls(const Expr &Site,
+                                   std::optional<CallPath> &Elsewhere,
+                                   ASTContext &Ctx);
+  /// The remedy for \p Site (a statement of \p Parent), which blocks
+  /// itself (\p Blocking) or through the calls it makes (\p Blocking null).
+  Remedy remedyFor(const Expr &Site, const Stmt *Parent,
+                   const BlockingCall *Blocking, bool Rewritable,
+                   AsioFlavour Flavour, ASTContext &Ctx) const;
+  /// The warning at \p Loc, a note per call of \p Path, and the remedy.
+  void report(SourceLocation Loc, const Expr &Site,
+              const std::optional<BlockingCall> &Blocking, const CallPath *Path,
+              const Remedy &R, ASTContext &Ctx);
   /// Whether awaiting \p Awaited moves the coroutine to another executor
   /// (ExecutorSwitches; Asio's post and dispatch only to a thread pool).
   bool isExecutorSwitch(const Expr &Awaited) const;
