@@ -741,6 +741,39 @@ tether::task<void> test() {
 } // namespace performance
 
 // ---------------------------------------------------------------------------------------
+// docs/runtime.md, "g++ 12 and lambda captures": the forms that g++ 12 compiles correctly.
+namespace gcc12_forms {
+using namespace idioms;
+
+std::size_t checksum(const std::string& s) {
+  std::size_t h = 0;
+  for (char ch : s)
+    h = h * 31 + static_cast<unsigned char>(ch);
+  return h;
+}
+
+tether::task<void> test() {
+  std::vector<std::string> items{std::string(100, 'a'), std::string(200, 'b')}; // [setup]
+  std::size_t total = 0, expected = checksum(items[0]) + checksum(items[1]); // [setup]
+  for (auto item = items.begin(); item != items.end(); ++item) { // [setup]
+    total += co_await tether::offload([&] { return checksum(*item); });
+  } // [setup]
+  for (auto item = items.begin(); item != items.end(); ++item) { // [setup]
+    auto work = [s = *item] { return checksum(s); };
+    total += co_await tether::offload(std::move(work));
+  } // [setup]
+  check(total == 2 * expected, "offload of a lambda that captures by reference, or named first");
+  std::string name(64, 'n'); // [setup]
+  using R = std::size_t; // [setup]
+  using tether::task; // [setup]
+  using tether::task_group; // [setup]
+  auto body = [name](task_group& g) -> task<R> { g.spawn(tick()); co_return name.size(); };
+  auto size = co_await tether::task_group::open(std::move(body));
+  check(size == 64, "open of a named lambda that captures by value");
+}
+} // namespace gcc12_forms
+
+// ---------------------------------------------------------------------------------------
 tether::task<void> all_idioms() {
   co_await model::cleanup_after_cancellation();
   co_await task_group_docs::test();
@@ -766,6 +799,7 @@ tether::task<void> all_idioms() {
   co_await annotations_docs::test();
   co_await asyncio_table::test();
   co_await performance::test();
+  co_await gcc12_forms::test();
 }
 
 int main() {
