@@ -5,6 +5,9 @@
 // callable, and for the two forms docs/runtime.md recommends instead (capture by reference,
 // or name the lambda before the co_await).
 //
+// The same with plain Asio coroutines that take the callable by value, by const&, or by
+// forwarding reference (copied by a function that is not a coroutine).
+//
 // It fails if a recommended form destroys a capture twice, with any compiler, or if the form
 // written inside the co_await does so with a compiler other than g++; for g++ it prints what
 // it measured (the runtime cannot change it: the caller's code is what is miscompiled).
@@ -13,6 +16,8 @@
 #include <cstdio>
 #include <set>
 #include <string>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
 namespace {
@@ -38,6 +43,21 @@ struct resource {
   static tether::task<resource> open() { co_return resource{}; }
   tether::task<void> async_close() { co_return; }
 };
+
+// Other ways a function could take the callable, in plain Asio: none helps, since the code
+// that is miscompiled is the caller's.
+template <class F>
+tether::net::awaitable<int> by_value(F fn) {
+  co_return fn();
+}
+template <class F>
+tether::net::awaitable<int> by_const_ref(const F& fn) {
+  co_return fn();
+}
+template <class F>
+tether::net::awaitable<int> by_forwarding_ref(F&& fn) { // not a coroutine: copies, then calls one
+  return by_value(std::decay_t<F>(std::forward<F>(fn)));
+}
 
 struct result {
   const char* form;
@@ -83,6 +103,13 @@ tether::task<void> all_forms() {
                      co_await tether::async_with(
                          resource::open(), [t](resource&) -> tether::task<> { co_return; });
                    });
+  co_await measure("co_await by_value([t] {...}), plain Asio", false, [&]() -> tether::task<void> {
+    co_await by_value([t] { return t.v; });
+  });
+  co_await measure("co_await by_const_ref([t] {...}), plain Asio", false,
+                   [&]() -> tether::task<void> { co_await by_const_ref([t] { return t.v; }); });
+  co_await measure("co_await by_forwarding_ref([t] {...}), plain Asio", false,
+                   [&]() -> tether::task<void> { co_await by_forwarding_ref([t] { return t.v; }); });
 
   // What docs/runtime.md recommends.
   co_await measure("co_await offload([&] {...})", true, [&]() -> tether::task<void> {
