@@ -9,8 +9,9 @@
 // `co_await` after `fn` returns.
 //
 // g++ 12 destroys the by-copy captures of a lambda written inside a co_await twice (GCC PR
-// 100611): there, capture by reference as above, or name the lambda first and pass
-// `std::move(work)` (docs/runtime.md, "g++ 12 and lambda captures").
+// 100611): there, capture by reference as above, or name the lambda first,
+// `auto work = [s = *item] { return checksum(s); };`, and pass `std::move(work)` to offload
+// (docs/runtime.md, "g++ 12 and lambda captures").
 #pragma once
 
 #include <algorithm>
