@@ -7,6 +7,11 @@
 // caller on its own executor. The result or the exception of `fn` is delivered to the caller.
 // A running `fn` cannot be interrupted: a cancellation of the caller takes effect at its next
 // `co_await` after `fn` returns.
+//
+// g++ 12 destroys the by-copy captures of a lambda written inside a co_await twice (GCC PR
+// 100611): there, capture by reference as above, or name the lambda first,
+// `auto work = [s = *item] { return checksum(s); };`, and pass `std::move(work)` to offload
+// (docs/runtime.md, "g++ 12 and lambda captures").
 #pragma once
 
 #include <algorithm>

@@ -15,7 +15,9 @@
 // cancellation). Cancelling the coroutine that awaits `open` cancels the body and every child,
 // waits for them, then throws `operation_aborted` (or their errors), also when the tasks
 // absorbed the cancellation and returned. The group, the body and the children share one
-// executor (or strands of it).
+// executor (or strands of it). With g++ 12, give `open` a body that captures by reference,
+// as above, or a named one: g++ 12 destroys the by-copy captures of a lambda written inside
+// a co_await twice (GCC PR 100611; docs/runtime.md, "g++ 12 and lambda captures").
 #pragma once
 
 #include <cstddef>
