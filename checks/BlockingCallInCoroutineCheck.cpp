@@ -497,10 +497,27 @@ void BlockingCallInCoroutineCheck::registerMatchers(MatchFinder *Finder) {
                        this);
 }
 
+BlockingCallInCoroutineCheck::~BlockingCallInCoroutineCheck() = default;
+
 void BlockingCallInCoroutineCheck::onEndOfTranslationUnit() {
   Checked.clear();
   Reported.clear();
   Paths.clear();
+  Scanned.clear();
+}
+
+const BodyFacts &
+BlockingCallInCoroutineCheck::factsOf(const FunctionDecl &Definition,
+                                      ASTContext &Ctx) const {
+  std::unique_ptr<BodyFacts> &Facts = Scanned[&Definition];
+  if (!Facts) {
+    Facts = std::make_unique<BodyFacts>();
+    BodyScanner(
+        *Facts, MutexTypes, LockGuardTypes,
+        [&](const Expr &Awaited) { return isExecutorSwitch(Awaited); }, Ctx)
+        .scan(Definition.getBody(), nullptr, false);
+  }
+  return *Facts;
 }
 
 void BlockingCallInCoroutineCheck::check(
@@ -681,11 +698,7 @@ void BlockingCallInCoroutineCheck::summarize(const FunctionDecl &Function,
   Summary.Name = calleeName(Function);
   Summary.QualifiedName = Function.getQualifiedNameAsString();
   Summary.Definition = factLocation(SM, Function.getLocation());
-  BodyFacts Facts;
-  BodyScanner(
-      Facts, MutexTypes, LockGuardTypes,
-      [&](const Expr &Awaited) { return isExecutorSwitch(Awaited); }, Ctx)
-      .scan(Function.getBody(), nullptr, false);
+  const BodyFacts &Facts = factsOf(Function, Ctx);
   for (const BodyFacts::Call &Call : Facts.Calls) {
     if (std::optional<BlockingCall> Blocking = classify(*Call.E, Facts, Ctx)) {
       Summary.Blocks =
@@ -720,11 +733,7 @@ BlockingCallInCoroutineCheck::blockingPathIn(const FunctionDecl &Callee,
   Entry.InProgress = true;
   Entry.Depth = Depth;
 
-  BodyFacts Facts;
-  BodyScanner(
-      Facts, MutexTypes, LockGuardTypes,
-      [&](const Expr &Awaited) { return isExecutorSwitch(Awaited); }, Ctx)
-      .scan(Definition->getBody(), nullptr, false);
+  const BodyFacts &Facts = factsOf(*Definition, Ctx);
   std::optional<CallPath> Path;
   for (const BodyFacts::Call &Call : Facts.Calls)
     if (std::optional<BlockingCall> Blocking = classify(*Call.E, Facts, Ctx)) {

@@ -10,6 +10,7 @@
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include <map>
+#include <memory>
 #include <optional>
 
 namespace clang::tidy::tether {
@@ -26,6 +27,7 @@ struct BodyFacts;
 class BlockingCallInCoroutineCheck : public AsyncCheck {
 public:
   BlockingCallInCoroutineCheck(StringRef Name, ClangTidyContext *Context);
+  ~BlockingCallInCoroutineCheck() override;
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
     return LangOpts.CPlusPlus20;
   }
@@ -112,6 +114,10 @@ private:
   /// or nothing is known (one file, not tether check).
   const std::vector<ChainHop> *knownChain(const FunctionDecl &Callee,
                                           unsigned Depth) const;
+  /// What the body of \p Definition does, scanned once per translation
+  /// unit for both the coroutines that follow calls into it and its summary.
+  const BodyFacts &factsOf(const FunctionDecl &Definition,
+                           ASTContext &Ctx) const;
   /// Records what \p Function does, for the other translation units.
   void summarize(const FunctionDecl &Function, ASTContext &Ctx) const;
   /// A note per call of \p Chain, where it is (in another file), or at
@@ -150,6 +156,8 @@ private:
     bool InProgress;
   };
   std::map<const FunctionDecl *, PathEntry> Paths; // stable addresses
+  mutable llvm::DenseMap<const FunctionDecl *, std::unique_ptr<BodyFacts>>
+      Scanned;
 };
 
 } // namespace clang::tidy::tether
