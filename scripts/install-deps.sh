@@ -70,3 +70,13 @@ if ! grep -q "\"version\": \"$validator_version\"" \
   npm install --silent --no-audit --no-fund --prefix "$validator_tools" \
     "@action-validator/cli@$validator_version"
 fi
+
+# The tests lint the Dockerfile with dockerfile-utils.
+dockerfile_tools="$root/.tools/dockerfile-utils"
+dockerfile_version=0.16.1
+if ! grep -q "\"version\": \"$dockerfile_version\"" \
+     "$dockerfile_tools/node_modules/dockerfile-utils/package.json" 2>/dev/null; then
+  echo "tether: installing dockerfile-utils@$dockerfile_version" >&2
+  npm install --silent --no-audit --no-fund --prefix "$dockerfile_tools" \
+    "dockerfile-utils@$dockerfile_version"
+fi
