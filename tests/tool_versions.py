@@ -64,6 +64,7 @@ else:
     server = reply["result"]["serverInfo"]["version"]
     expect("serverInfo.version", server, "tether-clangd version " + expected + ", ")
     expect("serverInfo.version", server, r"clangd version 19\.")
+    expect("serverInfo.name", reply["result"]["serverInfo"]["name"], r"^tether-clangd$")
 
 for failure in failures:
     print("tool_versions: " + failure, file=sys.stderr)

@@ -190,10 +190,10 @@ void retitle(llvm::json::Object &Action, const llvm::json::Object &Diagnostic) {
 
 /// Each async- diagnostic's documentation link is tether's page of its
 /// check, the one the SARIF rules carry, and each of its quick fixes has a
-/// title short enough for a menu.
-class TetherDocsTransport final : public Transport {
+/// title short enough for a menu; the server says it is tether-clangd.
+class TetherTransport final : public Transport {
 public:
-  explicit TetherDocsTransport(std::unique_ptr<Transport> Clangd)
+  explicit TetherTransport(std::unique_ptr<Transport> Clangd)
       : Clangd(std::move(Clangd)) {}
 
   void notify(llvm::StringRef Method, llvm::json::Value Params) override {
@@ -207,9 +207,14 @@ public:
   }
   void reply(llvm::json::Value ID,
              llvm::Expected<llvm::json::Value> Result) override {
-    if (Result)
+    if (Result) {
       if (llvm::json::Array *Actions = Result->getAsArray())
         retitleCodeActions(*Actions);
+      // The initialize reply names the server.
+      if (llvm::json::Object *Fields = Result->getAsObject())
+        if (llvm::json::Object *Server = Fields->getObject("serverInfo"))
+          (*Server)["name"] = "tether-clangd";
+    }
     Clangd->reply(std::move(ID), std::move(Result));
   }
   llvm::Error loop(MessageHandler &Handler) override {
@@ -275,7 +280,7 @@ std::unique_ptr<Transport>
 tetherNewJSONTransport(std::FILE *In, llvm::raw_ostream &Out,
                        llvm::raw_ostream *InMirror, bool Pretty,
                        clang::clangd::JSONStreamStyle Style) {
-  return std::make_unique<TetherDocsTransport>(
+  return std::make_unique<TetherTransport>(
       clangdNewJSONTransport(In, Out, InMirror, Pretty, Style));
 }
 
