@@ -692,8 +692,18 @@ void MissingTimeoutCheck::noteLoopback(const CallExpr &Call,
   }
   if (Name != "async_accept" && Name != "accept")
     return;
-  if (!Accepted && Call.getNumArgs() > 0)
-    Accepted = streamOf(Call.getArg(0));
+  // The peer socket, when the call takes one: not a completion token, an
+  // executor or an io_context in the same place.
+  if (!Accepted && Call.getNumArgs() > 0 && Method->getNumParams() > 0) {
+    const QualType Peer = Method->getParamDecl(0)->getType();
+    const CXXRecordDecl *PeerType =
+        Peer->isLValueReferenceType()
+            ? Peer.getNonReferenceType()->getAsCXXRecordDecl()
+            : nullptr;
+    if (PeerType && PeerType->getIdentifier() &&
+        PeerType->getName().contains_insensitive("socket"))
+      Accepted = streamOf(Call.getArg(0));
+  }
   if (Accepted)
     AcceptedFrom[Object].push_back(Accepted);
 }
