@@ -14,6 +14,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ExprConcepts.h"
+#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"
@@ -1063,6 +1064,104 @@ void BlockingCallInCoroutineCheck::noteChain(llvm::ArrayRef<ChainHop> Chain,
   }
 }
 
+namespace {
+
+/// The references to \p Target in the code of the translation unit outside
+/// system headers.
+unsigned referencesTo(const ValueDecl &Target, ASTContext &Ctx) {
+  struct Counter : RecursiveASTVisitor<Counter> {
+    const ValueDecl *Target;
+    unsigned Found = 0;
+    bool VisitDeclRefExpr(DeclRefExpr *E) {
+      Found += E->getDecl() == Target;
+      return true;
+    }
+    bool VisitMemberExpr(MemberExpr *E) {
+      Found += E->getMemberDecl() == Target;
+      return true;
+    }
+  } Count;
+  Count.Target = &Target;
+  const SourceManager &SM = Ctx.getSourceManager();
+  for (Decl *D : Ctx.getTranslationUnitDecl()->decls())
+    if (!SM.isInSystemHeader(SM.getExpansionLoc(D->getLocation())))
+      Count.TraverseDecl(D);
+  return Count.Found;
+}
+
+/// Whether every use of \p Guard in \p Body is `Guard.unlock()`, which
+/// tether::mutex::guard has too.
+bool onlyUnlocked(const VarDecl &Guard, const Stmt &Body) {
+  unsigned Uses = 0, Unlocks = 0;
+  anyStmt(&Body, [&](const Stmt &Node) {
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(&Node))
+      Uses += Ref->getDecl() == &Guard;
+    if (const auto *Call = dyn_cast<CXXMemberCallExpr>(&Node))
+      if (const CXXMethodDecl *Method = Call->getMethodDecl();
+          Method && Method->getIdentifier() && Method->getName() == "unlock")
+        Unlocks += namedValue(Call->getImplicitObjectArgument()) == &Guard;
+    return false;
+  });
+  return Uses == Unlocks;
+}
+
+/// Whether another declaration shares the type as written of \p D
+/// (`std::mutex a, b;`), which a rewrite of that type would change too.
+bool sharesTypeSpelling(const DeclaratorDecl &D) {
+  const SourceLocation Type = D.getTypeSpecStartLoc();
+  return llvm::any_of(D.getDeclContext()->decls(), [&](const Decl *Other) {
+    const auto *Declarator = dyn_cast<DeclaratorDecl>(Other);
+    return Declarator && Declarator != &D &&
+           Declarator->getTypeSpecStartLoc() == Type;
+  });
+}
+
+} // namespace
+
+std::vector<FixItHint>
+BlockingCallInCoroutineCheck::asyncMutexFix(const FunctionDecl &Coroutine,
+                                            const LockAcquisition &Lock,
+                                            const Stmt &Body, ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  const DeclStmt *Statement = Lock.GuardDeclaration;
+  if (!Statement || !Runtime.reachable() ||
+      taskFlavour(Coroutine.getReturnType()) != Runtime.flavour() ||
+      Coroutine.getTemplateInstantiationPattern() ||
+      Coroutine.isDependentContext() || inMacro(Statement->getSourceRange()) ||
+      !SM.isInMainFile(Statement->getBeginLoc()))
+    return {};
+  const auto *Guard = cast<VarDecl>(Statement->getSingleDecl());
+  // The mutex: a variable or a member of a class that is not a template,
+  // declared as a std::mutex in the main file, and locked here only.
+  const auto *Mutex =
+      dyn_cast_or_null<DeclaratorDecl>(namedValue(Lock.GuardedMutex));
+  const CXXRecordDecl *Type =
+      Mutex ? Mutex->getType()->getAsCXXRecordDecl() : nullptr;
+  if (!Type || Mutex->getType().hasQualifiers() ||
+      Type->getQualifiedNameAsString() != "std::mutex" ||
+      !Mutex->getTypeSourceInfo() || Mutex->isTemplated() ||
+      (isa<FieldDecl>(Mutex) &&
+       cast<CXXRecordDecl>(Mutex->getDeclContext())->isDependentContext()) ||
+      !SM.isInMainFile(Mutex->getLocation()) ||
+      inMacro(Mutex->getSourceRange()) || sharesTypeSpelling(*Mutex) ||
+      !onlyUnlocked(*Guard, Body) || referencesTo(*Mutex, Ctx) != 1)
+    return {};
+  const std::string MutexText =
+      Lexer::getSourceText(
+          CharSourceRange::getTokenRange(Lock.GuardedMutex->getSourceRange()),
+          SM, Ctx.getLangOpts())
+          .str();
+  return {
+      FixItHint::CreateReplacement(
+          Mutex->getTypeSourceInfo()->getTypeLoc().getSourceRange(),
+          runtime::Mutex.Name),
+      FixItHint::CreateReplacement(
+          CharSourceRange::getCharRange(Statement->getBeginLoc(),
+                                        Statement->getEndLoc()),
+          ("auto " + Guard->getName() + " = co_await " + MutexText + ".lock()")
+              .str())};
+}
+
 void BlockingCallInCoroutineCheck::reportLocks(const FunctionDecl &Coroutine,
                                                const Stmt &Body,
                                                ASTContext &Ctx) {
@@ -1081,6 +1180,16 @@ void BlockingCallInCoroutineCheck::reportLocks(const FunctionDecl &Coroutine,
       diag(SM.getExpansionLoc(Lock.HeldAcross->getBeginLoc()),
            "the coroutine suspends here with '%0' locked", DiagnosticIDs::Note)
           << Lock.Mutex;
+      if (std::vector<FixItHint> Fix =
+              asyncMutexFix(Coroutine, Lock, Body, Ctx);
+          !Fix.empty()) {
+        auto Note = diag(Lock.Loc,
+                         "make '%0' a '%1' and await its lock: waiting for it "
+                         "suspends the coroutine, not its thread",
+                         DiagnosticIDs::Note)
+                    << Lock.Mutex << runtime::Mutex.Name << Fix;
+        Runtime.addInclude(Note, Lock.Loc, runtime::Mutex, SM);
+      }
     } else if (StrictLocking) {
       diag(Lock.Loc, "blocking lock of %select{mutex|mutexes}1 '%0' in a "
                      "coroutine: the thread stalls while another holder has "

@@ -16,6 +16,7 @@
 namespace clang::tidy::tether {
 
 struct BodyFacts;
+struct LockAcquisition;
 
 /// Finds calls that block the thread inside coroutines: sleeps, waits on
 /// futures, threads and condition variables, synchronous Asio and POSIX I/O,
@@ -126,6 +127,12 @@ private:
                  ASTContext &Ctx);
   void reportLocks(const FunctionDecl &Coroutine, const Stmt &Body,
                    ASTContext &Ctx);
+  /// The rewrite of a std::mutex held across a suspension, and of its one
+  /// guard, to a tether::mutex whose lock is awaited; none when it would not
+  /// compile or would change other code.
+  std::vector<FixItHint> asyncMutexFix(const FunctionDecl &Coroutine,
+                                       const LockAcquisition &Lock,
+                                       const Stmt &Body, ASTContext &Ctx);
 
   static std::vector<FixItHint> sleepFix(const CallExpr &Call);
   static std::vector<FixItHint>

@@ -180,10 +180,17 @@ void Analysis::transferDecl(const VarDecl &Var, const DeclStmt &S,
           Adopted = H.Acquisition;
       release(Held, Key);
     }
-  hold(Held, &Var,
-       Adopted
-           ? *Adopted
-           : acquisitionAt(S, Var.getLocation(), MutexRange, Mutexes.size()));
+  if (Adopted) {
+    hold(Held, &Var, *Adopted);
+    return;
+  }
+  const unsigned Acquisition =
+      acquisitionAt(S, Var.getLocation(), MutexRange, Mutexes.size());
+  if (S.isSingleDecl() && Mutexes.size() == 1) {
+    Acquisitions[Acquisition].GuardDeclaration = &S;
+    Acquisitions[Acquisition].GuardedMutex = Mutexes.front();
+  }
+  hold(Held, &Var, Acquisition);
 }
 
 void Analysis::transferMemberCall(const CXXMemberCallExpr &Call,

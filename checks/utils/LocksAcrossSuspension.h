@@ -29,6 +29,10 @@ struct LockAcquisition {
   std::string Mutex;
   /// The first suspension reached with the lock held; null when none is.
   const Stmt *HeldAcross = nullptr;
+  /// When a guard declared on its own locks one mutex as it is made
+  /// (`std::lock_guard<std::mutex> G(M);`): its declaration and the mutex.
+  const DeclStmt *GuardDeclaration = nullptr;
+  const Expr *GuardedMutex = nullptr;
 };
 
 /// Whether \p Type is a mutex listed in \p MutexTypes.
