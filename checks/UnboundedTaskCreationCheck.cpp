@@ -352,10 +352,16 @@ private:
   bool startsPoolWorker(const Expr &E) const {
     const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Callable);
     const auto *Member = dyn_cast<CXXMemberCallExpr>(&E);
-    if (!Method || !Member ||
-        !(isa<CXXConstructorDecl>(Method) || Method->isStatic()))
+    if (!Method || !Member)
       return false;
     const CXXRecordDecl *Pool = Method->getParent()->getCanonicalDecl();
+    // In another member (`run()`, `start()`): as many workers as a size the
+    // pool was made with.
+    if (!isa<CXXConstructorDecl>(Method) && !Method->isStatic() &&
+        !llvm::all_of(Frames, [&](const Frame &F) {
+          return F.TripCount || boundedBySize(*F.Loop, *Pool);
+        }))
+      return false;
     const Expr *Object = Member->getImplicitObjectArgument();
     // The container, then what holds it: the pool, or a member of the pool
     // that points to its implementation.
@@ -375,6 +381,54 @@ private:
         Object = Arrow->getArg(0);
     }
     return false;
+  }
+
+  /// Whether \p Loop counts up to a private field of \p Pool that only its
+  /// constructors set (`for (i = 0; i < thread_count_; ++i)`).
+  static bool boundedBySize(const Stmt &Loop, const CXXRecordDecl &Pool) {
+    const Expr *Cond = nullptr;
+    if (const auto *For = dyn_cast<ForStmt>(&Loop))
+      Cond = For->getCond();
+    else if (const auto *While = dyn_cast<WhileStmt>(&Loop))
+      Cond = While->getCond();
+    const auto *Op = dyn_cast_or_null<BinaryOperator>(
+        Cond ? Cond->IgnoreParenImpCasts() : nullptr);
+    if (!Op || !llvm::is_contained({BO_LT, BO_LE, BO_NE}, Op->getOpcode()))
+      return false;
+    const auto *Size = dyn_cast<MemberExpr>(peel(Op->getRHS()));
+    const auto *Field =
+        Size ? dyn_cast<FieldDecl>(Size->getMemberDecl()) : nullptr;
+    return Field && Field->getAccess() != AS_public &&
+           Field->getParent()->getCanonicalDecl() == &Pool &&
+           isa<CXXThisExpr>(Size->getBase()->IgnoreParenImpCasts()) &&
+           setOnlyByConstructors(*Field, Pool);
+  }
+
+  static bool setOnlyByConstructors(const FieldDecl &Field,
+                                    const CXXRecordDecl &Pool) {
+    auto Writes = [&](const Stmt &Node) {
+      const Expr *Target = nullptr;
+      if (const auto *Assign = dyn_cast<BinaryOperator>(&Node);
+          Assign && Assign->isAssignmentOp())
+        Target = Assign->getLHS();
+      else if (const auto *Step = dyn_cast<UnaryOperator>(&Node);
+               Step && Step->isIncrementDecrementOp())
+        Target = Step->getSubExpr();
+      else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&Node);
+               Op && Op->isAssignmentOp())
+        Target = Op->getArg(0);
+      const auto *Written =
+          Target ? dyn_cast<MemberExpr>(Target->IgnoreParenImpCasts())
+                 : nullptr;
+      return Written && Written->getMemberDecl() == &Field;
+    };
+    const CXXRecordDecl *Definition = Pool.getDefinition();
+    return Definition &&
+           llvm::none_of(Definition->methods(), [&](const CXXMethodDecl *M) {
+             const FunctionDecl *Body = nullptr;
+             return !isa<CXXConstructorDecl>(M) && M->hasBody(Body) &&
+                    anyStmt(Body->getBody(), Writes);
+           });
   }
 
   void visitBody(const Stmt *Body) {

@@ -92,6 +92,53 @@ struct Launcher {
   }
 };
 
+// cinatra's multithread_context_pool: run() starts as many workers as the
+// size the pool was made with, into the pool's own container.
+class SizedPool {
+public:
+  explicit SizedPool(unsigned Size) : Size(Size) {}
+  void run() {
+    for (unsigned I = 0; I < Size; ++I)
+      Threads.emplace_back(work, I);
+  }
+  ~SizedPool() {
+    for (std::thread &T : Threads)
+      T.join();
+  }
+
+private:
+  unsigned Size;
+  std::vector<std::thread> Threads;
+};
+
+// The same with a size that another member changes: each run() may start
+// more.
+class GrowingPool {
+public:
+  void grow(unsigned More) { Size += More; }
+  void run() {
+    for (unsigned I = 0; I < Size; ++I)
+      Threads.emplace_back(work, I);
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'emplace_back' starts a thread in every iteration of the 'for' loop on 'I < Size' and nothing bounds how many run at once
+  }
+
+private:
+  unsigned Size = 1;
+  std::vector<std::thread> Threads;
+};
+
+// A size fixed at construction bounds the pool's workers, not threads kept
+// elsewhere.
+struct Spreader {
+  explicit Spreader(unsigned Size) : Size(Size) {}
+  void run(std::vector<std::thread> &Out) {
+    for (unsigned I = 0; I < Size; ++I)
+      Out.emplace_back(work, I);
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'emplace_back' starts a thread in every iteration of the 'for' loop on 'I < Size' and nothing bounds how many run at once
+  }
+  unsigned Size;
+};
+
 // concurrencpp's example 2: one chunk per worker of a fixed-size pool.
 namespace concurrencpp {
 struct thread_pool_executor {
