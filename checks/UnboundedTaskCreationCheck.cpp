@@ -619,6 +619,11 @@ private:
   std::vector<Pending> Spawns;
 };
 
+/// A variable or field whose name says it counts threads or workers: a loop
+/// up to it starts as many as the program was configured to run at once.
+constexpr llvm::StringLiteral DefaultConcurrencyLimitNames =
+    "thread|worker|concurren|parallel";
+
 UnboundedTaskCreationCheck::UnboundedTaskCreationCheck(
     StringRef Name, ClangTidyContext *Context)
     : AsyncCheck(Name, Context),
@@ -630,6 +635,9 @@ UnboundedTaskCreationCheck::UnboundedTaskCreationCheck(
       BoundedHelpers(readNameList("BoundedHelpers", DefaultBoundedHelpers)),
       ConcurrencyLimitFunctions(readNameList("ConcurrencyLimitFunctions",
                                              DefaultConcurrencyLimitFunctions)),
+      ConcurrencyLimitNamesText(
+          Options.get("ConcurrencyLimitNames", DefaultConcurrencyLimitNames)),
+      ConcurrencyLimitNames(ConcurrencyLimitNamesText, llvm::Regex::IgnoreCase),
       Runtime(Options, areDiagsSelfContained()), Tasks() {}
 
 void UnboundedTaskCreationCheck::storeOptions(
@@ -638,6 +646,7 @@ void UnboundedTaskCreationCheck::storeOptions(
   storeNameList(Opts, LimiterFunctions);
   storeNameList(Opts, BoundedHelpers);
   storeNameList(Opts, ConcurrencyLimitFunctions);
+  Options.store(Opts, "ConcurrencyLimitNames", ConcurrencyLimitNamesText);
   Options.store(Opts, "MaxConstantTripCount", MaxConstantTripCount);
   Options.store(Opts, "MaxConcurrency", MaxConcurrency);
   Runtime.storeOptions(Options, Opts);
@@ -767,8 +776,26 @@ bool UnboundedTaskCreationCheck::isBoundedByConcurrency(
   if (!Op ||
       !llvm::is_contained({BO_LT, BO_LE, BO_GT, BO_GE, BO_NE}, Op->getOpcode()))
     return false;
+  // A field of the object that spawns is the pool rule's (startsPoolWorker).
+  auto NamedAsConcurrency = [&](const Expr *E) {
+    if (const auto *Member = dyn_cast<MemberExpr>(E);
+        Member && isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts()))
+      return false;
+    const ValueDecl *Count = namedValue(E);
+    return Count && Count->getIdentifier() &&
+           !ConcurrencyLimitNamesText.empty() &&
+           ConcurrencyLimitNames.match(Count->getName());
+  };
+  // The counter's own name (`for (int worker = 0; worker < n; ...)`) says
+  // nothing: names count only on the side of the bound.
+  const Expr *Bound = llvm::is_contained({BO_GT, BO_GE}, Op->getOpcode())
+                          ? Op->getLHS()
+                          : Op->getRHS();
   auto IsConcurrency = [&](const Expr *E) {
+    const bool IsBound = E == Bound;
     E = peel(E);
+    if (IsBound && NamedAsConcurrency(E))
+      return true;
     if (const VarDecl *Var = referencedVar(E); Var && Var->getInit())
       E = peel(Var->getInit());
     // `n / 2`, `n - 1`: a part of the concurrency is bounded by it too.
@@ -777,6 +804,8 @@ bool UnboundedTaskCreationCheck::isBoundedByConcurrency(
         break;
       E = peel(Arith->getLHS());
     }
+    if (IsBound && NamedAsConcurrency(E))
+      return true;
     const auto *Call = dyn_cast<CallExpr>(E);
     const NamedDecl *Called = Call ? calledDecl(*Call) : nullptr;
     return Called && ConcurrencyLimitFunctions.matches(*Called);

@@ -9,6 +9,7 @@
 #include "utils/EnclosingCallables.h"
 #include "utils/RuntimeFixes.h"
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/Support/Regex.h"
 
 namespace clang::tidy::tether {
 
@@ -76,7 +77,9 @@ private:
   bool isLimiter(const CallExpr &Call) const;
   /// Whether the loop condition \p Cond compares the counter with the
   /// concurrency of a pool or of the machine (ConcurrencyLimitFunctions,
-  /// called there or in the initializer of the variable it reads).
+  /// called there or in the initializer of the variable it reads), or with
+  /// a variable or field named as a count of threads or workers
+  /// (ConcurrencyLimitNames).
   bool isBoundedByConcurrency(const Expr *Cond) const;
   /// Whether a bounded helper runs \p Callable: it is (or is defined in) a
   /// function listed in BoundedHelpers, or a lambda passed to a call of one.
@@ -95,6 +98,10 @@ private:
   const NameListOption LimiterFunctions;
   const NameListOption BoundedHelpers;
   const NameListOption ConcurrencyLimitFunctions;
+  /// Names of variables and fields that count threads or workers (a regular
+  /// expression, case-insensitive; empty: none).
+  const std::string ConcurrencyLimitNamesText;
+  const llvm::Regex ConcurrencyLimitNames;
   RuntimeFixes Runtime;
   TaskTypes Tasks;
   /// Loops already walked as part of an enclosing loop.

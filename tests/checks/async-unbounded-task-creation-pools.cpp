@@ -165,6 +165,31 @@ void chunks(concurrencpp::thread_pool_executor &Tpe,
   // CHECK-MESSAGES: :[[@LINE-1]]:28: warning: 'submit' starts an eager task in every iteration of the range-for loop over 'Items'
 }
 
+// A count of threads the program was configured with (cinatra's press_tool:
+// `i < conf.threads_num`), by the name of the variable or member it reads.
+struct PressConfig {
+  int threads_num;
+  int connections;
+};
+void press(const PressConfig &Conf, int NumWorkers) {
+  std::vector<std::thread> Threads;
+  for (int I = 0; I < Conf.threads_num; ++I)
+    Threads.emplace_back(work, I);
+  const int Workers = NumWorkers;
+  for (int I = 0; I < Workers; ++I)
+    Threads.emplace_back(work, I);
+  // The connections are not threads.
+  for (int I = 0; I < Conf.connections; ++I)
+    Threads.emplace_back(work, I);
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'emplace_back' starts a thread in every iteration of the 'for' loop on 'I < Conf.connections'
+  // The counter's name is not the bound's.
+  for (int Worker = 0; Worker < Conf.connections; ++Worker)
+    Threads.emplace_back(work, Worker);
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'emplace_back' starts a thread in every iteration of the 'for' loop on 'Worker < Conf.connections'
+  for (std::thread &T : Threads)
+    T.join();
+}
+
 // concurrencpp's result_promise::get_result() hands out the result of work
 // started elsewhere; a wrapper that returns a coroutine's task starts it.
 struct result_promise {
