@@ -78,12 +78,14 @@ struct forward_cancellation {
 /// Starts the operation once the caller has suspended, and hands the caller's resumption to
 /// the operation's completion: no wait list, no registration, and if the execution context is
 /// destroyed under a pending operation, destroying the operation destroys the waiting caller
-/// with it (as a wait on any Asio operation does).
+/// with it (as a wait on any Asio operation does). Holds only pointers into the caller's frame:
+/// g++ 12 may destroy a temporary of a `co_await` expression twice, harmless only for a
+/// trivially destructible one (an executor copied in here was freed twice on a strand).
 template <class T>
 struct start_against_deadline {
   task<T>* op;
   deadline_control<T>* c;
-  net::any_io_executor ex;
+  const net::any_io_executor* ex;
   bool stop_at_once; // the caller was cancelled before it started
 
   template <class Handler>
@@ -94,7 +96,7 @@ struct start_against_deadline {
       slot.template emplace<forward_cancellation>(&c->signal);
     // The operation completes on our executor, as the last thing its handler does: resume
     // the caller inline.
-    spawn_child(ex, std::move(*op), c->signal.slot(), same_executor,
+    spawn_child(*ex, std::move(*op), c->signal.slot(), same_executor,
                 [c = c, forwarding, h = std::forward<Handler>(handler)](
                     std::exception_ptr e, auto&&... v) mutable {
                   if constexpr (sizeof...(v) == 1)
@@ -131,7 +133,7 @@ task<R> run_with_deadline(task<T> op, When when, std::source_location where, Fin
   if (armed)
     deadlines.arm(c, due);
   co_await net::async_initiate<const net::use_awaitable_t<>&, void()>(
-      start_against_deadline<T>{&op, &c, ex, !armed}, net::use_awaitable);
+      start_against_deadline<T>{&op, &c, &ex, !armed}, net::use_awaitable);
   if (armed && !deadlines.disarm(c))
     while (!c.fire_ran) // the deadline passed meanwhile: its action is on its way to us
       co_await wait_in(c.out.waiters, nullptr, /*cancellable=*/false);
