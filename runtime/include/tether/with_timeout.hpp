@@ -45,62 +45,109 @@ public:
 
 namespace detail {
 
-/// Runs `op` against a deadline; on return `op` has finished. `timed_out` tells whether the
-/// deadline passed and the operation then ended with a cancellation.
+/// What a call of with_timeout keeps in its frame: its deadline, the operation's cancellation
+/// signal and the operation's outcome.
 template <class T>
-task<void> run_with_deadline(task<T> op, deadline_queue::clock::time_point when,
-                             child_outcome<T>& out, bool& timed_out) {
-  struct control : deadline_queue::entry {
-    net::cancellation_signal signal;
-    child_outcome<T>* out = nullptr;
-    bool deadline_passed = false;
-    bool fire_ran = false;
-  } c;
-  auto ex = co_await net::this_coro::executor;
-  auto state = co_await net::this_coro::cancellation_state;
-  c.out = &out;
-  c.owner = ex;
-  c.fire = [](deadline_queue::entry* e) { // runs on our executor
-    auto* self = static_cast<control*>(e);
+struct deadline_control : deadline_queue::entry {
+  net::cancellation_signal signal;
+  child_outcome<T> out;
+  bool deadline_passed = false;
+  bool fire_ran = false;
+
+  static void on_deadline(deadline_queue::entry* e) { // runs on the caller's executor
+    auto* self = static_cast<deadline_control*>(e);
     self->fire_ran = true;
-    if (!self->out->done) {
+    if (!self->out.done) {
       self->deadline_passed = true;
       self->signal.emit(net::cancellation_type::terminal);
     }
-    self->out->waiters.wake_all();
-  };
-  // From here on this coroutine must not leave before the child has finished.
+    self->out.waiters.wake_all();
+  }
+};
+
+/// Installed in the caller's cancellation slot while it waits: its terminal cancellation
+/// cancels the operation, and the wait goes on until the operation has stopped.
+struct forward_cancellation {
+  net::cancellation_signal* to;
+  void operator()(net::cancellation_type type) {
+    if ((type & net::cancellation_type::terminal) != net::cancellation_type::none)
+      to->emit(net::cancellation_type::terminal);
+  }
+};
+
+/// Starts the operation once the caller has suspended, and hands the caller's resumption to
+/// the operation's completion: no wait list, no registration, and if the execution context is
+/// destroyed under a pending operation, destroying the operation destroys the waiting caller
+/// with it (as a wait on any Asio operation does). Holds only pointers into the caller's frame:
+/// g++ 12 may destroy a temporary of a `co_await` expression twice, harmless only for a
+/// trivially destructible one (an executor copied in here was freed twice on a strand).
+template <class T>
+struct start_against_deadline {
+  task<T>* op;
+  deadline_control<T>* c;
+  const net::any_io_executor* ex;
+  bool stop_at_once; // the caller was cancelled before it started
+
+  template <class Handler>
+  void operator()(Handler&& handler) const {
+    auto slot = net::get_associated_cancellation_slot(handler);
+    bool forwarding = !stop_at_once && slot.is_connected();
+    if (forwarding)
+      slot.template emplace<forward_cancellation>(&c->signal);
+    // The operation completes on our executor, as the last thing its handler does: resume
+    // the caller inline.
+    spawn_child(*ex, std::move(*op), c->signal.slot(), same_executor,
+                [c = c, forwarding, h = std::forward<Handler>(handler)](
+                    std::exception_ptr e, auto&&... v) mutable {
+                  if constexpr (sizeof...(v) == 1)
+                    c->out.value = std::move(v...);
+                  c->out.done = true;
+                  c->out.error = std::move(e);
+                  if (forwarding)
+                    net::get_associated_cancellation_slot(h).clear();
+                  std::move(h)();
+                });
+    // co_spawn never calls the completion inside itself (a task that finishes without
+    // suspending has its completion posted), so `c` is still there.
+    if (stop_at_once)
+      c->signal.emit(net::cancellation_type::terminal);
+  }
+};
+
+/// Runs `op` against the deadline `when()`; once `op` has finished, returns
+/// `finish(timed_out, outcome)`, where `timed_out` tells whether the deadline passed and the
+/// operation then ended with a cancellation.
+template <class R, class T, class When, class Finish>
+task<R> run_with_deadline(task<T> op, When when, std::source_location where, Finish finish) {
+  deadline_control<T> c;
+  auto due = when();
+  auto ex = co_await net::this_coro::executor;
+  auto state = co_await net::this_coro::cancellation_state;
+  c.owner = ex;
+  c.fire = &deadline_control<T>::on_deadline;
+  // From here on this coroutine must not leave before the operation has finished.
   bool throws = co_await net::this_coro::throw_if_cancelled();
   co_await net::this_coro::throw_if_cancelled(false);
-  // The child completes on our executor, as the last thing its handler does: resume inline.
-  spawn_child(ex, std::move(op), c.signal.slot(), same_executor,
-              [&out](std::exception_ptr e, auto&&... v) {
-                if constexpr (sizeof...(v) == 1)
-                  out.value = std::move(v...);
-                out.done = true;
-                out.error = std::move(e);
-                out.waiters.wake_front_now();
-              });
-  if (!out.done) {
-    auto& deadlines = deadline_queue::of(ex);
-    bool armed = state.cancelled() == net::cancellation_type::none;
-    if (armed)
-      deadlines.arm(c, when);
-    else
-      c.signal.emit(net::cancellation_type::terminal); // cancelled already: stop it at once
-    auto on_cancel = [](void* p) { static_cast<control*>(p)->signal.emit(net::cancellation_type::terminal); };
-    while (!out.done)
-      co_await wait_in_hooked(out.waiters, on_cancel, &c);
-    if (armed && !deadlines.disarm(c))
-      while (!c.fire_ran) // the deadline passed meanwhile: its action is on its way to us
-        co_await wait_in(out.waiters, nullptr, /*cancellable=*/false);
-  }
+  auto& deadlines = deadline_queue::of(ex);
+  bool armed = state.cancelled() == net::cancellation_type::none;
+  if (armed)
+    deadlines.arm(c, due);
+  co_await net::async_initiate<const net::use_awaitable_t<>&, void()>(
+      start_against_deadline<T>{&op, &c, &ex, !armed}, net::use_awaitable);
+  if (armed && !deadlines.disarm(c))
+    while (!c.fire_ran) // the deadline passed meanwhile: its action is on its way to us
+      co_await wait_in(c.out.waiters, nullptr, /*cancellable=*/false);
   co_await net::this_coro::throw_if_cancelled(throws);
   // The caller's cancellation wins over a deadline that passed while the operation was
   // stopping: the caller was going away anyway, and a timeout_error would be taken for a
   // failure by whoever cancelled it (a task_group cancelled by a sibling's error).
-  timed_out = c.deadline_passed && state.cancelled() == net::cancellation_type::none &&
-              out.error && is_cancellation(out.error);
+  bool timed_out = c.deadline_passed && state.cancelled() == net::cancellation_type::none &&
+                   c.out.error && is_cancellation(c.out.error);
+  note_resume(where);
+  if constexpr (std::is_void_v<R>)
+    finish(timed_out, c.out);
+  else
+    co_return finish(timed_out, c.out);
 }
 
 /// with_timeout's deadline: `d` after the operation starts, which is when the task returned by
@@ -116,13 +163,12 @@ inline auto at(deadline d) {
 
 template <class T, class When>
 task<T> result_before(task<T> op, When when, std::source_location where) {
-  child_outcome<T> out;
-  bool timed_out = false;
-  co_await run_with_deadline(std::move(op), when(), out, timed_out);
-  note_resume(where);
-  if (timed_out)
-    throw timeout_error();
-  co_return out.take();
+  return run_with_deadline<T>(std::move(op), when, where,
+                              [](bool timed_out, child_outcome<T>& out) -> T {
+                                if (timed_out)
+                                  throw timeout_error();
+                                return out.take();
+                              });
 }
 
 template <class T>
@@ -131,20 +177,20 @@ using result_or_nothing_t = std::conditional_t<std::is_void_v<T>, bool, std::opt
 template <class T, class When>
 task<result_or_nothing_t<T>> result_or_nothing_before(task<T> op, When when,
                                                       std::source_location where) {
-  child_outcome<T> out;
-  bool timed_out = false;
-  co_await run_with_deadline(std::move(op), when(), out, timed_out);
-  note_resume(where);
-  if constexpr (std::is_void_v<T>) {
-    if (timed_out)
-      co_return false;
-    out.take();
-    co_return true;
-  } else {
-    if (timed_out)
-      co_return std::nullopt;
-    co_return std::optional<T>(out.take());
-  }
+  return run_with_deadline<result_or_nothing_t<T>>(
+      std::move(op), when, where,
+      [](bool timed_out, child_outcome<T>& out) -> result_or_nothing_t<T> {
+        if constexpr (std::is_void_v<T>) {
+          if (timed_out)
+            return false;
+          out.take();
+          return true;
+        } else {
+          if (timed_out)
+            return std::nullopt;
+          return std::optional<T>(out.take());
+        }
+      });
 }
 
 } // namespace detail

@@ -8,7 +8,9 @@
 // deadline passes, its action is posted to the executor of the coroutine that armed it.
 #pragma once
 
+#include <atomic>
 #include <chrono>
+#include <cstdint>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -35,14 +37,38 @@ public:
   };
 
   explicit deadline_queue(net::execution_context& ctx) : net::execution_context::service(ctx) {}
+  ~deadline_queue() override { destroyed_.fetch_add(1, std::memory_order_release); }
 
+  /// The queue of `ex`'s execution context. The last one looked up on this thread is kept:
+  /// looking a service up takes the context's service registry lock and walks its list, and a
+  /// loop of with_timeout calls asks for the same queue every time. The thread's entry is
+  /// trusted only while no queue has been destroyed since (a new context may take the address
+  /// of a destroyed one).
   static deadline_queue& of(const net::any_io_executor& ex) {
-    return net::use_service<deadline_queue>(net::query(ex, net::execution::context));
+    auto& ctx = net::query(ex, net::execution::context);
+    struct last_lookup {
+      net::execution_context* ctx = nullptr;
+      deadline_queue* queue = nullptr;
+      std::uint64_t destroyed = 0;
+    };
+    thread_local last_lookup last;
+    auto destroyed = destroyed_.load(std::memory_order_acquire);
+    if (last.ctx != &ctx || last.destroyed != destroyed)
+      last = {&ctx, &net::use_service<deadline_queue>(ctx), destroyed};
+    return *last.queue;
   }
 
   void arm(entry& e, clock::time_point when) {
     std::lock_guard<std::mutex> lock(mutex_);
-    e.position = entries_.emplace(when, &e);
+    if (spare_.empty()) {
+      e.position = entries_.emplace(when, &e);
+    } else {
+      auto node = std::move(spare_.back());
+      spare_.pop_back();
+      node.key() = when;
+      node.mapped() = &e;
+      e.position = entries_.insert(std::move(node));
+    }
     e.armed = true;
     if (!timer_)
       timer_.emplace(e.owner);
@@ -56,7 +82,7 @@ public:
     std::lock_guard<std::mutex> lock(mutex_);
     if (!e.armed)
       return false;
-    entries_.erase(e.position);
+    remove(e.position);
     e.armed = false;
     if (entries_.empty() && !check_posted_ && armed_until_ != clock::time_point::max()) {
       // Stop the timer once nothing needs it (so that run() can return), but not right away:
@@ -75,6 +101,16 @@ public:
   }
 
 private:
+  using map_type = std::multimap<clock::time_point, entry*>;
+
+  /// Removes an entry and keeps its node for the next `arm`, which then allocates nothing.
+  void remove(map_type::iterator position) {
+    if (spare_.size() < max_spare)
+      spare_.push_back(entries_.extract(position));
+    else
+      entries_.erase(position);
+  }
+
   void rearm(clock::time_point when) {
     armed_until_ = when;
     timer_->expires_at(when);
@@ -91,7 +127,7 @@ private:
       auto now = clock::now();
       while (!entries_.empty() && entries_.begin()->first <= now) {
         entry* e = entries_.begin()->second;
-        entries_.erase(entries_.begin());
+        remove(entries_.begin());
         e->armed = false;
         due.push_back(e);
       }
@@ -109,11 +145,16 @@ private:
   void shutdown() override {
     std::lock_guard<std::mutex> lock(mutex_);
     entries_.clear();
+    spare_.clear();
     timer_.reset();
   }
 
+  static constexpr std::size_t max_spare = 64;
+  inline static std::atomic<std::uint64_t> destroyed_{0};
+
   std::mutex mutex_;
-  std::multimap<clock::time_point, entry*> entries_;
+  map_type entries_;
+  std::vector<map_type::node_type> spare_;
   std::optional<net::steady_timer> timer_;
   clock::time_point armed_until_ = clock::time_point::max();
   bool check_posted_ = false;
