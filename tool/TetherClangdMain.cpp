@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "TetherModuleAnchor.h"
 #include "tether/Version.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/ADT/Twine.h"
@@ -22,14 +23,6 @@
 namespace clang::clangd {
 int clangdMain(int Argc, char *Argv[]);
 } // namespace clang::clangd
-
-namespace clang::tidy {
-extern volatile int TetherModuleAnchorSource;
-// The module lives in a static library: referencing its anchor keeps its
-// registration from being dropped by the linker.
-[[maybe_unused]] static int TetherModuleAnchorDestination =
-    TetherModuleAnchorSource;
-} // namespace clang::tidy
 
 // clangd 19 runs only the checks it has timed as fast unless the user's
 // .clangd relaxes `FastCheckFilter`. The async- checks are measured (see

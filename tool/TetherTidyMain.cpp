@@ -6,18 +6,11 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "TetherModuleAnchor.h"
 #include "clang-tidy/tool/ClangTidyMain.h"
 #include "tether/Version.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/raw_ostream.h"
-
-namespace clang::tidy {
-extern volatile int TetherModuleAnchorSource;
-// The module lives in a static library: referencing its anchor keeps its
-// registration from being dropped by the linker.
-[[maybe_unused]] static int TetherModuleAnchorDestination =
-    TetherModuleAnchorSource;
-} // namespace clang::tidy
 
 int main(int argc, const char **argv) {
   // --version: tether's version after the LLVM it is built on.

@@ -7,9 +7,4 @@
 //
 //===----------------------------------------------------------------------===//
 
-namespace clang::tidy {
-extern volatile int TetherModuleAnchorSource;
-// Keeps the module's registration in the shared object.
-[[maybe_unused]] static int TetherModuleAnchorDestination =
-    TetherModuleAnchorSource;
-} // namespace clang::tidy
+#include "TetherModuleAnchor.h"

@@ -39,11 +39,6 @@ AST_MATCHER_P(Expr, ignoringParensAndImplicit,
   return Inner.matches(*E, Finder, Builder);
 }
 
-/// Matches a named declaration listed in \p Names.
-AST_MATCHER_P(NamedDecl, isListedIn, const NameList *, Names) {
-  return Names->matches(Node);
-}
-
 /// The declaration a call is written against: the function, or for a call
 /// through a function object (a customization point such as
 /// stdexec::start_detached) the variable that holds the object.

@@ -3,6 +3,7 @@
 
 #include "Configuration.h"
 #include "Paths.h"
+#include "TetherModuleAnchor.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyForceLinker.h"
 #include "clang-tidy/GlobList.h"
@@ -12,17 +13,10 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/VirtualFileSystem.h"
 
+// The registry holds every check that is linked in: clang-tidy's modules
+// (through ClangTidyForceLinker.h) and tether's (TetherModuleAnchor.h).
 using namespace clang::tidy;
 using clang::tidy::tether::LinkedChecks;
-
-// The registry holds every check that is linked in: clang-tidy's modules
-// (through ClangTidyForceLinker.h) and tether's. Whoever reads the
-// configuration links them all.
-namespace clang::tidy {
-extern volatile int TetherModuleAnchorSource;
-[[maybe_unused]] static int TetherModuleAnchorDestination =
-    TetherModuleAnchorSource;
-} // namespace clang::tidy
 
 namespace tether {
 namespace {
