@@ -572,16 +572,7 @@ bool endsLoop(const CXXCatchStmt &Handler, const Stmt &Loop) {
     return false;
   });
   return anyStmt(Handler.getHandlerBlock(), [&](const Stmt &S) {
-    const Expr *Target = nullptr;
-    if (const auto *Binary = dyn_cast<BinaryOperator>(&S);
-        Binary && Binary->isAssignmentOp())
-      Target = Binary->getLHS();
-    else if (const auto *Unary = dyn_cast<UnaryOperator>(&S);
-             Unary && Unary->isIncrementDecrementOp())
-      Target = Unary->getSubExpr();
-    else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&S);
-             Op && Op->isAssignmentOp())
-      Target = Op->getArg(0);
+    const Expr *Target = writtenOperand(S);
     const ValueDecl *Value = Target ? namedValue(Target) : nullptr;
     return Value && Read.contains(Value);
   });

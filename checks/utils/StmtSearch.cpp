@@ -57,4 +57,17 @@ const ValueDecl *namedValue(const Expr *E) {
   return nullptr;
 }
 
+const Expr *writtenOperand(const Stmt &S) {
+  if (const auto *Binary = dyn_cast<BinaryOperator>(&S);
+      Binary && Binary->isAssignmentOp())
+    return Binary->getLHS();
+  if (const auto *Unary = dyn_cast<UnaryOperator>(&S);
+      Unary && Unary->isIncrementDecrementOp())
+    return Unary->getSubExpr();
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&S);
+      Op && Op->isAssignmentOp())
+    return Op->getArg(0);
+  return nullptr;
+}
+
 } // namespace clang::tidy::tether

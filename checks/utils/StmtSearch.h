@@ -41,6 +41,10 @@ const LambdaExpr *lambdaCalledInPlace(const Expr *E);
 /// implicit casts; null when it names none.
 const ValueDecl *namedValue(const Expr *E);
 
+/// What \p S writes, when it is an assignment (built-in or overloaded) or an
+/// increment or decrement: its left operand; null otherwise.
+const Expr *writtenOperand(const Stmt &S);
+
 } // namespace clang::tidy::tether
 
 #endif // TETHER_CHECKS_UTILS_STMTSEARCH_H
