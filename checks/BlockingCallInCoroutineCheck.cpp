@@ -1082,10 +1082,8 @@ unsigned referencesTo(const ValueDecl &Target, ASTContext &Ctx) {
     }
   } Count;
   Count.Target = &Target;
-  const SourceManager &SM = Ctx.getSourceManager();
-  for (Decl *D : Ctx.getTranslationUnitDecl()->decls())
-    if (!SM.isInSystemHeader(SM.getExpansionLoc(D->getLocation())))
-      Count.TraverseDecl(D);
+  for (Decl *D : userTopLevelDecls(Ctx))
+    Count.TraverseDecl(D);
   return Count.Found;
 }
 

@@ -57,6 +57,15 @@ const ValueDecl *namedValue(const Expr *E) {
   return nullptr;
 }
 
+std::vector<Decl *> userTopLevelDecls(ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  std::vector<Decl *> User;
+  for (Decl *D : Ctx.getTranslationUnitDecl()->decls())
+    if (!SM.isInSystemHeader(SM.getExpansionLoc(D->getLocation())))
+      User.push_back(D);
+  return User;
+}
+
 const Expr *writtenOperand(const Stmt &S) {
   if (const auto *Binary = dyn_cast<BinaryOperator>(&S);
       Binary && Binary->isAssignmentOp())

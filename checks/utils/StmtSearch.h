@@ -10,9 +10,11 @@
 #ifndef TETHER_CHECKS_UTILS_STMTSEARCH_H
 #define TETHER_CHECKS_UTILS_STMTSEARCH_H
 
+#include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
+#include <vector>
 
 namespace clang::tidy::tether {
 
@@ -40,6 +42,10 @@ const LambdaExpr *lambdaCalledInPlace(const Expr *E);
 /// The variable or member \p E names, looking through parentheses and
 /// implicit casts; null when it names none.
 const ValueDecl *namedValue(const Expr *E);
+
+/// The top-level declarations of the translation unit that are not in system
+/// headers: the code a check can report in.
+std::vector<Decl *> userTopLevelDecls(ASTContext &Ctx);
 
 /// What \p S writes, when it is an assignment (built-in or overloaded) or an
 /// increment or decrement: its left operand; null otherwise.

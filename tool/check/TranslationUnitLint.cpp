@@ -6,6 +6,7 @@
 #include "SourceFiles.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyModule.h"
+#include "utils/StmtSearch.h"
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Frontend/CompilerInstance.h"
@@ -255,12 +256,7 @@ bool enablesOnlyAsyncChecks(llvm::StringRef Checks) {
 class UserCodeScope : public ASTConsumer {
 public:
   void HandleTranslationUnit(ASTContext &Context) override {
-    const SourceManager &SM = Context.getSourceManager();
-    std::vector<Decl *> User;
-    for (Decl *D : Context.getTranslationUnitDecl()->decls())
-      if (!SM.isInSystemHeader(SM.getExpansionLoc(D->getLocation())))
-        User.push_back(D);
-    Context.setTraversalScope(User);
+    Context.setTraversalScope(tidy::tether::userTopLevelDecls(Context));
   }
 };
 
