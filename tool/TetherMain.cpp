@@ -190,9 +190,6 @@ cl::SubCommand MergeSarif("merge-sarif",
 cl::list<std::string> SarifInputs(cl::Positional, cl::OneOrMore,
                                   cl::desc("<sarif files...>"),
                                   cl::sub(MergeSarif), cl::cat(MergeCategory));
-cl::opt<std::string> MergedOutput("o", cl::desc("the merged file"),
-                                  cl::value_desc("file"), cl::Required,
-                                  cl::sub(MergeSarif), cl::cat(MergeCategory));
 
 cl::SubCommand MergeFacts("merge-facts",
                           "join the --write-facts files of several tether "
@@ -200,9 +197,10 @@ cl::SubCommand MergeFacts("merge-facts",
 cl::list<std::string> FactsInputs(cl::Positional, cl::OneOrMore,
                                   cl::desc("<facts files...>"),
                                   cl::sub(MergeFacts), cl::cat(MergeCategory));
-cl::opt<std::string> MergedFacts("o", cl::desc("the merged file"),
-                                 cl::value_desc("file"), cl::Required,
-                                 cl::sub(MergeFacts), cl::cat(MergeCategory));
+cl::opt<std::string> MergedOutput("o", cl::desc("the merged file"),
+                                  cl::value_desc("file"), cl::Required,
+                                  cl::sub(MergeSarif), cl::sub(MergeFacts),
+                                  cl::cat(MergeCategory));
 
 int usageError(const llvm::Twine &Message) {
   llvm::WithColor::error(llvm::errs(), "tether") << Message << "\n";
@@ -391,7 +389,7 @@ int main(int argc, const char **argv) {
     return runMerge(std::string(WorkingDirectory), SarifInputs, MergedOutput,
                     mergeSarif);
   if (MergeFacts)
-    return runMerge(std::string(WorkingDirectory), FactsInputs, MergedFacts,
+    return runMerge(std::string(WorkingDirectory), FactsInputs, MergedOutput,
                     mergeFacts);
   return usageError("no command: use 'tether check', 'tether merge-sarif' or "
                     "'tether merge-facts' (see tether --help)");
