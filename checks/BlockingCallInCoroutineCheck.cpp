@@ -396,13 +396,6 @@ std::string displayName(llvm::StringRef QualifiedName) {
 }
 
 /// How messages name a called function: 'load_config', or "the lambda".
-std::string calleeName(const FunctionDecl &Callee) {
-  if (const auto *Method = dyn_cast<CXXMethodDecl>(&Callee);
-      Method && Method->getParent()->isLambda())
-    return "the lambda";
-  return "'" + Callee.getNameAsString() + "'";
-}
-
 /// Awaiters and awaitables: async primitives take short internal locks by
 /// design, so the analysis never follows calls into them.
 bool isAwaiterMachinery(const FunctionDecl &Function) {
@@ -431,10 +424,6 @@ bool isAwaiterMachinery(const FunctionDecl &Function) {
       return true;
   }
   return false;
-}
-
-AST_MATCHER(FunctionDecl, hasCoroutineBody) {
-  return isa_and_nonnull<CoroutineBodyStmt>(Node.getBody());
 }
 
 } // namespace
@@ -664,47 +653,19 @@ bool BlockingCallInCoroutineCheck::isExempt(const FunctionDecl &Callee) const {
          hasAnnotation(Callee, Annotation::NonBlocking);
 }
 
-const std::vector<ChainHop> *
-BlockingCallInCoroutineCheck::knownChain(const FunctionDecl &Callee,
-                                         unsigned Depth) const {
-  const FactsScope &Facts = currentFacts();
-  if (!Facts.Learned)
-    return nullptr;
-  std::string USR = usrOf(*Callee.getCanonicalDecl());
-  if (USR.empty())
-    return nullptr;
-  const std::vector<ChainHop> *Chain = nullptr;
-  if (Facts.Known)
-    if (auto Found = Facts.Known->Blocking.find(USR);
-        Found != Facts.Known->Blocking.end() && Found->second.size() <= Depth)
-      Chain = &Found->second;
-  Facts.Learned->Asked.push_back(std::move(USR));
-  return Chain;
-}
-
 void BlockingCallInCoroutineCheck::summarize(const FunctionDecl &Function,
                                              ASTContext &Ctx) const {
-  // Templates are summarized where they are instantiated, which facts do
-  // not follow; lambdas are called where they are written.
-  if (Function.isDependentContext() ||
-      Function.getTemplateInstantiationPattern() ||
-      (isa<CXXMethodDecl>(Function) &&
-       cast<CXXMethodDecl>(Function).getParent()->isLambda()))
-    return;
-  FunctionSummary Summary;
-  Summary.USR = usrOf(*Function.getCanonicalDecl());
-  if (Summary.USR.empty())
-    return;
   const SourceManager &SM = Ctx.getSourceManager();
-  Summary.Name = calleeName(Function);
-  Summary.QualifiedName = Function.getQualifiedNameAsString();
-  Summary.Definition = factLocation(SM, Function.getLocation());
+  FunctionSummary *Summary = recordedSummary(Function, SM);
+  if (!Summary)
+    return;
   const BodyFacts &Facts = factsOf(Function, Ctx);
   for (const BodyFacts::Call &Call : Facts.Calls) {
     if (std::optional<BlockingCall> Blocking = classify(*Call.E, Facts, Ctx)) {
-      Summary.Blocks =
+      Summary->Blocks.Own =
           FactCall{"", Blocking->Name, factLocation(SM, Call.E->getBeginLoc())};
-      break;
+      Summary->Blocks.Through.clear();
+      return;
     }
     const auto *Site = dyn_cast<CallExpr>(Call.E);
     const FunctionDecl *Callee = Site ? Site->getDirectCallee() : nullptr;
@@ -712,12 +673,10 @@ void BlockingCallInCoroutineCheck::summarize(const FunctionDecl &Function,
       continue;
     std::string USR = usrOf(*Callee->getCanonicalDecl());
     if (!USR.empty())
-      Summary.Calls.push_back({std::move(USR), calleeName(*Callee),
-                               factLocation(SM, Site->getBeginLoc())});
+      Summary->Blocks.Through.push_back(
+          {std::move(USR), calleeName(*Callee),
+           factLocation(SM, Site->getBeginLoc())});
   }
-  if (Summary.Blocks)
-    Summary.Calls.clear();
-  currentFacts().Learned->Functions.push_back(std::move(Summary));
 }
 
 const BlockingCallInCoroutineCheck::CallPath *
@@ -750,7 +709,7 @@ BlockingCallInCoroutineCheck::blockingPathIn(const FunctionDecl &Callee,
       if (!isFollowed(*Next, Ctx.getSourceManager())) {
         if (mayLeadToBlocking(*Next, Ctx.getSourceManager()))
           if (const std::vector<ChainHop> *Chain =
-                  knownChain(*Next, Depth - 1)) {
+                  knownChain(*Next, &ProgramFacts::Blocking, Depth - 1)) {
             Path = CallPath{Site, Next, Chain->back().Callee,
                             static_cast<unsigned>(Chain->size()) + 1, Chain};
             break;
@@ -929,7 +888,8 @@ BlockingCallInCoroutineCheck::pathThroughCalls(
     return blockingPathIn(*Callee, MaxCallDepth, Ctx);
   if (!mayLeadToBlocking(*Callee, SM))
     return nullptr;
-  const std::vector<ChainHop> *Chain = knownChain(*Callee, MaxCallDepth);
+  const std::vector<ChainHop> *Chain =
+      knownChain(*Callee, &ProgramFacts::Blocking, MaxCallDepth);
   if (!Chain)
     return nullptr;
   return &Elsewhere.emplace(CallPath{nullptr, nullptr, Chain->back().Callee,
@@ -1047,20 +1007,6 @@ void BlockingCallInCoroutineCheck::report(
     Diag << AdviceFixes;
     if (NeedsRuntime)
       Runtime.addInclude(Diag, Loc, *AdviceInclude, SM);
-  }
-}
-
-void BlockingCallInCoroutineCheck::noteChain(llvm::ArrayRef<ChainHop> Chain,
-                                             SourceLocation Warning,
-                                             ASTContext &Ctx) {
-  for (const ChainHop &Hop : Chain) {
-    const SourceLocation Loc = sourceLocation(Ctx.getSourceManager(), Hop.Site);
-    if (Loc.isValid())
-      diag(Loc, "%0 calls %1 here", DiagnosticIDs::Note)
-          << Hop.Caller << Hop.Callee;
-    else
-      diag(Warning, "%0 calls %1 at %2:%3", DiagnosticIDs::Note)
-          << Hop.Caller << Hop.Callee << Hop.Site.File << Hop.Site.Line;
   }
 }
 

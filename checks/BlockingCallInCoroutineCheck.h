@@ -110,21 +110,12 @@ private:
   /// function the lists do not settle, called directly.
   bool mayLeadToBlocking(const FunctionDecl &Callee,
                          const SourceManager &SM) const;
-  /// How \p Callee, defined in another translation unit, blocks within
-  /// \p Depth calls, as the program's facts know it; null when it does not
-  /// or nothing is known (one file, not tether check).
-  const std::vector<ChainHop> *knownChain(const FunctionDecl &Callee,
-                                          unsigned Depth) const;
   /// What the body of \p Definition does, scanned once per translation
   /// unit for both the coroutines that follow calls into it and its summary.
   const BodyFacts &factsOf(const FunctionDecl &Definition,
                            ASTContext &Ctx) const;
   /// Records what \p Function does, for the other translation units.
   void summarize(const FunctionDecl &Function, ASTContext &Ctx) const;
-  /// A note per call of \p Chain, where it is (in another file), or at
-  /// \p Warning when that file cannot be read.
-  void noteChain(llvm::ArrayRef<ChainHop> Chain, SourceLocation Warning,
-                 ASTContext &Ctx);
   void reportLocks(const FunctionDecl &Coroutine, const Stmt &Body,
                    ASTContext &Ctx);
   /// The rewrite of a std::mutex held across a suspension, and of its one

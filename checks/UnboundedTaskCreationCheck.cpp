@@ -96,6 +96,40 @@ bool startsWork(const FunctionDecl *Callee, unsigned Depth = 4) {
   });
 }
 
+/// How many bodies a call in a loop is followed through to find a spawn.
+constexpr unsigned MaxHelperDepth = 4;
+
+/// Visits, in order, the expression statements that run each time \p S
+/// runs: those of its blocks and try blocks, not under a condition or in a
+/// loop. Stops when \p Visit returns true, and returns whether it did.
+bool findUnconditional(const Stmt *S,
+                       llvm::function_ref<bool(const Expr &)> Visit) {
+  if (const auto *Block = dyn_cast_or_null<CompoundStmt>(S))
+    return llvm::any_of(Block->body(), [&](const Stmt *Child) {
+      return findUnconditional(Child, Visit);
+    });
+  if (const auto *Try = dyn_cast_or_null<CXXTryStmt>(S))
+    return findUnconditional(Try->getTryBlock(), Visit);
+  if (const auto *Attributed = dyn_cast_or_null<AttributedStmt>(S))
+    return findUnconditional(Attributed->getSubStmt(), Visit);
+  const auto *E = dyn_cast_or_null<Expr>(S);
+  return E && Visit(*peel(E));
+}
+
+/// The function a call of a helper runs, when the check may follow it: a
+/// plain call, not through a virtual function or an operator.
+const FunctionDecl *followedCallee(const CallExpr &Call) {
+  if (isa<CXXOperatorCallExpr>(Call))
+    return nullptr;
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Callee);
+  if (!Callee || (Method && Method->isVirtual()) ||
+      Callee->getASTContext().getSourceManager().isInSystemHeader(
+          Callee->getLocation()))
+    return nullptr;
+  return Callee;
+}
+
 std::optional<int64_t> constantValue(const Expr *E, const ASTContext &Ctx) {
   if (!E || E->isValueDependent() || E->containsErrors())
     return std::nullopt;
@@ -464,6 +498,10 @@ private:
     if (const auto *Call = dyn_cast<CallExpr>(S);
         Call && !Frames.empty() && Check.isLimiter(*Call))
       Frames.back().Acquired = true;
+    if (const auto *Call = dyn_cast<CallExpr>(S);
+        Call && !Spawn && !Frames.empty() &&
+        Uses.lookup(Call) == Use::Discarded)
+      Spawn = Check.spawnThroughCall(*Call, Ctx);
     if (Spawn)
       checkSpawn(cast<Expr>(*S), std::move(*Spawn));
   }
@@ -657,9 +695,21 @@ void UnboundedTaskCreationCheck::registerMatchers(MatchFinder *Finder) {
   Finder->addMatcher(doStmt(isReportable(SystemHeaders)).bind("loop"), this);
   Finder->addMatcher(cxxForRangeStmt(isReportable(SystemHeaders)).bind("loop"),
                      this);
+  // What the other translation units need to know, under tether check only:
+  // whether each plain function of the main file spawns each time it runs.
+  if (currentFacts().Learned)
+    Finder->addMatcher(functionDecl(isDefinition(), isExpansionInMainFile(),
+                                    unless(hasCoroutineBody()))
+                           .bind("summarized"),
+                       this);
 }
 
 void UnboundedTaskCreationCheck::check(const MatchFinder::MatchResult &Result) {
+  if (const auto *Function =
+          Result.Nodes.getNodeAs<FunctionDecl>("summarized")) {
+    summarize(*Function, *Result.Context);
+    return;
+  }
   const auto *Loop = Result.Nodes.getNodeAs<Stmt>("loop");
   if (!Loop || Walked.contains(Loop))
     return;
@@ -753,6 +803,136 @@ UnboundedTaskCreationCheck::classifySpawn(const Expr &E, ASTContext &Ctx) {
       Task && Task->Start == TaskStart::Eager && startsWork(Callee))
     return SpawnInfo{SpawnKind::Runs, Work::EagerTask, Quoted};
   return std::nullopt;
+}
+
+std::optional<UnboundedTaskCreationCheck::SpawnInfo>
+UnboundedTaskCreationCheck::ownSpawn(const Expr &Statement, ASTContext &Ctx) {
+  // `std::thread(work).detach()`: a thread that outlives the function.
+  if (const auto *Detach = dyn_cast<CXXMemberCallExpr>(&Statement)) {
+    const CXXMethodDecl *Method = Detach->getMethodDecl();
+    const auto *Thread = dyn_cast_or_null<CXXConstructExpr>(
+        peel(Detach->getImplicitObjectArgument()));
+    if (Method && Method->getIdentifier() && Method->getName() == "detach" &&
+        Thread)
+      if (std::optional<SpawnInfo> Info = classifySpawn(*Thread, Ctx);
+          Info && Info->What == Work::Thread)
+        return SpawnInfo{SpawnKind::Runs, Work::Thread, Info->Name};
+  }
+  // A thread put in a container is a pool's business (see the pool rules),
+  // which a call of the function that does it cannot judge.
+  std::optional<SpawnInfo> Info = classifySpawn(Statement, Ctx);
+  if (Info && Info->Kind == SpawnKind::Runs && Info->What != Work::Thread)
+    return Info;
+  return std::nullopt;
+}
+
+std::optional<UnboundedTaskCreationCheck::SpawnInfo>
+UnboundedTaskCreationCheck::spawnThroughCall(const CallExpr &Call,
+                                             ASTContext &Ctx) {
+  const FunctionDecl *Callee = followedCallee(Call);
+  const SpawnPath *Path =
+      Callee ? spawnPathIn(*Callee, MaxHelperDepth, Ctx) : nullptr;
+  if (!Path)
+    return std::nullopt;
+  SpawnInfo Info = Path->Spawn;
+  Info.Name = calleeName(*Callee);
+  Info.Helper = Callee;
+  return Info;
+}
+
+const UnboundedTaskCreationCheck::SpawnPath *
+UnboundedTaskCreationCheck::spawnPathIn(const FunctionDecl &Callee,
+                                        unsigned Depth, ASTContext &Ctx) {
+  const FunctionDecl *Definition = Callee.getDefinition();
+  if (!Definition || !Definition->getBody()) {
+    // Defined in another translation unit: what the facts know.
+    const std::vector<ChainHop> *Chain =
+        knownChain(Callee, &ProgramFacts::Spawning, Depth);
+    if (!Chain)
+      return nullptr;
+    // What starts at the end of the chain: a task, unless it detaches a
+    // thread.
+    const llvm::StringRef Started = Chain->back().Callee;
+    const bool Thread =
+        Started == "'std::thread'" || Started == "'std::jthread'";
+    SpawnPathEntry &Entry = SpawnPaths[Callee.getCanonicalDecl()];
+    Entry = {
+        SpawnPath{nullptr, nullptr,
+                  SpawnInfo{SpawnKind::Runs, Thread ? Work::Thread : Work::Task,
+                            Started.str()},
+                  static_cast<unsigned>(Chain->size()), Chain},
+        Depth, false};
+    return &*Entry.Path;
+  }
+  auto [It, Inserted] = SpawnPaths.try_emplace(
+      Definition, SpawnPathEntry{std::nullopt, Depth, true});
+  // A path found once stands, if it is short enough; a search cut short by
+  // depth is redone with more depth to spare.
+  if (!Inserted &&
+      (It->second.InProgress || It->second.Path || It->second.Depth >= Depth))
+    return It->second.Path && It->second.Path->Length <= Depth
+               ? &*It->second.Path
+               : nullptr;
+  It->second = {std::nullopt, Depth, true};
+  std::optional<SpawnPath> Path;
+  const Stmt *Body = Definition->getBody();
+  // A coroutine's own spawns are judged where it is awaited or started; a
+  // limiter anywhere in the body may bound them.
+  const bool Followed = !isCoroutine(*Definition) &&
+                        !Definition->isTemplated() &&
+                        !anyStmt(Body, [&](const Stmt &S) {
+                          const auto *Call = dyn_cast<CallExpr>(&S);
+                          return Call && isLimiter(*Call);
+                        });
+  if (Followed)
+    findUnconditional(Body, [&](const Expr &Statement) {
+      if (std::optional<SpawnInfo> Own = ownSpawn(Statement, Ctx)) {
+        Path = SpawnPath{&Statement, nullptr, std::move(*Own), 1};
+        return true;
+      }
+      const auto *Call = dyn_cast<CallExpr>(&Statement);
+      const FunctionDecl *Next = Call ? followedCallee(*Call) : nullptr;
+      if (!Next || Depth <= 1)
+        return false;
+      if (const SpawnPath *Rest = spawnPathIn(*Next, Depth - 1, Ctx)) {
+        Path = SpawnPath{Call, Next, Rest->Spawn, Rest->Length + 1};
+        return true;
+      }
+      return false;
+    });
+  SpawnPathEntry &Entry = SpawnPaths[Definition]; // the map may have grown
+  Entry = {std::move(Path), Depth, false};
+  return Entry.Path ? &*Entry.Path : nullptr;
+}
+
+void UnboundedTaskCreationCheck::summarize(const FunctionDecl &Function,
+                                           ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  FunctionSummary *Summary = recordedSummary(Function, SM);
+  const Stmt *Body = Function.getBody();
+  if (!Summary || !Body || anyStmt(Body, [&](const Stmt &S) {
+        const auto *Call = dyn_cast<CallExpr>(&S);
+        return Call && isLimiter(*Call);
+      }))
+    return;
+  findUnconditional(Body, [&](const Expr &Statement) {
+    if (std::optional<SpawnInfo> Own = ownSpawn(Statement, Ctx)) {
+      Summary->Spawns.Own =
+          FactCall{"", Own->Name, factLocation(SM, Statement.getBeginLoc())};
+      Summary->Spawns.Through.clear();
+      return true;
+    }
+    const auto *Call = dyn_cast<CallExpr>(&Statement);
+    const FunctionDecl *Callee = Call ? followedCallee(*Call) : nullptr;
+    if (!Callee)
+      return false;
+    std::string USR = usrOf(*Callee->getCanonicalDecl());
+    if (!USR.empty())
+      Summary->Spawns.Through.push_back(
+          {std::move(USR), calleeName(*Callee),
+           factLocation(SM, Call->getBeginLoc())});
+    return false;
+  });
 }
 
 bool UnboundedTaskCreationCheck::isLimiter(const CallExpr &Call) const {
@@ -858,6 +1038,7 @@ void UnboundedTaskCreationCheck::report(const Finding &F, ASTContext &Ctx) {
        "the spawn or use a pool of fixed size}4")
       << F.Info.Name << static_cast<int>(F.Info.What) << Loop
       << runtime::ForEachBounded.Name << (F.InCoroutine && !Threads ? 0 : 1);
+  noteSpawnPath(F, Ctx);
 
   std::vector<FixItHint> Fix = forEachBoundedFix(F, Ctx);
   if (!Fix.empty()) {
@@ -885,6 +1066,26 @@ void UnboundedTaskCreationCheck::report(const Finding &F, ASTContext &Ctx) {
          "once",
          DiagnosticIDs::Note)
         << static_cast<int>(F.Info.What) << MaxConcurrency;
+}
+
+void UnboundedTaskCreationCheck::noteSpawnPath(const Finding &F,
+                                               ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  const SourceLocation Warning = SM.getExpansionLoc(F.Spawn->getBeginLoc());
+  for (const FunctionDecl *Caller = F.Info.Helper; Caller;) {
+    const SpawnPath *Path = spawnPathIn(*Caller, MaxHelperDepth, Ctx);
+    if (!Path)
+      return;
+    if (Path->Beyond) {
+      noteChain(*Path->Beyond, Warning, Ctx);
+      return;
+    }
+    diag(SM.getExpansionLoc(Path->Site->getBeginLoc()), "%0 calls %1 here",
+         DiagnosticIDs::Note)
+        << calleeName(*Caller)
+        << (Path->Next ? calleeName(*Path->Next) : Path->Spawn.Name);
+    Caller = Path->Next;
+  }
 }
 
 std::vector<FixItHint>

@@ -35,6 +35,7 @@ public:
   void onEndOfTranslationUnit() override {
     Walked.clear();
     Reported.clear();
+    SpawnPaths.clear();
     Tasks.reset();
   }
 
@@ -60,6 +61,20 @@ private:
     SpawnKind Kind;
     Work What;
     std::string Name; // how the message names the spawn
+    /// The function called, when the spawn is in its body (or further).
+    const FunctionDecl *Helper = nullptr;
+  };
+
+  /// How a call of a function starts a task each time it runs: the spawn
+  /// in its body, or the call there of another function that does; for a
+  /// function defined in another translation unit, the facts' chain.
+  struct SpawnPath {
+    const Expr *Site;         // in the function's body
+    const FunctionDecl *Next; // the function called there; null at the spawn
+    SpawnInfo Spawn;          // what starts in the end
+    unsigned Length;          // bodies from the function down to the spawn
+    /// The chain from the function down, known from other translation units.
+    const std::vector<ChainHop> *Beyond = nullptr;
   };
 
   /// A spawn that no limiter bounds, found by the walk of a loop.
@@ -74,6 +89,23 @@ private:
   };
 
   std::optional<SpawnInfo> classifySpawn(const Expr &E, ASTContext &Ctx);
+  /// The spawn that the statement \p Statement of a function's body is by
+  /// itself: one that starts work outliving the function (a task, a thread
+  /// detached), its result dropped.
+  std::optional<SpawnInfo> ownSpawn(const Expr &Statement, ASTContext &Ctx);
+  /// A call whose callee starts a task each time it runs: a plain function
+  /// whose body spawns (or calls one that does) outside any condition or
+  /// loop, and acquires no limiter, followed through MaxHelperDepth bodies
+  /// in view, then by the facts of other translation units.
+  std::optional<SpawnInfo> spawnThroughCall(const CallExpr &Call,
+                                            ASTContext &Ctx);
+  /// How \p Callee spawns each time it runs, within \p Depth bodies; null
+  /// when it does not, as far as the bodies in view and the facts show.
+  const SpawnPath *spawnPathIn(const FunctionDecl &Callee, unsigned Depth,
+                               ASTContext &Ctx);
+  /// Records, for the other translation units, whether \p Function spawns
+  /// each time it runs.
+  void summarize(const FunctionDecl &Function, ASTContext &Ctx);
   bool isLimiter(const CallExpr &Call) const;
   /// Whether the loop condition \p Cond compares the counter with the
   /// concurrency of a pool or of the machine (ConcurrencyLimitFunctions,
@@ -88,6 +120,8 @@ private:
   /// bounded helper, in the call or through a variable.
   bool passedToBoundedHelper(const FunctionDecl &CallOperator) const;
   void report(const Finding &F, ASTContext &Ctx);
+  /// A note per call from the function a finding calls down to its spawn.
+  void noteSpawnPath(const Finding &F, ASTContext &Ctx);
   /// The rewrite of a range-for whose body is one task_group spawn of a
   /// call into a for_each_bounded call; empty when it does not apply.
   std::vector<FixItHint> forEachBoundedFix(const Finding &F, ASTContext &Ctx);
@@ -108,6 +142,14 @@ private:
   llvm::DenseSet<const Stmt *> Walked;
   /// Spawns reported: the instantiations of a template share them.
   llvm::DenseSet<SourceLocation> Reported;
+  struct SpawnPathEntry {
+    std::optional<SpawnPath> Path;
+    unsigned Depth; // of the search that found it, or did not
+    bool InProgress;
+  };
+  /// The functions followed from the loops, by definition (by declaration
+  /// for those defined in other translation units).
+  llvm::DenseMap<const FunctionDecl *, SpawnPathEntry> SpawnPaths;
 };
 
 } // namespace clang::tidy::tether

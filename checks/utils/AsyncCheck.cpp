@@ -46,6 +46,19 @@ void AsyncCheck::reportOtherUnknownOptions() {
   }
 }
 
+void AsyncCheck::noteChain(llvm::ArrayRef<ChainHop> Chain,
+                           SourceLocation Warning, ASTContext &Ctx) {
+  for (const ChainHop &Hop : Chain) {
+    const SourceLocation Loc = sourceLocation(Ctx.getSourceManager(), Hop.Site);
+    if (Loc.isValid())
+      diag(Loc, "%0 calls %1 here", DiagnosticIDs::Note)
+          << Hop.Caller << Hop.Callee;
+    else
+      diag(Warning, "%0 calls %1 at %2:%3", DiagnosticIDs::Note)
+          << Hop.Caller << Hop.Callee << Hop.Site.File << Hop.Site.Line;
+  }
+}
+
 void AsyncCheck::reportOwnUnknownOptions() {
   ClangTidyOptions::OptionMap Known;
   storeOptions(Known);

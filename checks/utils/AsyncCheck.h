@@ -10,6 +10,7 @@
 #ifndef TETHER_CHECKS_UTILS_ASYNCCHECK_H
 #define TETHER_CHECKS_UTILS_ASYNCCHECK_H
 
+#include "Facts.h"
 #include "NameList.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "clang-tidy/utils/OptionsUtils.h"
@@ -77,6 +78,11 @@ protected:
     Options.store(Opts, List.Option,
                   utils::options::serializeStringList(List.Entries));
   }
+
+  /// A note per call of \p Chain, facts of other translation units, where
+  /// each call is, or at \p Warning when its file cannot be read.
+  void noteChain(llvm::ArrayRef<ChainHop> Chain, SourceLocation Warning,
+                 ASTContext &Ctx);
 
 private:
   void reportOwnUnknownOptions();

@@ -2,7 +2,7 @@
 //===--- Facts.cpp - tether -----------------------------------------------===//
 
 #include "Facts.h"
-#include "clang/AST/Decl.h"
+#include "clang/AST/DeclCXX.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Index/USRGeneration.h"
 
@@ -22,6 +22,60 @@ std::string usrOf(const Decl &D) {
   if (index::generateUSRForDecl(&D, USR))
     return "";
   return std::string(USR);
+}
+
+std::string calleeName(const FunctionDecl &Function) {
+  if (const auto *Method = dyn_cast<CXXMethodDecl>(&Function);
+      Method && Method->getParent()->isLambda())
+    return "the lambda";
+  return "'" + Function.getNameAsString() + "'";
+}
+
+bool isSummarized(const FunctionDecl &Function) {
+  const auto *Method = dyn_cast<CXXMethodDecl>(&Function);
+  return !Function.isDependentContext() &&
+         !Function.getTemplateInstantiationPattern() &&
+         !(Method && Method->getParent()->isLambda());
+}
+
+FunctionSummary *recordedSummary(const FunctionDecl &Function,
+                                 const SourceManager &SM) {
+  TranslationUnitFacts *Learned = Current.Learned;
+  if (!Learned || !isSummarized(Function))
+    return nullptr;
+  std::string USR = usrOf(*Function.getCanonicalDecl());
+  if (USR.empty())
+    return nullptr;
+  auto [It, Inserted] =
+      Learned->Recorded.try_emplace(USR, Learned->Functions.size());
+  if (Inserted) {
+    FunctionSummary &Summary = Learned->Functions.emplace_back();
+    Summary.USR = std::move(USR);
+    Summary.Name = calleeName(Function);
+    Summary.QualifiedName = Function.getQualifiedNameAsString();
+    Summary.Definition = factLocation(SM, Function.getLocation());
+  }
+  return &Learned->Functions[It->second];
+}
+
+const std::vector<ChainHop> *
+knownChain(const FunctionDecl &Callee,
+           llvm::StringMap<std::vector<ChainHop>> ProgramFacts::*Chains,
+           unsigned MaxLength) {
+  if (!Current.Learned)
+    return nullptr;
+  std::string USR = usrOf(*Callee.getCanonicalDecl());
+  if (USR.empty())
+    return nullptr;
+  const std::vector<ChainHop> *Chain = nullptr;
+  if (Current.Known) {
+    const auto &Known = Current.Known->*Chains;
+    if (auto Found = Known.find(USR);
+        Found != Known.end() && Found->second.size() <= MaxLength)
+      Chain = &Found->second;
+  }
+  Current.Learned->Asked.push_back(std::move(USR));
+  return Chain;
 }
 
 FactLocation factLocation(const SourceManager &SM, SourceLocation Loc) {

@@ -21,6 +21,7 @@
 
 namespace clang {
 class Decl;
+class FunctionDecl;
 class SourceManager;
 } // namespace clang
 
@@ -42,16 +43,25 @@ struct FactCall {
   FactLocation Site;
 };
 
+/// How a function comes to do something: by a call of its own, or through
+/// the functions it calls, which the facts follow.
+struct CallFact {
+  /// The first call in its body that does it by itself.
+  std::optional<FactCall> Own;
+  /// The calls of other functions that may do it.
+  std::vector<FactCall> Through;
+};
+
 /// What the walk of one function of a translation unit's main file finds.
 struct FunctionSummary {
   std::string USR;
   std::string Name;          // as messages quote it
   std::string QualifiedName; // db::load_config, for tether facts
   FactLocation Definition;
-  /// The first call in its body that blocks by itself.
-  std::optional<FactCall> Blocks;
-  /// The calls of other functions that facts may follow.
-  std::vector<FactCall> Calls;
+  /// It blocks the thread that runs it, on some path.
+  CallFact Blocks;
+  /// Each time it runs, it starts a task or a thread that outlives it.
+  CallFact Spawns;
 };
 
 /// What one translation unit records: its functions, and the functions its
@@ -59,6 +69,8 @@ struct FunctionSummary {
 struct TranslationUnitFacts {
   std::vector<FunctionSummary> Functions;
   std::vector<std::string> Asked;
+  /// Where each function's summary is in Functions, while checks record.
+  llvm::StringMap<size_t> Recorded;
 };
 
 /// One step of a chain: Caller calls Callee at Site.
@@ -69,9 +81,11 @@ struct ChainHop {
 };
 
 /// What is known of the program's functions: for each that blocks, the
-/// shortest chain of calls from it down to the call that blocks.
+/// shortest chain of calls from it down to the call that blocks; for each
+/// that spawns each time it runs, the chain down to the spawn.
 struct ProgramFacts {
   llvm::StringMap<std::vector<ChainHop>> Blocking;
+  llvm::StringMap<std::vector<ChainHop>> Spawning;
 };
 
 /// The facts of the translation unit being linted on this thread: what the
@@ -100,6 +114,28 @@ private:
 /// The stable identity of \p D across translation units; empty when it has
 /// none.
 std::string usrOf(const Decl &D);
+
+/// How messages and facts name \p Function: 'read_file', or the lambda.
+std::string calleeName(const FunctionDecl &Function);
+
+/// Whether \p Function has a summary of its own: templates are summarized
+/// where they are instantiated, which facts do not follow, and lambdas are
+/// called where they are written.
+bool isSummarized(const FunctionDecl &Function);
+
+/// The summary of \p Function that this thread's translation unit records,
+/// made by the first check that asks; null outside tether check, or when the
+/// function has no summary.
+FunctionSummary *recordedSummary(const FunctionDecl &Function,
+                                 const SourceManager &SM);
+
+/// What \p Callee is known to do in other translation units (a chain of
+/// \p Chains), noted as asked; null when nothing is known or the chain is
+/// longer than \p MaxLength.
+const std::vector<ChainHop> *
+knownChain(const FunctionDecl &Callee,
+           llvm::StringMap<std::vector<ChainHop>> ProgramFacts::*Chains,
+           unsigned MaxLength);
 
 /// \p Loc where it is written, with the file's canonical name.
 FactLocation factLocation(const SourceManager &SM, SourceLocation Loc);

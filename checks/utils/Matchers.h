@@ -31,6 +31,12 @@ AST_POLYMORPHIC_MATCHER_P(isReportable,
   return !SM.isInSystemHeader(SM.getExpansionLoc(Node.getBeginLoc()));
 }
 
+/// A function whose body is a coroutine's (not one that only returns a
+/// task).
+AST_MATCHER(FunctionDecl, hasCoroutineBody) {
+  return isa_and_nonnull<CoroutineBodyStmt>(Node.getBody());
+}
+
 /// Matches \p Inner after parentheses and the implicit nodes that wrap a
 /// full expression (cleanups, temporaries, implicit casts).
 AST_MATCHER_P(Expr, ignoringParensAndImplicit,

@@ -104,4 +104,31 @@ expect_exit 1 "$tether" check -p build --sarif facts.sarif
 validate_sarif facts.sarif
 json_query facts.sarif '[l["physicalLocation"]["artifactLocation"]["uri"] for l in j["runs"][0]["results"][0]["relatedLocations"]]' |
   grep -q "src/io.cpp" || fail "no related location in io.cpp: $(cat facts.sarif)"
+# Spawns across files: a loop calling a function of another file that starts
+# a task each time it runs, two files down; not one that spawns only under a
+# condition, nor a constant loop.
+rm -rf src include build .clang-tidy && cp -r "$here/facts_spawns_project/." "$work/"
+write_database jobs queue feed
+expect_exit 1 "$tether" check -p build
+"$filecheck" --check-prefix=SPAWNS "$here/facts.check" --input-file=out.txt
+[[ $(grep -c "warning:" out.txt) == 1 ]] || fail "not exactly one spawn finding: $(cat out.txt)"
+grep -q "^\[1/1\] src/feed.cpp, with what other translation units' functions do$" err.txt ||
+  fail "feed.cpp not linted again with the facts: $(cat err.txt)"
+expect_exit 0 "$tether" check -p build --no-facts
+expect_exit 0 "$tether" facts -p build enqueue maybe_submit --quiet
+cat >want.txt <<'EOF'
+jobs::maybe_submit (src/jobs.cpp:14:6): does not block; it calls 'submit', none of which blocks as far as the linted units show
+jobs::enqueue (src/queue.cpp:4:6): does not block; it calls 'submit', none of which blocks as far as the linted units show
+  and it starts a task or a thread that outlives it each time it is called:
+  src/queue.cpp:4:50: 'enqueue' calls 'submit'
+  src/jobs.cpp:8:3: 'submit' calls 'co_spawn'
+EOF
+cmp -s out.txt want.txt || fail "tether facts, spawns: $(diff want.txt out.txt)"
+# submit spawns only when asked to: the finding goes. Only jobs.cpp is
+# linted: feed.cpp no longer depends on any fact, and its findings alone are
+# in the cache.
+sed -i 's|^  tether::net::co_spawn(io|  if (!item.empty())\n    tether::net::co_spawn(io|' src/jobs.cpp
+expect_exit 0 "$tether" check -p build
+grep -q "3 translation units (2 from the cache), 0 findings" err.txt || fail "after the edit: $(cat err.txt)"
+! grep -q "with what other" err.txt || fail "linted with facts that say nothing: $(cat err.txt)"
 echo "tether check $test_name: ok"

@@ -16,8 +16,17 @@ FunctionSummary function(std::string USR, std::vector<FactCall> Calls,
   F.USR = USR;
   F.Name = "'" + USR + "'";
   F.Definition = {"/p/a.cpp", 1, 1};
-  F.Calls = std::move(Calls);
-  F.Blocks = std::move(Blocks);
+  F.Blocks.Through = std::move(Calls);
+  F.Blocks.Own = std::move(Blocks);
+  return F;
+}
+
+/// A function that spawns through \p Calls, or by its own call \p Spawns.
+FunctionSummary spawner(std::string USR, std::vector<FactCall> Calls,
+                        std::optional<FactCall> Spawns = std::nullopt) {
+  FunctionSummary F = function(std::move(USR), {});
+  F.Spawns.Through = std::move(Calls);
+  F.Spawns.Own = std::move(Spawns);
   return F;
 }
 
@@ -97,13 +106,39 @@ TEST(Facts, TheDigestChangesWithTheFactsAskedAboutOnly) {
   Asker.Asked = {"read", "unknown"};
   const ProgramFacts Before = solveFacts({&Lib});
   EXPECT_TRUE(dependsOnFacts(Asker, Before));
-  Lib.Functions[1].Blocks->Site.Line = 4; // not asked about
+  Lib.Functions[1].Blocks.Own->Site.Line = 4; // not asked about
   EXPECT_EQ(factsDigest(Asker, Before), factsDigest(Asker, solveFacts({&Lib})));
-  Lib.Functions[0].Blocks->Site.Line = 10; // asked about: its note moves
+  Lib.Functions[0].Blocks.Own->Site.Line = 10; // asked about: its note moves
   EXPECT_NE(factsDigest(Asker, Before), factsDigest(Asker, solveFacts({&Lib})));
   TranslationUnitFacts Unrelated;
   Unrelated.Asked = {"unknown"};
   EXPECT_FALSE(dependsOnFacts(Unrelated, Before));
+}
+
+TEST(Facts, SpawnsAreAFactOfTheirOwnWithItsOwnChainsAndDigest) {
+  TranslationUnitFacts Jobs, Svc;
+  Jobs.Functions.push_back(spawner("submit", {}, call("", "'co_spawn'", 6)));
+  // Calls that block are no way to a spawn, and the other way round.
+  Jobs.Functions.push_back(
+      function("load", {call("submit", "'submit'", 2)}, std::nullopt));
+  Svc.Functions.push_back(spawner("enqueue", {call("submit", "'submit'", 4)}));
+  Svc.Functions.push_back(spawner("nap", {}, std::nullopt));
+  Svc.Functions.back().Blocks.Own = call("", "'sleep'", 8);
+  const ProgramFacts Facts = solveFacts({&Jobs, &Svc});
+  EXPECT_EQ(callees(Facts.Spawning.lookup("enqueue")),
+            (std::vector<std::string>{"'enqueue'->'submit'",
+                                      "'submit'->'co_spawn'"}));
+  EXPECT_FALSE(Facts.Spawning.count("load"));
+  EXPECT_FALSE(Facts.Spawning.count("nap"));
+  EXPECT_FALSE(Facts.Blocking.count("submit"));
+  EXPECT_TRUE(Facts.Blocking.count("nap"));
+
+  TranslationUnitFacts Asker;
+  Asker.Asked = {"enqueue"};
+  EXPECT_TRUE(dependsOnFacts(Asker, Facts));
+  Jobs.Functions[0].Spawns.Own->Site.Line = 7; // the spawn moves
+  EXPECT_NE(factsDigest(Asker, Facts),
+            factsDigest(Asker, solveFacts({&Jobs, &Svc})));
 }
 
 TEST(Facts, JsonRoundTripAndDamagedInputIsRejected) {
@@ -111,6 +146,8 @@ TEST(Facts, JsonRoundTripAndDamagedInputIsRejected) {
   Unit.Functions.push_back(
       function("a", {call("b", "'b'", 2), call("c", "'c'", 3)}));
   Unit.Functions.push_back(function("b", {}, call("", "'fread'", 7)));
+  Unit.Functions.push_back(spawner("s", {call("t", "'t'", 4)}));
+  Unit.Functions.push_back(spawner("t", {}, call("", "'co_spawn'", 5)));
   Unit.Asked = {"b", "z"};
   std::optional<TranslationUnitFacts> Back = factsFromJson(toJson(Unit));
   ASSERT_TRUE(Back);
@@ -121,9 +158,14 @@ TEST(Facts, JsonRoundTripAndDamagedInputIsRejected) {
   llvm::json::Value Damaged = toJson(Unit);
   (*Damaged.getAsObject()->getArray("functions"))[0]
       .getAsObject()
-      ->getArray("calls")
+      ->getObject("blocks")
+      ->getArray("through")
       ->front() = llvm::json::Array{"b", 2};
   EXPECT_FALSE(factsFromJson(Damaged));
+  llvm::json::Value NoSpawns = toJson(Unit);
+  (*NoSpawns.getAsObject()->getArray("functions"))[3].getAsObject()->erase(
+      "spawns");
+  EXPECT_FALSE(factsFromJson(NoSpawns));
 }
 
 } // namespace

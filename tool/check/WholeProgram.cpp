@@ -13,14 +13,16 @@ namespace tether {
 
 namespace json = llvm::json;
 
-ProgramFacts solveFacts(llvm::ArrayRef<const TranslationUnitFacts *> Units) {
-  llvm::StringMap<const FunctionSummary *> Functions;
-  for (const TranslationUnitFacts *Unit : Units)
-    for (const FunctionSummary &Function : Unit->Functions)
-      Functions.try_emplace(Function.USR, &Function);
+namespace {
 
+using Chains = llvm::StringMap<std::vector<ChainHop>>;
+
+/// The chains of one fact: for each function that does it, by a call of its
+/// own or through the calls it makes, a shortest chain down to that call.
+Chains solveChains(const llvm::StringMap<const FunctionSummary *> &Functions,
+                   CallFact FunctionSummary::*Fact) {
   // Callers of each function, with the call: searched backwards from the
-  // functions that block by themselves, breadth first, so that each
+  // functions that do it by themselves, breadth first, so that each
   // function gets a shortest chain, without recursion whatever the depth.
   struct Caller {
     const FunctionSummary *Function;
@@ -28,15 +30,15 @@ ProgramFacts solveFacts(llvm::ArrayRef<const TranslationUnitFacts *> Units) {
   };
   llvm::StringMap<std::vector<Caller>> Callers;
   std::deque<llvm::StringRef> Queue;
-  ProgramFacts Facts;
-  // For each function known to block: the call that continues its chain.
+  // For each function known to do it: the call that continues its chain.
   llvm::StringMap<const FactCall *> Next;
   for (const auto &Entry : Functions) {
     const FunctionSummary &Function = *Entry.getValue();
-    for (const FactCall &Call : Function.Calls)
+    const CallFact &Does = Function.*Fact;
+    for (const FactCall &Call : Does.Through)
       Callers[Call.CalleeUSR].push_back({&Function, &Call});
-    if (Function.Blocks) {
-      Next[Function.USR] = &*Function.Blocks;
+    if (Does.Own) {
+      Next[Function.USR] = &*Does.Own;
       Queue.push_back(Function.USR);
     }
   }
@@ -59,6 +61,7 @@ ProgramFacts solveFacts(llvm::ArrayRef<const TranslationUnitFacts *> Units) {
         Queue.push_back(Function->USR);
       }
   }
+  Chains Result;
   for (const auto &Entry : Next) {
     std::vector<ChainHop> Chain;
     for (llvm::StringRef USR = Entry.getKey();;) {
@@ -69,15 +72,32 @@ ProgramFacts solveFacts(llvm::ArrayRef<const TranslationUnitFacts *> Units) {
         break;
       USR = Call.CalleeUSR;
     }
-    Facts.Blocking[Entry.getKey()] = std::move(Chain);
+    Result[Entry.getKey()] = std::move(Chain);
   }
+  return Result;
+}
+
+/// Each fact's chains, with the name a digest gives them.
+constexpr std::pair<llvm::StringLiteral, Chains ProgramFacts::*> ChainFacts[] =
+    {{"blocks", &ProgramFacts::Blocking}, {"spawns", &ProgramFacts::Spawning}};
+
+} // namespace
+
+ProgramFacts solveFacts(llvm::ArrayRef<const TranslationUnitFacts *> Units) {
+  llvm::StringMap<const FunctionSummary *> Functions;
+  for (const TranslationUnitFacts *Unit : Units)
+    for (const FunctionSummary &Function : Unit->Functions)
+      Functions.try_emplace(Function.USR, &Function);
+  ProgramFacts Facts;
+  Facts.Blocking = solveChains(Functions, &FunctionSummary::Blocks);
+  Facts.Spawning = solveChains(Functions, &FunctionSummary::Spawns);
   return Facts;
 }
 
 bool dependsOnFacts(const TranslationUnitFacts &Asked,
                     const ProgramFacts &Facts) {
   return llvm::any_of(Asked.Asked, [&](const std::string &USR) {
-    return Facts.Blocking.count(USR);
+    return Facts.Blocking.count(USR) || Facts.Spawning.count(USR);
   });
 }
 
@@ -91,19 +111,21 @@ std::string factsDigest(const TranslationUnitFacts &Asked,
     Hash.update(Part);
     Hash.update(llvm::ArrayRef<uint8_t>{0});
   };
-  for (llvm::StringRef USR : USRs) {
-    auto Found = Facts.Blocking.find(USR);
-    if (Found == Facts.Blocking.end())
-      continue;
-    Add(USR);
-    for (const ChainHop &Hop : Found->second) {
-      Add(Hop.Caller);
-      Add(Hop.Callee);
-      Add(Hop.Site.File);
-      Add(std::to_string(Hop.Site.Line) + ":" +
-          std::to_string(Hop.Site.Column));
+  for (llvm::StringRef USR : USRs)
+    for (const auto &[Fact, Known] : ChainFacts) {
+      auto Found = (Facts.*Known).find(USR);
+      if (Found == (Facts.*Known).end())
+        continue;
+      Add(Fact);
+      Add(USR);
+      for (const ChainHop &Hop : Found->second) {
+        Add(Hop.Caller);
+        Add(Hop.Callee);
+        Add(Hop.Site.File);
+        Add(std::to_string(Hop.Site.Line) + ":" +
+            std::to_string(Hop.Site.Column));
+      }
     }
-  }
   return llvm::toHex(Hash.final(), /*LowerCase=*/true);
 }
 
@@ -142,23 +164,47 @@ std::optional<FactCall> callFromJson(const json::Value &Value) {
   return FactCall{USR->str(), Name->str(), std::move(*Site)};
 }
 
+json::Value toJson(const CallFact &Fact) {
+  json::Array Through;
+  for (const FactCall &Call : Fact.Through)
+    Through.push_back(toJson(Call));
+  json::Object Object{{"through", std::move(Through)}};
+  if (Fact.Own)
+    Object["own"] = toJson(*Fact.Own);
+  return Object;
+}
+
+std::optional<CallFact> callFactFromJson(const json::Value *Value) {
+  const json::Object *Object = Value ? Value->getAsObject() : nullptr;
+  const json::Array *Through = Object ? Object->getArray("through") : nullptr;
+  if (!Through)
+    return std::nullopt;
+  CallFact Fact;
+  if (const json::Value *Own = Object->get("own")) {
+    Fact.Own = callFromJson(*Own);
+    if (!Fact.Own)
+      return std::nullopt;
+  }
+  for (const json::Value &Call : *Through) {
+    std::optional<FactCall> Parsed = callFromJson(Call);
+    if (!Parsed)
+      return std::nullopt;
+    Fact.Through.push_back(std::move(*Parsed));
+  }
+  return Fact;
+}
+
 } // namespace
 
 json::Value toJson(const TranslationUnitFacts &Facts) {
   json::Array Functions;
-  for (const FunctionSummary &Function : Facts.Functions) {
-    json::Array Calls;
-    for (const FactCall &Call : Function.Calls)
-      Calls.push_back(toJson(Call));
-    json::Object Object{{"usr", Function.USR},
-                        {"name", Function.Name},
-                        {"qualified", Function.QualifiedName},
-                        {"at", toJson(Function.Definition)},
-                        {"calls", std::move(Calls)}};
-    if (Function.Blocks)
-      Object["blocks"] = toJson(*Function.Blocks);
-    Functions.push_back(std::move(Object));
-  }
+  for (const FunctionSummary &Function : Facts.Functions)
+    Functions.push_back(json::Object{{"usr", Function.USR},
+                                     {"name", Function.Name},
+                                     {"qualified", Function.QualifiedName},
+                                     {"at", toJson(Function.Definition)},
+                                     {"blocks", toJson(Function.Blocks)},
+                                     {"spawns", toJson(Function.Spawns)}});
   json::Array Asked;
   for (const std::string &USR : Facts.Asked)
     Asked.push_back(USR);
@@ -182,23 +228,13 @@ std::optional<TranslationUnitFacts> factsFromJson(const json::Value &Value) {
     std::optional<llvm::StringRef> Name = Function->getString("name");
     std::optional<llvm::StringRef> Qualified = Function->getString("qualified");
     std::optional<FactLocation> At = locationFromJson(Function->get("at"));
-    const json::Array *Calls = Function->getArray("calls");
-    if (!USR || !Name || !Qualified || !At || !Calls)
+    std::optional<CallFact> Blocks = callFactFromJson(Function->get("blocks"));
+    std::optional<CallFact> Spawns = callFactFromJson(Function->get("spawns"));
+    if (!USR || !Name || !Qualified || !At || !Blocks || !Spawns)
       return std::nullopt;
-    FunctionSummary Summary{USR->str(),     Name->str(), Qualified->str(),
-                            std::move(*At), {},          {}};
-    if (const json::Value *Blocks = Function->get("blocks")) {
-      Summary.Blocks = callFromJson(*Blocks);
-      if (!Summary.Blocks)
-        return std::nullopt;
-    }
-    for (const json::Value &Call : *Calls) {
-      std::optional<FactCall> Parsed = callFromJson(Call);
-      if (!Parsed)
-        return std::nullopt;
-      Summary.Calls.push_back(std::move(*Parsed));
-    }
-    Facts.Functions.push_back(std::move(Summary));
+    Facts.Functions.push_back({USR->str(), Name->str(), Qualified->str(),
+                               std::move(*At), std::move(*Blocks),
+                               std::move(*Spawns)});
   }
   for (const json::Value &USR : *Asked) {
     std::optional<llvm::StringRef> Text = USR.getAsString();
@@ -237,29 +273,38 @@ unsigned explainFacts(const UnitSummaries &Units,
         continue;
       ++Matched;
       OS << Function.QualifiedName << " (" << Where(Function.Definition) << ")";
-      auto Chain = Facts.Blocking.find(Function.USR);
-      if (Chain == Facts.Blocking.end()) {
+      auto PrintChain = [&](const std::vector<ChainHop> &Chain) {
+        for (const ChainHop &Hop : Chain)
+          OS << "  " << Where(Hop.Site) << ": " << Hop.Caller << " calls "
+             << Hop.Callee << "\n";
+      };
+      if (auto Chain = Facts.Blocking.find(Function.USR);
+          Chain != Facts.Blocking.end()) {
+        OS << ": blocks\n";
+        PrintChain(Chain->second);
+      } else {
         OS << ": does not block";
-        if (!Function.Calls.empty()) {
+        if (!Function.Blocks.Through.empty()) {
           OS << "; it calls";
-          for (const FactCall &Call : Function.Calls)
+          for (const FactCall &Call : Function.Blocks.Through)
             OS << " " << Call.CalleeName;
           OS << ", none of which blocks as far as the linted units show";
         }
         OS << "\n";
-        continue;
       }
-      OS << ": blocks\n";
-      for (const ChainHop &Hop : Chain->second)
-        OS << "  " << Where(Hop.Site) << ": " << Hop.Caller << " calls "
-           << Hop.Callee << "\n";
+      if (auto Chain = Facts.Spawning.find(Function.USR);
+          Chain != Facts.Spawning.end()) {
+        OS << "  and it starts a task or a thread that outlives it each time "
+              "it is called:\n";
+        PrintChain(Chain->second);
+      }
     }
   return Matched;
 }
 
 namespace {
 /// What identifies a facts file of this format.
-constexpr llvm::StringLiteral FactsFormat = "tether-facts-1";
+constexpr llvm::StringLiteral FactsFormat = "tether-facts-2";
 } // namespace
 
 void writeFacts(UnitSummaries Units, llvm::raw_ostream &OS) {

@@ -19,6 +19,7 @@
 
 namespace tether {
 
+using clang::tidy::tether::CallFact;
 using clang::tidy::tether::ChainHop;
 using clang::tidy::tether::FactCall;
 using clang::tidy::tether::FactLocation;
