@@ -709,7 +709,7 @@ BlockingCallInCoroutineCheck::blockingPathIn(const FunctionDecl &Callee,
       if (!isFollowed(*Next, Ctx.getSourceManager())) {
         if (mayLeadToBlocking(*Next, Ctx.getSourceManager()))
           if (const std::vector<ChainHop> *Chain =
-                  knownChain(*Next, &ProgramFacts::Blocking, Depth - 1)) {
+                  knownChain(*Next, FactKind::Blocks, Depth - 1)) {
             Path = CallPath{Site, Next, Chain->back().Callee,
                             static_cast<unsigned>(Chain->size()) + 1, Chain};
             break;
@@ -889,7 +889,7 @@ BlockingCallInCoroutineCheck::pathThroughCalls(
   if (!mayLeadToBlocking(*Callee, SM))
     return nullptr;
   const std::vector<ChainHop> *Chain =
-      knownChain(*Callee, &ProgramFacts::Blocking, MaxCallDepth);
+      knownChain(*Callee, FactKind::Blocks, MaxCallDepth);
   if (!Chain)
     return nullptr;
   return &Elsewhere.emplace(CallPath{nullptr, nullptr, Chain->back().Callee,

@@ -213,7 +213,8 @@ private:
   void walkDecls(const DeclStmt &Decls);
   void walkScope(const Stmt &S);
   void addSite(const FunctionDecl &Callee) {
-    if (Check.isCoroutineCached(Callee))
+    if (Check.isCoroutineCached(Callee) ||
+        Check.mayBeCoroutineElsewhere(Callee))
       Items.push_back(
           {nullptr, nullptr, Callee.getCanonicalDecl(), DeadlineScopes > 0});
   }
@@ -745,11 +746,27 @@ void MissingTimeoutCheck::onEndOfTranslationUnit() {
         Changed = true;
       }
   }
+  recordCalls(Bounded);
   // A test that talks to itself: the peer is the program's own code.
   const llvm::DenseSet<const ValueDecl *> Loopback = loopbackSockets();
+  // Under tether check, the calls in other translation units count too.
+  llvm::DenseMap<const FunctionDecl *, bool> BoundedElsewhere;
+  auto IsBounded = [&](const FunctionDecl &Coroutine) {
+    if (Bounded.contains(Coroutine.getCanonicalDecl()))
+      return true;
+    auto [It, Inserted] = BoundedElsewhere.try_emplace(&Coroutine, false);
+    if (Inserted) {
+      It->second = knownBoundedByCallers(Coroutine);
+      // For tether facts, which shows what is known of a named function.
+      const SourceManager &SM = AST->getSourceManager();
+      if (SM.isInMainFile(SM.getExpansionLoc(Coroutine.getLocation())))
+        recordedSummary(Coroutine, SM);
+    }
+    return It->second;
+  };
   llvm::DenseSet<SourceLocation> Reported;
   for (const Finding &Found : Findings)
-    if (!Bounded.contains(Found.Coroutine->getCanonicalDecl()) &&
+    if (!IsBounded(*Found.Coroutine) &&
         !Loopback.contains(streamOf(streamArgument(*Found.Operation))) &&
         Reported.insert(Found.Await->getBeginLoc()).second)
       report(Found, *AST);
@@ -762,6 +779,42 @@ void MissingTimeoutCheck::onEndOfTranslationUnit() {
   SelfConnectedSockets.clear();
   AcceptedFrom.clear();
   MadeFrom.clear();
+}
+
+bool MissingTimeoutCheck::mayBeCoroutineElsewhere(
+    const FunctionDecl &Callee) const {
+  // Only tether check sees the other translation units.
+  // A coroutine returns its task: a class. A virtual call may land in any
+  // override, which the call does not name.
+  const auto *Method = dyn_cast<CXXMethodDecl>(&Callee);
+  return currentFacts().Learned && !Callee.getDefinition() &&
+         Callee.getReturnType()->isRecordType() &&
+         !(Method && Method->isVirtual()) &&
+         !Callee.getASTContext().getSourceManager().isInSystemHeader(
+             Callee.getLocation());
+}
+
+void MissingTimeoutCheck::recordCalls(
+    const llvm::DenseSet<const FunctionDecl *> &Bounded) const {
+  TranslationUnitFacts *Learned = currentFacts().Learned;
+  if (!Learned)
+    return;
+  for (const auto &[Callee, Sites] : CallSites) {
+    // A lambda is called in its own translation unit only.
+    if (!isSummarized(*Callee))
+      continue;
+    const std::string CalleeUSR = usrOf(*Callee);
+    if (CalleeUSR.empty())
+      continue;
+    for (const CallSite &Site : Sites) {
+      const bool InBoundedCaller =
+          Site.Caller && Site.Caller != Callee && Bounded.contains(Site.Caller);
+      DeadlineSite Recorded{CalleeUSR, "", Site.Bounded || InBoundedCaller};
+      if (!Recorded.Bounded && Site.Caller && isSummarized(*Site.Caller))
+        Recorded.CallerUSR = usrOf(*Site.Caller);
+      Learned->CoroutineCalls.push_back(std::move(Recorded));
+    }
+  }
 }
 
 void MissingTimeoutCheck::report(const Finding &Found, ASTContext &Ctx) {

@@ -52,6 +52,12 @@ private:
   bool isIO(const CallExpr &Call) const;
   bool isTimerWait(const Expr *E) const;
   bool isCoroutineCached(const FunctionDecl &FD);
+  /// Whether \p Callee, defined in another translation unit, may be a
+  /// coroutine whose calls there matter (tether check only).
+  bool mayBeCoroutineElsewhere(const FunctionDecl &Callee) const;
+  /// Records the calls of coroutines of this translation unit for the
+  /// others, each bounded if \p Bounded makes it so.
+  void recordCalls(const llvm::DenseSet<const FunctionDecl *> &Bounded) const;
   /// Whether \p E calls a coroutine of the translation unit that awaits a
   /// timer (and, with \p MustFail, throws): raced against an operation, it
   /// is the operation's deadline.

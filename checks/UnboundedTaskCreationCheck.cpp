@@ -772,8 +772,9 @@ UnboundedTaskCreationCheck::classifySpawn(const Expr &E, ASTContext &Ctx) {
                      "'std::async'"};
   }
   if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call)) {
+    // A call through a pointer to member names no method.
     const CXXMethodDecl *Method = Member->getMethodDecl();
-    if (spawnsOnTaskGroup(*Method))
+    if (Method && spawnsOnTaskGroup(*Method))
       return SpawnInfo{SpawnKind::Runs, Work::Task,
                        Quoted + " on '" + Method->getParent()->getName().str() +
                            "'"};
@@ -847,7 +848,7 @@ UnboundedTaskCreationCheck::spawnPathIn(const FunctionDecl &Callee,
   if (!Definition || !Definition->getBody()) {
     // Defined in another translation unit: what the facts know.
     const std::vector<ChainHop> *Chain =
-        knownChain(Callee, &ProgramFacts::Spawning, Depth);
+        knownChain(Callee, FactKind::Spawns, Depth);
     if (!Chain)
       return nullptr;
     // What starts at the end of the chain: a task, unless it detaches a

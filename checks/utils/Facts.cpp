@@ -58,24 +58,33 @@ FunctionSummary *recordedSummary(const FunctionDecl &Function,
   return &Learned->Functions[It->second];
 }
 
-const std::vector<ChainHop> *
-knownChain(const FunctionDecl &Callee,
-           llvm::StringMap<std::vector<ChainHop>> ProgramFacts::*Chains,
-           unsigned MaxLength) {
+namespace {
+/// Notes the question \p Kind about \p Function and returns the answer's
+/// facts; null outside tether check or when the function has no identity.
+const ProgramFacts *ask(const FunctionDecl &Function, FactKind Kind,
+                        AskedFact &Asked) {
   if (!Current.Learned)
     return nullptr;
-  std::string USR = usrOf(*Callee.getCanonicalDecl());
-  if (USR.empty())
+  Asked = {Kind, usrOf(*Function.getCanonicalDecl())};
+  if (Asked.USR.empty())
     return nullptr;
-  const std::vector<ChainHop> *Chain = nullptr;
-  if (Current.Known) {
-    const auto &Known = Current.Known->*Chains;
-    if (auto Found = Known.find(USR);
-        Found != Known.end() && Found->second.size() <= MaxLength)
-      Chain = &Found->second;
-  }
-  Current.Learned->Asked.push_back(std::move(USR));
-  return Chain;
+  Current.Learned->Asked.push_back(Asked);
+  return Current.Known;
+}
+} // namespace
+
+bool knownBoundedByCallers(const FunctionDecl &Coroutine) {
+  AskedFact Asked;
+  const ProgramFacts *Known = ask(Coroutine, FactKind::BoundedByCallers, Asked);
+  return Known && Known->holds(Asked);
+}
+
+const std::vector<ChainHop> *knownChain(const FunctionDecl &Callee,
+                                        FactKind Kind, unsigned MaxLength) {
+  AskedFact Asked;
+  const ProgramFacts *Known = ask(Callee, Kind, Asked);
+  const std::vector<ChainHop> *Chain = Known ? Known->chain(Asked) : nullptr;
+  return Chain && Chain->size() <= MaxLength ? Chain : nullptr;
 }
 
 FactLocation factLocation(const SourceManager &SM, SourceLocation Loc) {

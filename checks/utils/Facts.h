@@ -15,8 +15,10 @@
 
 #include "clang/Basic/SourceLocation.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSet.h"
 #include <optional>
 #include <string>
+#include <tuple>
 #include <vector>
 
 namespace clang {
@@ -64,11 +66,37 @@ struct FunctionSummary {
   CallFact Spawns;
 };
 
-/// What one translation unit records: its functions, and the functions its
-/// checks asked about (whose facts, if any, its findings depend on).
+/// A call of a coroutine, or of a function defined elsewhere that may be
+/// one, for async-missing-timeout: under a deadline, or as bounded as the
+/// function that makes it (CallerUSR; empty when that is not known).
+struct DeadlineSite {
+  std::string CalleeUSR;
+  std::string CallerUSR;
+  bool Bounded = false;
+};
+
+/// The facts a check can ask about a function of another translation unit.
+enum class FactKind { Blocks, Spawns, BoundedByCallers };
+
+/// A question a check asked: its findings depend on the answer.
+struct AskedFact {
+  FactKind Kind;
+  std::string USR;
+  friend bool operator<(const AskedFact &A, const AskedFact &B) {
+    return std::tie(A.Kind, A.USR) < std::tie(B.Kind, B.USR);
+  }
+  friend bool operator==(const AskedFact &A, const AskedFact &B) {
+    return A.Kind == B.Kind && A.USR == B.USR;
+  }
+};
+
+/// What one translation unit records: its functions, the calls of
+/// coroutines it makes, and the functions its checks asked about (whose
+/// facts, if any, its findings depend on).
 struct TranslationUnitFacts {
   std::vector<FunctionSummary> Functions;
-  std::vector<std::string> Asked;
+  std::vector<DeadlineSite> CoroutineCalls;
+  std::vector<AskedFact> Asked;
   /// Where each function's summary is in Functions, while checks record.
   llvm::StringMap<size_t> Recorded;
 };
@@ -86,6 +114,25 @@ struct ChainHop {
 struct ProgramFacts {
   llvm::StringMap<std::vector<ChainHop>> Blocking;
   llvm::StringMap<std::vector<ChainHop>> Spawning;
+  /// The coroutines called somewhere, and every call under a deadline or
+  /// in a coroutine that is itself so bounded.
+  llvm::StringSet<> BoundedByCallers;
+
+  /// The chain for \p Asked, a question of a kind that has chains; null
+  /// when the function does not do it.
+  const std::vector<ChainHop> *chain(const AskedFact &Asked) const {
+    const auto &Chains = Asked.Kind == FactKind::Blocks ? Blocking : Spawning;
+    auto Found = Chains.find(Asked.USR);
+    return Found == Chains.end() || Asked.Kind == FactKind::BoundedByCallers
+               ? nullptr
+               : &Found->second;
+  }
+  /// Whether the answer to \p Asked is yes.
+  bool holds(const AskedFact &Asked) const {
+    return Asked.Kind == FactKind::BoundedByCallers
+               ? BoundedByCallers.contains(Asked.USR)
+               : chain(Asked) != nullptr;
+  }
 };
 
 /// The facts of the translation unit being linted on this thread: what the
@@ -129,13 +176,15 @@ bool isSummarized(const FunctionDecl &Function);
 FunctionSummary *recordedSummary(const FunctionDecl &Function,
                                  const SourceManager &SM);
 
-/// What \p Callee is known to do in other translation units (a chain of
-/// \p Chains), noted as asked; null when nothing is known or the chain is
-/// longer than \p MaxLength.
-const std::vector<ChainHop> *
-knownChain(const FunctionDecl &Callee,
-           llvm::StringMap<std::vector<ChainHop>> ProgramFacts::*Chains,
-           unsigned MaxLength);
+/// Whether the program's facts say that every call of \p Coroutine is under
+/// a deadline, noted as asked; false outside tether check.
+bool knownBoundedByCallers(const FunctionDecl &Coroutine);
+
+/// How \p Callee is known to do \p Kind (Blocks or Spawns) in other
+/// translation units, noted as asked; null when nothing is known or the
+/// chain is longer than \p MaxLength.
+const std::vector<ChainHop> *knownChain(const FunctionDecl &Callee,
+                                        FactKind Kind, unsigned MaxLength);
 
 /// \p Loc where it is written, with the file's canonical name.
 FactLocation factLocation(const SourceManager &SM, SourceLocation Loc);

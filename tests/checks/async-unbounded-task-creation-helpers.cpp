@@ -108,6 +108,14 @@ void depth3(net::io_context &Io) { depth4(Io); }
 void depth2(net::io_context &Io) { depth3(Io); }
 void depth1(net::io_context &Io) { depth2(Io); }
 
+// A call through a pointer to member names no method.
+struct Handler {
+  void onItem(std::string Item);
+};
+void dispatch(Handler &H, void (Handler::*On)(std::string), std::string Item) {
+  (H.*On)(std::move(Item));
+}
+
 // Out of view, in a file linted alone: nothing is known.
 void submitElsewhere(net::io_context &Io, std::string Item);
 
@@ -129,6 +137,9 @@ task<void> notSpawns(net::io_context &Io, const std::vector<std::string> &Items,
     depth1(Io);
     submitElsewhere(Io, Item);
     co_await submitLater(Io, Item);
+    Handler H;
+    dispatch(H, &Handler::onItem, Item);
+    (H.*(&Handler::onItem))(Item);
   }
   for (const std::string &Item : Items) {
     auto Permit = co_await Limit.acquire();

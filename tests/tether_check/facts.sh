@@ -131,4 +131,27 @@ sed -i 's|^  tether::net::co_spawn(io|  if (!item.empty())\n    tether::net::co_
 expect_exit 0 "$tether" check -p build
 grep -q "3 translation units (2 from the cache), 0 findings" err.txt || fail "after the edit: $(cat err.txt)"
 ! grep -q "with what other" err.txt || fail "linted with facts that say nothing: $(cat err.txt)"
+# Deadlines across files: a coroutine whose every call, in any file, is under
+# a deadline (or in a coroutine that is) is not reported; one also awaited
+# without one still is. Alone, each file sees no caller.
+rm -rf src include build && cp -r "$here/facts_deadline_project/." "$work/"
+write_database proto frame session
+expect_exit 1 "$tether" check -p build
+"$filecheck" --check-prefix=DEADLINES "$here/facts.check" --input-file=out.txt
+[[ $(grep -c "warning:" out.txt) == 1 ]] || fail "not exactly one deadline finding: $(cat out.txt)"
+grep -q "^\[1/1\] src/proto.cpp, with what other translation units' functions do$" err.txt ||
+  fail "only proto.cpp depends on the facts: $(cat err.txt)"
+expect_exit 1 "$tether" check -p build --no-facts
+[[ $(grep -c "warning:" out.txt) == 2 ]] || fail "alone, both reads are reported: $(cat out.txt)"
+expect_exit 0 "$tether" facts -p build read_header read_body --quiet
+cat >want.txt <<'EOF'
+proto::read_header (src/proto.cpp:4:19): does not block
+  and every call of it is under a deadline
+proto::read_body (src/proto.cpp:9:19): does not block
+EOF
+cmp -s out.txt want.txt || fail "tether facts, deadlines: $(diff want.txt out.txt)"
+# The deadline goes from the session: read_header is reported again.
+sed -i 's|co_await tether::with_timeout(proto::read_frame(socket), 5s);|co_await proto::read_frame(socket);|' src/session.cpp
+expect_exit 1 "$tether" check -p build
+[[ $(grep -c "warning:" out.txt) == 2 ]] || fail "the deadline went, the finding did not come back: $(cat out.txt)"
 echo "tether check $test_name: ok"

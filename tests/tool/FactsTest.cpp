@@ -103,7 +103,7 @@ TEST(Facts, TheDigestChangesWithTheFactsAskedAboutOnly) {
   Lib.Functions.push_back(function("read", {}, call("", "'fopen'", 9)));
   Lib.Functions.push_back(function("nap", {}, call("", "'sleep'", 3)));
   TranslationUnitFacts Asker;
-  Asker.Asked = {"read", "unknown"};
+  Asker.Asked = {{FactKind::Blocks, "read"}, {FactKind::Blocks, "unknown"}};
   const ProgramFacts Before = solveFacts({&Lib});
   EXPECT_TRUE(dependsOnFacts(Asker, Before));
   Lib.Functions[1].Blocks.Own->Site.Line = 4; // not asked about
@@ -111,7 +111,10 @@ TEST(Facts, TheDigestChangesWithTheFactsAskedAboutOnly) {
   Lib.Functions[0].Blocks.Own->Site.Line = 10; // asked about: its note moves
   EXPECT_NE(factsDigest(Asker, Before), factsDigest(Asker, solveFacts({&Lib})));
   TranslationUnitFacts Unrelated;
-  Unrelated.Asked = {"unknown"};
+  Unrelated.Asked = {{FactKind::Blocks, "unknown"}};
+  EXPECT_FALSE(dependsOnFacts(Unrelated, Before));
+  // The same function, asked whether it spawns: no fact of that kind.
+  Unrelated.Asked = {{FactKind::Spawns, "read"}};
   EXPECT_FALSE(dependsOnFacts(Unrelated, Before));
 }
 
@@ -134,11 +137,37 @@ TEST(Facts, SpawnsAreAFactOfTheirOwnWithItsOwnChainsAndDigest) {
   EXPECT_TRUE(Facts.Blocking.count("nap"));
 
   TranslationUnitFacts Asker;
-  Asker.Asked = {"enqueue"};
+  Asker.Asked = {{FactKind::Spawns, "enqueue"}};
   EXPECT_TRUE(dependsOnFacts(Asker, Facts));
   Jobs.Functions[0].Spawns.Own->Site.Line = 7; // the spawn moves
   EXPECT_NE(factsDigest(Asker, Facts),
             factsDigest(Asker, solveFacts({&Jobs, &Svc})));
+}
+
+TEST(Facts, ACoroutineIsBoundedByCallersWhenEveryCallIsOrIsInOneThatIs) {
+  TranslationUnitFacts Proto, Session;
+  // read_frame is called under a deadline; read_header only in read_frame;
+  // read_body also outside it; loop only in itself; idle nowhere.
+  Proto.CoroutineCalls = {{"read_header", "read_frame", false},
+                          {"read_body", "read_frame", false},
+                          {"loop", "loop", false},
+                          {"loop", "", true}};
+  Session.CoroutineCalls = {{"read_frame", "session", true},
+                            {"read_body", "session", false},
+                            {"read_body", "", true}};
+  const ProgramFacts Facts = solveFacts({&Proto, &Session});
+  EXPECT_TRUE(Facts.BoundedByCallers.contains("read_frame"));
+  EXPECT_TRUE(Facts.BoundedByCallers.contains("read_header"));
+  EXPECT_FALSE(Facts.BoundedByCallers.contains("read_body"));
+  EXPECT_FALSE(Facts.BoundedByCallers.contains("loop"));
+  EXPECT_FALSE(Facts.BoundedByCallers.contains("idle"));
+  EXPECT_FALSE(Facts.BoundedByCallers.contains("session"));
+  TranslationUnitFacts Asker;
+  Asker.Asked = {{FactKind::BoundedByCallers, "read_header"}};
+  EXPECT_TRUE(dependsOnFacts(Asker, Facts));
+  Asker.Asked = {{FactKind::Blocks, "read_header"},
+                 {FactKind::BoundedByCallers, "read_body"}};
+  EXPECT_FALSE(dependsOnFacts(Asker, Facts));
 }
 
 TEST(Facts, JsonRoundTripAndDamagedInputIsRejected) {
@@ -148,7 +177,9 @@ TEST(Facts, JsonRoundTripAndDamagedInputIsRejected) {
   Unit.Functions.push_back(function("b", {}, call("", "'fread'", 7)));
   Unit.Functions.push_back(spawner("s", {call("t", "'t'", 4)}));
   Unit.Functions.push_back(spawner("t", {}, call("", "'co_spawn'", 5)));
-  Unit.Asked = {"b", "z"};
+  Unit.Asked = {{FactKind::Blocks, "b"}, {FactKind::BoundedByCallers, "z"}};
+  Unit.CoroutineCalls = {{"read_header", "read_frame", false},
+                         {"read_frame", "", true}};
   std::optional<TranslationUnitFacts> Back = factsFromJson(toJson(Unit));
   ASSERT_TRUE(Back);
   EXPECT_EQ(llvm::formatv("{0}", toJson(*Back)).str(),

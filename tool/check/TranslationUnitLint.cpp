@@ -396,7 +396,7 @@ lintTranslationUnit(ClangTidyContext &Context,
                      : tidy::tether::FactsScope{});
     Status = Tool.run(&Factory);
   }
-  std::vector<std::string> &Asked = Result.Facts.Asked;
+  std::vector<tidy::tether::AskedFact> &Asked = Result.Facts.Asked;
   llvm::sort(Asked);
   Asked.erase(std::unique(Asked.begin(), Asked.end()), Asked.end());
 

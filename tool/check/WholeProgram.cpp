@@ -77,9 +77,68 @@ Chains solveChains(const llvm::StringMap<const FunctionSummary *> &Functions,
   return Result;
 }
 
-/// Each fact's chains, with the name a digest gives them.
-constexpr std::pair<llvm::StringLiteral, Chains ProgramFacts::*> ChainFacts[] =
-    {{"blocks", &ProgramFacts::Blocking}, {"spawns", &ProgramFacts::Spawning}};
+/// The coroutines every call of which is under a deadline, or in a function
+/// that is itself so bounded (not through itself): worked forwards from the
+/// calls bounded where they are, each function settled once.
+llvm::StringSet<>
+solveBoundedByCallers(llvm::ArrayRef<const TranslationUnitFacts *> Units) {
+  // For each callee, its calls not known to be bounded yet; a callee with a
+  // call that can never be is left out.
+  llvm::StringMap<unsigned> Waiting;
+  llvm::StringSet<> Unbounded;
+  // The callees whose calls wait on each caller.
+  llvm::StringMap<std::vector<llvm::StringRef>> Waiters;
+  for (const TranslationUnitFacts *Unit : Units)
+    for (const DeadlineSite &Site : Unit->CoroutineCalls) {
+      unsigned &Count = Waiting[Site.CalleeUSR];
+      if (Site.Bounded)
+        continue;
+      if (Site.CallerUSR.empty() || Site.CallerUSR == Site.CalleeUSR) {
+        Unbounded.insert(Site.CalleeUSR);
+        continue;
+      }
+      ++Count;
+      Waiters[Site.CallerUSR].push_back(Site.CalleeUSR);
+    }
+  std::vector<llvm::StringRef> Ready;
+  for (const auto &Entry : Waiting)
+    if (Entry.getValue() == 0 && !Unbounded.contains(Entry.getKey()))
+      Ready.push_back(Entry.getKey());
+  llvm::StringSet<> Bounded;
+  while (!Ready.empty()) {
+    const llvm::StringRef Callee = Ready.back();
+    Ready.pop_back();
+    Bounded.insert(Callee);
+    auto Found = Waiters.find(Callee);
+    if (Found == Waiters.end())
+      continue;
+    for (llvm::StringRef Waiter : Found->second)
+      if (--Waiting[Waiter] == 0 && !Unbounded.contains(Waiter))
+        Ready.push_back(Waiter);
+  }
+  return Bounded;
+}
+
+/// How facts files and digests name each kind of fact.
+llvm::StringRef kindName(FactKind Kind) {
+  switch (Kind) {
+  case FactKind::Blocks:
+    return "blocks";
+  case FactKind::Spawns:
+    return "spawns";
+  case FactKind::BoundedByCallers:
+    return "bounded-by-callers";
+  }
+  llvm_unreachable("a kind of fact without a name");
+}
+
+std::optional<FactKind> kindNamed(llvm::StringRef Name) {
+  for (FactKind Kind :
+       {FactKind::Blocks, FactKind::Spawns, FactKind::BoundedByCallers})
+    if (kindName(Kind) == Name)
+      return Kind;
+  return std::nullopt;
+}
 
 } // namespace
 
@@ -91,41 +150,41 @@ ProgramFacts solveFacts(llvm::ArrayRef<const TranslationUnitFacts *> Units) {
   ProgramFacts Facts;
   Facts.Blocking = solveChains(Functions, &FunctionSummary::Blocks);
   Facts.Spawning = solveChains(Functions, &FunctionSummary::Spawns);
+  Facts.BoundedByCallers = solveBoundedByCallers(Units);
   return Facts;
 }
 
 bool dependsOnFacts(const TranslationUnitFacts &Asked,
                     const ProgramFacts &Facts) {
-  return llvm::any_of(Asked.Asked, [&](const std::string &USR) {
-    return Facts.Blocking.count(USR) || Facts.Spawning.count(USR);
-  });
+  return llvm::any_of(Asked.Asked,
+                      [&](const AskedFact &A) { return Facts.holds(A); });
 }
 
 std::string factsDigest(const TranslationUnitFacts &Asked,
                         const ProgramFacts &Facts) {
-  std::vector<llvm::StringRef> USRs(Asked.Asked.begin(), Asked.Asked.end());
-  llvm::sort(USRs);
-  USRs.erase(std::unique(USRs.begin(), USRs.end()), USRs.end());
+  std::vector<AskedFact> Questions = Asked.Asked;
+  llvm::sort(Questions);
+  Questions.erase(std::unique(Questions.begin(), Questions.end()),
+                  Questions.end());
   llvm::SHA256 Hash;
   auto Add = [&](llvm::StringRef Part) {
     Hash.update(Part);
     Hash.update(llvm::ArrayRef<uint8_t>{0});
   };
-  for (llvm::StringRef USR : USRs)
-    for (const auto &[Fact, Known] : ChainFacts) {
-      auto Found = (Facts.*Known).find(USR);
-      if (Found == (Facts.*Known).end())
-        continue;
-      Add(Fact);
-      Add(USR);
-      for (const ChainHop &Hop : Found->second) {
+  for (const AskedFact &Question : Questions) {
+    if (!Facts.holds(Question))
+      continue;
+    Add(kindName(Question.Kind));
+    Add(Question.USR);
+    if (const std::vector<ChainHop> *Chain = Facts.chain(Question))
+      for (const ChainHop &Hop : *Chain) {
         Add(Hop.Caller);
         Add(Hop.Callee);
         Add(Hop.Site.File);
         Add(std::to_string(Hop.Site.Line) + ":" +
             std::to_string(Hop.Site.Column));
       }
-    }
+  }
   return llvm::toHex(Hash.final(), /*LowerCase=*/true);
 }
 
@@ -205,10 +264,14 @@ json::Value toJson(const TranslationUnitFacts &Facts) {
                                      {"at", toJson(Function.Definition)},
                                      {"blocks", toJson(Function.Blocks)},
                                      {"spawns", toJson(Function.Spawns)}});
+  json::Array Calls;
+  for (const DeadlineSite &Site : Facts.CoroutineCalls)
+    Calls.push_back(json::Array{Site.CalleeUSR, Site.CallerUSR, Site.Bounded});
   json::Array Asked;
-  for (const std::string &USR : Facts.Asked)
-    Asked.push_back(USR);
+  for (const AskedFact &Question : Facts.Asked)
+    Asked.push_back(json::Array{kindName(Question.Kind), Question.USR});
   return json::Object{{"functions", std::move(Functions)},
+                      {"coroutine-calls", std::move(Calls)},
                       {"asked", std::move(Asked)}};
 }
 
@@ -217,7 +280,9 @@ std::optional<TranslationUnitFacts> factsFromJson(const json::Value &Value) {
   const json::Array *Functions =
       Object ? Object->getArray("functions") : nullptr;
   const json::Array *Asked = Object ? Object->getArray("asked") : nullptr;
-  if (!Functions || !Asked)
+  const json::Array *Calls =
+      Object ? Object->getArray("coroutine-calls") : nullptr;
+  if (!Functions || !Asked || !Calls)
     return std::nullopt;
   TranslationUnitFacts Facts;
   for (const json::Value &Entry : *Functions) {
@@ -236,11 +301,27 @@ std::optional<TranslationUnitFacts> factsFromJson(const json::Value &Value) {
                                std::move(*At), std::move(*Blocks),
                                std::move(*Spawns)});
   }
-  for (const json::Value &USR : *Asked) {
-    std::optional<llvm::StringRef> Text = USR.getAsString();
-    if (!Text)
+  for (const json::Value &Call : *Calls) {
+    const json::Array *Site = Call.getAsArray();
+    if (!Site || Site->size() != 3)
       return std::nullopt;
-    Facts.Asked.push_back(Text->str());
+    std::optional<llvm::StringRef> Callee = (*Site)[0].getAsString();
+    std::optional<llvm::StringRef> Caller = (*Site)[1].getAsString();
+    std::optional<bool> Bounded = (*Site)[2].getAsBoolean();
+    if (!Callee || !Caller || !Bounded)
+      return std::nullopt;
+    Facts.CoroutineCalls.push_back({Callee->str(), Caller->str(), *Bounded});
+  }
+  for (const json::Value &Question : *Asked) {
+    const json::Array *Pair = Question.getAsArray();
+    if (!Pair || Pair->size() != 2)
+      return std::nullopt;
+    std::optional<llvm::StringRef> Kind = (*Pair)[0].getAsString();
+    std::optional<FactKind> Known = Kind ? kindNamed(*Kind) : std::nullopt;
+    std::optional<llvm::StringRef> USR = (*Pair)[1].getAsString();
+    if (!Known || !USR)
+      return std::nullopt;
+    Facts.Asked.push_back({*Known, USR->str()});
   }
   return Facts;
 }
@@ -298,6 +379,8 @@ unsigned explainFacts(const UnitSummaries &Units,
               "it is called:\n";
         PrintChain(Chain->second);
       }
+      if (Facts.BoundedByCallers.contains(Function.USR))
+        OS << "  and every call of it is under a deadline\n";
     }
   return Matched;
 }

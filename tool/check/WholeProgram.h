@@ -2,9 +2,10 @@
 //===--- WholeProgram.h - tether check --------------------------*- C++ -*-===//
 //
 // The facts of the whole program, from the summaries its translation units
-// recorded: which functions block, and by which chain of calls. A function
-// blocks when its body makes a blocking call, or calls a function that
-// blocks; the chain kept is a shortest one. Also what a cache entry and a
+// recorded: which functions block, and which spawn each time they run, by
+// which chain of calls (a function does when its body does by itself, or
+// calls a function that does; the chain kept is a shortest one); and which
+// coroutines are called only under a deadline. Also what a cache entry and a
 // merge of shards need: the summaries as JSON, and a digest of the facts a
 // translation unit's findings depend on.
 //
@@ -19,9 +20,12 @@
 
 namespace tether {
 
+using clang::tidy::tether::AskedFact;
 using clang::tidy::tether::CallFact;
 using clang::tidy::tether::ChainHop;
+using clang::tidy::tether::DeadlineSite;
 using clang::tidy::tether::FactCall;
+using clang::tidy::tether::FactKind;
 using clang::tidy::tether::FactLocation;
 using clang::tidy::tether::FunctionSummary;
 using clang::tidy::tether::ProgramFacts;
