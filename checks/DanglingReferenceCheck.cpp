@@ -298,7 +298,9 @@ bool mentions(const Stmt *S, const ValueDecl *D) {
 }
 
 /// Whether \p Call runs an event loop to completion: run(), join() or
-/// wait() of an io_context or a thread pool returns when no work is left.
+/// wait() of an io_context or a thread pool returns when no work is left;
+/// shutdown() of libcoro's thread_pool and scheduler returns when every task
+/// scheduled before it has completed.
 bool runsLoop(const CXXMemberCallExpr &Call) {
   const CXXMethodDecl *Method = Call.getMethodDecl();
   const CXXRecordDecl *Class = Call.getObjectType().isNull()
@@ -306,6 +308,9 @@ bool runsLoop(const CXXMemberCallExpr &Call) {
                                    : Call.getObjectType()->getAsCXXRecordDecl();
   if (!Method || !Method->getIdentifier() || !Class || !Class->getIdentifier())
     return false;
+  if (Method->getName() == "shutdown")
+    return llvm::is_contained({"thread_pool", "scheduler", "io_scheduler"},
+                              Class->getName());
   return llvm::is_contained({"run", "join", "wait"}, Method->getName()) &&
          llvm::is_contained({"io_context", "io_service", "thread_pool",
                              "system_context", "static_thread_pool"},
