@@ -640,6 +640,12 @@ void DanglingReferenceCheck::tasksCarriedBy(
   for (const Expr *Arg : Call.arguments())
     if (const auto *Inner = dyn_cast<CallExpr>(skipParensAndImplicit(Arg)))
       tasksCarriedBy(*Inner, Callee, Ctx, Out);
+  // A member of the task that returns a task (`t().via(ex)`,
+  // `t().scheduleOn(ex)`) moves the task it is called on into its result.
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call))
+    if (const auto *Inner = dyn_cast<CallExpr>(
+            skipParensAndImplicit(Member->getImplicitObjectArgument())))
+      tasksCarriedBy(*Inner, Callee, Ctx, Out);
 }
 
 bool DanglingReferenceCheck::isView(QualType Type) const {
@@ -754,7 +760,14 @@ void DanglingReferenceCheck::checkSpawn(const CallExpr &Spawn,
         Class && isTaskGroupLike(*Class))
       How.Scope = Member->getImplicitObjectArgument();
 
-  for (const Expr *Arg : Spawn.arguments()) {
+  // A start on the task itself (folly's `t().scheduleOn(ex).start()`): the
+  // task is the object the spawn is called on. A task group's or a scope's
+  // object is the group.
+  llvm::SmallVector<const Expr *, 4> Given(Spawn.arguments());
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Spawn);
+      Member && !How.Scope)
+    Given.push_back(Member->getImplicitObjectArgument());
+  for (const Expr *Arg : Given) {
     const Expr *Value = skipParensAndImplicit(Arg);
     if (const auto *Lambda = dyn_cast<LambdaExpr>(Value)) {
       checkSpawnedLambda(*Lambda, How, Ctx);
