@@ -160,6 +160,10 @@ objectOf(const Expr *E, const ASTContext &Ctx) {
                       sourceText(Named->getSourceRange(), Ctx), Named};
     }
     if (const auto *Member = dyn_cast<MemberExpr>(Part)) {
+      // A member of reference type refers to an object elsewhere, like a
+      // reference variable (cppcoro's `transform.scheduler`).
+      if (Member->getMemberDecl()->getType()->isReferenceType())
+        return std::nullopt;
       const Expr *Base = Member->getBase()->IgnoreParenImpCasts();
       if (isa<CXXThisExpr>(Base))
         return Referent{Referent::This, nullptr,
