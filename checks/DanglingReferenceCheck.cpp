@@ -100,6 +100,13 @@ std::string describeTask(const FunctionDecl &Callee) {
   return "task '" + Callee.getNameAsString() + "'";
 }
 
+/// How a message names the wrapper a task went through on its way out:
+/// " through 'spawn_task'", or nothing.
+std::string through(const FunctionDecl *Wrapper) {
+  return Wrapper ? " through '" + Wrapper->getNameAsString() + "'"
+                 : std::string();
+}
+
 /// \p E without parentheses and the implicit nodes that keep the same
 /// object, but with the temporaries it materializes.
 const Expr *sameObject(const Expr *E) {
@@ -153,6 +160,10 @@ objectOf(const Expr *E, const ASTContext &Ctx) {
                       sourceText(Named->getSourceRange(), Ctx), Named};
     }
     if (const auto *Member = dyn_cast<MemberExpr>(Part)) {
+      // A member of reference type refers to an object elsewhere, like a
+      // reference variable (cppcoro's `transform.scheduler`).
+      if (Member->getMemberDecl()->getType()->isReferenceType())
+        return std::nullopt;
       const Expr *Base = Member->getBase()->IgnoreParenImpCasts();
       if (isa<CXXThisExpr>(Base))
         return Referent{Referent::This, nullptr,
@@ -291,7 +302,9 @@ bool mentions(const Stmt *S, const ValueDecl *D) {
 }
 
 /// Whether \p Call runs an event loop to completion: run(), join() or
-/// wait() of an io_context or a thread pool returns when no work is left.
+/// wait() of an io_context or a thread pool returns when no work is left;
+/// shutdown() of libcoro's thread_pool and scheduler returns when every task
+/// scheduled before it has completed.
 bool runsLoop(const CXXMemberCallExpr &Call) {
   const CXXMethodDecl *Method = Call.getMethodDecl();
   const CXXRecordDecl *Class = Call.getObjectType().isNull()
@@ -299,6 +312,9 @@ bool runsLoop(const CXXMemberCallExpr &Call) {
                                    : Call.getObjectType()->getAsCXXRecordDecl();
   if (!Method || !Method->getIdentifier() || !Class || !Class->getIdentifier())
     return false;
+  if (Method->getName() == "shutdown")
+    return llvm::is_contained({"thread_pool", "scheduler", "io_scheduler"},
+                              Class->getName());
   return llvm::is_contained({"run", "join", "wait"}, Method->getName()) &&
          llvm::is_contained({"io_context", "io_service", "thread_pool",
                              "system_context", "static_thread_pool"},
@@ -600,6 +616,42 @@ std::optional<TaskTypeInfo> DanglingReferenceCheck::taskOf(const CallExpr &Call,
   return Task;
 }
 
+void DanglingReferenceCheck::tasksCarriedBy(
+    const CallExpr &Call, const FunctionDecl *Wrapper, ASTContext &Ctx,
+    llvm::SmallVectorImpl<CarriedTask> &Out) {
+  if (Call.isTypeDependent())
+    return;
+  if (taskOf(Call, Ctx)) {
+    Out.push_back({&Call, Wrapper});
+    return;
+  }
+  // taskOf declined a callee that is defined and not a coroutine: a wrapper
+  // when it returns a task. The task it returns is made of the ones it is
+  // given (`co_spawn(ex, t, use_awaitable)` inside `spawn_task`), whether it
+  // takes them by value or by forwarding reference; they run when it does.
+  // A spawn is followed from its own match: once, as "started by".
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  const NamedDecl *Called = calledDecl(Call);
+  if (!Callee || (Called && SpawnFunctions.matches(*Called)))
+    return;
+  if (const auto *Method = dyn_cast<CXXMethodDecl>(Callee);
+      Method && spawnsOnTaskGroup(*Method))
+    return;
+  const std::optional<TaskTypeInfo> Result =
+      Tasks.classify(Call.getCallReturnType(Ctx), Ctx, Callee);
+  if (!Result || (Result->Promise && isGeneratorPromise(*Result->Promise)))
+    return;
+  for (const Expr *Arg : Call.arguments())
+    if (const auto *Inner = dyn_cast<CallExpr>(skipParensAndImplicit(Arg)))
+      tasksCarriedBy(*Inner, Callee, Ctx, Out);
+  // A member of the task that returns a task (`t().via(ex)`,
+  // `t().scheduleOn(ex)`) moves the task it is called on into its result.
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call))
+    if (const auto *Inner = dyn_cast<CallExpr>(
+            skipParensAndImplicit(Member->getImplicitObjectArgument())))
+      tasksCarriedBy(*Inner, Callee, Ctx, Out);
+}
+
 bool DanglingReferenceCheck::isView(QualType Type) const {
   const CXXRecordDecl *Record =
       Type.getNonReferenceType()->getAsCXXRecordDecl();
@@ -612,54 +664,69 @@ void DanglingReferenceCheck::check(const MatchFinder::MatchResult &Result) {
     checkSpawn(*Spawn, Ctx);
     return;
   }
-  const auto *TaskCall = Result.Nodes.getNodeAs<CallExpr>("task");
-  const std::optional<TaskTypeInfo> Task =
-      TaskCall ? taskOf(*TaskCall, Ctx) : std::nullopt;
-  if (!Task)
+  const auto *Value = Result.Nodes.getNodeAs<CallExpr>("task");
+  if (!Value)
     return;
-  if (const auto *Holder = Result.Nodes.getNodeAs<VarDecl>("holder")) {
-    checkStored(*TaskCall, Holder, Task->Start, Ctx);
+  llvm::SmallVector<CarriedTask, 2> Carried;
+  tasksCarriedBy(*Value, nullptr, Ctx, Carried);
+  if (Carried.empty())
     return;
-  }
-  if (const auto *Assign = Result.Nodes.getNodeAs<Expr>("assign")) {
+  // Whether the holder destroys the task unstarted is a property of what it
+  // holds: the outer task when the value is a wrapper's.
+  const std::optional<TaskTypeInfo> Held = Tasks.classify(
+      Value->getCallReturnType(Ctx), Ctx, Value->getDirectCallee());
+  const TaskStart Start = Held ? Held->Start : TaskStart::Unknown;
+  const ValueDecl *Holder = nullptr;
+  bool Stored = false;
+  if (const auto *Var = Result.Nodes.getNodeAs<VarDecl>("holder")) {
+    Holder = Var;
+    Stored = true;
+  } else if (const auto *Assign = Result.Nodes.getNodeAs<Expr>("assign")) {
     const Expr *Target = isa<BinaryOperator>(Assign)
                              ? cast<BinaryOperator>(Assign)->getLHS()
                              : cast<CXXOperatorCallExpr>(Assign)->getArg(0);
-    checkStored(*TaskCall, namedValue(Target), Task->Start, Ctx);
+    Holder = namedValue(Target);
+    Stored = true;
+  } else if (const auto *Insert =
+                 Result.Nodes.getNodeAs<CXXMemberCallExpr>("insert")) {
+    Holder = namedValue(Insert->getImplicitObjectArgument());
+    Stored = true;
+  }
+  if (Stored) {
+    for (const CarriedTask &T : Carried)
+      checkStored(*T.Call, T.Wrapper, Holder, Start, Ctx);
     return;
   }
-  if (const auto *Insert =
-          Result.Nodes.getNodeAs<CXXMemberCallExpr>("insert")) {
-    checkStored(*TaskCall, namedValue(Insert->getImplicitObjectArgument()),
-                Task->Start, Ctx);
+  const auto *Return = Result.Nodes.getNodeAs<ReturnStmt>("return");
+  if (!Return)
     return;
-  }
-  if (const auto *Return = Result.Nodes.getNodeAs<ReturnStmt>("return")) {
-    // A task returned from a function that returns none is code being
-    // written (a coroutine body missing its co_return, a void function).
-    const FunctionDecl *Caller = enclosingCallable(*Return, Ctx);
-    if (!Caller || isCoroutine(*Caller) ||
-        Caller->getReturnType()->isVoidType())
-      return;
+  // A task returned from a function that returns none is code being
+  // written (a coroutine body missing its co_return, a void function).
+  const FunctionDecl *Caller = enclosingCallable(*Return, Ctx);
+  if (!Caller || isCoroutine(*Caller) || Caller->getReturnType()->isVoidType())
+    return;
+  for (const CarriedTask &T : Carried) {
     Escape How;
-    How.Description = "returned by '" + Caller->getNameAsString() + "'";
+    How.Description =
+        "returned by '" + Caller->getNameAsString() + "'" + through(T.Wrapper);
     How.Returned = true;
     How.Caller = Caller;
-    if (!Paths.pathTo(Caller->getBody(), TaskCall, How.Path))
-      return;
-    checkTask(*TaskCall, How, Ctx);
+    if (Paths.pathTo(Caller->getBody(), T.Call, How.Path))
+      checkTask(*T.Call, How, Ctx);
   }
 }
 
 void DanglingReferenceCheck::checkStored(const CallExpr &TaskCall,
+                                         const FunctionDecl *Wrapper,
                                          const ValueDecl *Holder,
                                          TaskStart Start, ASTContext &Ctx) {
   Escape How;
   How.Holder = Holder;
   How.Lazy = Start == TaskStart::Lazy;
-  How.Description = Holder && Holder->getIdentifier()
-                        ? "stored in '" + Holder->getNameAsString() + "'"
-                        : "stored";
+  How.Description = (Holder && Holder->getIdentifier()
+                         ? "stored in '" + Holder->getNameAsString() + "'"
+                         : std::string("stored")) +
+                    through(Wrapper);
   How.Caller = enclosingCallable(TaskCall, Ctx);
   if (!How.Caller || !Paths.pathTo(How.Caller->getBody(), &TaskCall, How.Path))
     return;
@@ -697,17 +764,29 @@ void DanglingReferenceCheck::checkSpawn(const CallExpr &Spawn,
         Class && isTaskGroupLike(*Class))
       How.Scope = Member->getImplicitObjectArgument();
 
-  for (const Expr *Arg : Spawn.arguments()) {
+  // A start on the task itself (folly's `t().scheduleOn(ex).start()`): the
+  // task is the object the spawn is called on. A task group's or a scope's
+  // object is the group.
+  llvm::SmallVector<const Expr *, 4> Given(Spawn.arguments());
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Spawn);
+      Member && !How.Scope)
+    Given.push_back(Member->getImplicitObjectArgument());
+  for (const Expr *Arg : Given) {
     const Expr *Value = skipParensAndImplicit(Arg);
     if (const auto *Lambda = dyn_cast<LambdaExpr>(Value)) {
       checkSpawnedLambda(*Lambda, How, Ctx);
       continue;
     }
-    const auto *TaskCall = dyn_cast<CallExpr>(Value);
-    if (TaskCall && !TaskCall->isTypeDependent() && taskOf(*TaskCall, Ctx)) {
-      Paths.pathTo(How.Caller->getBody(), TaskCall, How.Path);
-      checkTask(*TaskCall, How, Ctx);
-      Paths.pathTo(How.Caller->getBody(), &Spawn, How.Path);
+    const auto *Call = dyn_cast<CallExpr>(Value);
+    if (!Call)
+      continue;
+    llvm::SmallVector<CarriedTask, 2> Carried;
+    tasksCarriedBy(*Call, nullptr, Ctx, Carried);
+    for (const CarriedTask &T : Carried) {
+      Escape Via = How;
+      Via.Description += through(T.Wrapper);
+      Paths.pathTo(How.Caller->getBody(), T.Call, Via.Path);
+      checkTask(*T.Call, Via, Ctx);
     }
   }
 }

@@ -42,8 +42,9 @@ public:
 
 private:
   void checkSpawn(const CallExpr &Spawn, ASTContext &Ctx);
-  void checkStored(const CallExpr &TaskCall, const ValueDecl *Holder,
-                   TaskStart Start, ASTContext &Ctx);
+  /// \p Wrapper: the wrapper \p TaskCall was handed to, or null.
+  void checkStored(const CallExpr &TaskCall, const FunctionDecl *Wrapper,
+                   const ValueDecl *Holder, TaskStart Start, ASTContext &Ctx);
   /// Reports what the task that \p TaskCall creates refers to and can
   /// outlive.
   void checkTask(const CallExpr &TaskCall, const Escape &How, ASTContext &Ctx);
@@ -70,6 +71,18 @@ private:
   /// The task \p Call creates, when its callee is a coroutine (or out of
   /// view) that returns a task other than a generator.
   std::optional<TaskTypeInfo> taskOf(const CallExpr &Call, ASTContext &Ctx);
+  /// A coroutine call whose task goes where the value of an outer call goes,
+  /// and the wrapper it was handed to (null when it is the outer call).
+  struct CarriedTask {
+    const CallExpr *Call;
+    const FunctionDecl *Wrapper;
+  };
+  /// The tasks that the value of \p Call carries: its own, when its callee
+  /// is a coroutine; when it is a wrapper, a function that is not a
+  /// coroutine and returns a task (`spawn_task(ioc, t())`), the tasks of the
+  /// coroutine calls it is given, through any depth of wrappers.
+  void tasksCarriedBy(const CallExpr &Call, const FunctionDecl *Wrapper,
+                      ASTContext &Ctx, llvm::SmallVectorImpl<CarriedTask> &Out);
   bool isView(QualType Type) const;
 
   const NameListOption SpawnFunctions;

@@ -5,7 +5,9 @@
 #include <utility>
 #include <boost/asio.hpp>
 #include <memory>
+#include <functional>
 #include <string>
+#include <vector>
 #include <tether/task_group.hpp>
 
 namespace net = boost::asio;
@@ -27,7 +29,7 @@ void start(net::io_context &Io) {
   net::co_spawn(Io, greet("literal"), detached);
   // CHECK-NOTES: :[[@LINE-1]]:21: warning: task 'greet' started by 'co_spawn' can outlive a temporary, which its parameter 'Name' refers to
   // CHECK-NOTES: :[[@LINE-2]]:27: note: the temporary is destroyed at the end of the full-expression
-  // CHECK-NOTES: :18:42: note: take 'Name' by value as 'std::string': the task then owns a copy
+  // CHECK-NOTES: :20:42: note: take 'Name' by value as 'std::string': the task then owns a copy
   int N = 1;
   net::co_spawn(Io, [N]() -> awaitable<void> { co_await work(N); }(), detached);
   // CHECK-NOTES: :[[@LINE-1]]:21: warning: coroutine lambda invoked in place is a temporary destroyed at the end of the full-expression, but its task started by 'co_spawn' uses its captures; pass the lambda itself, which the spawn keeps alive
@@ -54,9 +56,87 @@ tether::task<void> joined(net::io_context &Io) {
     Group.spawn(greet(Inner));
     // CHECK-NOTES: :[[@LINE-1]]:17: warning: task 'greet' started by 'spawn' can outlive local 'Inner', which its parameter 'Name' refers to
     // CHECK-NOTES: :[[@LINE+3]]:3: note: 'Inner' is destroyed here, at the end of its scope
-    // CHECK-NOTES: :18:42: note: take 'Name' by value as 'std::string'
+    // CHECK-NOTES: :20:42: note: take 'Name' by value as 'std::string'
     co_return;
   });
+}
+
+// A wrapper, a function that is not a coroutine and returns a task made of
+// the one it is given, carries that task where its own result goes.
+// erigontech/silkworm bb62df80e, stage_triggers.cpp:49 (fixed in 2d8427484):
+// the closure 'Caller' dies when 'schedule' returns, the task runs later.
+template <typename F> auto spawnTask(net::io_context &Io, F &&Task) {
+  return net::co_spawn(Io, std::forward<F>(Task), use_awaitable);
+}
+
+struct Txn {};
+struct Stage {
+  net::io_context Io;
+  Txn *Current = nullptr;
+  awaitable<void> schedule(std::function<void(Txn &)> Callback) {
+    auto Caller = [this, C = std::move(Callback)]() -> awaitable<void> {
+      C(*Current);
+      co_return;
+    };
+    return spawnTask(Io, Caller());
+    // CHECK-NOTES: :[[@LINE-1]]:26: warning: task of the coroutine lambda returned by 'schedule' through 'spawnTask' can outlive local 'Caller', the object it runs on [async-dangling-reference]
+    // CHECK-NOTES: :[[@LINE+1]]:3: note: 'Caller' is destroyed here, at the end of its scope
+  }
+  // The first fix: awaited in the full-expression, before 'Caller' dies.
+  awaitable<void> awaited(std::function<void(Txn &)> Callback) {
+    auto Caller = [this, C = std::move(Callback)]() -> awaitable<void> {
+      C(*Current);
+      co_return;
+    };
+    co_return co_await spawnTask(Io, Caller());
+  }
+  // The second fix: what the task uses is in its parameters.
+  awaitable<void> byParameters(std::function<void(Txn &)> Callback) {
+    auto Caller = [](Stage *Self, auto C) -> awaitable<void> {
+      C(*Self->Current);
+      co_return;
+    };
+    return spawnTask(Io, Caller(this, std::move(Callback)));
+  }
+  // Stored through the wrapper, then joined: safe. Not joined: reported.
+  awaitable<void> stored(std::string Name) {
+    auto Kept = spawnTask(Io, greet(Name));
+    co_await std::move(Kept);
+    auto Lost = spawnTask(Io, greet(Name));
+    // CHECK-NOTES: :[[@LINE-1]]:31: warning: task 'greet' stored in 'Lost' through 'spawnTask' can outlive parameter 'Name', which its parameter 'Name' refers to
+    // CHECK-NOTES: :[[@LINE+3]]:3: note: 'Name' is destroyed here, when 'stored' returns
+    // CHECK-NOTES: :20:42: note: take 'Name' by value as 'std::string'
+    Pending.push_back(std::move(Lost));
+  }
+  std::vector<awaitable<void>> Pending;
+};
+
+// A spawn given a wrapper's task: the wrapped task is started too.
+void spawnWrapped(net::io_context &Io) {
+  std::string Name = "x";
+  net::co_spawn(Io, spawnTask(Io, greet(Name)), detached);
+  // CHECK-NOTES: :[[@LINE-1]]:35: warning: task 'greet' started by 'co_spawn' through 'spawnTask' can outlive local 'Name', which its parameter 'Name' refers to
+  // CHECK-NOTES: :[[@LINE+2]]:1: note: 'Name' is destroyed here, at the end of its scope
+  // CHECK-NOTES: :20:42: note: take 'Name' by value as 'std::string'
+}
+
+// A spawn's own result is no wrapper's: the task is reported once, as started.
+std::vector<awaitable<void>> Started;
+void spawnStored(net::io_context &Io) {
+  std::string Name = "x";
+  Started.push_back(net::co_spawn(Io, greet(Name), use_awaitable));
+  // CHECK-NOTES: :[[@LINE-1]]:39: warning: task 'greet' started by 'co_spawn' can outlive local 'Name', which its parameter 'Name' refers to
+  // CHECK-NOTES: :[[@LINE+2]]:1: note: 'Name' is destroyed here, at the end of its scope
+  // CHECK-NOTES: :20:42: note: take 'Name' by value as 'std::string'
+}
+
+// A function that returns no task is no wrapper: what it does with the task
+// it takes is its own business.
+int runs(awaitable<void> Task);
+void notWrappers(net::io_context &Io) {
+  std::string Name = "x";
+  int Result = runs(greet(Name));
+  (void)Result;
 }
 
 int main() {

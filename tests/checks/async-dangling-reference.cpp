@@ -73,6 +73,14 @@ void startFor(asio::io_context &Io, std::string Name, Config Conf) {
 // CHECK-NOTES: :[[@LINE-1]]:1: note: 'Values' is destroyed here, at the end of its scope
 // CHECK-NOTES: :23:41: note: take 'Values' by value as 'std::vector<int>'
 // CHECK-FIXES-NOTE: {{^}}awaitable<void> greet(std::string Name) { co_return; }{{$}}
+
+// A member of reference type refers to an object elsewhere, like a reference
+// variable: not a part of the by-value parameter that holds it (cppcoro's
+// `operator|(source, resume_on_transform)` passing `transform.scheduler`).
+struct NameRef {
+  const std::string &Name;
+};
+task<void> viaRef(NameRef Ref) { return greet(Ref.Name); }
 // CHECK-FIXES-NOTE: {{^}}awaitable<int> sum(std::vector<int> Values) {{{$}}
 
 struct Session {
