@@ -464,6 +464,48 @@ void semaphore_asio_channel(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations() * op_n);
 }
 
+// ---- tether::run's event loop against io_context::run -----------------------------------------
+// run checks for a deadlock whenever the loop goes idle: steps that follow each other without
+// a wait (each one posts the next) never reach the check; a wake-up from another thread (an
+// offload of nothing) reaches it once per wait.
+
+task<void> post_steps() {
+  auto ex = co_await net::this_coro::executor;
+  for (int i = 0; i < op_n; ++i)
+    co_await net::post(ex, net::use_awaitable);
+}
+
+void run_steps_tether(benchmark::State& state) {
+  for (auto _ : state)
+    tether::run(post_steps(), {.handle_signals = false});
+  state.SetItemsProcessed(state.iterations() * op_n);
+}
+
+void run_steps_asio_io_context_run(benchmark::State& state) {
+  for (auto _ : state)
+    run_once(post_steps());
+  state.SetItemsProcessed(state.iterations() * op_n);
+}
+
+constexpr int wakeup_n = 1000;
+
+task<void> offload_nothing() {
+  for (int i = 0; i < wakeup_n; ++i)
+    co_await tether::offload([] {});
+}
+
+void run_wakeups_tether(benchmark::State& state) {
+  for (auto _ : state)
+    tether::run(offload_nothing(), {.handle_signals = false});
+  state.SetItemsProcessed(state.iterations() * wakeup_n);
+}
+
+void run_wakeups_asio_io_context_run(benchmark::State& state) {
+  for (auto _ : state)
+    run_once(offload_nothing());
+  state.SetItemsProcessed(state.iterations() * wakeup_n);
+}
+
 BENCHMARK(spawn_join_tether)->Unit(benchmark::kMillisecond);
 BENCHMARK(spawn_join_asio_co_spawn)->Unit(benchmark::kMillisecond);
 BENCHMARK(spawn_join_asio_co_spawn_cancellable)->Unit(benchmark::kMillisecond);
@@ -485,6 +527,10 @@ BENCHMARK(with_timeout_tether)->Unit(benchmark::kMicrosecond);
 BENCHMARK(with_timeout_asio_bare_operation)->Unit(benchmark::kMicrosecond);
 BENCHMARK(semaphore_tether)->Unit(benchmark::kMicrosecond);
 BENCHMARK(semaphore_asio_channel)->Unit(benchmark::kMicrosecond);
+BENCHMARK(run_steps_tether)->Unit(benchmark::kMicrosecond);
+BENCHMARK(run_steps_asio_io_context_run)->Unit(benchmark::kMicrosecond);
+BENCHMARK(run_wakeups_tether)->Unit(benchmark::kMicrosecond);
+BENCHMARK(run_wakeups_asio_io_context_run)->Unit(benchmark::kMicrosecond);
 
 /// Console output plus a table of tether/baseline ratios per case.
 class ratio_reporter : public benchmark::ConsoleReporter {

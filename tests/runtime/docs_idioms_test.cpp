@@ -12,6 +12,7 @@
 #include <sys/socket.h>
 
 #include <array>
+#include <csignal>
 #include <chrono>
 #include <cstdio>
 #include <deque>
@@ -137,6 +138,32 @@ void test() {
                     real.handle_signals == shown.handle_signals && !real.report && !shown.report,
                 "run's options have the defaults the synopsis shows");
   idioms::check(run(answer()) == 42, "run returns main's result");
+}
+
+// A deadlock is a logic_error; a wait that a signal ends is written as a sleep.
+tether::task<void> until_a_signal() {
+  std::raise(SIGINT); // [setup]
+  co_await tether::sleep_for(std::chrono::hours::max());
+}
+
+void deadlock_or_wait() {
+  bool cancelled = false;
+  try {
+    tether::run(until_a_signal());
+  } catch (...) {
+    cancelled = tether::is_cancellation(std::current_exception());
+  }
+  idioms::check(cancelled, "sleep_for(hours::max()) waits until a signal cancels main");
+  bool reported = false;
+  try {
+    tether::run([]() -> tether::task<void> {
+      tether::event never;
+      co_await never.wait();
+    }());
+  } catch (const std::logic_error&) {
+    reported = true;
+  }
+  idioms::check(reported, "a main that waits for an event nobody sets is a logic_error");
 }
 } // namespace run_synopsis
 
@@ -806,6 +833,7 @@ int main() {
   try {
     idioms::check(intro::main() == 0 && intro::stored == 3, "the opening example fetches and stores");
     run_synopsis::test();
+    run_synopsis::deadlock_or_wait();
     idioms::check(run_header::main() == 0, "run with debug options");
     cancellation_docs::rethrow_idiom();
     tether::run(all_idioms());

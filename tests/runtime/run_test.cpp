@@ -1,5 +1,6 @@
 // tether::run (result, errors, signals, debug reports) and tether::offload.
 #include <csignal>
+#include <stdexcept>
 #include <string>
 #include <thread>
 #include <vector>
@@ -75,6 +76,174 @@ TEST(Run, ReturnsWhenMainIsDoneEvenIfATaskWasLeaked) {
     co_return 1;
   }());
   EXPECT_EQ(r, 1);
+}
+
+/// Runs `main` with and without debug mode; true if run reported a deadlock both times.
+template <class MakeMain>
+bool reports_deadlock(MakeMain make_main) {
+  int reported = 0;
+  for (bool debug : {false, true}) {
+    try {
+      tether::run(make_main(), {.debug = debug});
+    } catch (const std::logic_error& e) {
+      reported += std::string(e.what()).find("main never completed") != std::string::npos;
+    }
+  }
+  return reported == 2;
+}
+
+TEST(Run, AMainWaitingForAnEventNobodySetsIsADeadlock) {
+  EXPECT_TRUE(reports_deadlock([]() -> task<void> {
+    tether::event never;
+    co_await never.wait();
+  }));
+  // Also when a signal handler is installed, and when main has other work first.
+  EXPECT_TRUE(reports_deadlock([]() -> task<void> {
+    co_await tether::sleep_for(1ms);
+    co_await tether::offload([] {});
+    tether::semaphore none(0);
+    co_await none.acquire();
+  }));
+}
+
+TEST(Run, AReceiveWithNoSenderLeftIsADeadlock) {
+  // The producer sends two items and ends without closing the channel.
+  int received = 0;
+  EXPECT_TRUE(reports_deadlock([&]() -> task<void> {
+    tether::channel<int> ch(1);
+    co_await task_group::open([&](task_group& g) -> task<void> {
+      g.spawn([&]() -> task<void> {
+        co_await ch.send(1);
+        co_await ch.send(2);
+      });
+      while (auto v = co_await ch.receive())
+        received += *v;
+    });
+  }));
+  EXPECT_EQ(received, 6); // both items, in both runs: the deadlock is found after them
+}
+
+TEST(Run, TasksThatWaitForEachOtherAreADeadlock) {
+  // Two children take two mutexes in opposite orders, on a strand and on the loop; and waits
+  // inside shield, gather and a with_timeout whose deadline never comes.
+  EXPECT_TRUE(reports_deadlock([]() -> task<void> {
+    tether::mutex a, b;
+    auto ex = co_await net::this_coro::executor;
+    co_await task_group::open([&](task_group& g) -> task<void> {
+      g.spawn(net::make_strand(ex), [&]() -> task<void> {
+        auto la = co_await a.lock();
+        co_await yield();
+        auto lb = co_await b.lock();
+      });
+      g.spawn([&]() -> task<void> {
+        auto lb = co_await b.lock();
+        co_await yield();
+        auto la = co_await a.lock();
+      });
+      co_return;
+    });
+  }));
+  EXPECT_TRUE(reports_deadlock([]() -> task<void> {
+    tether::event never;
+    co_await tether::shield(never.wait());
+  }));
+  EXPECT_TRUE(reports_deadlock([]() -> task<void> {
+    tether::condition changed;
+    auto never_true = [] { return false; };
+    co_await tether::gather(
+        tether::with_timeout(changed.wait(never_true), std::chrono::hours::max()),
+        tether::sleep_for(1ms));
+  }));
+}
+
+TEST(Run, AWaitThatATimerIOAnotherThreadOrASignalWillEndIsNoDeadlock) {
+  auto ends = [](task<void> main) {
+    try {
+      tether::run(std::move(main));
+      return true;
+    } catch (const std::logic_error&) {
+      return false;
+    }
+  };
+  // A timer, an offload, a task_group child on another context.
+  EXPECT_TRUE(ends([]() -> task<void> {
+    tether::event later;
+    co_await tether::gather(later.wait(), [&]() -> task<void> {
+      co_await tether::sleep_for(50ms);
+      later.set();
+    }());
+  }()));
+  EXPECT_TRUE(ends([]() -> task<void> {
+    tether::event later;
+    co_await tether::gather(later.wait(), [&]() -> task<void> {
+      co_await tether::offload([] { std::this_thread::sleep_for(50ms); });
+      later.set();
+    }());
+  }()));
+  EXPECT_TRUE(ends([]() -> task<void> {
+    net::thread_pool pool(1);
+    co_await task_group::open([&](task_group& g) -> task<void> {
+      g.spawn(pool.get_executor(), []() -> task<void> {
+        std::this_thread::sleep_for(50ms);
+        co_return;
+      });
+      co_return;
+    });
+  }()));
+  // A deadline: with_timeout ends a wait that nothing else would.
+  EXPECT_TRUE(ends([]() -> task<void> {
+    tether::event never;
+    EXPECT_FALSE(co_await tether::timeout_or(never.wait(), 50ms));
+  }()));
+  // I/O: a read that a peer's write, from another thread, completes.
+  EXPECT_TRUE(ends([]() -> task<void> {
+    auto [client, server] = co_await connected_pair();
+    std::thread writer([&client = client] {
+      std::this_thread::sleep_for(50ms);
+      client.write_some(net::buffer("x", 1));
+    });
+    char byte = 0;
+    co_await net::async_read(server, net::buffer(&byte, 1), net::use_awaitable);
+    writer.join();
+    EXPECT_EQ(byte, 'x');
+  }()));
+  // Another thread that holds a work guard (as Asio asks of a thread that will post).
+  EXPECT_TRUE(ends([]() -> task<void> {
+    tether::event later;
+    auto ex = co_await net::this_coro::executor;
+    std::thread poster([&, guard = net::make_work_guard(ex)] {
+      std::this_thread::sleep_for(50ms);
+      net::post(ex, [&] { later.set(); });
+    });
+    co_await later.wait();
+    poster.join();
+  }()));
+  // A signal the program waits for with its own signal_set.
+  EXPECT_TRUE(ends([]() -> task<void> {
+    net::signal_set usr1(co_await net::this_coro::executor, SIGUSR1);
+    std::thread raiser([] {
+      std::this_thread::sleep_for(50ms);
+      std::raise(SIGUSR1);
+    });
+    co_await usr1.async_wait(net::use_awaitable);
+    raiser.join();
+  }()));
+}
+
+TEST(Run, SigintWhileMainWaitsForAnEventNobodySetsCancelsMain) {
+  // The signal reaches run's handler before the loop is found idle: main is cancelled.
+  try {
+    tether::run([]() -> task<void> {
+      tether::event never;
+      std::raise(SIGINT);
+      co_await never.wait();
+    }());
+    FAIL() << "run returned normally";
+  } catch (const std::logic_error& e) {
+    FAIL() << e.what();
+  } catch (...) {
+    EXPECT_TRUE(tether::is_cancellation(std::current_exception()));
+  }
 }
 
 TEST(Run, DebugReportsSlowStepsWithTheirLocation) {

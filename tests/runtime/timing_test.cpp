@@ -4,6 +4,7 @@
 #include <atomic>
 #include <string>
 #include <thread>
+#include <type_traits>
 #include <vector>
 
 #include "test_support.hpp"
@@ -308,6 +309,66 @@ TEST(WithTimeout, OnStrandsOfAnIoContextRunByManyThreads) {
   for (auto& t : threads)
     t.join();
   EXPECT_EQ(finished.load(), 4);
+}
+
+/// Awaits with_timeout, timeout_or and shield on the executor the coroutine runs on; the number
+/// of them that refused to start with the single-executor rule's logic_error.
+task<int> rejected_by_the_one_executor_rule() {
+  int rejected = 0;
+  auto refused = [&](const std::logic_error& e) {
+    rejected += std::string(e.what()).find("without a strand") != std::string::npos;
+  };
+  try {
+    co_await tether::with_timeout(value_after(1, 0ms), 10s);
+  } catch (const std::logic_error& e) {
+    refused(e);
+  }
+  try {
+    co_await tether::timeout_or(tether::sleep_for(1h), 100us);
+  } catch (const std::logic_error& e) {
+    refused(e);
+  }
+  try {
+    co_await tether::shield(yield());
+  } catch (const std::logic_error& e) {
+    refused(e);
+  }
+  co_return rejected;
+}
+
+TEST(WithTimeout, OnAnIoContextRunByManyThreadsWithoutAStrandIsRejected) {
+  // Without a strand the operation's completion would race its caller: with_timeout,
+  // timeout_or and shield throw instead of starting, on a bare executor of an io_context built
+  // for several threads or of a thread_pool of several.
+  auto rejected_on = [](auto& context, int threads) {
+    std::atomic<int> rejected{-1};
+    net::co_spawn(context, rejected_by_the_one_executor_rule(),
+                  [&](std::exception_ptr e, int n) {
+                    EXPECT_FALSE(e);
+                    rejected = n;
+                  });
+    if constexpr (std::is_same_v<std::decay_t<decltype(context)>, net::io_context>) {
+      std::vector<std::thread> runners;
+      for (int t = 0; t < threads; ++t)
+        runners.emplace_back([&] { context.run_for(60s); });
+      for (auto& t : runners)
+        t.join();
+    } else {
+      context.join();
+    }
+    return rejected.load();
+  };
+  net::io_context many(4);
+  EXPECT_EQ(rejected_on(many, 4), 3);
+  net::thread_pool pool(4);
+  EXPECT_EQ(rejected_on(pool, 4), 3);
+  // One thread: the same calls run.
+  net::io_context one(1);
+  EXPECT_EQ(rejected_on(one, 1), 0);
+  net::thread_pool single(1);
+  EXPECT_EQ(rejected_on(single, 1), 0);
+  net::io_context unknown; // the default hint says nothing of threads: taken on trust
+  EXPECT_EQ(rejected_on(unknown, 1), 0);
 }
 
 TEST(TimeoutOr, ValueOrNothing) {

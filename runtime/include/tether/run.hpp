@@ -12,6 +12,15 @@
 // with the source location of the tether `co_await` it resumed from, and the
 // tasks still alive when main returned, with the location that spawned them, and failures in
 // `gather_settled` outcomes that were dropped without being looked at.
+//
+// A deadlock is an error, not a hang (in debug mode and without): when main is suspended, no
+// step is ready, and nothing is pending but tether waits (mutex, event, condition, semaphore,
+// channel, a group's join) and the tasks tether started, so that no timer, I/O, posted
+// handler, offload or work guard of another thread can ever run a step again, run throws
+// `std::logic_error` ("main never completed"). Its own SIGINT/SIGTERM wait does not count: to
+// wait until cancelled, `co_await tether::sleep_for(std::chrono::hours::max())`. Work that
+// tether cannot see through (a task started with a raw co_spawn) leaves run waiting, as
+// io_context::run waits; another thread that will post to the loop holds a work guard.
 #pragma once
 
 #include <algorithm>
@@ -30,6 +39,8 @@
 
 #include "tether/asio.hpp"
 #include "tether/detail/debug.hpp"
+#include "tether/detail/loop_watch.hpp"
+#include "tether/detail/wait_list.hpp"
 
 namespace tether {
 
@@ -68,13 +79,16 @@ T run(task<T> main, options opts = {},
   net::cancellation_signal cancel; // outlives the context that holds main's frame
   net::io_context ctx(1);
   net::signal_set signals(ctx);
+  bool signal_wait_pending = false;
   if (opts.handle_signals) {
     signals.add(SIGINT);
     signals.add(SIGTERM);
     signals.async_wait([&](const error_code& ec, int) {
+      signal_wait_pending = false;
       if (!ec)
         cancel.emit(net::cancellation_type::terminal);
     });
+    signal_wait_pending = true;
   }
 
   std::optional<std::conditional_t<std::is_void_v<T>, char, T>> result;
@@ -104,6 +118,29 @@ T run(task<T> main, options opts = {},
     ~restore() { detail::current_debug = p; }
   } restore_debug{previous};
 
+  detail::loop_watch watch;
+  watch.ctx = &ctx;
+  struct restore_watch {
+    detail::loop_watch* p;
+    ~restore_watch() { detail::current_watch = p; }
+  } restore_previous_watch{std::exchange(detail::current_watch, &watch)};
+  auto& waits = net::use_service<detail::wait_service>(ctx);
+  detail::work_counter outstanding_work(ctx);
+  // Called when no handler is ready: true if all of the loop's outstanding work is main's
+  // coroutine (co_spawn's two guards), the coroutines tether started (each counts its own),
+  // tether waits and run's own signal wait. Then nothing can run another step (no timer, I/O,
+  // posted handler, offload or work guard of another thread is pending), and every wait is
+  // one that only a step could end (detail/loop_watch.hpp).
+  auto deadlocked = [&] {
+    if constexpr (!detail::can_count_work) {
+      return false;
+    } else {
+      long ours = 2 + (signal_wait_pending ? 1 : 0) + static_cast<long>(waits.pending()) +
+                  watch.spawned_work.load(std::memory_order_relaxed);
+      return outstanding_work() == ours;
+    }
+  };
+
   if constexpr (std::is_void_v<T> || std::is_default_constructible_v<T>) {
     net::co_spawn(ctx, std::move(main), net::bind_cancellation_slot(cancel.slot(), on_done));
   } else {
@@ -119,8 +156,15 @@ T run(task<T> main, options opts = {},
   }
 
   if (!opts.debug) {
-    while (!done && ctx.run_one())
-      ;
+    // poll_one runs a ready step, if any; when none is, look for a deadlock before waiting.
+    while (!done) {
+      if (ctx.poll_one())
+        continue;
+      if (deadlocked())
+        break;
+      if (!ctx.run_one())
+        break;
+    }
   } else {
     using clock = std::chrono::steady_clock;
     while (!done) {
@@ -134,6 +178,8 @@ T run(task<T> main, options opts = {},
       bool waited = false;
       if (!ctx.poll_one()) {
         waited = true;
+        if (deadlocked())
+          break;
         if (!ctx.run_one())
           break;
       }
@@ -154,15 +200,21 @@ T run(task<T> main, options opts = {},
         report(m);
       }
     }
-    ctx.poll(); // let what just finished settle before looking for leftovers
-    for (const auto& [id, loc] : debug_record.live_tasks)
-      report("task still alive when main returned: spawned at " + detail::format_location(loc));
-    if (!ctx.stopped() && debug_record.live_tasks.empty())
-      report("work still pending when main returned (a task started with co_spawn and never "
-             "awaited?); it is destroyed unfinished");
+    if (done) {
+      ctx.poll(); // let what just finished settle before looking for leftovers
+      for (const auto& [id, loc] : debug_record.live_tasks)
+        report("task still alive when main returned: spawned at " +
+               detail::format_location(loc));
+      if (!ctx.stopped() && debug_record.live_tasks.empty())
+        report("work still pending when main returned (a task started with co_spawn and never "
+               "awaited?); it is destroyed unfinished");
+    }
   }
   ctx.stop();
-  if (!done) // the loop ran out of work while main was suspended forever
+  // Main is suspended, and nothing that could resume it is pending: it waits (directly, or
+  // through tasks it waits for) in tether waits that only a step could end, and no step will
+  // run again. Or the loop ran out of work (a wait that holds none).
+  if (!done)
     throw std::logic_error("tether::run: main never completed (it waits for an event no task "
                            "will deliver)");
   if (error)

@@ -13,7 +13,11 @@
 // error (usually `operation_aborted`), also when the deadline passes while it stops: the
 // caller's cancellation wins. The caller and the operation share one executor (a
 // single-threaded io_context or a strand): on an io_context run by several threads without a
-// strand, the operation's completion and the deadline race the caller.
+// strand, the operation's completion and the deadline race the caller. Where that can be told
+// (a bare executor of an io_context built for several threads, `io_context(4)`, or of a
+// thread_pool of several), the call throws std::logic_error instead of starting; an
+// io_context built with the default hint and run by several threads cannot be told from a
+// single-threaded one (detail/one_executor.hpp).
 #pragma once
 
 #include <chrono>
@@ -29,6 +33,7 @@
 #include "tether/deadline.hpp"
 #include "tether/detail/deadline_queue.hpp"
 #include "tether/detail/debug.hpp"
+#include "tether/detail/one_executor.hpp"
 #include "tether/detail/spawn.hpp"
 #include "tether/detail/wait_list.hpp"
 
@@ -118,17 +123,19 @@ struct start_against_deadline {
 /// `finish(timed_out, outcome)`, where `timed_out` tells whether the deadline passed and the
 /// operation then ended with a cancellation.
 template <class R, class T, class When, class Finish>
-task<R> run_with_deadline(task<T> op, When when, std::source_location where, Finish finish) {
+task<R> run_with_deadline(task<T> op, When when, std::source_location where, const char* who,
+                          Finish finish) {
   deadline_control<T> c;
   auto due = when();
   auto ex = co_await net::this_coro::executor;
+  auto& deadlines = deadline_queue::of(ex);
+  require_one_executor(ex, deadlines, who);
   auto state = co_await net::this_coro::cancellation_state;
   c.owner = ex;
   c.fire = &deadline_control<T>::on_deadline;
   // From here on this coroutine must not leave before the operation has finished.
   bool throws = co_await net::this_coro::throw_if_cancelled();
   co_await net::this_coro::throw_if_cancelled(false);
-  auto& deadlines = deadline_queue::of(ex);
   bool armed = state.cancelled() == net::cancellation_type::none;
   if (armed)
     deadlines.arm(c, due);
@@ -163,7 +170,8 @@ inline auto at(deadline d) {
 
 template <class T, class When>
 task<T> result_before(task<T> op, When when, std::source_location where) {
-  return run_with_deadline<T>(std::move(op), when, where,
+  const char* who = "tether::with_timeout or with_deadline";
+  return run_with_deadline<T>(std::move(op), when, where, who,
                               [](bool timed_out, child_outcome<T>& out) -> T {
                                 if (timed_out)
                                   throw timeout_error();
@@ -178,7 +186,7 @@ template <class T, class When>
 task<result_or_nothing_t<T>> result_or_nothing_before(task<T> op, When when,
                                                       std::source_location where) {
   return run_with_deadline<result_or_nothing_t<T>>(
-      std::move(op), when, where,
+      std::move(op), when, where, "tether::timeout_or",
       [](bool timed_out, child_outcome<T>& out) -> result_or_nothing_t<T> {
         if constexpr (std::is_void_v<T>) {
           if (timed_out)

@@ -36,7 +36,8 @@ public:
     bool armed = false;
   };
 
-  explicit deadline_queue(net::execution_context& ctx) : net::execution_context::service(ctx) {}
+  explicit deadline_queue(net::execution_context& ctx)
+      : net::execution_context::service(ctx), concurrency_hint_(concurrency_hint_of(ctx)) {}
   ~deadline_queue() override { destroyed_.fetch_add(1, std::memory_order_release); }
 
   /// The queue of `ex`'s execution context. The last one looked up on this thread is kept:
@@ -57,6 +58,11 @@ public:
       last = {&ctx, &net::use_service<deadline_queue>(ctx), destroyed};
     return *last.queue;
   }
+
+  /// The concurrency hint the context was built with (io_context(4): 4; a thread_pool: 1 if
+  /// it has one thread, else 0), or -1 if it has none (the default, or another kind of
+  /// context). Read by detail/one_executor.hpp.
+  int concurrency_hint() const noexcept { return concurrency_hint_; }
 
   void arm(entry& e, clock::time_point when) {
     std::lock_guard<std::mutex> lock(mutex_);
@@ -101,6 +107,13 @@ public:
   }
 
 private:
+  static int concurrency_hint_of(net::execution_context& ctx) {
+    if (!net::has_service<net::detail::scheduler>(ctx))
+      return -1;
+    int hint = net::use_service<net::detail::scheduler>(ctx).concurrency_hint();
+    return hint >= 0 ? hint : -1; // Asio's special values (locking modes) say nothing of threads
+  }
+
   using map_type = std::multimap<clock::time_point, entry*>;
 
   /// Removes an entry and keeps its node for the next `arm`, which then allocates nothing.
@@ -158,6 +171,7 @@ private:
   std::optional<net::steady_timer> timer_;
   clock::time_point armed_until_ = clock::time_point::max();
   bool check_posted_ = false;
+  const int concurrency_hint_;
 };
 
 /// `from + d`, saturated at the latest time point (as Asio's timers saturate) instead of

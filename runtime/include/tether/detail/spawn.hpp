@@ -9,12 +9,14 @@
 // the signal or clear the slot.
 #pragma once
 
+#include <cstdint>
 #include <exception>
 #include <optional>
 #include <type_traits>
 #include <utility>
 
 #include "tether/asio.hpp"
+#include "tether/detail/loop_watch.hpp"
 
 namespace tether::detail {
 
@@ -87,12 +89,54 @@ task<T> end_with_cancellation_checks_off(task<T> t) {
 }
 #endif
 
+/// The work co_spawn holds on the watched loop `w` for a child on `ex` whose completion goes
+/// to `home`: one guard on the child's executor, one on the completion's (none for an inline
+/// completion). A child on another context is not counted: it may deliver to the loop.
+template <class Executor, class Home>
+long work_on_loop(const loop_watch* w, const Executor&, const Home& home) {
+  if (!w)
+    return 0;
+  if constexpr (std::is_same_v<Home, complete_inline_t>)
+    return 1;
+  else if constexpr (std::is_same_v<Home, same_executor_t>)
+    return 2;
+  else
+    return &net::query(home, net::execution::context) == w->ctx ? 2 : 1;
+}
+
+/// `done`, which first takes the child's work off the watch of the loop (loop_watch.hpp).
+/// The watch and the work (0 to 2) share one word: the completion handler is stored in the
+/// child's first coroutine frame, and a frame past the size that Asio's recycling allocator
+/// caches is allocated afresh for every child.
+template <class Done>
+struct counted_done {
+  std::uintptr_t watch_and_work;
+  Done done;
+  template <class... A>
+  void operator()(A&&... a) {
+    if (watch_and_work) {
+      auto* watch = reinterpret_cast<loop_watch*>(watch_and_work & ~std::uintptr_t(3));
+      watch->spawned_work.fetch_sub(static_cast<long>(watch_and_work & 3),
+                                    std::memory_order_relaxed);
+    }
+    done(std::forward<A>(a)...);
+  }
+};
+
 template <class T, class Executor, class Home, class Done>
 void spawn_child(const Executor& ex, task<T> t, net::cancellation_slot slot, const Home& home,
-                 Done done) {
+                 Done plain_done) {
 #if defined(TETHER_USE_BOOST_ASIO) && BOOST_VERSION <= 108100
   t = end_with_cancellation_checks_off(std::move(t));
 #endif
+  std::uintptr_t watch_and_work = 0;
+  if (loop_watch* watch = watch_for(ex)) {
+    long work = work_on_loop(watch, ex, home);
+    watch->spawned_work.fetch_add(work, std::memory_order_relaxed);
+    static_assert(alignof(loop_watch) >= 4);
+    watch_and_work = reinterpret_cast<std::uintptr_t>(watch) | static_cast<std::uintptr_t>(work);
+  }
+  counted_done<Done> done{watch_and_work, std::move(plain_done)};
   if constexpr (std::is_void_v<T>) {
     net::co_spawn(ex, std::move(t),
                   net::bind_cancellation_slot(slot, at_home(ex, home, std::move(done))));

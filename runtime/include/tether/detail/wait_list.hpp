@@ -76,6 +76,7 @@ public:
     if (head_)
       head_->reg_prev_ = w;
     head_ = w;
+    ++pending_;
   }
 
   void remove(waiter* w) {
@@ -85,12 +86,19 @@ public:
 
   bool shutting_down() const noexcept { return shutting_down_; }
 
+  /// Waits pending in this context; each holds one unit of its outstanding work.
+  std::size_t pending() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return pending_;
+  }
+
 private:
   void unlink(waiter* w) noexcept {
     (w->reg_prev_ ? w->reg_prev_->reg_next_ : head_) = w->reg_next_;
     if (w->reg_next_)
       w->reg_next_->reg_prev_ = w->reg_prev_;
     w->reg_prev_ = w->reg_next_ = nullptr;
+    --pending_;
   }
 
   void shutdown() override {
@@ -106,6 +114,7 @@ private:
 
   std::mutex mutex_;
   waiter* head_ = nullptr;
+  std::size_t pending_ = 0;
   bool shutting_down_ = false;
 };
 
