@@ -39,7 +39,15 @@ loop_watch* watch_for(const Executor& ex) {
   return w;
 }
 
-#if defined(ASIO_HAS_IOCP) || defined(BOOST_ASIO_HAS_IOCP)
+// The count is read where it is known to be: Asio 1.12 (Boost 1.66) to 1.38, the newest
+// version read. Elsewhere (Windows' IOCP, a later Asio) deadlocks are not told from waits.
+#if defined(TETHER_USE_BOOST_ASIO)
+#  define TETHER_DETAIL_ASIO_VERSION BOOST_ASIO_VERSION
+#else
+#  define TETHER_DETAIL_ASIO_VERSION ASIO_VERSION
+#endif
+#if defined(ASIO_HAS_IOCP) || defined(BOOST_ASIO_HAS_IOCP) ||                                     \
+    TETHER_DETAIL_ASIO_VERSION < 101200 || TETHER_DETAIL_ASIO_VERSION >= 103900
 inline constexpr bool can_count_work = false;
 struct work_counter {
   explicit work_counter(net::io_context&) {}
@@ -75,5 +83,6 @@ private:
   net::detail::scheduler& scheduler_;
 };
 #endif
+#undef TETHER_DETAIL_ASIO_VERSION
 
 } // namespace tether::detail
