@@ -294,6 +294,8 @@ FireAndForgetCheck::FireAndForgetCheck(StringRef Name,
           readNameList("FireAndForgetTypes", spawn::FireAndForgetTypes)),
       ExpectedThrowFunctions(readNameList("ExpectedThrowFunctions",
                                           DefaultExpectedThrowFunctions)),
+      DetachedOperations(
+          readNameList("DetachedOperations", spawn::DetachedOperations)),
       ExtraTaskTypes(readNameList("TaskTypes")), Tasks(&ExtraTaskTypes) {}
 
 void FireAndForgetCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
@@ -303,6 +305,7 @@ void FireAndForgetCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   storeNameList(Opts, ScopeSpawnFunctions);
   storeNameList(Opts, FireAndForgetTypes);
   storeNameList(Opts, ExpectedThrowFunctions);
+  storeNameList(Opts, DetachedOperations);
   Options.store(Opts, "AllowCastToVoid", AllowCastToVoid);
 }
 
@@ -390,6 +393,12 @@ void FireAndForgetCheck::check(const MatchFinder::MatchResult &Result) {
     const NamedDecl *Callee = calledDecl(*Call);
     const bool IsCoSpawn = Callee && Callee->getName() == "co_spawn";
     if (IsCoSpawn && Call->getNumArgs() >= 2 && isDetachOk(*Call->getArg(1)))
+      return;
+    // An operation made to be detached (it runs until cancelled and has no
+    // error to lose) is used as meant.
+    if (Callee && !IsCoSpawn &&
+        (DetachedOperations.matches(*Callee) ||
+         hasAnnotation(*Callee, Annotation::DetachOk)))
       return;
     const auto *Token = Result.Nodes.getNodeAs<Expr>("token");
     // What is lost: the exception, unless the task's body handles every
