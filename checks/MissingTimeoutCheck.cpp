@@ -313,6 +313,9 @@ void MissingTimeoutCheck::BodyWalker::walkDecls(const DeclStmt &Decls) {
         if (const auto *Accept = dyn_cast<CallExpr>(
                 skipParensAndImplicit(Awaited->getOperand())))
           Check.noteLoopback(*Accept, Var);
+      // `stream_descriptor in(ex, ::dup(STDIN_FILENO))`: the terminal.
+      if (Check.mentionsStandardStream(*Init))
+        Check.MadeFromStandardStream.insert(Var);
       // `ssl_stream s(std::move(sock), ctx)`: s talks to sock's peer.
       if (const auto *Made =
               dyn_cast<CXXConstructExpr>(skipParensAndImplicit(Init)))
@@ -378,6 +381,7 @@ void MissingTimeoutCheck::BodyWalker::walkCall(const CallExpr &Call) {
     addSite(*Callee);
   noteStreamDeadline(Call);
   Check.noteLoopback(Call);
+  Check.noteStreamArguments(Call);
 }
 
 /// The stream an operation works on: the object of a member call, the first
@@ -646,6 +650,13 @@ const ValueDecl *MissingTimeoutCheck::streamOf(const Expr *E) const {
       return Ref->getDecl();
     if (const auto *Member = dyn_cast<MemberExpr>(E))
       return Member->getMemberDecl();
+    // `*in`, `in->`: the stream a smart pointer holds.
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
+        Op && Op->getNumArgs() == 1 &&
+        (Op->getOperator() == OO_Star || Op->getOperator() == OO_Arrow)) {
+      E = Op->getArg(0);
+      continue;
+    }
     const auto *Call = dyn_cast<CallExpr>(E);
     const NamedDecl *Called = Call ? calledDecl(*Call) : nullptr;
     if (!Called || !StreamLayerFunctions.matches(*Called))
@@ -653,6 +664,51 @@ const ValueDecl *MissingTimeoutCheck::streamOf(const Expr *E) const {
     E = streamArgument(*Call);
   }
   return nullptr;
+}
+
+bool MissingTimeoutCheck::mentionsStandardStream(const Expr &Init) const {
+  const SourceManager &SM = AST->getSourceManager();
+  const LangOptions &LangOpts = AST->getLangOpts();
+  return anyStmt(&Init, [&](const Stmt &S) {
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(&S)) {
+      const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
+      return Var && Var->hasExternalStorage() && Var->getIdentifier() &&
+             llvm::is_contained({"stdin", "stdout", "stderr"}, Var->getName());
+    }
+    if (!isa<IntegerLiteral>(S) || !S.getBeginLoc().isMacroID())
+      return false;
+    const StringRef Macro =
+        Lexer::getImmediateMacroName(S.getBeginLoc(), SM, LangOpts);
+    return llvm::is_contained(
+        {"STDIN_FILENO", "STDOUT_FILENO", "STDERR_FILENO"}, Macro);
+  });
+}
+
+void MissingTimeoutCheck::noteStreamArguments(const CallExpr &Call) {
+  const auto *Callee = Call.getDirectCallee();
+  if (!Callee || isa<CXXOperatorCallExpr>(Call))
+    return;
+  for (unsigned I = 0; I < Call.getNumArgs() && I < Callee->getNumParams(); ++I)
+    PassedTo[Callee->getParamDecl(I)].push_back(streamOf(peel(Call.getArg(I))));
+}
+
+llvm::DenseSet<const ValueDecl *> MissingTimeoutCheck::standardStreams() const {
+  llvm::DenseSet<const ValueDecl *> Streams(MadeFromStandardStream.begin(),
+                                            MadeFromStandardStream.end());
+  if (Streams.empty())
+    return Streams;
+  // A parameter is the terminal when every call gives it the terminal; a
+  // parameter of a coroutine spawned by the helper it is passed to, too.
+  for (bool Changed = true; Changed;) {
+    Changed = false;
+    for (const auto &[Param, Passed] : PassedTo)
+      if (!Streams.contains(Param) &&
+          llvm::all_of(Passed, [&](const ValueDecl *Stream) {
+            return Stream && Streams.contains(Stream);
+          }))
+        Changed = Streams.insert(Param).second;
+  }
+  return Streams;
 }
 
 /// The call of a method named \p Name that \p E is, seen through the copy
@@ -747,12 +803,16 @@ void MissingTimeoutCheck::onEndOfTranslationUnit() {
   }
   // A test that talks to itself: the peer is the program's own code.
   const llvm::DenseSet<const ValueDecl *> Loopback = loopbackSockets();
+  // Reading the terminal waits for the user, as it is meant to.
+  const llvm::DenseSet<const ValueDecl *> Terminal = standardStreams();
   llvm::DenseSet<SourceLocation> Reported;
-  for (const Finding &Found : Findings)
+  for (const Finding &Found : Findings) {
+    const ValueDecl *Stream = streamOf(streamArgument(*Found.Operation));
     if (!Bounded.contains(Found.Coroutine->getCanonicalDecl()) &&
-        !Loopback.contains(streamOf(streamArgument(*Found.Operation))) &&
+        !Loopback.contains(Stream) && !Terminal.contains(Stream) &&
         Reported.insert(Found.Await->getBeginLoc()).second)
       report(Found, *AST);
+  }
   Walked.clear();
   Findings.clear();
   CallSites.clear();
@@ -762,6 +822,8 @@ void MissingTimeoutCheck::onEndOfTranslationUnit() {
   SelfConnectedSockets.clear();
   AcceptedFrom.clear();
   MadeFrom.clear();
+  MadeFromStandardStream.clear();
+  PassedTo.clear();
 }
 
 void MissingTimeoutCheck::report(const Finding &Found, ASTContext &Ctx) {

@@ -74,6 +74,15 @@ private:
   /// The sockets whose peer is this program: connected to an acceptor of
   /// the translation unit, or accepted from one a socket connects to.
   llvm::DenseSet<const ValueDecl *> loopbackSockets() const;
+  /// Whether \p Init mentions one of the process's standard streams
+  /// (`STDIN_FILENO`, `stdin`, ...): what it makes reads or writes the
+  /// terminal, not a peer.
+  bool mentionsStandardStream(const Expr &Init) const;
+  /// Notes the streams \p Call hands to the parameters of its callee.
+  void noteStreamArguments(const CallExpr &Call);
+  /// The streams on the process's standard streams: variables made from
+  /// one, and parameters that every call of the translation unit gives one.
+  llvm::DenseSet<const ValueDecl *> standardStreams() const;
   void report(const Finding &Found, ASTContext &Ctx);
 
   const std::string DefaultTimerFunctions;
@@ -106,6 +115,13 @@ private:
   /// Streams made from a socket (`ssl_stream s(std::move(sock), ctx)`).
   llvm::DenseMap<const ValueDecl *, llvm::SmallVector<const ValueDecl *, 2>>
       MadeFrom;
+  /// Variables made from a standard stream (`stream_descriptor
+  /// in(ex, ::dup(STDIN_FILENO))`).
+  llvm::DenseSet<const ValueDecl *> MadeFromStandardStream;
+  /// What the calls of the translation unit pass to each parameter: the
+  /// stream variable, or null for anything else.
+  llvm::DenseMap<const ParmVarDecl *, llvm::SmallVector<const ValueDecl *, 2>>
+      PassedTo;
 };
 
 } // namespace clang::tidy::tether
