@@ -316,12 +316,17 @@ void MissingTimeoutCheck::BodyWalker::walkDecls(const DeclStmt &Decls) {
       // `stream_descriptor in(ex, ::dup(STDIN_FILENO))`: the terminal.
       if (Check.mentionsStandardStream(*Init))
         Check.MadeFromStandardStream.insert(Var);
-      // `ssl_stream s(std::move(sock), ctx)`: s talks to sock's peer.
+      // `ssl_stream s(std::move(sock), ctx)`: s talks to sock's peer, and
+      // keeps a deadline armed on it (Beast's basic_stream carries its
+      // expiry when it is moved into the stream that wraps it).
       if (const auto *Made =
               dyn_cast<CXXConstructExpr>(skipParensAndImplicit(Init)))
         for (const Expr *Arg : Made->arguments())
-          if (const ValueDecl *From = Check.streamOf(peel(Arg)))
+          if (const ValueDecl *From = Check.streamOf(peel(Arg))) {
             Check.MadeFrom[Var].push_back(From);
+            if (ArmedStreams.contains(From))
+              ArmedStreams.insert(Var);
+          }
     }
     const CXXRecordDecl *Type = Var->getType()->getAsCXXRecordDecl();
     if (Type && !ScopeStack.empty() &&
