@@ -204,6 +204,7 @@ private:
     const CoawaitExpr *Await;
     const FunctionDecl *Callee;
     bool Bounded;
+    bool StreamDisarmed = false; // the operation's stream, earlier on
   };
 
   void walk(const Stmt *S, bool CalleePosition = false);
@@ -228,7 +229,18 @@ private:
   unsigned DeadlineScopes = 0; // objects of DeadlineScopeTypes alive
   std::vector<unsigned> ScopeStack;
   llvm::DenseSet<const ValueDecl *> ArmedStreams;
+  llvm::DenseSet<const ValueDecl *> DisarmedStreams;
 };
+
+/// The stream an operation works on: the object of a member call, the first
+/// argument of a free function.
+static const Expr *streamArgument(const CallExpr &Call) {
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call))
+    return Member->getImplicitObjectArgument();
+  if (isa<CXXOperatorCallExpr>(Call) || Call.getNumArgs() == 0)
+    return nullptr;
+  return Call.getArg(0);
+}
 
 void MissingTimeoutCheck::BodyWalker::walk(const Stmt *S, bool CalleePosition) {
   if (!S)
@@ -358,7 +370,8 @@ void MissingTimeoutCheck::BodyWalker::walkAwait(const CoawaitExpr &E) {
     return;
   for (size_t I = First; I < Items.size(); ++I)
     if (Items[I].Operation && Items[I].Await == &E && !Items[I].Bounded) {
-      Check.Findings.push_back({&E, Items[I].Operation, &Callable});
+      Check.Findings.push_back(
+          {&E, Items[I].Operation, &Callable, Items[I].StreamDisarmed});
       return;
     }
 }
@@ -379,24 +392,26 @@ void MissingTimeoutCheck::BodyWalker::walkCall(const CallExpr &Call) {
     for (size_t I = First; I < Items.size(); ++I)
       Items[I].Bounded = true;
   if (Await && InCoroutine && Check.isIO(Call))
-    Items.push_back({&Call, Await, nullptr,
-                     DeadlineScopes > 0 || Check.hasCancellationBinder(Call) ||
-                         streamArmed(Call)});
+    Items.push_back(
+        {&Call, Await, nullptr,
+         DeadlineScopes > 0 || Check.hasCancellationBinder(Call) ||
+             streamArmed(Call),
+         DisarmedStreams.contains(Check.streamOf(streamArgument(Call)))});
   if (const FunctionDecl *Callee = Call.getDirectCallee())
     addSite(*Callee);
   noteStreamDeadline(Call);
   Check.noteLoopback(Call);
   Check.noteStreamArguments(Call);
-}
-
-/// The stream an operation works on: the object of a member call, the first
-/// argument of a free function.
-static const Expr *streamArgument(const CallExpr &Call) {
-  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call))
-    return Member->getImplicitObjectArgument();
-  if (isa<CXXOperatorCallExpr>(Call) || Call.getNumArgs() == 0)
-    return nullptr;
-  return Call.getArg(0);
+  // What the callee's parameters receive: a stream whose deadline is armed
+  // here, or anything else.
+  if (const FunctionDecl *Callee = Call.getDirectCallee();
+      Callee && !isa<CXXOperatorCallExpr>(Call))
+    for (unsigned I = 0; I < Call.getNumArgs() && I < Callee->getNumParams();
+         ++I) {
+      const ValueDecl *Stream = Check.streamOf(peel(Call.getArg(I)));
+      Check.ArmedAtCall[Callee->getParamDecl(I)].push_back(
+          Stream && ArmedStreams.contains(Stream));
+    }
 }
 
 void MissingTimeoutCheck::BodyWalker::noteStreamDeadline(const CallExpr &Call) {
@@ -409,6 +424,7 @@ void MissingTimeoutCheck::BodyWalker::noteStreamDeadline(const CallExpr &Call) {
     return;
   if (Check.StreamDeadlineResets.matches(*Called)) {
     ArmedStreams.erase(Stream);
+    DisarmedStreams.insert(Stream);
     return;
   }
   const bool SetsTimeoutOption =
@@ -416,8 +432,10 @@ void MissingTimeoutCheck::BodyWalker::noteStreamDeadline(const CallExpr &Call) {
         const CXXRecordDecl *Type = Arg->getType()->getAsCXXRecordDecl();
         return Type && Check.StreamTimeoutOptionTypes.matches(*Type);
       });
-  if (SetsTimeoutOption || Check.StreamDeadlineFunctions.matches(*Called))
+  if (SetsTimeoutOption || Check.StreamDeadlineFunctions.matches(*Called)) {
     ArmedStreams.insert(Stream);
+    DisarmedStreams.erase(Stream);
+  }
 }
 
 bool MissingTimeoutCheck::BodyWalker::streamArmed(
@@ -789,6 +807,20 @@ llvm::DenseSet<const ValueDecl *> MissingTimeoutCheck::loopbackSockets() const {
   return Sockets;
 }
 
+bool MissingTimeoutCheck::armedByEveryCaller(
+    const ValueDecl *Stream, const FunctionDecl &Coroutine) const {
+  const auto *Param = dyn_cast_or_null<ParmVarDecl>(Stream);
+  if (!Param)
+    return false;
+  const auto Armed = ArmedAtCall.find(Param);
+  const auto Sites = CallSites.find(Coroutine.getCanonicalDecl());
+  // Every use of the coroutine is a call seen here: no address taken, no
+  // closure passed on.
+  return Armed != ArmedAtCall.end() && Sites != CallSites.end() &&
+         Armed->second.size() == Sites->second.size() &&
+         llvm::all_of(Armed->second, [](bool A) { return A; });
+}
+
 void MissingTimeoutCheck::onEndOfTranslationUnit() {
   // A coroutine is bounded when every call of it is: inside a deadline, or
   // in a coroutine that is itself bounded (a recursive call is bounded only
@@ -815,6 +847,8 @@ void MissingTimeoutCheck::onEndOfTranslationUnit() {
     const ValueDecl *Stream = streamOf(streamArgument(*Found.Operation));
     if (!Bounded.contains(Found.Coroutine->getCanonicalDecl()) &&
         !Loopback.contains(Stream) && !Terminal.contains(Stream) &&
+        (Found.StreamDisarmed ||
+         !armedByEveryCaller(Stream, *Found.Coroutine)) &&
         Reported.insert(Found.Await->getBeginLoc()).second)
       report(Found, *AST);
   }
@@ -829,6 +863,7 @@ void MissingTimeoutCheck::onEndOfTranslationUnit() {
   MadeFrom.clear();
   MadeFromStandardStream.clear();
   PassedTo.clear();
+  ArmedAtCall.clear();
 }
 
 void MissingTimeoutCheck::report(const Finding &Found, ASTContext &Ctx) {

@@ -39,6 +39,9 @@ private:
     const CoawaitExpr *Await;
     const CallExpr *Operation;
     const FunctionDecl *Coroutine;
+    /// The operation's stream had its deadline disarmed earlier in the
+    /// coroutine: a deadline its callers armed no longer holds.
+    bool StreamDisarmed;
   };
   /// A call of a coroutine, or a use that lets it be called elsewhere (its
   /// address taken, its closure passed on).
@@ -83,6 +86,11 @@ private:
   /// The streams on the process's standard streams: variables made from
   /// one, and parameters that every call of the translation unit gives one.
   llvm::DenseSet<const ValueDecl *> standardStreams() const;
+  /// Whether every call of the translation unit passes parameter \p Stream
+  /// of \p Coroutine a stream whose deadline is armed, and nothing else
+  /// uses the coroutine: a Beast stream keeps the deadline its caller set.
+  bool armedByEveryCaller(const ValueDecl *Stream,
+                          const FunctionDecl &Coroutine) const;
   void report(const Finding &Found, ASTContext &Ctx);
 
   const std::string DefaultTimerFunctions;
@@ -122,6 +130,9 @@ private:
   /// stream variable, or null for anything else.
   llvm::DenseMap<const ParmVarDecl *, llvm::SmallVector<const ValueDecl *, 2>>
       PassedTo;
+  /// For each parameter, whether each call gave it a stream with an armed
+  /// deadline.
+  llvm::DenseMap<const ParmVarDecl *, llvm::SmallVector<bool, 2>> ArmedAtCall;
 };
 
 } // namespace clang::tidy::tether
