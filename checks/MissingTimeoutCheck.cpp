@@ -401,17 +401,7 @@ void MissingTimeoutCheck::BodyWalker::walkCall(const CallExpr &Call) {
     addSite(*Callee);
   noteStreamDeadline(Call);
   Check.noteLoopback(Call);
-  Check.noteStreamArguments(Call);
-  // What the callee's parameters receive: a stream whose deadline is armed
-  // here, or anything else.
-  if (const FunctionDecl *Callee = Call.getDirectCallee();
-      Callee && !isa<CXXOperatorCallExpr>(Call))
-    for (unsigned I = 0; I < Call.getNumArgs() && I < Callee->getNumParams();
-         ++I) {
-      const ValueDecl *Stream = Check.streamOf(peel(Call.getArg(I)));
-      Check.ArmedAtCall[Callee->getParamDecl(I)].push_back(
-          Stream && ArmedStreams.contains(Stream));
-    }
+  Check.noteStreamArguments(Call, ArmedStreams);
 }
 
 void MissingTimeoutCheck::BodyWalker::noteStreamDeadline(const CallExpr &Call) {
@@ -707,12 +697,18 @@ bool MissingTimeoutCheck::mentionsStandardStream(const Expr &Init) const {
   });
 }
 
-void MissingTimeoutCheck::noteStreamArguments(const CallExpr &Call) {
+void MissingTimeoutCheck::noteStreamArguments(
+    const CallExpr &Call, const llvm::DenseSet<const ValueDecl *> &Armed) {
   const auto *Callee = Call.getDirectCallee();
   if (!Callee || isa<CXXOperatorCallExpr>(Call))
     return;
-  for (unsigned I = 0; I < Call.getNumArgs() && I < Callee->getNumParams(); ++I)
-    PassedTo[Callee->getParamDecl(I)].push_back(streamOf(peel(Call.getArg(I))));
+  for (unsigned I = 0; I < Call.getNumArgs() && I < Callee->getNumParams();
+       ++I) {
+    const ParmVarDecl *Param = Callee->getParamDecl(I);
+    const ValueDecl *Stream = streamOf(peel(Call.getArg(I)));
+    PassedTo[Param].push_back(Stream);
+    ArmedAtCall[Param].push_back(Stream && Armed.contains(Stream));
+  }
 }
 
 llvm::DenseSet<const ValueDecl *> MissingTimeoutCheck::standardStreams() const {
@@ -720,8 +716,8 @@ llvm::DenseSet<const ValueDecl *> MissingTimeoutCheck::standardStreams() const {
                                             MadeFromStandardStream.end());
   if (Streams.empty())
     return Streams;
-  // A parameter is the terminal when every call gives it the terminal; a
-  // parameter of a coroutine spawned by the helper it is passed to, too.
+  // A parameter is the terminal when every call gives it the terminal, also
+  // through a chain of calls that pass it on.
   for (bool Changed = true; Changed;) {
     Changed = false;
     for (const auto &[Param, Passed] : PassedTo)

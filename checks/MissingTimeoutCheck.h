@@ -81,8 +81,10 @@ private:
   /// (`STDIN_FILENO`, `stdin`, ...): what it makes reads or writes the
   /// terminal, not a peer.
   bool mentionsStandardStream(const Expr &Init) const;
-  /// Notes the streams \p Call hands to the parameters of its callee.
-  void noteStreamArguments(const CallExpr &Call);
+  /// Notes the streams \p Call hands to the parameters of its callee, and
+  /// which of them have a deadline armed (in \p Armed) at the call.
+  void noteStreamArguments(const CallExpr &Call,
+                           const llvm::DenseSet<const ValueDecl *> &Armed);
   /// The streams on the process's standard streams: variables made from
   /// one, and parameters that every call of the translation unit gives one.
   llvm::DenseSet<const ValueDecl *> standardStreams() const;
