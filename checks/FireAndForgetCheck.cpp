@@ -123,14 +123,39 @@ bool passesOnCallersToken(const Expr *E) {
   }
 }
 
+/// Whether \p Type is a token listed in \p Names, or a token adapter made
+/// from one: a class template specialization with such a type among its
+/// template arguments (`consign_t<detached_t, std::shared_ptr<T>>`,
+/// `executor_binder<detached_t, Executor>`), adapters of adapters included.
+bool isListedToken(const CXXRecordDecl *Type, const NameList &Names,
+                   unsigned Depth = 0) {
+  if (!Type)
+    return false;
+  if (Names.matches(*Type))
+    return true;
+  const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(Type);
+  if (!Spec || Depth == 3)
+    return false;
+  for (const TemplateArgument &Arg : Spec->getTemplateArgs().asArray())
+    if (Arg.getKind() == TemplateArgument::Type &&
+        isListedToken(Arg.getAsType()->getAsCXXRecordDecl(), Names, Depth + 1))
+      return true;
+  return false;
+}
+
 /// Matches a call with an argument whose class type is listed in \p Names,
-/// written there rather than passed on from the caller, bound as "token".
+/// or adapts one (`consign(detached, conn)`), written there rather than
+/// passed on from the caller, bound as "token". A call that only adapts the
+/// token (its own value is such an adapter: `consign`, `bind_executor`)
+/// starts nothing: the operation it is handed to is the one reported.
 /// Written by hand: it runs on every call.
 AST_MATCHER_P(CallExpr, hasArgumentOfListedType, const NameList *, Names) {
+  if (isListedToken(Node.getType()->getAsCXXRecordDecl(), *Names))
+    return false;
   for (const Expr *Arg : Node.arguments()) {
     const Expr *Value = Arg->IgnoreParenImpCasts();
     const CXXRecordDecl *Type = Value->getType()->getAsCXXRecordDecl();
-    if (Type && Names->matches(*Type) && !passesOnCallersToken(Value)) {
+    if (isListedToken(Type, *Names) && !passesOnCallersToken(Value)) {
       Builder->setBinding("token", DynTypedNode::create(*Value));
       return true;
     }
@@ -269,6 +294,8 @@ FireAndForgetCheck::FireAndForgetCheck(StringRef Name,
           readNameList("FireAndForgetTypes", spawn::FireAndForgetTypes)),
       ExpectedThrowFunctions(readNameList("ExpectedThrowFunctions",
                                           DefaultExpectedThrowFunctions)),
+      DetachedOperations(
+          readNameList("DetachedOperations", spawn::DetachedOperations)),
       ExtraTaskTypes(readNameList("TaskTypes")), Tasks(&ExtraTaskTypes) {}
 
 void FireAndForgetCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
@@ -278,6 +305,7 @@ void FireAndForgetCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   storeNameList(Opts, ScopeSpawnFunctions);
   storeNameList(Opts, FireAndForgetTypes);
   storeNameList(Opts, ExpectedThrowFunctions);
+  storeNameList(Opts, DetachedOperations);
   Options.store(Opts, "AllowCastToVoid", AllowCastToVoid);
 }
 
@@ -365,6 +393,12 @@ void FireAndForgetCheck::check(const MatchFinder::MatchResult &Result) {
     const NamedDecl *Callee = calledDecl(*Call);
     const bool IsCoSpawn = Callee && Callee->getName() == "co_spawn";
     if (IsCoSpawn && Call->getNumArgs() >= 2 && isDetachOk(*Call->getArg(1)))
+      return;
+    // An operation made to be detached (it runs until cancelled and has no
+    // error to lose) is used as meant.
+    if (Callee && !IsCoSpawn &&
+        (DetachedOperations.matches(*Callee) ||
+         hasAnnotation(*Callee, Annotation::DetachOk)))
       return;
     const auto *Token = Result.Nodes.getNodeAs<Expr>("token");
     // What is lost: the exception, unless the task's body handles every

@@ -56,6 +56,7 @@ private:
   const NameListOption ScopeSpawnFunctions;
   const NameListOption FireAndForgetTypes;
   const NameListOption ExpectedThrowFunctions;
+  const NameListOption DetachedOperations;
   const NameListOption ExtraTaskTypes;
   TaskTypes Tasks;
 };

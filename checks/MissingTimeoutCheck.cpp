@@ -204,6 +204,7 @@ private:
     const CoawaitExpr *Await;
     const FunctionDecl *Callee;
     bool Bounded;
+    bool StreamDisarmed = false; // the operation's stream, earlier on
   };
 
   void walk(const Stmt *S, bool CalleePosition = false);
@@ -229,7 +230,18 @@ private:
   unsigned DeadlineScopes = 0; // objects of DeadlineScopeTypes alive
   std::vector<unsigned> ScopeStack;
   llvm::DenseSet<const ValueDecl *> ArmedStreams;
+  llvm::DenseSet<const ValueDecl *> DisarmedStreams;
 };
+
+/// The stream an operation works on: the object of a member call, the first
+/// argument of a free function.
+static const Expr *streamArgument(const CallExpr &Call) {
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call))
+    return Member->getImplicitObjectArgument();
+  if (isa<CXXOperatorCallExpr>(Call) || Call.getNumArgs() == 0)
+    return nullptr;
+  return Call.getArg(0);
+}
 
 void MissingTimeoutCheck::BodyWalker::walk(const Stmt *S, bool CalleePosition) {
   if (!S)
@@ -314,12 +326,20 @@ void MissingTimeoutCheck::BodyWalker::walkDecls(const DeclStmt &Decls) {
         if (const auto *Accept = dyn_cast<CallExpr>(
                 skipParensAndImplicit(Awaited->getOperand())))
           Check.noteLoopback(*Accept, Var);
-      // `ssl_stream s(std::move(sock), ctx)`: s talks to sock's peer.
+      // `stream_descriptor in(ex, ::dup(STDIN_FILENO))`: the terminal.
+      if (Check.mentionsStandardStream(*Init))
+        Check.MadeFromStandardStream.insert(Var);
+      // `ssl_stream s(std::move(sock), ctx)`: s talks to sock's peer, and
+      // keeps a deadline armed on it (Beast's basic_stream carries its
+      // expiry when it is moved into the stream that wraps it).
       if (const auto *Made =
               dyn_cast<CXXConstructExpr>(skipParensAndImplicit(Init)))
         for (const Expr *Arg : Made->arguments())
-          if (const ValueDecl *From = Check.streamOf(peel(Arg)))
+          if (const ValueDecl *From = Check.streamOf(peel(Arg))) {
             Check.MadeFrom[Var].push_back(From);
+            if (ArmedStreams.contains(From))
+              ArmedStreams.insert(Var);
+          }
     }
     const CXXRecordDecl *Type = Var->getType()->getAsCXXRecordDecl();
     if (Type && !ScopeStack.empty() &&
@@ -351,7 +371,8 @@ void MissingTimeoutCheck::BodyWalker::walkAwait(const CoawaitExpr &E) {
     return;
   for (size_t I = First; I < Items.size(); ++I)
     if (Items[I].Operation && Items[I].Await == &E && !Items[I].Bounded) {
-      Check.Findings.push_back({&E, Items[I].Operation, &Callable});
+      Check.Findings.push_back(
+          {&E, Items[I].Operation, &Callable, Items[I].StreamDisarmed});
       return;
     }
 }
@@ -372,23 +393,16 @@ void MissingTimeoutCheck::BodyWalker::walkCall(const CallExpr &Call) {
     for (size_t I = First; I < Items.size(); ++I)
       Items[I].Bounded = true;
   if (Await && InCoroutine && Check.isIO(Call))
-    Items.push_back({&Call, Await, nullptr,
-                     DeadlineScopes > 0 || Check.hasCancellationBinder(Call) ||
-                         streamArmed(Call)});
+    Items.push_back(
+        {&Call, Await, nullptr,
+         DeadlineScopes > 0 || Check.hasCancellationBinder(Call) ||
+             streamArmed(Call),
+         DisarmedStreams.contains(Check.streamOf(streamArgument(Call)))});
   if (const FunctionDecl *Callee = Call.getDirectCallee())
     addSite(*Callee);
   noteStreamDeadline(Call);
   Check.noteLoopback(Call);
-}
-
-/// The stream an operation works on: the object of a member call, the first
-/// argument of a free function.
-static const Expr *streamArgument(const CallExpr &Call) {
-  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call))
-    return Member->getImplicitObjectArgument();
-  if (isa<CXXOperatorCallExpr>(Call) || Call.getNumArgs() == 0)
-    return nullptr;
-  return Call.getArg(0);
+  Check.noteStreamArguments(Call, ArmedStreams);
 }
 
 void MissingTimeoutCheck::BodyWalker::noteStreamDeadline(const CallExpr &Call) {
@@ -401,6 +415,7 @@ void MissingTimeoutCheck::BodyWalker::noteStreamDeadline(const CallExpr &Call) {
     return;
   if (Check.StreamDeadlineResets.matches(*Called)) {
     ArmedStreams.erase(Stream);
+    DisarmedStreams.insert(Stream);
     return;
   }
   const bool SetsTimeoutOption =
@@ -408,8 +423,10 @@ void MissingTimeoutCheck::BodyWalker::noteStreamDeadline(const CallExpr &Call) {
         const CXXRecordDecl *Type = Arg->getType()->getAsCXXRecordDecl();
         return Type && Check.StreamTimeoutOptionTypes.matches(*Type);
       });
-  if (SetsTimeoutOption || Check.StreamDeadlineFunctions.matches(*Called))
+  if (SetsTimeoutOption || Check.StreamDeadlineFunctions.matches(*Called)) {
     ArmedStreams.insert(Stream);
+    DisarmedStreams.erase(Stream);
+  }
 }
 
 bool MissingTimeoutCheck::BodyWalker::streamArmed(
@@ -647,6 +664,13 @@ const ValueDecl *MissingTimeoutCheck::streamOf(const Expr *E) const {
       return Ref->getDecl();
     if (const auto *Member = dyn_cast<MemberExpr>(E))
       return Member->getMemberDecl();
+    // `*in`, `in->`: the stream a smart pointer holds.
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
+        Op && Op->getNumArgs() == 1 &&
+        (Op->getOperator() == OO_Star || Op->getOperator() == OO_Arrow)) {
+      E = Op->getArg(0);
+      continue;
+    }
     const auto *Call = dyn_cast<CallExpr>(E);
     const NamedDecl *Called = Call ? calledDecl(*Call) : nullptr;
     if (!Called || !StreamLayerFunctions.matches(*Called))
@@ -654,6 +678,57 @@ const ValueDecl *MissingTimeoutCheck::streamOf(const Expr *E) const {
     E = streamArgument(*Call);
   }
   return nullptr;
+}
+
+bool MissingTimeoutCheck::mentionsStandardStream(const Expr &Init) const {
+  const SourceManager &SM = AST->getSourceManager();
+  const LangOptions &LangOpts = AST->getLangOpts();
+  return anyStmt(&Init, [&](const Stmt &S) {
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(&S)) {
+      const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
+      return Var && Var->hasExternalStorage() && Var->getIdentifier() &&
+             llvm::is_contained({"stdin", "stdout", "stderr"}, Var->getName());
+    }
+    if (!isa<IntegerLiteral>(S) || !S.getBeginLoc().isMacroID())
+      return false;
+    const StringRef Macro =
+        Lexer::getImmediateMacroName(S.getBeginLoc(), SM, LangOpts);
+    return llvm::is_contained(
+        {"STDIN_FILENO", "STDOUT_FILENO", "STDERR_FILENO"}, Macro);
+  });
+}
+
+void MissingTimeoutCheck::noteStreamArguments(
+    const CallExpr &Call, const llvm::DenseSet<const ValueDecl *> &Armed) {
+  const auto *Callee = Call.getDirectCallee();
+  if (!Callee || isa<CXXOperatorCallExpr>(Call))
+    return;
+  for (unsigned I = 0; I < Call.getNumArgs() && I < Callee->getNumParams();
+       ++I) {
+    const ParmVarDecl *Param = Callee->getParamDecl(I);
+    const ValueDecl *Stream = streamOf(peel(Call.getArg(I)));
+    PassedTo[Param].push_back(Stream);
+    ArmedAtCall[Param].push_back(Stream && Armed.contains(Stream));
+  }
+}
+
+llvm::DenseSet<const ValueDecl *> MissingTimeoutCheck::standardStreams() const {
+  llvm::DenseSet<const ValueDecl *> Streams(MadeFromStandardStream.begin(),
+                                            MadeFromStandardStream.end());
+  if (Streams.empty())
+    return Streams;
+  // A parameter is the terminal when every call gives it the terminal, also
+  // through a chain of calls that pass it on.
+  for (bool Changed = true; Changed;) {
+    Changed = false;
+    for (const auto &[Param, Passed] : PassedTo)
+      if (!Streams.contains(Param) &&
+          llvm::all_of(Passed, [&](const ValueDecl *Stream) {
+            return Stream && Streams.contains(Stream);
+          }))
+        Changed = Streams.insert(Param).second;
+  }
+  return Streams;
 }
 
 /// The call of a method named \p Name that \p E is, seen through the copy
@@ -729,6 +804,20 @@ llvm::DenseSet<const ValueDecl *> MissingTimeoutCheck::loopbackSockets() const {
   return Sockets;
 }
 
+bool MissingTimeoutCheck::armedByEveryCaller(
+    const ValueDecl *Stream, const FunctionDecl &Coroutine) const {
+  const auto *Param = dyn_cast_or_null<ParmVarDecl>(Stream);
+  if (!Param)
+    return false;
+  const auto Armed = ArmedAtCall.find(Param);
+  const auto Sites = CallSites.find(Coroutine.getCanonicalDecl());
+  // Every use of the coroutine is a call seen here: no address taken, no
+  // closure passed on.
+  return Armed != ArmedAtCall.end() && Sites != CallSites.end() &&
+         Armed->second.size() == Sites->second.size() &&
+         llvm::all_of(Armed->second, [](bool A) { return A; });
+}
+
 void MissingTimeoutCheck::onEndOfTranslationUnit() {
   // A coroutine is bounded when every call of it is: inside a deadline, or
   // in a coroutine that is itself bounded (a recursive call is bounded only
@@ -749,6 +838,8 @@ void MissingTimeoutCheck::onEndOfTranslationUnit() {
   recordCalls(Bounded);
   // A test that talks to itself: the peer is the program's own code.
   const llvm::DenseSet<const ValueDecl *> Loopback = loopbackSockets();
+  // Reading the terminal waits for the user, as it is meant to.
+  const llvm::DenseSet<const ValueDecl *> Terminal = standardStreams();
   // Under tether check, the calls in other translation units count too.
   llvm::DenseMap<const FunctionDecl *, bool> BoundedElsewhere;
   auto IsBounded = [&](const FunctionDecl &Coroutine) {
@@ -765,11 +856,15 @@ void MissingTimeoutCheck::onEndOfTranslationUnit() {
     return It->second;
   };
   llvm::DenseSet<SourceLocation> Reported;
-  for (const Finding &Found : Findings)
-    if (!IsBounded(*Found.Coroutine) &&
-        !Loopback.contains(streamOf(streamArgument(*Found.Operation))) &&
+  for (const Finding &Found : Findings) {
+    const ValueDecl *Stream = streamOf(streamArgument(*Found.Operation));
+    if (!Loopback.contains(Stream) && !Terminal.contains(Stream) &&
+        (Found.StreamDisarmed ||
+         !armedByEveryCaller(Stream, *Found.Coroutine)) &&
+        !IsBounded(*Found.Coroutine) &&
         Reported.insert(Found.Await->getBeginLoc()).second)
       report(Found, *AST);
+  }
   Walked.clear();
   Findings.clear();
   CallSites.clear();
@@ -779,6 +874,9 @@ void MissingTimeoutCheck::onEndOfTranslationUnit() {
   SelfConnectedSockets.clear();
   AcceptedFrom.clear();
   MadeFrom.clear();
+  MadeFromStandardStream.clear();
+  PassedTo.clear();
+  ArmedAtCall.clear();
 }
 
 bool MissingTimeoutCheck::mayBeCoroutineElsewhere(

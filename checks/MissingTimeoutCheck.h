@@ -39,6 +39,9 @@ private:
     const CoawaitExpr *Await;
     const CallExpr *Operation;
     const FunctionDecl *Coroutine;
+    /// The operation's stream had its deadline disarmed earlier in the
+    /// coroutine: a deadline its callers armed no longer holds.
+    bool StreamDisarmed;
   };
   /// A call of a coroutine, or a use that lets it be called elsewhere (its
   /// address taken, its closure passed on).
@@ -80,6 +83,22 @@ private:
   /// The sockets whose peer is this program: connected to an acceptor of
   /// the translation unit, or accepted from one a socket connects to.
   llvm::DenseSet<const ValueDecl *> loopbackSockets() const;
+  /// Whether \p Init mentions one of the process's standard streams
+  /// (`STDIN_FILENO`, `stdin`, ...): what it makes reads or writes the
+  /// terminal, not a peer.
+  bool mentionsStandardStream(const Expr &Init) const;
+  /// Notes the streams \p Call hands to the parameters of its callee, and
+  /// which of them have a deadline armed (in \p Armed) at the call.
+  void noteStreamArguments(const CallExpr &Call,
+                           const llvm::DenseSet<const ValueDecl *> &Armed);
+  /// The streams on the process's standard streams: variables made from
+  /// one, and parameters that every call of the translation unit gives one.
+  llvm::DenseSet<const ValueDecl *> standardStreams() const;
+  /// Whether every call of the translation unit passes parameter \p Stream
+  /// of \p Coroutine a stream whose deadline is armed, and nothing else
+  /// uses the coroutine: a Beast stream keeps the deadline its caller set.
+  bool armedByEveryCaller(const ValueDecl *Stream,
+                          const FunctionDecl &Coroutine) const;
   void report(const Finding &Found, ASTContext &Ctx);
 
   const std::string DefaultTimerFunctions;
@@ -112,6 +131,16 @@ private:
   /// Streams made from a socket (`ssl_stream s(std::move(sock), ctx)`).
   llvm::DenseMap<const ValueDecl *, llvm::SmallVector<const ValueDecl *, 2>>
       MadeFrom;
+  /// Variables made from a standard stream (`stream_descriptor
+  /// in(ex, ::dup(STDIN_FILENO))`).
+  llvm::DenseSet<const ValueDecl *> MadeFromStandardStream;
+  /// What the calls of the translation unit pass to each parameter: the
+  /// stream variable, or null for anything else.
+  llvm::DenseMap<const ParmVarDecl *, llvm::SmallVector<const ValueDecl *, 2>>
+      PassedTo;
+  /// For each parameter, whether each call gave it a stream with an armed
+  /// deadline.
+  llvm::DenseMap<const ParmVarDecl *, llvm::SmallVector<bool, 2>> ArmedAtCall;
 };
 
 } // namespace clang::tidy::tether

@@ -39,6 +39,14 @@ inline constexpr llvm::StringLiteral ScopeSpawnFunctions =
 inline constexpr llvm::StringLiteral FireAndForgetTypes =
     "::concurrencpp::null_result";
 
+/// Operations made to be started with a detached token: they run until they
+/// are cancelled and complete with no error to lose (Boost.MySQL's
+/// `connection_pool::async_run` always completes with success; its
+/// connections' tasks are joined by the pool).
+inline constexpr llvm::StringLiteral DetachedOperations =
+    "::boost::mysql::connection_pool::async_run;"
+    "::boost::mysql::detail::basic_connection_node::async_run";
+
 } // namespace clang::tidy::tether::spawn
 
 #endif // TETHER_CHECKS_UTILS_SPAWNAPIS_H
