@@ -524,6 +524,29 @@ TEST(Event, SetWakesEveryWaiterAndLetsLaterWaitsThroughUntilReset) {
   EXPECT_EQ(woken, 3);
 }
 
+TEST(Event, KeptAcrossLoopsWaitsInEachLoop) {
+  // A primitive that outlives the loop it was first used in (a global, a member of a
+  // long-lived object): each loop's waits belong to that loop, not to the first one, which is
+  // gone, though the next may be made at the same address.
+  tether::event e;
+  for (int round = 0; round < 3; ++round) {
+    bool woken = false;
+    run_bounded([&]() -> task<void> {
+      co_await task_group::open([&](task_group& g) -> task<void> {
+        g.spawn([&]() -> task<void> {
+          co_await e.wait();
+          woken = true;
+        });
+        co_await yield();
+        EXPECT_EQ(e.waiting(), 1u);
+        e.set();
+      });
+      e.reset();
+    }());
+    EXPECT_TRUE(woken) << "round " << round;
+  }
+}
+
 TEST(Event, ManyWaitersAndRandomCancellationsLoseNoWakeUp) {
   // Rounds of 32 waiters, some cancelled while they wait, some in the step of the set(), after
   // which the event is reset at once: every waiter still queued at the set() returns, every one

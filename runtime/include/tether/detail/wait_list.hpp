@@ -147,9 +147,12 @@ public:
     --size_;
   }
 
-  /// The registry for waits in this list (all from one execution context).
+  /// The registry for waits in this list (all from one execution context). Looked up again
+  /// when the list is empty: the context of the earlier waits may be gone (a primitive kept
+  /// across two tether::run), and a new one may even live at the same address. A waiter still
+  /// in the list keeps its context's service alive: a context's shutdown removes its waiters.
   wait_service& service_for(net::execution_context& ctx) {
-    if (!service_)
+    if (!service_ || empty() || &service_->context() != &ctx)
       service_ = &net::use_service<wait_service>(ctx);
     return *service_;
   }
