@@ -1,13 +1,15 @@
 #!/usr/bin/env python3
 """Per finding of the two blanket checks: the coroutine it is about and the
-statements that call or start it, for the triage in verdicts_blanket.py."""
-import re, json, sys
+statements that call or start it, for the triage in judge.py. CORPUS is the
+directory that holds the checkouts."""
+import os, re, json, sys
+CORPUS = os.environ["CORPUS"].rstrip("/") + "/"
 SRC = {'asio': 'blanket-asio.txt', 'libcoro': 'blanket-libcoro-net.txt',
        'async_simple': 'blanket-async_simple.txt'}
 
 def findings():
     for p, f in SRC.items():
-        for m in re.finditer(r'^(/work/corpus/\S+?):(\d+):(\d+): warning: (.*) \[cppcoreguidelines-([a-z-]+)\]$',
+        for m in re.finditer(r'^(' + re.escape(CORPUS) + r'\S+?):(\d+):(\d+): warning: (.*) \[cppcoreguidelines-([a-z-]+)\]$',
                              open(f).read(), re.M):
             yield dict(project=p, file=m[1], line=int(m[2]), col=int(m[3]), check=m[5])
 

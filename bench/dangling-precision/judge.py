@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Second pass: a verdict for each finding whose call sites all have a shape
 that decides it; the rest are listed for reading (manual.py holds those)."""
-import json, re, collections, sys
+import os, json, re, collections, sys
 d = json.load(open('findings.json'))
 texts = {}
 def text(f): return texts.setdefault(f['file'], open(f['file'], errors='replace').read())
@@ -46,7 +46,7 @@ except ImportError:
 
 undecided = []
 for f in d:
-    key = '%s:%d:%d' % (f['file'].replace('/work/corpus/', ''), f['line'], f['col'])
+    key = '%s:%d:%d' % (f['file'].replace(os.environ['CORPUS'].rstrip('/') + '/', ''), f['line'], f['col'])
     f['key'] = key
     mk = key.rsplit(':', 1)[0]
     if mk in manual:

@@ -1,7 +1,9 @@
 #!/bin/bash
-# Run the two blanket clang-tidy checks over each corpus compile database, one TU at a time.
+# Run the two blanket clang-tidy checks over each project's compile database, one TU at a time.
+# CORPUS is the directory that holds the checkouts, each with its database in cdb/.
+corpus=${CORPUS:?set CORPUS to the directory that holds the checkouts}
 for p in asio libcoro async_simple; do
-  cdb=/work/corpus/$p/cdb
+  cdb=$corpus/$p/cdb
   files=$(python3 -c "import json;print('\n'.join(e['file'] for e in json.load(open('$cdb/compile_commands.json'))))")
   : > blanket-$p.txt
   for f in $files; do
