@@ -38,7 +38,8 @@ struct FactLocation {
 };
 
 /// A call in a function's body: of another function (by its USR) or, with
-/// an empty CalleeUSR, of a call that blocks by itself.
+/// an empty CalleeUSR, a call that does what the fact says by itself (one
+/// that blocks, a spawn).
 struct FactCall {
   std::string CalleeUSR;
   std::string CalleeName; // as messages quote it: 'read_file', 'fread'
@@ -121,11 +122,11 @@ struct ProgramFacts {
   /// The chain for \p Asked, a question of a kind that has chains; null
   /// when the function does not do it.
   const std::vector<ChainHop> *chain(const AskedFact &Asked) const {
+    if (Asked.Kind == FactKind::BoundedByCallers)
+      return nullptr;
     const auto &Chains = Asked.Kind == FactKind::Blocks ? Blocking : Spawning;
     auto Found = Chains.find(Asked.USR);
-    return Found == Chains.end() || Asked.Kind == FactKind::BoundedByCallers
-               ? nullptr
-               : &Found->second;
+    return Found == Chains.end() ? nullptr : &Found->second;
   }
   /// Whether the answer to \p Asked is yes.
   bool holds(const AskedFact &Asked) const {
