@@ -880,11 +880,7 @@ UnboundedTaskCreationCheck::spawnPathIn(const FunctionDecl &Callee,
   // A coroutine's own spawns are judged where it is awaited or started; a
   // limiter anywhere in the body may bound them.
   const bool Followed = !isCoroutine(*Definition) &&
-                        !Definition->isTemplated() &&
-                        !anyStmt(Body, [&](const Stmt &S) {
-                          const auto *Call = dyn_cast<CallExpr>(&S);
-                          return Call && isLimiter(*Call);
-                        });
+                        !Definition->isTemplated() && !acquiresLimiter(*Body);
   if (Followed)
     findUnconditional(Body, [&](const Expr &Statement) {
       if (std::optional<SpawnInfo> Own = ownSpawn(Statement, Ctx)) {
@@ -911,10 +907,7 @@ void UnboundedTaskCreationCheck::summarize(const FunctionDecl &Function,
   const SourceManager &SM = Ctx.getSourceManager();
   FunctionSummary *Summary = recordedSummary(Function, SM);
   const Stmt *Body = Function.getBody();
-  if (!Summary || !Body || anyStmt(Body, [&](const Stmt &S) {
-        const auto *Call = dyn_cast<CallExpr>(&S);
-        return Call && isLimiter(*Call);
-      }))
+  if (!Summary || !Body || acquiresLimiter(*Body))
     return;
   findUnconditional(Body, [&](const Expr &Statement) {
     if (std::optional<SpawnInfo> Own = ownSpawn(Statement, Ctx)) {
@@ -939,6 +932,13 @@ void UnboundedTaskCreationCheck::summarize(const FunctionDecl &Function,
 bool UnboundedTaskCreationCheck::isLimiter(const CallExpr &Call) const {
   const NamedDecl *Called = calledDecl(Call);
   return Called && LimiterFunctions.matches(*Called);
+}
+
+bool UnboundedTaskCreationCheck::acquiresLimiter(const Stmt &Body) const {
+  return anyStmt(&Body, [&](const Stmt &S) {
+    const auto *Call = dyn_cast<CallExpr>(&S);
+    return Call && isLimiter(*Call);
+  });
 }
 
 bool UnboundedTaskCreationCheck::isBoundedByConcurrency(

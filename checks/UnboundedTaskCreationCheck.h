@@ -107,6 +107,8 @@ private:
   /// each time it runs.
   void summarize(const FunctionDecl &Function, ASTContext &Ctx);
   bool isLimiter(const CallExpr &Call) const;
+  /// Whether \p Body calls a limiter anywhere: what it starts may be bounded.
+  bool acquiresLimiter(const Stmt &Body) const;
   /// Whether the loop condition \p Cond compares the counter with the
   /// concurrency of a pool or of the machine (ConcurrencyLimitFunctions,
   /// called there or in the initializer of the variable it reads), or with
