@@ -6,6 +6,7 @@
 #include "utils/Annotations.h"
 #include "utils/AsioAwaitable.h"
 #include "utils/Coroutines.h"
+#include "utils/EnclosingCallables.h"
 #include "utils/LexerUtils.h"
 #include "utils/LocksAcrossSuspension.h"
 #include "utils/Matchers.h"
@@ -613,7 +614,10 @@ BlockingCallInCoroutineCheck::classify(const Expr &E, const BodyFacts &Facts,
   }
 
   BlockingKind Kind = BlockingKind::Other;
-  if (Name == "::std::this_thread::sleep_for" ||
+  if (llvm::StringRef(Name).starts_with("::std::condition_variable::") ||
+      llvm::StringRef(Name).starts_with("::std::condition_variable_any::"))
+    Kind = BlockingKind::ConditionWait;
+  else if (Name == "::std::this_thread::sleep_for" ||
       Name == "::std::this_thread::sleep_until" || Name == "::sleep" ||
       Name == "::usleep" || Name == "::nanosleep" ||
       Name == "::clock_nanosleep")
@@ -942,6 +946,16 @@ BlockingCallInCoroutineCheck::Remedy BlockingCallInCoroutineCheck::remedyFor(
   case BlockingKind::Construction:
     Advice = "construct it on a thread pool, such as with 'tether::offload'";
     break;
+  case BlockingKind::ConditionWait:
+    // Not offload: the pool thread would unlock a mutex this thread holds.
+    Advice = "wait on an async condition instead, such as "
+             "'tether::condition': awaiting its 'wait(pred)' suspends the "
+             "coroutine, not its thread";
+    if (Rewritable && RuntimeFlavour) {
+      AdviceFixes = asyncConditionFix(*Call, Parent, Ctx);
+      AdviceInclude = &runtime::Condition;
+    }
+    break;
   case BlockingKind::Other:
     Advice = "run it on a thread pool, such as with 'co_await "
              "tether::offload': the coroutine resumes when it returns";
@@ -1012,25 +1026,36 @@ void BlockingCallInCoroutineCheck::report(
 
 namespace {
 
-/// The references to \p Target in the code of the translation unit outside
-/// system headers.
-unsigned referencesTo(const ValueDecl &Target, ASTContext &Ctx) {
-  struct Counter : RecursiveASTVisitor<Counter> {
+/// The expressions that name \p Target in the code of the translation unit
+/// outside system headers, and the member calls made on it.
+struct Uses {
+  std::vector<const Expr *> References;
+  std::vector<const CXXMemberCallExpr *> MemberCalls;
+};
+Uses usesOf(const ValueDecl &Target, ASTContext &Ctx) {
+  struct Collector : RecursiveASTVisitor<Collector> {
     const ValueDecl *Target;
-    unsigned Found = 0;
+    Uses Found;
     bool VisitDeclRefExpr(DeclRefExpr *E) {
-      Found += E->getDecl() == Target;
+      if (E->getDecl() == Target)
+        Found.References.push_back(E);
       return true;
     }
     bool VisitMemberExpr(MemberExpr *E) {
-      Found += E->getMemberDecl() == Target;
+      if (E->getMemberDecl() == Target)
+        Found.References.push_back(E);
       return true;
     }
-  } Count;
-  Count.Target = &Target;
+    bool VisitCXXMemberCallExpr(CXXMemberCallExpr *E) {
+      if (namedValue(E->getImplicitObjectArgument()) == Target)
+        Found.MemberCalls.push_back(E);
+      return true;
+    }
+  } Collect;
+  Collect.Target = &Target;
   for (Decl *D : userTopLevelDecls(Ctx))
-    Count.TraverseDecl(D);
-  return Count.Found;
+    Collect.TraverseDecl(D);
+  return std::move(Collect.Found);
 }
 
 /// Whether every use of \p Guard in \p Body is `Guard.unlock()`, which
@@ -1060,6 +1085,28 @@ bool sharesTypeSpelling(const DeclaratorDecl &D) {
   });
 }
 
+/// \p D when a fix-it can rewrite its type as written: a variable or a
+/// member of a class that is not a template, declared on its own in the main
+/// file as one of \p Types (qualified names, no qualifiers or references).
+const DeclaratorDecl *retypableDeclaration(const ValueDecl *D,
+                                           llvm::ArrayRef<llvm::StringRef> Types,
+                                           const SourceManager &SM) {
+  const auto *Declaration = dyn_cast_or_null<DeclaratorDecl>(D);
+  const CXXRecordDecl *Type =
+      Declaration ? Declaration->getType()->getAsCXXRecordDecl() : nullptr;
+  if (!Type || Declaration->getType().hasQualifiers() ||
+      !llvm::is_contained(Types, Type->getQualifiedNameAsString()) ||
+      !Declaration->getTypeSourceInfo() || Declaration->isTemplated() ||
+      (isa<FieldDecl>(Declaration) &&
+       cast<CXXRecordDecl>(Declaration->getDeclContext())
+           ->isDependentContext()) ||
+      !SM.isInMainFile(Declaration->getLocation()) ||
+      inMacro(Declaration->getSourceRange()) ||
+      sharesTypeSpelling(*Declaration))
+    return nullptr;
+  return Declaration;
+}
+
 } // namespace
 
 std::vector<FixItHint>
@@ -1075,20 +1122,11 @@ BlockingCallInCoroutineCheck::asyncMutexFix(const FunctionDecl &Coroutine,
       !SM.isInMainFile(Statement->getBeginLoc()))
     return {};
   const auto *Guard = cast<VarDecl>(Statement->getSingleDecl());
-  // The mutex: a variable or a member of a class that is not a template,
-  // declared as a std::mutex in the main file, and locked here only.
-  const auto *Mutex =
-      dyn_cast_or_null<DeclaratorDecl>(namedValue(Lock.GuardedMutex));
-  const CXXRecordDecl *Type =
-      Mutex ? Mutex->getType()->getAsCXXRecordDecl() : nullptr;
-  if (!Type || Mutex->getType().hasQualifiers() ||
-      Type->getQualifiedNameAsString() != "std::mutex" ||
-      !Mutex->getTypeSourceInfo() || Mutex->isTemplated() ||
-      (isa<FieldDecl>(Mutex) &&
-       cast<CXXRecordDecl>(Mutex->getDeclContext())->isDependentContext()) ||
-      !SM.isInMainFile(Mutex->getLocation()) ||
-      inMacro(Mutex->getSourceRange()) || sharesTypeSpelling(*Mutex) ||
-      !onlyUnlocked(*Guard, Body) || referencesTo(*Mutex, Ctx) != 1)
+  // The mutex is locked here only.
+  const auto *Mutex = retypableDeclaration(namedValue(Lock.GuardedMutex),
+                                           {"std::mutex"}, SM);
+  if (!Mutex || !onlyUnlocked(*Guard, Body) ||
+      usesOf(*Mutex, Ctx).References.size() != 1)
     return {};
   const std::string MutexText =
       Lexer::getSourceText(
@@ -1104,6 +1142,89 @@ BlockingCallInCoroutineCheck::asyncMutexFix(const FunctionDecl &Coroutine,
                                         Statement->getEndLoc()),
           ("auto " + Guard->getName() + " = co_await " + MutexText + ".lock()")
               .str())};
+}
+
+std::vector<FixItHint>
+BlockingCallInCoroutineCheck::asyncConditionFix(const CallExpr &Call,
+                                                const Stmt *Parent,
+                                                ASTContext &Ctx) const {
+  const SourceManager &SM = Ctx.getSourceManager();
+  const auto *Wait = dyn_cast<CXXMemberCallExpr>(&Call);
+  const FunctionDecl *Coroutine = enclosingCoroutine(Call, Ctx);
+  if (!Wait || !Coroutine || Wait->getMethodDecl()->getName() != "wait" ||
+      Wait->getNumArgs() != 2 || !isa_and_nonnull<CompoundStmt>(Parent))
+    return {};
+  // tether::condition is for coroutines on one executor: every other use
+  // must be in a coroutine of the runtime's Asio too, or a thread would be
+  // left waiting on, or notifying, what it can no longer reach.
+  auto InRuntimeCoroutine = [&](const Expr &Use) {
+    const FunctionDecl *User = enclosingCoroutine(Use, Ctx);
+    return User && taskFlavour(User->getReturnType()) == Runtime.flavour();
+  };
+  const DeclaratorDecl *Condition = retypableDeclaration(
+      namedValue(Wait->getImplicitObjectArgument()),
+      {"std::condition_variable", "std::condition_variable_any"}, SM);
+  if (!Condition)
+    return {};
+  const Uses ConditionUses = usesOf(*Condition, Ctx);
+  if (ConditionUses.References.size() != ConditionUses.MemberCalls.size())
+    return {};
+  std::vector<FixItHint> Fix;
+  for (const CXXMemberCallExpr *Use : ConditionUses.MemberCalls) {
+    if (Use == Wait)
+      continue;
+    const CXXMethodDecl *Method = Use->getMethodDecl();
+    const auto *Callee = dyn_cast<MemberExpr>(Use->getCallee());
+    if (!Method || !Method->getIdentifier() || !Callee ||
+        Callee->getMemberLoc().isMacroID() || !InRuntimeCoroutine(*Use))
+      return {};
+    // Every waiter checks its own predicate, so waking them all is what
+    // waking one of them was.
+    if (Method->getName() == "notify_one")
+      Fix.push_back(FixItHint::CreateReplacement(Callee->getMemberLoc(),
+                                                 "notify_all"));
+    else if (Method->getName() != "notify_all")
+      return {};
+  }
+
+  // The waiter's lock guards nothing once no other thread can run: it goes,
+  // when the wait is its only use and every use of its mutex is in such a
+  // coroutine.
+  const auto *Lock = dyn_cast_or_null<VarDecl>(namedValue(Wait->getArg(0)));
+  const CXXRecordDecl *LockType =
+      Lock ? Lock->getType()->getAsCXXRecordDecl() : nullptr;
+  const DeclStmt *LockStatement = nullptr;
+  anyStmt(Coroutine->getBody(), [&](const Stmt &S) {
+    const auto *Declaration = dyn_cast<DeclStmt>(&S);
+    if (Declaration && Declaration->isSingleDecl() &&
+        Declaration->getSingleDecl() == Lock)
+      LockStatement = Declaration;
+    return LockStatement != nullptr;
+  });
+  const auto *Locking = Lock && Lock->getInit()
+                            ? dyn_cast<CXXConstructExpr>(
+                                  skipParensAndImplicit(Lock->getInit()))
+                            : nullptr;
+  const ValueDecl *Mutex =
+      Locking && Locking->getNumArgs() == 1 ? namedValue(Locking->getArg(0))
+                                            : nullptr;
+  if (!LockStatement || !LockType || !Mutex ||
+      LockType->getQualifiedNameAsString() != "std::unique_lock" ||
+      inMacro(LockStatement->getSourceRange()) ||
+      !SM.isInMainFile(LockStatement->getBeginLoc()) ||
+      usesOf(*Lock, Ctx).References.size() != 1 ||
+      !llvm::all_of(usesOf(*Mutex, Ctx).References,
+                    [&](const Expr *Use) { return InRuntimeCoroutine(*Use); }))
+    return {};
+
+  Fix.push_back(FixItHint::CreateReplacement(
+      Condition->getTypeSourceInfo()->getTypeLoc().getSourceRange(),
+      runtime::Condition.Name));
+  Fix.push_back(FixItHint::CreateRemoval(removalOfStatement(*LockStatement, Ctx)));
+  Fix.push_back(FixItHint::CreateInsertion(Wait->getBeginLoc(), "co_await "));
+  Fix.push_back(FixItHint::CreateRemoval(CharSourceRange::getCharRange(
+      Wait->getArg(0)->getBeginLoc(), Wait->getArg(1)->getBeginLoc())));
+  return Fix;
 }
 
 void BlockingCallInCoroutineCheck::reportLocks(const FunctionDecl &Coroutine,

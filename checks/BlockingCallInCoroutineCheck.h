@@ -44,6 +44,7 @@ public:
     Sleep,        // std::this_thread::sleep_for / sleep_until
     AsioSync,     // a synchronous Asio operation with an async_ twin
     Construction, // an object whose constructor blocks (opens a file)
+    ConditionWait, // std::condition_variable(_any) wait, wait_for, wait_until
     Other,        // anything else listed
   };
   struct BlockingCall {
@@ -124,6 +125,14 @@ private:
   std::vector<FixItHint> asyncMutexFix(const FunctionDecl &Coroutine,
                                        const LockAcquisition &Lock,
                                        const Stmt &Body, ASTContext &Ctx);
+
+  /// The rewrite of `cv.wait(lock, pred)` to `co_await cv.wait(pred)` on a
+  /// tether::condition, with cv's notifications and the waiter's lock; none
+  /// unless the condition variable and the lock's mutex are used in
+  /// coroutines only and this is the one wait.
+  std::vector<FixItHint> asyncConditionFix(const CallExpr &Call,
+                                           const Stmt *Parent,
+                                           ASTContext &Ctx) const;
 
   static std::vector<FixItHint> sleepFix(const CallExpr &Call);
   static std::vector<FixItHint>

@@ -36,6 +36,7 @@ inline constexpr Api Semaphore{"tether::semaphore", "tether/semaphore.hpp"};
 inline constexpr Api IsCancellation{"tether::is_cancellation",
                                     "tether/cancellation.hpp"};
 inline constexpr Api Mutex{"tether::mutex", "tether/mutex.hpp"};
+inline constexpr Api Condition{"tether::condition", "tether/condition.hpp"};
 inline constexpr Api Rethrow{"tether::rethrow", "tether/cancellation.hpp"};
 
 } // namespace clang::tidy::tether::runtime

@@ -97,16 +97,13 @@ awaitable<int> waits(std::future<int> &Future, std::shared_future<int> &Shared,
   std::unique_lock<std::mutex> Lock(Mutex);
   Cv.wait(Lock);
 // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'std::condition_variable::wait' blocks the thread that runs this coroutine and every task scheduled on it [async-blocking-call-in-coroutine]
-// CHECK-NOTES: :[[@LINE-2]]:3: note: run it on a thread pool, such as with 'co_await tether::offload': the coroutine resumes when it returns
-// CHECK-FIXES-NOTE: {{^}}  co_await tether::offload([&] { Cv.wait(Lock); });{{$}}
+// CHECK-NOTES: :[[@LINE-2]]:3: note: wait on an async condition instead, such as 'tether::condition': awaiting its 'wait(pred)' suspends the coroutine, not its thread
   Cv.wait_for(Lock, 1s, [] { return true; });
 // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'std::condition_variable::wait_for' blocks the thread that runs this coroutine and every task scheduled on it [async-blocking-call-in-coroutine]
-// CHECK-NOTES: :[[@LINE-2]]:3: note: run it on a thread pool, such as with 'co_await tether::offload': the coroutine resumes when it returns
-// CHECK-FIXES-NOTE: {{^}}  co_await tether::offload([&] { Cv.wait_for(Lock, 1s, [] { return true; }); });{{$}}
+// CHECK-NOTES: :[[@LINE-2]]:3: note: wait on an async condition instead, such as 'tether::condition': awaiting its 'wait(pred)' suspends the coroutine, not its thread
   CvAny.wait(Lock);
 // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'std::condition_variable_any::wait' blocks the thread that runs this coroutine and every task scheduled on it [async-blocking-call-in-coroutine]
-// CHECK-NOTES: :[[@LINE-2]]:3: note: run it on a thread pool, such as with 'co_await tether::offload': the coroutine resumes when it returns
-// CHECK-FIXES-NOTE: {{^}}  co_await tether::offload([&] { CvAny.wait(Lock); });{{$}}
+// CHECK-NOTES: :[[@LINE-2]]:3: note: wait on an async condition instead, such as 'tether::condition': awaiting its 'wait(pred)' suspends the coroutine, not its thread
   Lock.unlock();
   Slots.acquire();
 // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'std::counting_semaphore::acquire' blocks the thread that runs this coroutine and every task scheduled on it [async-blocking-call-in-coroutine]
