@@ -618,9 +618,9 @@ BlockingCallInCoroutineCheck::classify(const Expr &E, const BodyFacts &Facts,
       llvm::StringRef(Name).starts_with("::std::condition_variable_any::"))
     Kind = BlockingKind::ConditionWait;
   else if (Name == "::std::this_thread::sleep_for" ||
-      Name == "::std::this_thread::sleep_until" || Name == "::sleep" ||
-      Name == "::usleep" || Name == "::nanosleep" ||
-      Name == "::clock_nanosleep")
+           Name == "::std::this_thread::sleep_until" || Name == "::sleep" ||
+           Name == "::usleep" || Name == "::nanosleep" ||
+           Name == "::clock_nanosleep")
     Kind = BlockingKind::Sleep;
   else if (declaredFlavour(*Callee) != AsioFlavour::None &&
            Callee->getIdentifier() && hasAsyncTwin(Callee->getName()))
@@ -1088,9 +1088,9 @@ bool sharesTypeSpelling(const DeclaratorDecl &D) {
 /// \p D when a fix-it can rewrite its type as written: a variable or a
 /// member of a class that is not a template, declared on its own in the main
 /// file as one of \p Types (qualified names, no qualifiers or references).
-const DeclaratorDecl *retypableDeclaration(const ValueDecl *D,
-                                           llvm::ArrayRef<llvm::StringRef> Types,
-                                           const SourceManager &SM) {
+const DeclaratorDecl *
+retypableDeclaration(const ValueDecl *D, llvm::ArrayRef<llvm::StringRef> Types,
+                     const SourceManager &SM) {
   const auto *Declaration = dyn_cast_or_null<DeclaratorDecl>(D);
   const CXXRecordDecl *Type =
       Declaration ? Declaration->getType()->getAsCXXRecordDecl() : nullptr;
@@ -1123,8 +1123,8 @@ BlockingCallInCoroutineCheck::asyncMutexFix(const FunctionDecl &Coroutine,
     return {};
   const auto *Guard = cast<VarDecl>(Statement->getSingleDecl());
   // The mutex is locked here only.
-  const auto *Mutex = retypableDeclaration(namedValue(Lock.GuardedMutex),
-                                           {"std::mutex"}, SM);
+  const auto *Mutex =
+      retypableDeclaration(namedValue(Lock.GuardedMutex), {"std::mutex"}, SM);
   if (!Mutex || !onlyUnlocked(*Guard, Body) ||
       usesOf(*Mutex, Ctx).References.size() != 1)
     return {};
@@ -1144,10 +1144,8 @@ BlockingCallInCoroutineCheck::asyncMutexFix(const FunctionDecl &Coroutine,
               .str())};
 }
 
-std::vector<FixItHint>
-BlockingCallInCoroutineCheck::asyncConditionFix(const CallExpr &Call,
-                                                const Stmt *Parent,
-                                                ASTContext &Ctx) const {
+std::vector<FixItHint> BlockingCallInCoroutineCheck::asyncConditionFix(
+    const CallExpr &Call, const Stmt *Parent, ASTContext &Ctx) const {
   const SourceManager &SM = Ctx.getSourceManager();
   const auto *Wait = dyn_cast<CXXMemberCallExpr>(&Call);
   const FunctionDecl *Coroutine = enclosingCoroutine(Call, Ctx);
@@ -1181,8 +1179,8 @@ BlockingCallInCoroutineCheck::asyncConditionFix(const CallExpr &Call,
     // Every waiter checks its own predicate, so waking them all is what
     // waking one of them was.
     if (Method->getName() == "notify_one")
-      Fix.push_back(FixItHint::CreateReplacement(Callee->getMemberLoc(),
-                                                 "notify_all"));
+      Fix.push_back(
+          FixItHint::CreateReplacement(Callee->getMemberLoc(), "notify_all"));
     else if (Method->getName() != "notify_all")
       return {};
   }
@@ -1201,13 +1199,13 @@ BlockingCallInCoroutineCheck::asyncConditionFix(const CallExpr &Call,
       LockStatement = Declaration;
     return LockStatement != nullptr;
   });
-  const auto *Locking = Lock && Lock->getInit()
-                            ? dyn_cast<CXXConstructExpr>(
-                                  skipParensAndImplicit(Lock->getInit()))
-                            : nullptr;
-  const ValueDecl *Mutex =
-      Locking && Locking->getNumArgs() == 1 ? namedValue(Locking->getArg(0))
-                                            : nullptr;
+  const auto *Locking =
+      Lock && Lock->getInit()
+          ? dyn_cast<CXXConstructExpr>(skipParensAndImplicit(Lock->getInit()))
+          : nullptr;
+  const ValueDecl *Mutex = Locking && Locking->getNumArgs() == 1
+                               ? namedValue(Locking->getArg(0))
+                               : nullptr;
   if (!LockStatement || !LockType || !Mutex ||
       LockType->getQualifiedNameAsString() != "std::unique_lock" ||
       inMacro(LockStatement->getSourceRange()) ||
@@ -1220,7 +1218,8 @@ BlockingCallInCoroutineCheck::asyncConditionFix(const CallExpr &Call,
   Fix.push_back(FixItHint::CreateReplacement(
       Condition->getTypeSourceInfo()->getTypeLoc().getSourceRange(),
       runtime::Condition.Name));
-  Fix.push_back(FixItHint::CreateRemoval(removalOfStatement(*LockStatement, Ctx)));
+  Fix.push_back(
+      FixItHint::CreateRemoval(removalOfStatement(*LockStatement, Ctx)));
   Fix.push_back(FixItHint::CreateInsertion(Wait->getBeginLoc(), "co_await "));
   Fix.push_back(FixItHint::CreateRemoval(CharSourceRange::getCharRange(
       Wait->getArg(0)->getBeginLoc(), Wait->getArg(1)->getBeginLoc())));

@@ -41,11 +41,11 @@ public:
 
   /// Why a call blocks.
   enum class BlockingKind {
-    Sleep,        // std::this_thread::sleep_for / sleep_until
-    AsioSync,     // a synchronous Asio operation with an async_ twin
-    Construction, // an object whose constructor blocks (opens a file)
+    Sleep,         // std::this_thread::sleep_for / sleep_until
+    AsioSync,      // a synchronous Asio operation with an async_ twin
+    Construction,  // an object whose constructor blocks (opens a file)
     ConditionWait, // std::condition_variable(_any) wait, wait_for, wait_until
-    Other,        // anything else listed
+    Other,         // anything else listed
   };
   struct BlockingCall {
     BlockingKind Kind;

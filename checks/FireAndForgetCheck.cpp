@@ -24,6 +24,14 @@ constexpr llvm::StringLiteral DefaultDetachedSpawnFunctions =
     spawn::DetachedStartFunctions;
 constexpr llvm::StringLiteral DefaultDetachedTokenTypes =
     "::asio::detached_t;::boost::asio::detached_t";
+/// Calls, and classes whose constructors take a callable, that call it and
+/// drop what it returns (a std::function whose signature returns void).
+constexpr llvm::StringLiteral DefaultResultDroppingCallees =
+    "::asio::post;::asio::dispatch;::asio::defer;"
+    "::boost::asio::post;::boost::asio::dispatch;::boost::asio::defer;"
+    "::std::thread;::std::jthread;::std::function;::std::move_only_function;"
+    "::std::copyable_function;::std::for_each;::std::for_each_n;"
+    "::std::ranges::for_each;::std::ranges::for_each_n";
 constexpr llvm::StringLiteral DefaultExpectedThrowFunctions =
     "assert_throws;assert_throws_with_error_message;"
     "assert_throws_contains_error_message";
@@ -38,6 +46,20 @@ std::string describeCallee(const CallExpr &Call) {
   if (const NamedDecl *Callee = calledDecl(Call))
     return "'" + Callee->getNameAsString() + "'";
   return "the call";
+}
+
+/// Whether \p Wrapper drops what the callable it holds returns: a
+/// std::function keeps it unless its signature returns void.
+bool dropsResult(const CXXRecordDecl &Wrapper) {
+  const auto *Specialization =
+      dyn_cast<ClassTemplateSpecializationDecl>(&Wrapper);
+  if (!Specialization || Specialization->getTemplateArgs().size() == 0 ||
+      Specialization->getTemplateArgs()[0].getKind() != TemplateArgument::Type)
+    return true;
+  const auto *Signature = Specialization->getTemplateArgs()[0]
+                              .getAsType()
+                              ->getAs<FunctionProtoType>();
+  return !Signature || Signature->getReturnType()->isVoidType();
 }
 
 /// How a diagnostic names a completion token argument: 'detached', or "a
@@ -296,6 +318,8 @@ FireAndForgetCheck::FireAndForgetCheck(StringRef Name,
                                           DefaultExpectedThrowFunctions)),
       DetachedOperations(
           readNameList("DetachedOperations", spawn::DetachedOperations)),
+      ResultDroppingCallees(
+          readNameList("ResultDroppingCallees", DefaultResultDroppingCallees)),
       ExtraTaskTypes(readNameList("TaskTypes")), Tasks(&ExtraTaskTypes) {}
 
 void FireAndForgetCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
@@ -306,6 +330,7 @@ void FireAndForgetCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   storeNameList(Opts, FireAndForgetTypes);
   storeNameList(Opts, ExpectedThrowFunctions);
   storeNameList(Opts, DetachedOperations);
+  storeNameList(Opts, ResultDroppingCallees);
   Options.store(Opts, "AllowCastToVoid", AllowCastToVoid);
 }
 
@@ -352,6 +377,19 @@ void FireAndForgetCheck::registerMatchers(MatchFinder *Finder) {
                          .bind("detachedToken"),
                      this);
 
+  // A coroutine callable handed to something that calls it and drops the
+  // task it returns.
+  Finder->addMatcher(callExpr(unless(isTypeDependent()),
+                              callsListedIn(&ResultDroppingCallees),
+                              isReportable(SystemHeaders))
+                         .bind("droppingCall"),
+                     this);
+  Finder->addMatcher(
+      cxxConstructExpr(constructsListedIn(&ResultDroppingCallees),
+                       isReportable(SystemHeaders))
+          .bind("droppingConstruct"),
+      this);
+
   Finder->addMatcher(
       cxxMemberCallExpr(
           callee(cxxMethodDecl(
@@ -375,6 +413,22 @@ void FireAndForgetCheck::check(const MatchFinder::MatchResult &Result) {
   }
   if (const auto *Task = Result.Nodes.getNodeAs<VarDecl>("keptTask")) {
     checkKeptTask(*Task, *Result.Nodes.getNodeAs<CallExpr>("keptCall"), Ctx);
+    return;
+  }
+  if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("droppingCall")) {
+    for (const Expr *Arg : Call->arguments())
+      checkDroppedCallable(*Arg, describeCallee(*Call), Ctx);
+    return;
+  }
+  if (const auto *Construct =
+          Result.Nodes.getNodeAs<CXXConstructExpr>("droppingConstruct")) {
+    const CXXRecordDecl *Wrapper = Construct->getConstructor()->getParent();
+    if (!dropsResult(*Wrapper))
+      return;
+    const std::string Name = templateFreeQualifiedName(*Wrapper);
+    for (const Expr *Arg : Construct->arguments())
+      checkDroppedCallable(
+          *Arg, "'" + llvm::StringRef(Name).ltrim(':').str() + "'", Ctx);
     return;
   }
   if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("detachedSpawn")) {
@@ -567,6 +621,55 @@ void FireAndForgetCheck::checkDiscardedTask(const CallExpr &Call,
     diag(Loc, "co_await the task to own it; this coroutine then waits for it",
          DiagnosticIDs::Note)
         << AwaitFix;
+}
+
+void FireAndForgetCheck::checkDroppedCallable(const Expr &Arg,
+                                              const std::string &Dropper,
+                                              ASTContext &Ctx) {
+  const Expr *Callable = skipParensAndImplicit(&Arg);
+  if (const auto *AddressOf = dyn_cast<UnaryOperator>(Callable);
+      AddressOf && AddressOf->getOpcode() == UO_AddrOf)
+    Callable = skipParensAndImplicit(AddressOf->getSubExpr());
+  // What calling it runs: the one call operator of a closure or a function
+  // object (a generic lambda's is a template, left alone), or a function.
+  const FunctionDecl *Invoked = nullptr;
+  std::string Name;
+  if (const CXXRecordDecl *Class =
+          Callable->getType().getNonReferenceType()->getAsCXXRecordDecl();
+      Class && Class->hasDefinition()) {
+    for (const CXXMethodDecl *Method : Class->methods())
+      if (Method->getOverloadedOperator() == OO_Call) {
+        if (Invoked)
+          return;
+        Invoked = Method;
+      }
+    Name = Class->isLambda() ? "the coroutine lambda"
+                             : "'" + Class->getNameAsString() + "'";
+  } else if (const auto *Ref = dyn_cast<DeclRefExpr>(Callable)) {
+    Invoked = dyn_cast<FunctionDecl>(Ref->getDecl());
+    if (Invoked)
+      Name = "'" + Invoked->getNameAsString() + "'";
+  }
+  if (!Invoked || Invoked->getReturnType()->isDependentType())
+    return;
+  const std::optional<TaskTypeInfo> Task =
+      Tasks.classify(Invoked->getReturnType(), Ctx, Invoked);
+  if (!Task)
+    return;
+  if (const CXXRecordDecl *Record =
+          Invoked->getReturnType()->getAsCXXRecordDecl();
+      Record && FireAndForgetTypes.matches(*Record))
+    return;
+  static constexpr llvm::StringLiteral Messages[] = {
+      "%0 drops the task that %1 returns: it is never started, its body does "
+      "not run",
+      "%0 drops the task that %1 returns: it runs unowned, its result and its "
+      "exception are lost",
+      "%0 drops the task that %1 returns: if it is lazy it never runs, if it "
+      "is eager nobody owns it"};
+  diag(Ctx.getSourceManager().getExpansionLoc(Arg.getBeginLoc()),
+       Messages[static_cast<int>(Task->Start)])
+      << Dropper << Name;
 }
 
 std::vector<FixItHint>

@@ -41,12 +41,16 @@ private:
   std::vector<FixItHint> spawnOnGroupFix(const CallExpr &CoSpawn,
                                          const Expr &Token, ASTContext &Ctx,
                                          std::string &GroupName);
-  /// `co_await` before the call, where the enclosing coroutine can await it;
-  /// empty otherwise.
+  /// Reports \p Arg, an argument of \p Dropper (ResultDroppingCallees), when
+  /// it is a callable whose call returns a task, which Dropper drops.
+  void checkDroppedCallable(const Expr &Arg, const std::string &Dropper,
+                            ASTContext &Ctx);
   /// Whether \p Call is in a lambda given to a function that calls it to
   /// see it throw (ExpectedThrowFunctions): a test of the call's
   /// preconditions, not started work.
   bool expectsThrow(const CallExpr &Call, ASTContext &Ctx) const;
+  /// `co_await` before the call, where the enclosing coroutine can await it;
+  /// empty otherwise.
   std::vector<FixItHint> coAwaitFix(const CallExpr &Call, const Expr &Discarded,
                                     ASTContext &Ctx);
 
@@ -57,6 +61,7 @@ private:
   const NameListOption FireAndForgetTypes;
   const NameListOption ExpectedThrowFunctions;
   const NameListOption DetachedOperations;
+  const NameListOption ResultDroppingCallees;
   const NameListOption ExtraTaskTypes;
   TaskTypes Tasks;
 };

@@ -30,18 +30,17 @@ inline CharSourceRange removalOfStatement(const Stmt &S,
   const SourceLocation End =
       Lexer::getLocForEndOfToken(S.getEndLoc(), 0, SM, Ctx.getLangOpts());
   bool Invalid = false;
-  const llvm::StringRef Text =
-      SM.getBufferData(SM.getFileID(Begin), &Invalid);
+  const llvm::StringRef Text = SM.getBufferData(SM.getFileID(Begin), &Invalid);
   if (Invalid || SM.getFileID(End) != SM.getFileID(Begin))
     return CharSourceRange::getCharRange(Begin, End);
   const unsigned From = SM.getFileOffset(Begin), To = SM.getFileOffset(End);
   unsigned LineStart = From, LineEnd = To;
-  while (LineStart > 0 && (Text[LineStart - 1] == ' ' ||
-                           Text[LineStart - 1] == '\t'))
+  while (LineStart > 0 &&
+         (Text[LineStart - 1] == ' ' || Text[LineStart - 1] == '\t'))
     --LineStart;
-  while (LineEnd < Text.size() &&
-         (Text[LineEnd] == ' ' || Text[LineEnd] == '\t' ||
-          Text[LineEnd] == '\r'))
+  while (
+      LineEnd < Text.size() &&
+      (Text[LineEnd] == ' ' || Text[LineEnd] == '\t' || Text[LineEnd] == '\r'))
     ++LineEnd;
   // From the end of the line before: clang-tidy's fix of a range that
   // ends where a line starts takes that line's first character too.

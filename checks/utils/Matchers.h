@@ -56,6 +56,11 @@ AST_MATCHER_P(CallExpr, callsListedIn, const NameList *, Names) {
   return Called && Names->matches(*Called);
 }
 
+/// Matches a construction of a class listed in \p Names.
+AST_MATCHER_P(CXXConstructExpr, constructsListedIn, const NameList *, Names) {
+  return Names->matches(*Node.getConstructor()->getParent());
+}
+
 /// Registers \p Inner, matched against every discarded value (see
 /// forEachDiscardedValue), anchored at each kind of statement that can drop a
 /// value, so that the match finder never runs it on other statements.
