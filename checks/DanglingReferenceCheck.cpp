@@ -8,6 +8,7 @@
 #include "utils/RuntimeApi.h"
 #include "utils/SpawnApis.h"
 #include "utils/StmtSearch.h"
+#include "utils/SyncApis.h"
 #include "utils/TaskHolders.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
@@ -88,6 +89,13 @@ llvm::StringRef defaultSpawnFunctions() {
       (callableSpawnNames() + ";" + spawn::DetachedStartFunctions + ";" +
        spawn::ScopeSpawnFunctions)
           .str();
+  return Names;
+}
+
+/// The option value refers to it: it lives as long as the checks.
+llvm::StringRef defaultJoinFunctions() {
+  static const std::string Names =
+      (sync::HandleWaits + ";" + sync::ScopeJoins).str();
   return Names;
 }
 
@@ -301,24 +309,23 @@ bool mentions(const Stmt *S, const ValueDecl *D) {
       /*IntoLambdas=*/true);
 }
 
-/// Whether \p Call runs an event loop to completion: run(), join() or
-/// wait() of an io_context or a thread pool returns when no work is left;
-/// shutdown() of libcoro's thread_pool and scheduler returns when every task
-/// scheduled before it has completed.
-bool runsLoop(const CXXMemberCallExpr &Call) {
-  const CXXMethodDecl *Method = Call.getMethodDecl();
+/// The lists a join is recognized by.
+struct JoinNames {
+  /// Members that wait for what the object they are called on tracks.
+  const NameList &Waits;
+  /// Members that run the event loop or the pool they are called on to
+  /// completion.
+  const NameList &LoopRuns;
+};
+
+/// Whether \p Call, of \p Method, is listed in \p Names as a member of the
+/// class of the object it is called on.
+bool callsMemberIn(const CXXMemberCallExpr &Call, const CXXMethodDecl &Method,
+                   const NameList &Names) {
   const CXXRecordDecl *Class = Call.getObjectType().isNull()
                                    ? nullptr
                                    : Call.getObjectType()->getAsCXXRecordDecl();
-  if (!Method || !Method->getIdentifier() || !Class || !Class->getIdentifier())
-    return false;
-  if (Method->getName() == "shutdown")
-    return llvm::is_contained({"thread_pool", "scheduler", "io_scheduler"},
-                              Class->getName());
-  return llvm::is_contained({"run", "join", "wait"}, Method->getName()) &&
-         llvm::is_contained({"io_context", "io_service", "thread_pool",
-                             "system_context", "static_thread_pool"},
-                            Class->getName());
+  return Class && Names.matchesMemberOf(*Class, Method);
 }
 
 /// Whether the function \p Call calls says it waits: sync_wait,
@@ -342,17 +349,23 @@ const ValueDecl *scopeHolder(const Expr *Scope) {
   return namedValue(Scope);
 }
 
-/// Whether \p S calls a method of \p Scope that waits for all it owns:
-/// `join`, `complete`, `cleanup`, `on_empty`, `joinAsync`.
-bool joinsScope(const Stmt *S, const ValueDecl &Scope) {
+/// Whether \p Call is a wait of the task group or async scope \p Scope for
+/// all it owns (`join`, `complete`, `cleanup`, `on_empty`, `joinAsync`):
+/// called on the scope itself, not on the smart pointer that owns it.
+bool isScopeJoin(const CXXMemberCallExpr &Call, const CXXMethodDecl &Method,
+                 const ValueDecl &Scope, const NameList &Waits) {
+  const CXXRecordDecl *Class = Call.getRecordDecl();
+  return Class && isTaskGroupLike(*Class) &&
+         namedValue(peel(Call.getImplicitObjectArgument())) == &Scope &&
+         callsMemberIn(Call, Method, Waits);
+}
+
+/// Whether \p S joins the scope \p Scope (see isScopeJoin).
+bool joinsScope(const Stmt *S, const ValueDecl &Scope, const NameList &Waits) {
   return anyStmt(S, [&](const Stmt &Node) {
     const auto *Call = dyn_cast<CXXMemberCallExpr>(&Node);
     const CXXMethodDecl *Method = Call ? Call->getMethodDecl() : nullptr;
-    return Method && Method->getIdentifier() &&
-           llvm::is_contained(
-               {"join", "complete", "cleanup", "on_empty", "joinAsync"},
-               Method->getName()) &&
-           namedValue(peel(Call->getImplicitObjectArgument())) == &Scope;
+    return Method && isScopeJoin(*Call, *Method, Scope, Waits);
   });
 }
 
@@ -364,7 +377,8 @@ using Holders = llvm::SmallPtrSet<const ValueDecl *, 4>;
 /// Whether \p S, which runs after the task was started, waits for it: it
 /// co_awaits or waits for one of \p Held, joins the scope \p Scope, or runs
 /// the event loop to completion.
-bool joinsTask(const Stmt *S, const Holders &Held, const ValueDecl *Scope) {
+bool joinsTask(const Stmt *S, const Holders &Held, const ValueDecl *Scope,
+               const JoinNames &Names) {
   auto MentionsHeld = [&](const Stmt *In) {
     return llvm::any_of(Held,
                         [&](const ValueDecl *H) { return mentions(In, H); });
@@ -379,23 +393,26 @@ bool joinsTask(const Stmt *S, const Holders &Held, const ValueDecl *Scope) {
     if (const auto *Call = dyn_cast<CallExpr>(&Node);
         Call && namesAWait(*Call) &&
         llvm::any_of(Call->arguments(), [&](const Expr *Arg) {
-          return MentionsHeld(Arg) || (Scope && joinsScope(Arg, *Scope));
+          return MentionsHeld(Arg) ||
+                 (Scope && joinsScope(Arg, *Scope, Names.Waits));
         }))
       return true;
     if (const auto *Call = dyn_cast<CXXMemberCallExpr>(&Node)) {
-      if (runsLoop(*Call))
-        return true;
       const CXXMethodDecl *Method = Call->getMethodDecl();
+      if (!Method || !Method->getIdentifier())
+        return false;
+      if (callsMemberIn(*Call, *Method, Names.LoopRuns))
+        return true;
       const ValueDecl *Object =
           namedValue(peel(Call->getImplicitObjectArgument()));
-      if (!Method || !Method->getIdentifier() || !Object)
-        return false;
       // `n.reset()` of the pointer that owns the scope destroys it: a scope
       // joins, cancels or aborts on what it still runs.
-      if (Object == Scope && Method->getName() == "reset")
+      if (Object && Object == Scope && Method->getName() == "reset")
         return true;
-      return waitsFor(Method->getName()) &&
-             (Held.contains(Object) || Object == Scope);
+      if (Scope && isScopeJoin(*Call, *Method, *Scope, Names.Waits))
+        return true;
+      return Object && Held.contains(Object) &&
+             callsMemberIn(*Call, *Method, Names.Waits);
     }
     // Tasks kept in a container and awaited one by one.
     if (const auto *For = dyn_cast<CXXForRangeStmt>(&Node))
@@ -455,10 +472,11 @@ bool scopeDiesFirst(const DanglingReferenceCheck::Escape &How,
                                       Holder->getLocation());
 }
 
-/// Whether the statements that run after the task started, in each block on
-/// \p How's path from \p Scope (the object's scope) down to the start, wait
-/// for the task.
-bool joinedLater(const DanglingReferenceCheck::Escape &How, const Stmt *Scope) {
+} // namespace
+
+bool DanglingReferenceCheck::joinedLater(const Escape &How,
+                                         const Stmt *Scope) const {
+  const JoinNames Names{JoinFunctions, LoopJoinFunctions};
   const ValueDecl *ScopeVar = scopeHolder(How.Scope);
   Holders Held;
   if (How.Holder)
@@ -469,7 +487,7 @@ bool joinedLater(const DanglingReferenceCheck::Escape &How, const Stmt *Scope) {
       continue;
     bool After = false;
     for (const Stmt *S : Block->body()) {
-      if (After && joinsTask(S, Held, ScopeVar))
+      if (After && joinsTask(S, Held, ScopeVar, Names))
         return true;
       if (const auto *Declares = dyn_cast<DeclStmt>(S); After && Declares)
         for (const Decl *D : Declares->decls())
@@ -484,6 +502,8 @@ bool joinedLater(const DanglingReferenceCheck::Escape &How, const Stmt *Scope) {
   }
   return false;
 }
+
+namespace {
 
 /// Whether \p Var is declared by a statement directly below \p Scope (or
 /// is the loop variable of a range-for): \p Scope is where it lives.
@@ -550,12 +570,17 @@ DanglingReferenceCheck::DanglingReferenceCheck(StringRef Name,
     : AsyncCheck(Name, Context),
       SpawnFunctions(readNameList("SpawnFunctions", defaultSpawnFunctions())),
       ViewTypes(readNameList("ViewTypes", DefaultViewTypes)),
-      ExtraTaskTypes(readNameList("TaskTypes")), Tasks(&ExtraTaskTypes) {}
+      ExtraTaskTypes(readNameList("TaskTypes")),
+      JoinFunctions(readNameList("JoinFunctions", defaultJoinFunctions())),
+      LoopJoinFunctions(readNameList("LoopJoinFunctions", sync::LoopJoins)),
+      Tasks(&ExtraTaskTypes) {}
 
 void DanglingReferenceCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   storeNameList(Opts, SpawnFunctions);
   storeNameList(Opts, ViewTypes);
   storeNameList(Opts, ExtraTaskTypes);
+  storeNameList(Opts, JoinFunctions);
+  storeNameList(Opts, LoopJoinFunctions);
 }
 
 void DanglingReferenceCheck::registerMatchers(MatchFinder *Finder) {

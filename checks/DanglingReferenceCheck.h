@@ -56,6 +56,10 @@ private:
   /// \p TaskCall: its closure dies with the full-expression.
   void checkTemporaryClosure(const LambdaExpr &Lambda, const CallExpr &TaskCall,
                              const Escape &How, ASTContext &Ctx);
+  /// Whether the statements that run after the task started, in each block
+  /// on \p How's path from \p Scope (the object's scope) down to the
+  /// start, wait for the task.
+  bool joinedLater(const Escape &How, const Stmt *Scope) const;
   /// Reports \p Object unless it outlives the task; false when it does.
   bool reportReferent(const Referent &Object, const Escape &How,
                       const Expr &Task, llvm::StringRef Via, ASTContext &Ctx);
@@ -88,6 +92,8 @@ private:
   const NameListOption SpawnFunctions;
   const NameListOption ViewTypes;
   const NameListOption ExtraTaskTypes;
+  const NameListOption JoinFunctions;
+  const NameListOption LoopJoinFunctions;
   TaskTypes Tasks;
   StmtPaths Paths;
   /// The parameters whose by-value fix is already offered in this
