@@ -31,6 +31,9 @@ struct DanglingReferenceCheck::Escape {
   const ValueDecl *Holder = nullptr;
   /// The task group or async scope a joining spawn puts the task in.
   const Expr *Scope = nullptr;
+  /// The synchronisation objects of the caller that the task signals once
+  /// it is done: a wait on one of them later joins the task.
+  SyncObjects Signalled;
   /// Whether the task is returned: the caller's locals die at once.
   bool Returned = false;
   /// Whether the task is stored and starts only when awaited: destroying
@@ -95,7 +98,8 @@ llvm::StringRef defaultSpawnFunctions() {
 /// The option value refers to it: it lives as long as the checks.
 llvm::StringRef defaultJoinFunctions() {
   static const std::string Names =
-      (sync::HandleWaits + ";" + sync::ScopeJoins).str();
+      (sync::HandleWaits + ";" + sync::ScopeJoins + ";" + sync::SyncWaits)
+          .str();
   return Names;
 }
 
@@ -375,13 +379,20 @@ bool joinsScope(const Stmt *S, const ValueDecl &Scope, const NameList &Waits) {
 using Holders = llvm::SmallPtrSet<const ValueDecl *, 4>;
 
 /// Whether \p S, which runs after the task was started, waits for it: it
-/// co_awaits or waits for one of \p Held, joins the scope \p Scope, or runs
-/// the event loop to completion.
+/// co_awaits or waits for one of \p Held, joins the scope \p Scope, runs
+/// the event loop to completion, or waits for one of \p Signalled, which
+/// the task signals once it is done (a wait call on it or mentioning it, a
+/// loop that spins until it changes).
 bool joinsTask(const Stmt *S, const Holders &Held, const ValueDecl *Scope,
-               const JoinNames &Names) {
+               const SyncObjects &Signalled, const JoinNames &Names) {
   auto MentionsHeld = [&](const Stmt *In) {
     return llvm::any_of(Held,
                         [&](const ValueDecl *H) { return mentions(In, H); });
+  };
+  auto MentionsSignalled = [&](const Stmt *In) {
+    return In && llvm::any_of(Signalled, [&](const VarDecl *Object) {
+             return mentions(In, Object);
+           });
   };
   return anyStmt(S, [&](const Stmt &Node) {
     if (const auto *Await = dyn_cast<CoawaitExpr>(&Node))
@@ -411,9 +422,22 @@ bool joinsTask(const Stmt *S, const Holders &Held, const ValueDecl *Scope,
         return true;
       if (Scope && isScopeJoin(*Call, *Method, *Scope, Names.Waits))
         return true;
-      return Object && Held.contains(Object) &&
-             callsMemberIn(*Call, *Method, Names.Waits);
+      if (!callsMemberIn(*Call, *Method, Names.Waits))
+        return false;
+      // `f.wait()`, `p.get_future().wait()`, `cv.wait(lock, [&] { return
+      // done; })`.
+      return (Object && Held.contains(Object)) ||
+             Signalled.contains(
+                 rootVariable(Call->getImplicitObjectArgument())) ||
+             llvm::any_of(Call->arguments(), MentionsSignalled);
     }
+    // A spin until the counter the task changes says it is done.
+    if (const auto *While = dyn_cast<WhileStmt>(&Node))
+      return MentionsSignalled(While->getCond());
+    if (const auto *Do = dyn_cast<DoStmt>(&Node))
+      return MentionsSignalled(Do->getCond());
+    if (const auto *For = dyn_cast<ForStmt>(&Node))
+      return MentionsSignalled(For->getCond());
     // Tasks kept in a container and awaited one by one.
     if (const auto *For = dyn_cast<CXXForRangeStmt>(&Node))
       return MentionsHeld(For->getRangeInit()) &&
@@ -487,7 +511,7 @@ bool DanglingReferenceCheck::joinedLater(const Escape &How,
       continue;
     bool After = false;
     for (const Stmt *S : Block->body()) {
-      if (After && joinsTask(S, Held, ScopeVar, Names))
+      if (After && joinsTask(S, Held, ScopeVar, How.Signalled, Names))
         return true;
       if (const auto *Declares = dyn_cast<DeclStmt>(S); After && Declares)
         for (const Decl *D : Declares->decls())
@@ -573,6 +597,8 @@ DanglingReferenceCheck::DanglingReferenceCheck(StringRef Name,
       ExtraTaskTypes(readNameList("TaskTypes")),
       JoinFunctions(readNameList("JoinFunctions", defaultJoinFunctions())),
       LoopJoinFunctions(readNameList("LoopJoinFunctions", sync::LoopJoins)),
+      SyncTypes(readNameList("SyncTypes", sync::SyncTypes)),
+      SignalFunctions(readNameList("SignalFunctions", sync::SignalFunctions)),
       Tasks(&ExtraTaskTypes) {}
 
 void DanglingReferenceCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
@@ -581,6 +607,18 @@ void DanglingReferenceCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   storeNameList(Opts, ExtraTaskTypes);
   storeNameList(Opts, JoinFunctions);
   storeNameList(Opts, LoopJoinFunctions);
+  storeNameList(Opts, SyncTypes);
+  storeNameList(Opts, SignalFunctions);
+}
+
+void DanglingReferenceCheck::addSignals(Escape &How, const FunctionDecl &Callee,
+                                        const CallExpr *TaskCall) const {
+  const SignalNames Names{SyncTypes, SignalFunctions};
+  if (How.Spawn)
+    for (const Expr *Arg : How.Spawn->arguments())
+      addCallbackSignals(*Arg, Names, How.Signalled);
+  addFinalSignals(Callee, TaskCall, Names, How.Signalled);
+  addDerivedObjects(How.Caller->getBody(), SyncTypes, How.Signalled);
 }
 
 void DanglingReferenceCheck::registerMatchers(MatchFinder *Finder) {
@@ -817,8 +855,10 @@ void DanglingReferenceCheck::checkSpawn(const CallExpr &Spawn,
 }
 
 void DanglingReferenceCheck::checkTask(const CallExpr &TaskCall,
-                                       const Escape &How, ASTContext &Ctx) {
+                                       const Escape &Started, ASTContext &Ctx) {
   const FunctionDecl *Callee = TaskCall.getDirectCallee();
+  Escape How = Started;
+  addSignals(How, *Callee, &TaskCall);
   const std::string Task = describeTask(*Callee) + " " + How.Description;
   unsigned FirstArg = 0;
   const Expr *Object = nullptr;
@@ -992,8 +1032,10 @@ void DanglingReferenceCheck::reportThis(const Expr &Task, const Escape &How,
         !Member->getMemberDecl()->getType()->isReferenceType())
       return;
   }
-  // Awaited later in the member function.
-  if (How.Holder && joinedLater(How, How.Path.front()))
+  // Awaited, or waited for through what it signals, later in the member
+  // function.
+  if ((How.Holder || !How.Signalled.empty()) &&
+      joinedLater(How, How.Path.front()))
     return;
 
   const SourceManager &SM = Ctx.getSourceManager();
@@ -1048,12 +1090,14 @@ void DanglingReferenceCheck::reportThis(const Expr &Task, const Escape &How,
 }
 
 void DanglingReferenceCheck::checkSpawnedLambda(const LambdaExpr &Lambda,
-                                                const Escape &How,
+                                                const Escape &Started,
                                                 ASTContext &Ctx) {
   const CXXMethodDecl *Operator = Lambda.getCallOperator();
   if (Operator->getReturnType()->isDependentType() ||
       !Tasks.classify(Operator->getReturnType(), Ctx, Operator))
     return;
+  Escape How = Started;
+  addSignals(How, *Operator, nullptr);
   const std::string Task = "coroutine lambda " + How.Description;
   for (const LambdaCapture &Capture : Lambda.captures()) {
     if (Capture.capturesThis()) {
