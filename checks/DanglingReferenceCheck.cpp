@@ -542,6 +542,23 @@ bool declaresIn(const Stmt &Scope, const VarDecl &Var) {
   return false;
 }
 
+/// Whether the member coroutine \p Method is defined in view and its body
+/// uses nothing of its object: no `this`, written or implied by a member
+/// named alone. A lambda's captures are not reached through `this`: its
+/// closure is judged by its captures instead.
+bool ignoresItsObject(const CXXMethodDecl &Method) {
+  if (Method.getParent()->isLambda())
+    return false;
+  const FunctionDecl *Definition = Method.getDefinition();
+  const auto *Body =
+      Definition ? dyn_cast_or_null<CoroutineBodyStmt>(Definition->getBody())
+                 : nullptr;
+  return Body &&
+         !anyStmt(
+             Body->getBody(), [](const Stmt &S) { return isa<CXXThisExpr>(S); },
+             /*IntoLambdas=*/true);
+}
+
 /// Whether \p Record derives from std::enable_shared_from_this (or Boost's).
 bool sharesFromThis(const CXXRecordDecl &Record) {
   if (!Record.hasDefinition())
@@ -872,11 +889,13 @@ void DanglingReferenceCheck::checkTask(const CallExpr &TaskCall,
     if (const auto *Lambda =
             dyn_cast<LambdaExpr>(skipParensAndImplicit(Object)))
       checkTemporaryClosure(*Lambda, TaskCall, How, Ctx);
-    // The closure of a lambda without captures holds nothing the task uses.
+    // The closure of a lambda without captures holds nothing the task uses,
+    // nor does the object of a member coroutine that never uses `this`.
     else if (const auto *Method = dyn_cast<CXXMethodDecl>(Callee);
              Method && Method->isInstance() &&
              !(Method->getParent()->isLambda() &&
-               Method->getParent()->captures().empty())) {
+               Method->getParent()->captures().empty()) &&
+             !ignoresItsObject(*Method)) {
       std::optional<Referent> Target = Object->getType()->isPointerType()
                                            ? pointeeOf(Object, Ctx)
                                            : objectOf(Object, Ctx);

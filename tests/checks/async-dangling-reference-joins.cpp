@@ -269,3 +269,28 @@ Lazy<> coroLatchOfSomethingElse(Executor *Ex) {
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: task of the coroutine lambda started by 'detach' through 'via' can outlive local 'Work', the object it runs on [async-dangling-reference]
   co_await Other.wait();
 }
+
+// A started member coroutine that never uses its object does not refer to
+// it (async_simple's demo HTTP servers); one that does, does.
+class Server {
+public:
+  Lazy<> accept(Executor *Ex) {
+    for (int Socket = 0; Socket < 3; ++Socket) {
+      serveOne(Socket).via(Ex).detach();
+      countOne(Socket).via(Ex).detach();
+      // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: task 'countOne' started by 'detach' through 'via' can outlive '*this': nothing keeps the 'Server' it refers to alive until the task completes [async-dangling-reference]
+    }
+    co_return;
+  }
+  Lazy<> serveOne(int Socket) {
+    int Handled = Socket;
+    co_return;
+  }
+  Lazy<> countOne(int Socket) {
+    Served += Socket;
+    co_return;
+  }
+
+private:
+  int Served = 0;
+};
