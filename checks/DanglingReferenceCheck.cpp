@@ -90,7 +90,7 @@ const NameList &callableSpawns() {
 llvm::StringRef defaultSpawnFunctions() {
   static const std::string Names =
       (callableSpawnNames() + ";" + spawn::DetachedStartFunctions + ";" +
-       spawn::ScopeSpawnFunctions)
+       spawn::CallbackStartFunctions + ";" + spawn::ScopeSpawnFunctions)
           .str();
   return Names;
 }

@@ -2,11 +2,9 @@
 // (JoinFunctions), the runs of a loop to completion (LoopJoinFunctions), the
 // synchronisation objects (SyncTypes) and the calls that signal them
 // (SignalFunctions). Set, they replace the defaults.
-// RUN: %check_tidy -check-suffixes=,DEF %s async-dangling-reference %t -- \
-// RUN:   -config="{CheckOptions: {async-dangling-reference.SpawnFunctions: '::async_simple::coro::detail::LazyBase::start;::async_simple::coro::RescheduleLazy::detach;::async_simple::coro::Lazy::directlyStart'}}" -- -I %S/Inputs
+// RUN: %check_tidy -check-suffixes=,DEF %s async-dangling-reference %t -- -- -I %S/Inputs
 // RUN: %check_tidy -check-suffixes=,OPTS %s async-dangling-reference %t -- \
-// RUN:   -config="{CheckOptions: {async-dangling-reference.SpawnFunctions: '::async_simple::coro::detail::LazyBase::start;::async_simple::coro::RescheduleLazy::detach;::async_simple::coro::Lazy::directlyStart', \
-// RUN:     async-dangling-reference.JoinFunctions: 'pass', \
+// RUN:   -config="{CheckOptions: {async-dangling-reference.JoinFunctions: 'pass', \
 // RUN:     async-dangling-reference.LoopJoinFunctions: '::app::Loop::drain', \
 // RUN:     async-dangling-reference.SyncTypes: '::app::Gate', \
 // RUN:     async-dangling-reference.SignalFunctions: 'open'}}" -- -I %S/Inputs

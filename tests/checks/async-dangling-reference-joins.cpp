@@ -3,8 +3,7 @@
 // completion callback given to its start, or as the last action of its
 // body. async_simple's starts (`lazy().via(ex).start(cb)`, `.detach()`,
 // `directlyStart`) leave the wait to the code that starts the task.
-// RUN: %check_tidy %s async-dangling-reference %t -- \
-// RUN:   -config="{CheckOptions: {async-dangling-reference.SpawnFunctions: '::async_simple::coro::detail::LazyBase::start;::async_simple::coro::RescheduleLazy::detach;::async_simple::coro::Lazy::directlyStart'}}" -- -I %S/Inputs
+// RUN: %check_tidy %s async-dangling-reference %t -- -- -I %S/Inputs
 
 #include "async_simple_lazy.h"
 #include <atomic>
