@@ -52,7 +52,8 @@ bool isSyncObject(const VarDecl &Var, const NameList &SyncTypes) {
 /// a parameter of \p Definition (the coroutine \p TaskCall calls).
 const VarDecl *startersObject(const VarDecl *Named, const CallExpr *TaskCall,
                               const FunctionDecl *Definition) {
-  // An init-capture of an init-capture is as deep as code goes.
+  // Each step leaves the task's code for the code around it (an
+  // init-capture of a parameter is two); a few steps reach the starter.
   for (unsigned Depth = 0; Named && Depth < 4; ++Depth) {
     if (Named->isInitCapture()) {
       Named = rootVariable(Named->getInit());
