@@ -8,6 +8,7 @@
 #include "utils/RuntimeApi.h"
 #include "utils/SpawnApis.h"
 #include "utils/StmtSearch.h"
+#include "utils/SyncApis.h"
 #include "utils/TaskHolders.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
@@ -30,6 +31,9 @@ struct DanglingReferenceCheck::Escape {
   const ValueDecl *Holder = nullptr;
   /// The task group or async scope a joining spawn puts the task in.
   const Expr *Scope = nullptr;
+  /// The synchronisation objects of the caller that the task signals once
+  /// it is done: a wait on one of them later joins the task.
+  SyncObjects Signalled;
   /// Whether the task is returned: the caller's locals die at once.
   bool Returned = false;
   /// Whether the task is stored and starts only when awaited: destroying
@@ -86,7 +90,15 @@ const NameList &callableSpawns() {
 llvm::StringRef defaultSpawnFunctions() {
   static const std::string Names =
       (callableSpawnNames() + ";" + spawn::DetachedStartFunctions + ";" +
-       spawn::ScopeSpawnFunctions)
+       spawn::CallbackStartFunctions + ";" + spawn::ScopeSpawnFunctions)
+          .str();
+  return Names;
+}
+
+/// The option value refers to it: it lives as long as the checks.
+llvm::StringRef defaultJoinFunctions() {
+  static const std::string Names =
+      (sync::HandleWaits + ";" + sync::ScopeJoins + ";" + sync::SyncWaits)
           .str();
   return Names;
 }
@@ -301,24 +313,23 @@ bool mentions(const Stmt *S, const ValueDecl *D) {
       /*IntoLambdas=*/true);
 }
 
-/// Whether \p Call runs an event loop to completion: run(), join() or
-/// wait() of an io_context or a thread pool returns when no work is left;
-/// shutdown() of libcoro's thread_pool and scheduler returns when every task
-/// scheduled before it has completed.
-bool runsLoop(const CXXMemberCallExpr &Call) {
-  const CXXMethodDecl *Method = Call.getMethodDecl();
+/// The lists a join is recognized by.
+struct JoinNames {
+  /// Members that wait for what the object they are called on tracks.
+  const NameList &Waits;
+  /// Members that run the event loop or the pool they are called on to
+  /// completion.
+  const NameList &LoopRuns;
+};
+
+/// Whether \p Call, of \p Method, is listed in \p Names as a member of the
+/// class of the object it is called on.
+bool callsMemberIn(const CXXMemberCallExpr &Call, const CXXMethodDecl &Method,
+                   const NameList &Names) {
   const CXXRecordDecl *Class = Call.getObjectType().isNull()
                                    ? nullptr
                                    : Call.getObjectType()->getAsCXXRecordDecl();
-  if (!Method || !Method->getIdentifier() || !Class || !Class->getIdentifier())
-    return false;
-  if (Method->getName() == "shutdown")
-    return llvm::is_contained({"thread_pool", "scheduler", "io_scheduler"},
-                              Class->getName());
-  return llvm::is_contained({"run", "join", "wait"}, Method->getName()) &&
-         llvm::is_contained({"io_context", "io_service", "thread_pool",
-                             "system_context", "static_thread_pool"},
-                            Class->getName());
+  return Class && Names.matchesMemberOf(*Class, Method);
 }
 
 /// Whether the function \p Call calls says it waits: sync_wait,
@@ -342,17 +353,23 @@ const ValueDecl *scopeHolder(const Expr *Scope) {
   return namedValue(Scope);
 }
 
-/// Whether \p S calls a method of \p Scope that waits for all it owns:
-/// `join`, `complete`, `cleanup`, `on_empty`, `joinAsync`.
-bool joinsScope(const Stmt *S, const ValueDecl &Scope) {
+/// Whether \p Call is a wait of the task group or async scope \p Scope for
+/// all it owns (`join`, `complete`, `cleanup`, `on_empty`, `joinAsync`):
+/// called on the scope itself, not on the smart pointer that owns it.
+bool isScopeJoin(const CXXMemberCallExpr &Call, const CXXMethodDecl &Method,
+                 const ValueDecl &Scope, const NameList &Waits) {
+  const CXXRecordDecl *Class = Call.getRecordDecl();
+  return Class && isTaskGroupLike(*Class) &&
+         namedValue(peel(Call.getImplicitObjectArgument())) == &Scope &&
+         callsMemberIn(Call, Method, Waits);
+}
+
+/// Whether \p S joins the scope \p Scope (see isScopeJoin).
+bool joinsScope(const Stmt *S, const ValueDecl &Scope, const NameList &Waits) {
   return anyStmt(S, [&](const Stmt &Node) {
     const auto *Call = dyn_cast<CXXMemberCallExpr>(&Node);
     const CXXMethodDecl *Method = Call ? Call->getMethodDecl() : nullptr;
-    return Method && Method->getIdentifier() &&
-           llvm::is_contained(
-               {"join", "complete", "cleanup", "on_empty", "joinAsync"},
-               Method->getName()) &&
-           namedValue(peel(Call->getImplicitObjectArgument())) == &Scope;
+    return Method && isScopeJoin(*Call, *Method, Scope, Waits);
   });
 }
 
@@ -362,12 +379,20 @@ bool joinsScope(const Stmt *S, const ValueDecl &Scope) {
 using Holders = llvm::SmallPtrSet<const ValueDecl *, 4>;
 
 /// Whether \p S, which runs after the task was started, waits for it: it
-/// co_awaits or waits for one of \p Held, joins the scope \p Scope, or runs
-/// the event loop to completion.
-bool joinsTask(const Stmt *S, const Holders &Held, const ValueDecl *Scope) {
+/// co_awaits or waits for one of \p Held, joins the scope \p Scope, runs
+/// the event loop to completion, or waits for one of \p Signalled, which
+/// the task signals once it is done (a wait call on it or mentioning it, a
+/// loop that spins until it changes).
+bool joinsTask(const Stmt *S, const Holders &Held, const ValueDecl *Scope,
+               const SyncObjects &Signalled, const JoinNames &Names) {
   auto MentionsHeld = [&](const Stmt *In) {
     return llvm::any_of(Held,
                         [&](const ValueDecl *H) { return mentions(In, H); });
+  };
+  auto MentionsSignalled = [&](const Stmt *In) {
+    return In && llvm::any_of(Signalled, [&](const VarDecl *Object) {
+             return mentions(In, Object);
+           });
   };
   return anyStmt(S, [&](const Stmt &Node) {
     if (const auto *Await = dyn_cast<CoawaitExpr>(&Node))
@@ -379,24 +404,40 @@ bool joinsTask(const Stmt *S, const Holders &Held, const ValueDecl *Scope) {
     if (const auto *Call = dyn_cast<CallExpr>(&Node);
         Call && namesAWait(*Call) &&
         llvm::any_of(Call->arguments(), [&](const Expr *Arg) {
-          return MentionsHeld(Arg) || (Scope && joinsScope(Arg, *Scope));
+          return MentionsHeld(Arg) ||
+                 (Scope && joinsScope(Arg, *Scope, Names.Waits));
         }))
       return true;
     if (const auto *Call = dyn_cast<CXXMemberCallExpr>(&Node)) {
-      if (runsLoop(*Call))
-        return true;
       const CXXMethodDecl *Method = Call->getMethodDecl();
+      if (!Method || !Method->getIdentifier())
+        return false;
+      if (callsMemberIn(*Call, *Method, Names.LoopRuns))
+        return true;
       const ValueDecl *Object =
           namedValue(peel(Call->getImplicitObjectArgument()));
-      if (!Method || !Method->getIdentifier() || !Object)
-        return false;
       // `n.reset()` of the pointer that owns the scope destroys it: a scope
       // joins, cancels or aborts on what it still runs.
-      if (Object == Scope && Method->getName() == "reset")
+      if (Object && Object == Scope && Method->getName() == "reset")
         return true;
-      return waitsFor(Method->getName()) &&
-             (Held.contains(Object) || Object == Scope);
+      if (Scope && isScopeJoin(*Call, *Method, *Scope, Names.Waits))
+        return true;
+      if (!callsMemberIn(*Call, *Method, Names.Waits))
+        return false;
+      // `f.wait()`, `p.get_future().wait()`, `cv.wait(lock, [&] { return
+      // done; })`.
+      return (Object && Held.contains(Object)) ||
+             Signalled.contains(
+                 rootVariable(Call->getImplicitObjectArgument())) ||
+             llvm::any_of(Call->arguments(), MentionsSignalled);
     }
+    // A spin until the counter the task changes says it is done.
+    if (const auto *While = dyn_cast<WhileStmt>(&Node))
+      return MentionsSignalled(While->getCond());
+    if (const auto *Do = dyn_cast<DoStmt>(&Node))
+      return MentionsSignalled(Do->getCond());
+    if (const auto *For = dyn_cast<ForStmt>(&Node))
+      return MentionsSignalled(For->getCond());
     // Tasks kept in a container and awaited one by one.
     if (const auto *For = dyn_cast<CXXForRangeStmt>(&Node))
       return MentionsHeld(For->getRangeInit()) &&
@@ -455,10 +496,11 @@ bool scopeDiesFirst(const DanglingReferenceCheck::Escape &How,
                                       Holder->getLocation());
 }
 
-/// Whether the statements that run after the task started, in each block on
-/// \p How's path from \p Scope (the object's scope) down to the start, wait
-/// for the task.
-bool joinedLater(const DanglingReferenceCheck::Escape &How, const Stmt *Scope) {
+} // namespace
+
+bool DanglingReferenceCheck::joinedLater(const Escape &How,
+                                         const Stmt *Scope) const {
+  const JoinNames Names{JoinFunctions, LoopJoinFunctions};
   const ValueDecl *ScopeVar = scopeHolder(How.Scope);
   Holders Held;
   if (How.Holder)
@@ -469,7 +511,7 @@ bool joinedLater(const DanglingReferenceCheck::Escape &How, const Stmt *Scope) {
       continue;
     bool After = false;
     for (const Stmt *S : Block->body()) {
-      if (After && joinsTask(S, Held, ScopeVar))
+      if (After && joinsTask(S, Held, ScopeVar, How.Signalled, Names))
         return true;
       if (const auto *Declares = dyn_cast<DeclStmt>(S); After && Declares)
         for (const Decl *D : Declares->decls())
@@ -485,6 +527,8 @@ bool joinedLater(const DanglingReferenceCheck::Escape &How, const Stmt *Scope) {
   return false;
 }
 
+namespace {
+
 /// Whether \p Var is declared by a statement directly below \p Scope (or
 /// is the loop variable of a range-for): \p Scope is where it lives.
 bool declaresIn(const Stmt &Scope, const VarDecl &Var) {
@@ -496,6 +540,23 @@ bool declaresIn(const Stmt &Scope, const VarDecl &Var) {
       if (llvm::is_contained(Decl->decls(), &Var))
         return true;
   return false;
+}
+
+/// Whether the member coroutine \p Method is defined in view and its body
+/// uses nothing of its object: no `this`, written or implied by a member
+/// named alone. A lambda's captures are not reached through `this`: its
+/// closure is judged by its captures instead.
+bool ignoresItsObject(const CXXMethodDecl &Method) {
+  if (Method.getParent()->isLambda())
+    return false;
+  const FunctionDecl *Definition = Method.getDefinition();
+  const auto *Body =
+      Definition ? dyn_cast_or_null<CoroutineBodyStmt>(Definition->getBody())
+                 : nullptr;
+  return Body &&
+         !anyStmt(
+             Body->getBody(), [](const Stmt &S) { return isa<CXXThisExpr>(S); },
+             /*IntoLambdas=*/true);
 }
 
 /// Whether \p Record derives from std::enable_shared_from_this (or Boost's).
@@ -550,12 +611,31 @@ DanglingReferenceCheck::DanglingReferenceCheck(StringRef Name,
     : AsyncCheck(Name, Context),
       SpawnFunctions(readNameList("SpawnFunctions", defaultSpawnFunctions())),
       ViewTypes(readNameList("ViewTypes", DefaultViewTypes)),
-      ExtraTaskTypes(readNameList("TaskTypes")), Tasks(&ExtraTaskTypes) {}
+      ExtraTaskTypes(readNameList("TaskTypes")),
+      JoinFunctions(readNameList("JoinFunctions", defaultJoinFunctions())),
+      LoopJoinFunctions(readNameList("LoopJoinFunctions", sync::LoopJoins)),
+      SyncTypes(readNameList("SyncTypes", sync::SyncTypes)),
+      SignalFunctions(readNameList("SignalFunctions", sync::SignalFunctions)),
+      Tasks(&ExtraTaskTypes) {}
 
 void DanglingReferenceCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   storeNameList(Opts, SpawnFunctions);
   storeNameList(Opts, ViewTypes);
   storeNameList(Opts, ExtraTaskTypes);
+  storeNameList(Opts, JoinFunctions);
+  storeNameList(Opts, LoopJoinFunctions);
+  storeNameList(Opts, SyncTypes);
+  storeNameList(Opts, SignalFunctions);
+}
+
+void DanglingReferenceCheck::addSignals(Escape &How, const FunctionDecl &Callee,
+                                        const CallExpr *TaskCall) const {
+  const SignalNames Names{SyncTypes, SignalFunctions};
+  if (How.Spawn)
+    for (const Expr *Arg : How.Spawn->arguments())
+      addCallbackSignals(*Arg, Names, How.Signalled);
+  addFinalSignals(Callee, TaskCall, Names, How.Signalled);
+  addDerivedObjects(How.Caller->getBody(), SyncTypes, How.Signalled);
 }
 
 void DanglingReferenceCheck::registerMatchers(MatchFinder *Finder) {
@@ -792,8 +872,10 @@ void DanglingReferenceCheck::checkSpawn(const CallExpr &Spawn,
 }
 
 void DanglingReferenceCheck::checkTask(const CallExpr &TaskCall,
-                                       const Escape &How, ASTContext &Ctx) {
+                                       const Escape &Started, ASTContext &Ctx) {
   const FunctionDecl *Callee = TaskCall.getDirectCallee();
+  Escape How = Started;
+  addSignals(How, *Callee, &TaskCall);
   const std::string Task = describeTask(*Callee) + " " + How.Description;
   unsigned FirstArg = 0;
   const Expr *Object = nullptr;
@@ -807,11 +889,13 @@ void DanglingReferenceCheck::checkTask(const CallExpr &TaskCall,
     if (const auto *Lambda =
             dyn_cast<LambdaExpr>(skipParensAndImplicit(Object)))
       checkTemporaryClosure(*Lambda, TaskCall, How, Ctx);
-    // The closure of a lambda without captures holds nothing the task uses.
+    // The closure of a lambda without captures holds nothing the task uses,
+    // nor does the object of a member coroutine that never uses `this`.
     else if (const auto *Method = dyn_cast<CXXMethodDecl>(Callee);
              Method && Method->isInstance() &&
              !(Method->getParent()->isLambda() &&
-               Method->getParent()->captures().empty())) {
+               Method->getParent()->captures().empty()) &&
+             !ignoresItsObject(*Method)) {
       std::optional<Referent> Target = Object->getType()->isPointerType()
                                            ? pointeeOf(Object, Ctx)
                                            : objectOf(Object, Ctx);
@@ -967,8 +1051,10 @@ void DanglingReferenceCheck::reportThis(const Expr &Task, const Escape &How,
         !Member->getMemberDecl()->getType()->isReferenceType())
       return;
   }
-  // Awaited later in the member function.
-  if (How.Holder && joinedLater(How, How.Path.front()))
+  // Awaited, or waited for through what it signals, later in the member
+  // function.
+  if ((How.Holder || !How.Signalled.empty()) &&
+      joinedLater(How, How.Path.front()))
     return;
 
   const SourceManager &SM = Ctx.getSourceManager();
@@ -1023,12 +1109,14 @@ void DanglingReferenceCheck::reportThis(const Expr &Task, const Escape &How,
 }
 
 void DanglingReferenceCheck::checkSpawnedLambda(const LambdaExpr &Lambda,
-                                                const Escape &How,
+                                                const Escape &Started,
                                                 ASTContext &Ctx) {
   const CXXMethodDecl *Operator = Lambda.getCallOperator();
   if (Operator->getReturnType()->isDependentType() ||
       !Tasks.classify(Operator->getReturnType(), Ctx, Operator))
     return;
+  Escape How = Started;
+  addSignals(How, *Operator, nullptr);
   const std::string Task = "coroutine lambda " + How.Description;
   for (const LambdaCapture &Capture : Lambda.captures()) {
     if (Capture.capturesThis()) {

@@ -7,6 +7,7 @@
 #include "utils/AsyncCheck.h"
 #include "utils/Coroutines.h"
 #include "utils/StmtPaths.h"
+#include "utils/TaskSignals.h"
 #include "llvm/ADT/SmallPtrSet.h"
 
 namespace clang::tidy::tether {
@@ -56,6 +57,16 @@ private:
   /// \p TaskCall: its closure dies with the full-expression.
   void checkTemporaryClosure(const LambdaExpr &Lambda, const CallExpr &TaskCall,
                              const Escape &How, ASTContext &Ctx);
+  /// Adds to \p How the objects of its caller that the task signals once
+  /// it is done: in the completion callbacks given to its spawn, and as the
+  /// last action of \p Callee, the coroutine \p TaskCall calls (null for a
+  /// coroutine lambda given as a callable).
+  void addSignals(Escape &How, const FunctionDecl &Callee,
+                  const CallExpr *TaskCall) const;
+  /// Whether the statements that run after the task started, in each block
+  /// on \p How's path from \p Scope (the object's scope) down to the
+  /// start, wait for the task.
+  bool joinedLater(const Escape &How, const Stmt *Scope) const;
   /// Reports \p Object unless it outlives the task; false when it does.
   bool reportReferent(const Referent &Object, const Escape &How,
                       const Expr &Task, llvm::StringRef Via, ASTContext &Ctx);
@@ -88,6 +99,10 @@ private:
   const NameListOption SpawnFunctions;
   const NameListOption ViewTypes;
   const NameListOption ExtraTaskTypes;
+  const NameListOption JoinFunctions;
+  const NameListOption LoopJoinFunctions;
+  const NameListOption SyncTypes;
+  const NameListOption SignalFunctions;
   TaskTypes Tasks;
   StmtPaths Paths;
   /// The parameters whose by-value fix is already offered in this

@@ -22,6 +22,15 @@ inline constexpr llvm::StringLiteral DetachedStartFunctions =
     "::folly::coro::Task::start;::folly::coro::TaskWithExecutor::start;"
     "::coro::scheduler::spawn_detached;::coro::thread_pool::spawn_detached";
 
+/// Starts that run a task detached and call a completion callback when it
+/// is done (async_simple's `lazy().via(ex).start(cb)`, `.detach()`,
+/// `lazy().directlyStart(cb, ex)`): the code that starts the task waits for
+/// it, if at all, through what the callback or the task signals.
+inline constexpr llvm::StringLiteral CallbackStartFunctions =
+    "::async_simple::coro::detail::LazyBase::start;"
+    "::async_simple::coro::RescheduleLazy::detach;"
+    "::async_simple::coro::Lazy::directlyStart";
+
 /// Spawns onto an async scope or nursery that owns the work: folly,
 /// corral, and any `async_scope` (cppcoro's; stdexec's, declared in
 /// `experimental::execution::__scope`; unifex's, in

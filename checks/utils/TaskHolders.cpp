@@ -3,7 +3,9 @@
 
 #include "TaskHolders.h"
 #include "NameList.h"
+#include "SyncApis.h"
 #include "clang/AST/ExprCXX.h"
+#include "llvm/ADT/SmallVector.h"
 
 namespace clang::tidy::tether {
 
@@ -33,8 +35,9 @@ bool growsContainer(llvm::StringRef Name) {
 }
 
 bool waitsFor(llvm::StringRef Name) {
-  return llvm::is_contained({"join", "get", "wait", "wait_for", "wait_until"},
-                            Name);
+  llvm::SmallVector<llvm::StringRef, 8> Waits;
+  sync::HandleWaits.split(Waits, ';');
+  return llvm::is_contained(Waits, Name);
 }
 
 bool isStdMove(const CallExpr &Call) {

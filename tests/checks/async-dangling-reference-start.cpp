@@ -52,8 +52,8 @@ std::string Global;
 void startFollyGlobal() { handle(Global).scheduleOn(1).start(); }
 
 // async_simple's test idiom: a named coroutine lambda whose captures are
-// locals, started on an executor; the test then spins on a counter, which
-// the check does not take for a join.
+// locals, started on an executor; nothing waits for it here (the waits that
+// join such a start: async-dangling-reference-joins.cpp).
 void startLazy() {
   int Data = 0;
   auto Producer = [&]() -> async_simple::coro::Lazy<> {

@@ -1,0 +1,203 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//===--- TaskSignals.cpp - tether -----------------------------------------===//
+
+#include "TaskSignals.h"
+#include "StmtSearch.h"
+#include "TaskHolders.h"
+#include "clang/AST/ASTContext.h"
+
+namespace clang::tidy::tether {
+
+const VarDecl *rootVariable(const Expr *E) {
+  while (E) {
+    E = peel(E);
+    if (const auto *Unary = dyn_cast<UnaryOperator>(E);
+        Unary &&
+        (Unary->getOpcode() == UO_AddrOf || Unary->getOpcode() == UO_Deref)) {
+      E = Unary->getSubExpr();
+      continue;
+    }
+    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(E)) {
+      E = Member->getImplicitObjectArgument();
+      continue;
+    }
+    return dyn_cast_or_null<VarDecl>(namedValue(E));
+  }
+  return nullptr;
+}
+
+namespace {
+
+/// Whether \p Var's type, or one of its bases, is listed in \p SyncTypes.
+bool isSyncObject(const VarDecl &Var, const NameList &SyncTypes) {
+  const CXXRecordDecl *Record =
+      Var.getType().getNonReferenceType()->getAsCXXRecordDecl();
+  if (!Record)
+    return false;
+  if (SyncTypes.matches(*Record))
+    return true;
+  if (!Record->hasDefinition())
+    return false;
+  bool Found = false;
+  Record->forallBases([&](const CXXRecordDecl *Base) {
+    Found = SyncTypes.matches(*Base);
+    return !Found;
+  });
+  return Found;
+}
+
+/// The variable of the code that starts the task that \p Named, a variable
+/// the task's code names, stands for: itself for a by-reference capture or
+/// a variable of that code, the origin of an init-capture, the argument of
+/// a parameter of \p Definition (the coroutine \p TaskCall calls).
+const VarDecl *startersObject(const VarDecl *Named, const CallExpr *TaskCall,
+                              const FunctionDecl *Definition) {
+  // Each step leaves the task's code for the code around it (an
+  // init-capture of a parameter is two); a few steps reach the starter.
+  for (unsigned Depth = 0; Named && Depth < 4; ++Depth) {
+    if (Named->isInitCapture()) {
+      Named = rootVariable(Named->getInit());
+      continue;
+    }
+    const auto *Param = dyn_cast<ParmVarDecl>(Named);
+    if (!Param)
+      return Named;
+    if (!TaskCall || !Definition || Param->getDeclContext() != Definition)
+      return nullptr;
+    // The object of a member operator() (a lambda's closure) is its first
+    // argument.
+    const unsigned First =
+        isa<CXXOperatorCallExpr>(TaskCall) && isa<CXXMethodDecl>(Definition)
+            ? 1
+            : 0;
+    const unsigned Index = First + Param->getFunctionScopeIndex();
+    if (Index >= TaskCall->getNumArgs())
+      return nullptr;
+    Named = rootVariable(TaskCall->getArg(Index));
+    TaskCall = nullptr;
+  }
+  return nullptr;
+}
+
+/// The object that \p S signals, when it is a signal; null otherwise.
+const Expr *signalledObject(const Stmt &S, const NameList &SignalFunctions) {
+  if (const auto *Call = dyn_cast<CXXMemberCallExpr>(&S)) {
+    const CXXMethodDecl *Method = Call->getMethodDecl();
+    const CXXRecordDecl *Class = Call->getRecordDecl();
+    if (Method && Class && SignalFunctions.matchesMemberOf(*Class, *Method))
+      return Call->getImplicitObjectArgument();
+    return nullptr;
+  }
+  // `latch--`, `done = true`, `count += 1` on an atomic.
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&S);
+      Op && isa_and_nonnull<CXXMethodDecl>(Op->getDirectCallee()) &&
+      (Op->isAssignmentOp() ||
+       llvm::is_contained({OO_PlusPlus, OO_MinusMinus}, Op->getOperator())))
+    return Op->getArg(0);
+  return nullptr;
+}
+
+/// Adds the object \p S signals, followed to the starter's variable.
+bool addSignal(const Stmt &S, const CallExpr *TaskCall,
+               const FunctionDecl *Definition, const SignalNames &Names,
+               SyncObjects &Out) {
+  const Expr *Object = signalledObject(S, Names.SignalFunctions);
+  if (!Object)
+    return false;
+  const VarDecl *Var =
+      startersObject(rootVariable(Object), TaskCall, Definition);
+  if (!Var || !isSyncObject(*Var, Names.SyncTypes))
+    return false;
+  Out.insert(Var);
+  return true;
+}
+
+/// The lambda \p E is, or the one the local it names is initialized with.
+const LambdaExpr *lambdaOf(const Expr &E) {
+  const Expr *Value = skipParensAndImplicit(&E);
+  if (const auto *Lambda = dyn_cast<LambdaExpr>(Value))
+    return Lambda;
+  const auto *Var = dyn_cast_or_null<VarDecl>(namedValue(Value));
+  if (!Var || !Var->hasLocalStorage() || !Var->getInit())
+    return nullptr;
+  return dyn_cast<LambdaExpr>(skipParensAndImplicit(Var->getInit()));
+}
+
+} // namespace
+
+void addCallbackSignals(const Expr &Callback, const SignalNames &Names,
+                        SyncObjects &Out) {
+  const LambdaExpr *Lambda = lambdaOf(Callback);
+  if (!Lambda)
+    return;
+  const CXXMethodDecl *Operator = Lambda->getCallOperator();
+  // A coroutine lambda is a task of its own, and a lambda that returns a
+  // value makes the work it is given to (a callable that returns the task),
+  // rather than hearing of its end.
+  if (isa_and_nonnull<CoroutineBodyStmt>(Operator->getBody()) ||
+      anyStmt(Lambda->getBody(), [](const Stmt &S) {
+        const auto *Return = dyn_cast<ReturnStmt>(&S);
+        return Return && Return->getRetValue();
+      }))
+    return;
+  anyStmt(Lambda->getBody(), [&](const Stmt &S) {
+    addSignal(S, nullptr, nullptr, Names, Out);
+    return false;
+  });
+}
+
+void addFinalSignals(const FunctionDecl &Callee, const CallExpr *TaskCall,
+                     const SignalNames &Names, SyncObjects &Out) {
+  const FunctionDecl *Definition = Callee.getDefinition();
+  const auto *Coroutine =
+      Definition ? dyn_cast_or_null<CoroutineBodyStmt>(Definition->getBody())
+                 : nullptr;
+  const auto *Body =
+      Coroutine ? dyn_cast<CompoundStmt>(Coroutine->getBody()) : nullptr;
+  if (!Body || Body->body_empty())
+    return;
+  llvm::ArrayRef<Stmt *> Statements(Body->body_begin(), Body->size());
+  while (!Statements.empty() &&
+         (isa<NullStmt>(Statements.back()) ||
+          (isa<CoreturnStmt>(Statements.back()) &&
+           !cast<CoreturnStmt>(Statements.back())->getOperand())))
+    Statements = Statements.drop_back();
+  if (Statements.empty())
+    return;
+  const auto *Last = dyn_cast<Expr>(Statements.back());
+  if (!Last)
+    return;
+  const ASTContext &Ctx = Definition->getASTContext();
+  const bool DestructorRunsLater =
+      llvm::any_of(Statements.drop_back(), [&](const Stmt *S) {
+        const auto *Decls = dyn_cast<DeclStmt>(S);
+        return Decls && llvm::any_of(Decls->decls(), [&](const Decl *D) {
+                 const auto *Var = dyn_cast<VarDecl>(D);
+                 return Var && Var->needsDestruction(Ctx) != QualType::DK_none;
+               });
+      });
+  if (DestructorRunsLater)
+    return;
+  const Expr *Signal = skipParensAndImplicit(Last);
+  if (const auto *Await = dyn_cast<CoawaitExpr>(Signal))
+    Signal = skipParensAndImplicit(Await->getOperand());
+  addSignal(*Signal, TaskCall, Definition, Names, Out);
+}
+
+void addDerivedObjects(const Stmt *Body, const NameList &SyncTypes,
+                       SyncObjects &Signalled) {
+  if (Signalled.empty())
+    return;
+  anyStmt(Body, [&](const Stmt &S) {
+    if (const auto *Decls = dyn_cast<DeclStmt>(&S))
+      for (const Decl *D : Decls->decls())
+        if (const auto *Var = dyn_cast<VarDecl>(D);
+            Var && Var->getInit() &&
+            Signalled.contains(rootVariable(Var->getInit())) &&
+            isSyncObject(*Var, SyncTypes))
+          Signalled.insert(Var);
+    return false;
+  });
+}
+
+} // namespace clang::tidy::tether
