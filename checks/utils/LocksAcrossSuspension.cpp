@@ -65,10 +65,27 @@ bool mentions(const Stmt *S, LockKey Lock) {
                       [&](const Stmt *Child) { return mentions(Child, Lock); });
 }
 
+/// What \p S awaits or yields when it suspends the coroutine written there:
+/// also a `co_await` whose promise type depends on a template parameter (a
+/// member coroutine of a class template), which is resolved only in each
+/// instantiation. Null for anything else, and for the implicit awaits of the
+/// initial and final suspend points.
+const Expr *suspensionOperand(const Stmt &S) {
+  if (const auto *Await = dyn_cast<DependentCoawaitExpr>(&S))
+    return Await->getOperand();
+  const auto *Suspension = dyn_cast<CoroutineSuspendExpr>(&S);
+  if (!Suspension)
+    return nullptr;
+  if (const auto *Await = dyn_cast<CoawaitExpr>(Suspension);
+      Await && Await->isImplicit())
+    return nullptr;
+  return Suspension->getOperand();
+}
+
 bool containsSuspension(const Stmt *S) {
   if (!S)
     return false;
-  if (isa<CoroutineSuspendExpr>(S))
+  if (isa<CoroutineSuspendExpr, DependentCoawaitExpr>(S))
     return true;
   return llvm::any_of(S->children(), containsSuspension);
 }
@@ -247,14 +264,12 @@ void Analysis::transfer(const CFGElement &Element, HeldLocks &Held) {
         release(Held, Key);
       }
     }
-  } else if (const auto *Suspension = dyn_cast<CoroutineSuspendExpr>(S)) {
-    if (const auto *Await = dyn_cast<CoawaitExpr>(S);
-        Await && Await->isImplicit())
-      return;
+  } else if (const Expr *Awaited = suspensionOperand(*S)) {
     const SourceManager &SM = Ctx.getSourceManager();
+    const Stmt *Suspension = S;
     for (const HeldLock &H : Held) {
       const Stmt *&HeldAcross = Acquisitions[H.Acquisition].HeldAcross;
-      if (mentions(Suspension->getOperand(), H.Lock))
+      if (mentions(Awaited, H.Lock))
         continue;
       // Report the first suspension in the source, whatever order the
       // graph is walked in.

@@ -192,3 +192,46 @@ void plain() {
   std::lock_guard Guard(Mutex);
   ++Counter;
 }
+
+// Member coroutines of class templates: a co_await there is resolved only in
+// each instantiation, and the template as written is judged once for all of
+// them (explicitly instantiated, implicitly, or not at all).
+template <class T> struct Box {
+  std::mutex Guarded;
+  T Value;
+  awaitable<void> refresh(Timer &T2) {
+    std::lock_guard<std::mutex> Lock(Guarded);
+// CHECK-NOTES: :[[@LINE-1]]:33: warning: mutex 'Guarded' is held across a suspension point: {{.*}}
+// CHECK-NOTES: :[[@LINE+1]]:5: note: the coroutine suspends here with 'Guarded' locked
+    co_await T2.tick();
+  }
+  awaitable<void> shortSection(Timer &T2) {
+    {
+      std::lock_guard<std::mutex> Lock(Guarded);
+// CHECK-NOTES-STRICT: :[[@LINE-1]]:35: warning: blocking lock of mutex 'Guarded' in a coroutine: {{.*}}
+      ++Value;
+    }
+    co_await T2.tick();
+  }
+  awaitable<void> handedOn(ConditionVariable &Cv) {
+    std::unique_lock<std::mutex> Lock(Guarded);
+// CHECK-NOTES-STRICT: :[[@LINE-1]]:34: warning: blocking lock of mutex 'Guarded' in a coroutine: {{.*}}
+    co_await Cv.async_wait(Lock);
+  }
+};
+template struct Box<int>;
+
+template <class T> struct Pending {
+  std::mutex Guarded;
+  awaitable<void> run(Timer &T2) {
+    std::unique_lock<std::mutex> Lock(Guarded);
+// CHECK-NOTES: :[[@LINE-1]]:34: warning: mutex 'Guarded' is held across a suspension point: {{.*}}
+// CHECK-NOTES: :[[@LINE+1]]:5: note: the coroutine suspends here with 'Guarded' locked
+    co_await T2.tick();
+  }
+};
+
+awaitable<void> usePending(Timer &T2) {
+  Pending<long> P;
+  co_await P.run(T2);
+}
