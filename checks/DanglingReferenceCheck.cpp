@@ -60,6 +60,11 @@ AST_MATCHER(CXXMethodDecl, growsAContainer) {
   return Node.getIdentifier() && growsContainer(Node.getName());
 }
 
+/// Event loops whose run() (join(), wait()) returns when no work is left.
+constexpr llvm::StringLiteral DefaultEventLoopTypes =
+    "io_context;io_service;thread_pool;system_context;static_thread_pool;"
+    "::agrpc::GrpcContext";
+
 constexpr llvm::StringLiteral DefaultViewTypes =
     "::std::basic_string_view;::std::span;::asio::const_buffer;"
     "::asio::mutable_buffer;::boost::asio::const_buffer;"
@@ -302,10 +307,11 @@ bool mentions(const Stmt *S, const ValueDecl *D) {
 }
 
 /// Whether \p Call runs an event loop to completion: run(), join() or
-/// wait() of an io_context or a thread pool returns when no work is left;
-/// shutdown() of libcoro's thread_pool and scheduler returns when every task
-/// scheduled before it has completed.
-bool runsLoop(const CXXMemberCallExpr &Call) {
+/// wait() of an event loop (\p EventLoops: an io_context, a thread pool,
+/// asio-grpc's GrpcContext) returns when no work is left; shutdown() of
+/// libcoro's thread_pool and scheduler returns when every task scheduled
+/// before it has completed.
+bool runsLoop(const CXXMemberCallExpr &Call, const NameList &EventLoops) {
   const CXXMethodDecl *Method = Call.getMethodDecl();
   const CXXRecordDecl *Class = Call.getObjectType().isNull()
                                    ? nullptr
@@ -316,9 +322,28 @@ bool runsLoop(const CXXMemberCallExpr &Call) {
     return llvm::is_contained({"thread_pool", "scheduler", "io_scheduler"},
                               Class->getName());
   return llvm::is_contained({"run", "join", "wait"}, Method->getName()) &&
-         llvm::is_contained({"io_context", "io_service", "thread_pool",
-                             "system_context", "static_thread_pool"},
-                            Class->getName());
+         EventLoops.matches(*Class);
+}
+
+/// Whether \p Call joins a `std::thread` or `std::jthread`.
+bool joinsThread(const CXXMemberCallExpr &Call) {
+  const CXXMethodDecl *Method = Call.getMethodDecl();
+  return Method && Method->getIdentifier() && Method->getName() == "join" &&
+         llvm::is_contained({"::std::thread", "::std::jthread"},
+                            templateFreeQualifiedName(*Method->getParent()));
+}
+
+/// Whether a lambda in \p Body runs an event loop: the body of a thread
+/// that runs the loop until no work is left (`std::thread th{[&] {
+/// ioc.run(); }}`), which a later join of the thread waits for.
+bool runsLoopInLambda(const Stmt *Body, const NameList &EventLoops) {
+  return anyStmt(Body, [&](const Stmt &Node) {
+    const auto *Lambda = dyn_cast<LambdaExpr>(&Node);
+    return Lambda && anyStmt(Lambda->getBody(), [&](const Stmt &Inner) {
+             const auto *Call = dyn_cast<CXXMemberCallExpr>(&Inner);
+             return Call && runsLoop(*Call, EventLoops);
+           });
+  });
 }
 
 /// Whether the function \p Call calls says it waits: sync_wait,
@@ -361,10 +386,19 @@ bool joinsScope(const Stmt *S, const ValueDecl &Scope) {
 /// (`auto all = collectAll(std::move(tasks))`).
 using Holders = llvm::SmallPtrSet<const ValueDecl *, 4>;
 
+/// How the caller can wait for the event loop a task was spawned on: the
+/// loop types, and whether the caller's threads run a loop (then joining a
+/// thread waits for it).
+struct LoopWaits {
+  const NameList &EventLoops;
+  bool ThreadsRunLoop;
+};
+
 /// Whether \p S, which runs after the task was started, waits for it: it
-/// co_awaits or waits for one of \p Held, joins the scope \p Scope, or runs
-/// the event loop to completion.
-bool joinsTask(const Stmt *S, const Holders &Held, const ValueDecl *Scope) {
+/// co_awaits or waits for one of \p Held, joins the scope \p Scope, runs
+/// the event loop to completion or joins a thread that runs it.
+bool joinsTask(const Stmt *S, const Holders &Held, const ValueDecl *Scope,
+               const LoopWaits &Loops) {
   auto MentionsHeld = [&](const Stmt *In) {
     return llvm::any_of(Held,
                         [&](const ValueDecl *H) { return mentions(In, H); });
@@ -383,7 +417,8 @@ bool joinsTask(const Stmt *S, const Holders &Held, const ValueDecl *Scope) {
         }))
       return true;
     if (const auto *Call = dyn_cast<CXXMemberCallExpr>(&Node)) {
-      if (runsLoop(*Call))
+      if (runsLoop(*Call, Loops.EventLoops) ||
+          (Loops.ThreadsRunLoop && joinsThread(*Call)))
         return true;
       const CXXMethodDecl *Method = Call->getMethodDecl();
       const ValueDecl *Object =
@@ -458,8 +493,11 @@ bool scopeDiesFirst(const DanglingReferenceCheck::Escape &How,
 /// Whether the statements that run after the task started, in each block on
 /// \p How's path from \p Scope (the object's scope) down to the start, wait
 /// for the task.
-bool joinedLater(const DanglingReferenceCheck::Escape &How, const Stmt *Scope) {
+bool joinedLater(const DanglingReferenceCheck::Escape &How, const Stmt *Scope,
+                 const NameList &EventLoops) {
   const ValueDecl *ScopeVar = scopeHolder(How.Scope);
+  const LoopWaits Loops{EventLoops,
+                        runsLoopInLambda(How.Caller->getBody(), EventLoops)};
   Holders Held;
   if (How.Holder)
     Held.insert(How.Holder);
@@ -469,7 +507,7 @@ bool joinedLater(const DanglingReferenceCheck::Escape &How, const Stmt *Scope) {
       continue;
     bool After = false;
     for (const Stmt *S : Block->body()) {
-      if (After && joinsTask(S, Held, ScopeVar))
+      if (After && joinsTask(S, Held, ScopeVar, Loops))
         return true;
       if (const auto *Declares = dyn_cast<DeclStmt>(S); After && Declares)
         for (const Decl *D : Declares->decls())
@@ -550,11 +588,13 @@ DanglingReferenceCheck::DanglingReferenceCheck(StringRef Name,
     : AsyncCheck(Name, Context),
       SpawnFunctions(readNameList("SpawnFunctions", defaultSpawnFunctions())),
       ViewTypes(readNameList("ViewTypes", DefaultViewTypes)),
+      EventLoopTypes(readNameList("EventLoopTypes", DefaultEventLoopTypes)),
       ExtraTaskTypes(readNameList("TaskTypes")), Tasks(&ExtraTaskTypes) {}
 
 void DanglingReferenceCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   storeNameList(Opts, SpawnFunctions);
   storeNameList(Opts, ViewTypes);
+  storeNameList(Opts, EventLoopTypes);
   storeNameList(Opts, ExtraTaskTypes);
 }
 
@@ -924,7 +964,7 @@ bool DanglingReferenceCheck::reportReferent(const Referent &Object,
        scopeDiesFirst(How, *Object.Var)))
     return false;
   if (Scope && !How.Returned) {
-    if (joinedLater(How, Scope))
+    if (joinedLater(How, Scope, EventLoopTypes))
       return false;
   }
 
@@ -968,7 +1008,7 @@ void DanglingReferenceCheck::reportThis(const Expr &Task, const Escape &How,
       return;
   }
   // Awaited later in the member function.
-  if (How.Holder && joinedLater(How, How.Path.front()))
+  if (How.Holder && joinedLater(How, How.Path.front(), EventLoopTypes))
     return;
 
   const SourceManager &SM = Ctx.getSourceManager();

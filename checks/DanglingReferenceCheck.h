@@ -87,6 +87,7 @@ private:
 
   const NameListOption SpawnFunctions;
   const NameListOption ViewTypes;
+  const NameListOption EventLoopTypes;
   const NameListOption ExtraTaskTypes;
   TaskTypes Tasks;
   StmtPaths Paths;
