@@ -576,6 +576,13 @@ BlockingCallInCoroutineCheck::classify(const Expr &E, const BodyFacts &Facts,
     return std::nullopt;
   }
 
+  // A coroutine of the program named like a blocking function (Cobalt's
+  // http and ticker examples define `connect(host, ctx)` at global scope)
+  // suspends where the other blocks; its own body is checked as a coroutine.
+  if (const FunctionDecl *Definition = Callee->getDefinition();
+      Definition && isCoroutine(*Definition))
+    return std::nullopt;
+
   std::string Name;
   if (BlockingFunctions.matches(*Callee)) {
     Name = templateFreeQualifiedName(*Callee);

@@ -320,6 +320,9 @@ struct JoinNames {
   /// Members that run the event loop or the pool they are called on to
   /// completion.
   const NameList &LoopRuns;
+  /// Whether the caller's threads run an event loop: then joining a thread
+  /// waits for what runs on it.
+  bool ThreadsRunLoop = false;
 };
 
 /// Whether \p Call, of \p Method, is listed in \p Names as a member of the
@@ -330,6 +333,31 @@ bool callsMemberIn(const CXXMemberCallExpr &Call, const CXXMethodDecl &Method,
                                    ? nullptr
                                    : Call.getObjectType()->getAsCXXRecordDecl();
   return Class && Names.matchesMemberOf(*Class, Method);
+}
+
+/// Whether \p Call joins a `std::thread` or `std::jthread`.
+bool joinsThread(const CXXMemberCallExpr &Call) {
+  const CXXMethodDecl *Method = Call.getMethodDecl();
+  return Method && Method->getIdentifier() && Method->getName() == "join" &&
+         llvm::is_contained({"::std::thread", "::std::jthread"},
+                            templateFreeQualifiedName(*Method->getParent()));
+}
+
+/// Whether a lambda in \p Body runs an event loop to completion (a member
+/// in \p LoopRuns): the body of a thread that runs the loop until no work
+/// is left (`std::thread th{[&] { ioc.run(); }}`), which a later join of
+/// the thread waits for.
+bool runsLoopInLambda(const Stmt *Body, const NameList &LoopRuns) {
+  return anyStmt(Body, [&](const Stmt &Node) {
+    const auto *Lambda = dyn_cast<LambdaExpr>(&Node);
+    return Lambda && anyStmt(Lambda->getBody(), [&](const Stmt &Inner) {
+             const auto *Call = dyn_cast<CXXMemberCallExpr>(&Inner);
+             const CXXMethodDecl *Method =
+                 Call ? Call->getMethodDecl() : nullptr;
+             return Method && Method->getIdentifier() &&
+                    callsMemberIn(*Call, *Method, LoopRuns);
+           });
+  });
 }
 
 /// Whether the function \p Call calls says it waits: sync_wait,
@@ -380,7 +408,8 @@ using Holders = llvm::SmallPtrSet<const ValueDecl *, 4>;
 
 /// Whether \p S, which runs after the task was started, waits for it: it
 /// co_awaits or waits for one of \p Held, joins the scope \p Scope, runs
-/// the event loop to completion, or waits for one of \p Signalled, which
+/// the event loop to completion (or joins a thread that runs it), or waits
+/// for one of \p Signalled, which
 /// the task signals once it is done (a wait call on it or mentioning it, a
 /// loop that spins until it changes).
 bool joinsTask(const Stmt *S, const Holders &Held, const ValueDecl *Scope,
@@ -412,7 +441,8 @@ bool joinsTask(const Stmt *S, const Holders &Held, const ValueDecl *Scope,
       const CXXMethodDecl *Method = Call->getMethodDecl();
       if (!Method || !Method->getIdentifier())
         return false;
-      if (callsMemberIn(*Call, *Method, Names.LoopRuns))
+      if (callsMemberIn(*Call, *Method, Names.LoopRuns) ||
+          (Names.ThreadsRunLoop && joinsThread(*Call)))
         return true;
       const ValueDecl *Object =
           namedValue(peel(Call->getImplicitObjectArgument()));
@@ -500,8 +530,10 @@ bool scopeDiesFirst(const DanglingReferenceCheck::Escape &How,
 
 bool DanglingReferenceCheck::joinedLater(const Escape &How,
                                          const Stmt *Scope) const {
-  const JoinNames Names{JoinFunctions, LoopJoinFunctions};
   const ValueDecl *ScopeVar = scopeHolder(How.Scope);
+  const JoinNames Names{
+      JoinFunctions, LoopJoinFunctions,
+      runsLoopInLambda(How.Caller->getBody(), LoopJoinFunctions)};
   Holders Held;
   if (How.Holder)
     Held.insert(How.Holder);

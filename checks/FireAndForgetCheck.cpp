@@ -438,11 +438,7 @@ void FireAndForgetCheck::check(const MatchFinder::MatchResult &Result) {
     return;
   }
   if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("detachedToken")) {
-    // Only a call that runs starts work: not one in a decltype (of a
-    // trailing return type), a sizeof or a noexcept. A call outside every
-    // function body is in a type.
-    const FunctionDecl *Function = enclosingCallable(*Call, Ctx);
-    if (!Function || !isEvaluatedBelow(Function->getBody(), *Call))
+    if (!runsWhenReached(*Call, Ctx))
       return;
     const NamedDecl *Callee = calledDecl(*Call);
     const bool IsCoSpawn = Callee && Callee->getName() == "co_spawn";
@@ -540,7 +536,9 @@ void FireAndForgetCheck::checkDiscardedCall(const CallExpr &Call,
   const QualType Type = Call.getCallReturnType(Ctx);
   const auto *Callee = dyn_cast_or_null<FunctionDecl>(Call.getCalleeDecl());
   if (std::optional<TaskTypeInfo> Task = Tasks.classify(Type, Ctx, Callee)) {
-    if (expectsThrow(Call, Ctx))
+    // The left side of a comma in a SFINAE decltype (async_mqtt's
+    // `decltype(async_handshake(...), std::true_type())`) is never called.
+    if (!runsWhenReached(Call, Ctx) || expectsThrow(Call, Ctx))
       return;
     // A type designed to be started and dropped (concurrencpp's
     // null_result) is used as meant.

@@ -32,7 +32,8 @@ constexpr llvm::StringLiteral DefaultLimiterFunctions =
     "::tether::channel::send;::asio::experimental::basic_channel::async_send;"
     "::asio::experimental::basic_concurrent_channel::async_send;"
     "::boost::asio::experimental::basic_channel::async_send;"
-    "::boost::asio::experimental::basic_concurrent_channel::async_send";
+    "::boost::asio::experimental::basic_concurrent_channel::async_send;"
+    "::boost::cobalt::wait_group::wait_one";
 constexpr llvm::StringLiteral DefaultBoundedHelpers =
     "::tether::for_each_bounded;::seastar::max_concurrent_for_each";
 constexpr llvm::StringLiteral DefaultConcurrencyLimitFunctions =
@@ -165,11 +166,8 @@ std::optional<uint64_t> constantTripCount(const Expr *Cond, const Stmt *Init,
   if (Cond->containsErrors())
     return 1; // half-written code: claim nothing
   Cond = Cond->IgnoreParenImpCasts();
-  if (!Cond->isValueDependent()) {
-    bool Value = false;
-    if (Cond->EvaluateAsBooleanCondition(Value, Ctx))
-      return Value ? std::nullopt : std::optional<uint64_t>(1);
-  }
+  if (std::optional<bool> Value = knownCondition(Cond, Ctx))
+    return *Value ? std::nullopt : std::optional<uint64_t>(1);
   const auto *Op = dyn_cast<BinaryOperator>(Cond);
   if (!Op)
     return std::nullopt;

@@ -120,9 +120,62 @@ const ClassTemplateDecl *templateOf(QualType T) {
   return nullptr;
 }
 
+/// Whether \p Actual can be an instance of \p Pattern, the returned type a
+/// partial specialization of coroutine_traits is written for: the same
+/// template and, argument by argument, the same type wherever the pattern
+/// names one. Boost.Cobalt specializes the traits for
+/// `coroutine_handle<post_coroutine_promise<T>>` only; every other
+/// `coroutine_handle` is a plain handle, not a task.
+bool instanceOfPattern(QualType Pattern, QualType Actual) {
+  Pattern = Pattern.getCanonicalType();
+  Actual = Actual.getCanonicalType();
+  if (!Pattern->isDependentType())
+    return Pattern == Actual;
+  const auto *PatternSpec = Pattern->getAs<TemplateSpecializationType>();
+  if (!PatternSpec) // T, T*, a member of T: anything may bind to it
+    return true;
+  const auto *ActualSpec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      Actual->getAsCXXRecordDecl());
+  if (!ActualSpec || templateOf(Pattern) != templateOf(*ActualSpec))
+    return false;
+  llvm::ArrayRef<TemplateArgument> PatternArgs =
+      PatternSpec->template_arguments();
+  llvm::ArrayRef<TemplateArgument> ActualArgs =
+      ActualSpec->getTemplateArgs().asArray();
+  for (auto [PatternArg, ActualArg] : llvm::zip(PatternArgs, ActualArgs)) {
+    if (PatternArg.isPackExpansion())
+      return true;
+    if (PatternArg.getKind() == TemplateArgument::Type &&
+        ActualArg.getKind() == TemplateArgument::Type &&
+        !instanceOfPattern(PatternArg.getAsType(), ActualArg.getAsType()))
+      return false;
+  }
+  return true;
+}
+
+/// Whether the coroutine_traits specialization \p Spec, made for another
+/// instance of RD's template, says something about \p RD: it was instantiated
+/// from a partial specialization whose pattern RD fits too. An explicit
+/// specialization is for its own arguments only.
+bool fitsPartialOf(const ClassTemplateSpecializationDecl &Spec,
+                   const CXXRecordDecl &RD) {
+  if (Spec.getSpecializationKind() == TSK_ExplicitSpecialization)
+    return false;
+  const auto *Partial =
+      Spec.getSpecializedTemplateOrPartial()
+          .dyn_cast<ClassTemplatePartialSpecializationDecl *>();
+  if (!Partial)
+    return true; // the primary template: its promise_type is the class's own
+  const TemplateArgumentList &Args = Partial->getTemplateArgs();
+  return Args.size() > 0 && Args[0].getKind() == TemplateArgument::Type &&
+         instanceOfPattern(Args[0].getAsType(),
+                           QualType(RD.getTypeForDecl(), 0));
+}
+
 /// The promise type that std::coroutine_traits gives coroutines returning
 /// \p RD: from an instantiated or explicit specialization, else from a
-/// partial specialization on RD's template (asio::awaitable's form).
+/// partial specialization on RD's template (asio::awaitable's form) whose
+/// pattern RD fits.
 const CXXRecordDecl *promiseFromTraits(const CXXRecordDecl &RD,
                                        ASTContext &Ctx) {
   const ClassTemplateDecl *Traits = findCoroutineTraits(Ctx);
@@ -143,7 +196,7 @@ const CXXRecordDecl *promiseFromTraits(const CXXRecordDecl &RD,
               recordOfTypeDecl(findMember(*Spec, "promise_type")))
         return Promise;
     if (RDTemplate && templateOf(*Returned) == RDTemplate &&
-        !SameTemplatePromise)
+        !SameTemplatePromise && fitsPartialOf(*Spec, RD))
       SameTemplatePromise = recordOfTypeDecl(findMember(*Spec, "promise_type"));
   }
   if (SameTemplatePromise)
@@ -156,7 +209,9 @@ const CXXRecordDecl *promiseFromTraits(const CXXRecordDecl &RD,
     const TemplateArgumentList &Args = Partial->getTemplateArgs();
     if (Args.size() == 0 || Args[0].getKind() != TemplateArgument::Type)
       continue;
-    if (templateOf(Args[0].getAsType()) == RDTemplate)
+    if (templateOf(Args[0].getAsType()) == RDTemplate &&
+        instanceOfPattern(Args[0].getAsType(),
+                          QualType(RD.getTypeForDecl(), 0)))
       return recordOfTypeDecl(findMember(*Partial, "promise_type"));
   }
   return nullptr;

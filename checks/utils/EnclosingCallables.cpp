@@ -3,6 +3,7 @@
 
 #include "EnclosingCallables.h"
 #include "Coroutines.h"
+#include "StmtSearch.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 
@@ -157,6 +158,11 @@ const FunctionDecl *enclosingCallable(const Stmt &S, ASTContext &Ctx) {
 const FunctionDecl *enclosingCoroutine(const Stmt &S, ASTContext &Ctx) {
   const FunctionDecl *Function = enclosingCallable(S, Ctx);
   return Function && isCoroutine(*Function) ? Function : nullptr;
+}
+
+bool runsWhenReached(const Stmt &S, ASTContext &Ctx) {
+  const FunctionDecl *Function = enclosingCallable(S, Ctx);
+  return Function && isEvaluatedBelow(Function->getBody(), S);
 }
 
 } // namespace clang::tidy::tether

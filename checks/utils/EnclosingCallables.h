@@ -23,6 +23,12 @@ namespace clang::tidy::tether {
 /// function as written (the template's).
 const FunctionDecl *enclosingCallable(const Stmt &S, ASTContext &Ctx);
 
+/// Whether \p S runs when control reaches it: it is in a function body and
+/// not only in an unevaluated operand there (sizeof, noexcept). A statement
+/// outside every function body is in a type (a decltype of a trailing return
+/// type) and never runs.
+bool runsWhenReached(const Stmt &S, ASTContext &Ctx);
+
 /// The enclosing callable if it is a coroutine: a plain lambda defined in a
 /// coroutine is not inside it.
 const FunctionDecl *enclosingCoroutine(const Stmt &S, ASTContext &Ctx);

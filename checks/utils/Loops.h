@@ -12,13 +12,20 @@
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Stmt.h"
+#include <optional>
 
 namespace clang::tidy::tether {
 
 /// A for, range-for, while or do statement.
 bool isLoop(const Stmt &S);
 
-/// A `do { ... } while (C)` whose condition is a constant false: its body
+/// The value of the loop condition \p Cond when it is known at compile time:
+/// a constant, or a call of a function whose whole body returns one
+/// (Boost.Test's `do { ... } while (tt_detail::dummy_cond())`, which keeps
+/// compilers from warning on `while (false)`).
+std::optional<bool> knownCondition(const Expr *Cond, const ASTContext &Ctx);
+
+/// A `do { ... } while (C)` whose condition is a known false: its body
 /// runs once, as if it were a block.
 bool runsOnce(const Stmt &S, const ASTContext &Ctx);
 

@@ -31,11 +31,12 @@ inline constexpr llvm::StringLiteral SyncWaits = "acquire;arrive_and_wait";
 
 /// Members that return once the event loop or the pool they are called on
 /// has no work left: Asio's io_context::run, a thread pool's join or wait,
-/// and libcoro's shutdown of a thread_pool or a scheduler, which completes
-/// every task scheduled before it.
+/// asio-grpc's GrpcContext::run, and libcoro's shutdown of a thread_pool or
+/// a scheduler, which completes every task scheduled before it.
 inline constexpr llvm::StringLiteral LoopJoins =
     "::(io_context|io_service|thread_pool|system_context|static_thread_pool)"
     "::(run|join|wait)$;"
+    "::agrpc::GrpcContext::run;"
     "::(thread_pool|scheduler|io_scheduler)::shutdown$";
 
 /// Objects that one thread or task signals and another waits for: latches,

@@ -1,7 +1,7 @@
 // What a detached start loses: a task whose body handles its own exceptions
 // (Asio's echo and chat servers) loses only its owner, and the message says
 // so; a type designed to be started and dropped (option FireAndForgetTypes,
-// concurrencpp's null_result) is not reported.
+// concurrencpp's null_result, Boost.Cobalt's detached) is not reported.
 // RUN: %check_tidy %s async-fire-and-forget %t -- -- %asio_flags
 // RUN: %check_tidy -check-suffixes=,NOTYPES %s async-fire-and-forget %t -- \
 // RUN:   -config="{CheckOptions: {async-fire-and-forget.FireAndForgetTypes: ''}}" \
@@ -83,4 +83,28 @@ concurrencpp::null_result delayedTask() { co_return; }
 void startDelayed() {
   delayedTask();
   // CHECK-MESSAGES-NOTYPES: :[[@LINE-1]]:3: warning: task returned by 'delayedTask' is discarded and runs unowned: its result and its exception are lost; co_await it or keep it to await later [async-fire-and-forget]
+}
+
+// Boost.Cobalt's detached: an eager coroutine made to be started and dropped;
+// its promise rethrows what escapes, out of the executor's run().
+namespace boost::cobalt {
+struct detached {
+  struct promise_type {
+    detached get_return_object() { return {}; }
+    std::suspend_never initial_suspend() noexcept { return {}; }
+    std::suspend_never final_suspend() noexcept { return {}; }
+    void return_void() {}
+    void unhandled_exception() { throw; }
+  };
+};
+} // namespace boost::cobalt
+
+boost::cobalt::detached setWhenRun(bool &Done) {
+  Done = true;
+  co_return;
+}
+
+void startCobaltDetached(bool &Done) {
+  setWhenRun(Done);
+  // CHECK-MESSAGES-NOTYPES: :[[@LINE-1]]:3: warning: task returned by 'setWhenRun' is discarded and runs unowned: its result and its exception are lost; co_await it or keep it to await later [async-fire-and-forget]
 }

@@ -1,0 +1,102 @@
+// A task spawned on an event loop that the same scope then runs to
+// completion cannot outlive the scope's locals: asio-grpc's examples run an
+// agrpc::GrpcContext (option LoopJoinFunctions), async_mqtt's tests and
+// asio-grpc's multi-threaded client run the loop on threads they join before
+// the scope ends. Without the run or the join, or with a joined thread that
+// runs no loop, the capture is reported as ever.
+// RUN: %check_tidy %s async-dangling-reference %t -- -- %asio_flags
+// RUN: %check_tidy -check-suffixes=,NOLOOPS %s async-dangling-reference %t -- \
+// RUN:   -config="{CheckOptions: {async-dangling-reference.LoopJoinFunctions: ''}}" \
+// RUN:   -- %asio_flags
+
+#include <asio.hpp>
+#include <string>
+#include <thread>
+#include <vector>
+
+using asio::awaitable;
+using asio::detached;
+
+namespace agrpc {
+// asio-grpc's GrpcContext: run() returns when no work is left.
+class GrpcContext : public asio::execution_context {
+public:
+  using executor_type = asio::io_context::executor_type;
+  executor_type get_executor() noexcept;
+  bool run();
+};
+} // namespace agrpc
+
+awaitable<void> request(agrpc::GrpcContext &Context, std::string &Stub);
+
+void helloWorldClient() {
+  std::string Stub;
+  agrpc::GrpcContext GrpcContext;
+  asio::co_spawn(
+      GrpcContext.get_executor(),
+      [&]() -> awaitable<void> { co_await request(GrpcContext, Stub); },
+      detached);
+  // CHECK-MESSAGES-NOLOOPS: :[[@LINE-2]]:7: warning: coroutine lambda started by 'co_spawn' can outlive local 'GrpcContext', which it captures by reference [async-dangling-reference]
+  // CHECK-MESSAGES-NOLOOPS: :[[@LINE-3]]:7: warning: coroutine lambda started by 'co_spawn' can outlive local 'Stub', which it captures by reference [async-dangling-reference]
+  GrpcContext.run();
+}
+
+void notRun() {
+  std::string Stub;
+  agrpc::GrpcContext GrpcContext;
+  asio::co_spawn(
+      GrpcContext.get_executor(),
+      [&]() -> awaitable<void> { co_await request(GrpcContext, Stub); },
+      detached);
+  // CHECK-MESSAGES: :[[@LINE-2]]:7: warning: coroutine lambda started by 'co_spawn' can outlive local 'GrpcContext', which it captures by reference [async-dangling-reference]
+  // CHECK-MESSAGES: :[[@LINE-3]]:7: warning: coroutine lambda started by 'co_spawn' can outlive local 'Stub', which it captures by reference [async-dangling-reference]
+}
+
+awaitable<void> work(std::string &Text);
+
+void threadsRunTheLoop() {
+  asio::io_context Io;
+  auto Guard = asio::make_work_guard(Io.get_executor());
+  std::thread Runner{[&] { Io.run(); }};
+  std::string Text;
+  asio::co_spawn(
+      Io, [&]() -> awaitable<void> {
+        co_await work(Text);
+        Guard.reset();
+      },
+      detached);
+  // CHECK-MESSAGES-NOLOOPS: :[[@LINE-5]]:11: warning: coroutine lambda started by 'co_spawn' can outlive local 'Guard', which it captures by reference [async-dangling-reference]
+  // CHECK-MESSAGES-NOLOOPS: :[[@LINE-6]]:11: warning: coroutine lambda started by 'co_spawn' can outlive local 'Text', which it captures by reference [async-dangling-reference]
+  Runner.join();
+}
+
+void poolOfThreads(std::string &Shared) {
+  asio::io_context Io;
+  auto Guard = asio::make_work_guard(Io.get_executor());
+  std::vector<std::thread> Threads;
+  for (int I = 0; I < 4; ++I)
+    Threads.emplace_back([&] { Io.run(); });
+  std::string Text;
+  asio::co_spawn(Io, work(Text), detached);
+  // CHECK-MESSAGES-NOLOOPS: :[[@LINE-1]]:22: warning: task 'work' started by 'co_spawn' can outlive local 'Text', which its parameter 'Text' refers to [async-dangling-reference]
+  Guard.reset();
+  for (auto &Thread : Threads)
+    Thread.join();
+}
+
+void threadRunsNoLoop(asio::io_context &Io) {
+  std::thread Logger{[] {}};
+  std::string Text;
+  asio::co_spawn(Io, work(Text), detached);
+  // CHECK-MESSAGES: :[[@LINE-1]]:22: warning: task 'work' started by 'co_spawn' can outlive local 'Text', which its parameter 'Text' refers to [async-dangling-reference]
+  Logger.join();
+}
+
+void joinedBeforeTheSpawn() {
+  asio::io_context Io;
+  std::thread Runner{[&] { Io.run(); }};
+  Runner.join();
+  std::string Text;
+  asio::co_spawn(Io, work(Text), detached);
+  // CHECK-MESSAGES: :[[@LINE-1]]:22: warning: task 'work' started by 'co_spawn' can outlive local 'Text', which its parameter 'Text' refers to [async-dangling-reference]
+}
