@@ -360,6 +360,25 @@ bool runsLoopInLambda(const Stmt *Body, const NameList &LoopRuns) {
   });
 }
 
+/// The container \p Target is an element of (`tasks[i]`, `tasks.at(i)`,
+/// `tasks.back()`): what holds a task assigned there, and what a later
+/// join is given (`co_await spawn_many(tasks.data(), n)`); \p Target
+/// itself otherwise.
+const Expr *elementContainer(const Expr *Target) {
+  const Expr *E = peel(Target);
+  if (const auto *Subscript = dyn_cast<ArraySubscriptExpr>(E))
+    return Subscript->getBase();
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
+      Op && Op->getOperator() == OO_Subscript)
+    return Op->getArg(0);
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(E))
+    if (const CXXMethodDecl *Method = Member->getMethodDecl();
+        Method && Method->getIdentifier() &&
+        llvm::is_contained({"at", "front", "back"}, Method->getName()))
+      return Member->getImplicitObjectArgument();
+  return Target;
+}
+
 /// Whether the function \p Call calls says it waits: sync_wait,
 /// blockingWait, syncAwait, also as a function object (stdexec's and
 /// libunifex's `sync_wait` are customization point objects).
@@ -797,7 +816,7 @@ void DanglingReferenceCheck::check(const MatchFinder::MatchResult &Result) {
     const Expr *Target = isa<BinaryOperator>(Assign)
                              ? cast<BinaryOperator>(Assign)->getLHS()
                              : cast<CXXOperatorCallExpr>(Assign)->getArg(0);
-    Holder = namedValue(Target);
+    Holder = namedValue(elementContainer(Target));
     Stored = true;
   } else if (const auto *Insert =
                  Result.Nodes.getNodeAs<CXXMemberCallExpr>("insert")) {

@@ -641,8 +641,8 @@ void FireAndForgetCheck::checkDroppedCallable(const Expr &Arg,
           return;
         Invoked = Method;
       }
-    Name = Class->isLambda() ? "the coroutine lambda"
-                             : "'" + Class->getNameAsString() + "'";
+    Name =
+        Class->isLambda() ? "the lambda" : "'" + Class->getNameAsString() + "'";
   } else if (const auto *Ref = dyn_cast<DeclRefExpr>(Callable)) {
     Invoked = dyn_cast<FunctionDecl>(Ref->getDecl());
     if (Invoked)

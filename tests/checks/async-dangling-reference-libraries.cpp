@@ -185,3 +185,41 @@ void notWaitedFor(std::vector<cppcoro::task<>> &Tasks) {
   Tasks.push_back(Capturing());
   // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: task of the coroutine lambda stored in 'Tasks' can outlive local 'Capturing', the object it runs on [async-dangling-reference]
 }
+
+// Tasks assigned to the elements of a local container, then run and awaited
+// all together through a call given the container (TooManyCooks'
+// `co_await spawn_many(tasks.data(), n)`, or a handle of it awaited later):
+// joined. Given to nothing that is awaited: reported, holder named.
+struct Group {
+  bool await_ready();
+  void await_suspend(std::coroutine_handle<>);
+  void await_resume();
+  Group fork();
+};
+Group spawnMany(cppcoro::task<> *Tasks, std::size_t N);
+void runLater(cppcoro::task<> *Tasks, std::size_t N);
+
+cppcoro::task<> elementsAwaited() {
+  std::vector<cppcoro::task<>> Tasks(4);
+  int Counter = 0;
+  for (std::size_t I = 0; I < Tasks.size(); ++I)
+    Tasks[I] = handleCount(Counter);
+  co_await spawnMany(Tasks.data(), Tasks.size());
+}
+
+cppcoro::task<> elementsForkedThenAwaited() {
+  std::vector<cppcoro::task<>> Tasks(2);
+  int Counter = 0;
+  Tasks.at(0) = handleCount(Counter);
+  Tasks.back() = handleCount(Counter);
+  auto Forked = spawnMany(Tasks.data(), Tasks.size()).fork();
+  co_await std::move(Forked);
+}
+
+void elementsNotJoined() {
+  cppcoro::task<> Tasks[2];
+  int Counter = 0;
+  Tasks[0] = handleCount(Counter);
+  // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: task 'handleCount' stored in 'Tasks' can outlive local 'Counter', which its parameter 'Counter' refers to [async-dangling-reference]
+  runLater(Tasks, 1);
+}

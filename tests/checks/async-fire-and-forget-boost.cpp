@@ -43,6 +43,6 @@ void start(net::io_context &Io, tcp::socket Socket) {
 
 void postTask(net::io_context &Io) {
   net::post(Io, [] () -> awaitable<void> { co_return; });
-  // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: 'post' drops the task that the coroutine lambda returns: it is never started, its body does not run [async-fire-and-forget]
+  // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: 'post' drops the task that the lambda returns: it is never started, its body does not run [async-fire-and-forget]
   net::defer(Io.get_executor(), [] { return readHeader; });
 }

@@ -38,7 +38,7 @@ void run_later(awaitable<void> (*Work)());
 
 void startAll(asio::io_context &Io, std::vector<int> &Ids) {
   asio::post(Io, []() -> awaitable<void> { co_return; });
-  // CHECK-MESSAGES: :[[@LINE-1]]:18: warning: 'post' drops the task that the coroutine lambda returns: it is never started, its body does not run [async-fire-and-forget]
+  // CHECK-MESSAGES: :[[@LINE-1]]:18: warning: 'post' drops the task that the lambda returns: it is never started, its body does not run [async-fire-and-forget]
   asio::post(Io, refresh);
   // CHECK-MESSAGES: :[[@LINE-1]]:18: warning: 'post' drops the task that 'refresh' returns: it is never started, its body does not run [async-fire-and-forget]
   asio::post(Io, &refresh);
@@ -50,12 +50,12 @@ void startAll(asio::io_context &Io, std::vector<int> &Ids) {
   // CHECK-MESSAGES-DEF: :[[@LINE-1]]:22: warning: 'std::thread' drops the task that 'refresh' returns: it is never started, its body does not run [async-fire-and-forget]
   Worker.join();
   std::function<void()> Callback = [] { return refresh(); };
-  // CHECK-MESSAGES-DEF: :[[@LINE-1]]:36: warning: 'std::function' drops the task that the coroutine lambda returns: it is never started, its body does not run [async-fire-and-forget]
+  // CHECK-MESSAGES-DEF: :[[@LINE-1]]:36: warning: 'std::function' drops the task that the lambda returns: it is never started, its body does not run [async-fire-and-forget]
   Callback();
   runLater(eagerWork);
   // CHECK-MESSAGES-DEF: :[[@LINE-1]]:12: warning: 'std::function' drops the task that 'eagerWork' returns: it runs unowned, its result and its exception are lost [async-fire-and-forget]
   std::for_each(Ids.begin(), Ids.end(), [](int) -> awaitable<void> { co_return; });
-  // CHECK-MESSAGES-DEF: :[[@LINE-1]]:41: warning: 'for_each' drops the task that the coroutine lambda returns: {{.*}}
+  // CHECK-MESSAGES-DEF: :[[@LINE-1]]:41: warning: 'for_each' drops the task that the lambda returns: {{.*}}
 #else
   run_later(refresh);
   // CHECK-MESSAGES-OPT: :[[@LINE-1]]:13: warning: 'run_later' drops the task that 'refresh' returns: it is never started, its body does not run [async-fire-and-forget]

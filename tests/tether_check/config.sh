@@ -17,6 +17,23 @@ expect_exit 2 "$tether" check -p build
 grep -q "error: check glob 'async-blocking-call-in-corotuine' in $work/.clang-tidy matches no check; did you mean 'async-blocking-call-in-coroutine'?" err.txt ||
   fail "typo in .clang-tidy: $(cat err.txt)"
 
+# A list with a glob per line, as clang-tidy reads it: no error.
+printf "Checks: |\n  -*\n  async-fire-and-forget\n" >.clang-tidy
+expect_exit 1 "$tether" check -p build
+! grep -q "matches no check" err.txt || fail "a glob per line: $(cat err.txt)"
+# A single-quoted list over several lines, whose line breaks YAML folds into
+# spaces: a warning that says so; what --checks asks for still runs.
+printf "Checks: '-*\n         async-fire-and-forget\n         -async-missing-timeout'\n" >.clang-tidy
+expect_exit 1 "$tether" check -p build --checks='-*,async-fire-and-forget'
+grep -q "warning: check glob '\* async-fire-and-forget -async-missing-timeout' in $work/.clang-tidy has spaces in it and matches no check: clang-tidy separates globs with commas or line breaks, and a quoted YAML string folds its line breaks into spaces; separate them with commas" err.txt ||
+  fail "folded list: $(cat err.txt)"
+grep -q "async-fire-and-forget" out.txt || fail "folded list: nothing linted: $(cat out.txt)"
+# Without --checks, what the folded glob meant is not applied, as in
+# clang-tidy: the default async- checks run, after the same warning.
+expect_exit 1 "$tether" check -p build
+grep -q "warning: check glob '\* async-fire-and-forget -async-missing-timeout' .* has spaces in it" err.txt ||
+  fail "folded list alone: $(cat err.txt)"
+
 printf "Checks: '-*'\n" >.clang-tidy
 expect_exit 2 "$tether" check -p build
 grep -q "error: no check is enabled for .*src/[ab].cpp (Checks: '-\*,async-\*,-\*')" err.txt ||
