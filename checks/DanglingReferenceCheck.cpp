@@ -442,7 +442,28 @@ bool joinsTask(const Stmt *S, const Holders &Held, const ValueDecl *Scope,
              return mentions(In, Object);
            });
   };
+  // A spin until the counter the task changes says it is done.
+  auto SpinsUntilSignalled = [&](const Stmt &Node) {
+    if (const auto *While = dyn_cast<WhileStmt>(&Node))
+      return MentionsSignalled(While->getCond());
+    if (const auto *Do = dyn_cast<DoStmt>(&Node))
+      return MentionsSignalled(Do->getCond());
+    if (const auto *For = dyn_cast<ForStmt>(&Node))
+      return MentionsSignalled(For->getCond());
+    return false;
+  };
   return anyStmt(S, [&](const Stmt &Node) {
+    if (SpinsUntilSignalled(Node))
+      return true;
+    // The spin of a function in view that is called after the start: a
+    // watcher coroutine the scope awaits (`syncAwait(watcher())`) that loops
+    // until a counter the task changes last says every task is done.
+    if (const auto *Call = dyn_cast<CallExpr>(&Node);
+        Call && !Signalled.empty())
+      if (const FunctionDecl *Callee = Call->getDirectCallee())
+        if (const FunctionDecl *Definition = Callee->getDefinition();
+            Definition && anyStmt(Definition->getBody(), SpinsUntilSignalled))
+          return true;
     if (const auto *Await = dyn_cast<CoawaitExpr>(&Node))
       return MentionsHeld(Await->getOperand()) ||
              (Scope && mentions(Await->getOperand(), Scope));
@@ -480,13 +501,6 @@ bool joinsTask(const Stmt *S, const Holders &Held, const ValueDecl *Scope,
                  rootVariable(Call->getImplicitObjectArgument())) ||
              llvm::any_of(Call->arguments(), MentionsSignalled);
     }
-    // A spin until the counter the task changes says it is done.
-    if (const auto *While = dyn_cast<WhileStmt>(&Node))
-      return MentionsSignalled(While->getCond());
-    if (const auto *Do = dyn_cast<DoStmt>(&Node))
-      return MentionsSignalled(Do->getCond());
-    if (const auto *For = dyn_cast<ForStmt>(&Node))
-      return MentionsSignalled(For->getCond());
     // Tasks kept in a container and awaited one by one.
     if (const auto *For = dyn_cast<CXXForRangeStmt>(&Node))
       return MentionsHeld(For->getRangeInit()) &&
@@ -504,27 +518,69 @@ bool isOwnLocal(const VarDecl *Var, const DanglingReferenceCheck::Escape &How) {
          Var->getDeclContext() == How.Caller;
 }
 
-/// Whether the lazy task \p How stores dies unstarted before an object
-/// declared at \p Declared (anywhere, when invalid): its holder is a local
-/// declared after the object, never moved from (a move hands the task on;
-/// `co_await std::move(t)` is judged as a join instead).
-bool holderDiesFirst(const DanglingReferenceCheck::Escape &How,
-                     SourceLocation Declared) {
-  const auto *Holder = dyn_cast_or_null<VarDecl>(How.Holder);
-  if (!How.Lazy || !isOwnLocal(Holder, How))
-    return false;
-  const SourceManager &SM = Holder->getASTContext().getSourceManager();
-  if (Declared.isValid() &&
-      !SM.isBeforeInTranslationUnit(Declared, Holder->getLocation()))
-    return false;
-  return !anyStmt(
-      How.Caller->getBody(),
+/// The local that \p Holder is moved into by its constructor (`runner
+/// run(std::move(t))`), when that is the one move of \p Holder in \p Body;
+/// null when \p Holder is never moved. Sets \p MovedElsewhere when it is
+/// moved any other way.
+const VarDecl *localMovedInto(const VarDecl &Holder, const Stmt *Body,
+                              bool &MovedElsewhere) {
+  llvm::SmallVector<const CallExpr *, 2> Moves;
+  anyStmt(
+      Body,
       [&](const Stmt &S) {
-        const auto *Call = dyn_cast<CallExpr>(&S);
-        return Call && isStdMove(*Call) &&
-               namedValue(Call->getArg(0)) == Holder;
+        if (const auto *Call = dyn_cast<CallExpr>(&S);
+            Call && isStdMove(*Call) && namedValue(Call->getArg(0)) == &Holder)
+          Moves.push_back(Call);
+        return false;
       },
       /*IntoLambdas=*/true);
+  MovedElsewhere = Moves.size() > 1;
+  if (Moves.size() != 1)
+    return nullptr;
+  const VarDecl *Into = nullptr;
+  anyStmt(Body, [&](const Stmt &S) {
+    const auto *Declares = dyn_cast<DeclStmt>(&S);
+    if (!Declares)
+      return false;
+    for (const Decl *D : Declares->decls())
+      if (const auto *Var = dyn_cast<VarDecl>(D); Var && Var->getInit())
+        if (const auto *Construct = dyn_cast<CXXConstructExpr>(
+                Var->getInit()->IgnoreImplicit()->IgnoreParens());
+            Construct && !isa<CXXTemporaryObjectExpr>(Construct) &&
+            llvm::any_of(Construct->arguments(), [&](const Expr *Arg) {
+              return Arg->IgnoreImplicit()->IgnoreParens() == Moves.front();
+            }))
+          Into = Var;
+    return Into != nullptr;
+  });
+  MovedElsewhere = !Into;
+  return Into;
+}
+
+/// Whether the lazy task \p How stores dies unstarted, or run to its end
+/// by what it was moved into, before an object declared at \p Declared
+/// (anywhere, when invalid): its holder is a local declared after the
+/// object and never moved from (a move hands the task on; `co_await
+/// std::move(t)` is judged as a join instead), or moved only into the
+/// constructor of such a local (`runner run(std::move(t)); run();`).
+bool holderDiesFirst(const DanglingReferenceCheck::Escape &How,
+                     SourceLocation Declared) {
+  if (!How.Lazy)
+    return false;
+  const auto *Holder = dyn_cast_or_null<VarDecl>(How.Holder);
+  const SourceManager &SM = How.Caller->getASTContext().getSourceManager();
+  while (isOwnLocal(Holder, How)) {
+    if (Declared.isValid() &&
+        !SM.isBeforeInTranslationUnit(Declared, Holder->getLocation()))
+      return false;
+    bool MovedElsewhere = false;
+    const VarDecl *Into =
+        localMovedInto(*Holder, How.Caller->getBody(), MovedElsewhere);
+    if (!Into)
+      return !MovedElsewhere;
+    Holder = Into;
+  }
+  return false;
 }
 
 /// Whether the scope \p How spawned on dies before \p Object: it is a local
@@ -543,6 +599,34 @@ bool scopeDiesFirst(const DanglingReferenceCheck::Escape &How,
   const SourceManager &SM = Holder->getASTContext().getSourceManager();
   return SM.isBeforeInTranslationUnit(Object.getLocation(),
                                       Holder->getLocation());
+}
+
+/// Adds to \p Held what \p S hands the task to: a local initialized from a
+/// holder (`auto all = collectAll(std::move(tasks))`), and an object given
+/// a holder by one of its members (`wg.Attach(f1, f2)`,
+/// `all.push_back(std::move(f))`), which then tracks the task.
+void addHoldersMadeIn(const Stmt *S, Holders &Held) {
+  auto MentionsHeld = [&](const Stmt *In) {
+    return llvm::any_of(Held,
+                        [&](const ValueDecl *H) { return mentions(In, H); });
+  };
+  if (const auto *Declares = dyn_cast<DeclStmt>(S)) {
+    for (const Decl *D : Declares->decls())
+      if (const auto *Var = dyn_cast<VarDecl>(D);
+          Var && Var->getInit() && MentionsHeld(Var->getInit()))
+        Held.insert(Var);
+    return;
+  }
+  llvm::SmallVector<const ValueDecl *, 2> Trackers;
+  anyStmt(S, [&](const Stmt &Node) {
+    const auto *Call = dyn_cast<CXXMemberCallExpr>(&Node);
+    if (Call && llvm::any_of(Call->arguments(), MentionsHeld))
+      if (const ValueDecl *Object =
+              namedValue(peel(Call->getImplicitObjectArgument())))
+        Trackers.push_back(Object);
+    return false;
+  });
+  Held.insert(Trackers.begin(), Trackers.end());
 }
 
 } // namespace
@@ -564,14 +648,8 @@ bool DanglingReferenceCheck::joinedLater(const Escape &How,
     for (const Stmt *S : Block->body()) {
       if (After && joinsTask(S, Held, ScopeVar, How.Signalled, Names))
         return true;
-      if (const auto *Declares = dyn_cast<DeclStmt>(S); After && Declares)
-        for (const Decl *D : Declares->decls())
-          if (const auto *Var = dyn_cast<VarDecl>(D);
-              Var && Var->getInit() &&
-              llvm::any_of(Held, [&](const ValueDecl *H) {
-                return mentions(Var->getInit(), H);
-              }))
-            Held.insert(Var);
+      if (After)
+        addHoldersMadeIn(S, Held);
       After = After || S == *(It + 1);
     }
   }
@@ -608,6 +686,37 @@ bool ignoresItsObject(const CXXMethodDecl &Method) {
          !anyStmt(
              Body->getBody(), [](const Stmt &S) { return isa<CXXThisExpr>(S); },
              /*IntoLambdas=*/true);
+}
+
+/// Whether the member coroutine \p Method, defined in view, copies
+/// `shared_from_this()` into its own frame before it first suspends
+/// (`if (!self) self = shared_from_this();`): the task then keeps its object
+/// alive itself, as it does with a copy its caller passes.
+bool keepsItsObjectAlive(const CXXMethodDecl &Method) {
+  const FunctionDecl *Definition = Method.getDefinition();
+  const auto *Body =
+      Definition ? dyn_cast_or_null<CoroutineBodyStmt>(Definition->getBody())
+                 : nullptr;
+  const auto *Block =
+      Body ? dyn_cast_or_null<CompoundStmt>(Body->getBody()) : nullptr;
+  if (!Block)
+    return false;
+  for (const Stmt *S : Block->body()) {
+    if (anyStmt(S, [](const Stmt &Node) {
+          if (const auto *Call = dyn_cast<CXXMemberCallExpr>(&Node))
+            if (const CXXMethodDecl *Callee = Call->getMethodDecl();
+                Callee && Callee->getIdentifier() &&
+                Callee->getName() == "shared_from_this")
+              return true;
+          return false;
+        }))
+      return true;
+    if (anyStmt(S, [](const Stmt &Node) {
+          return isa<CoawaitExpr, CoyieldExpr, DependentCoawaitExpr>(Node);
+        }))
+      return false;
+  }
+  return false;
 }
 
 /// Whether \p Record derives from std::enable_shared_from_this (or Boost's).
@@ -1089,6 +1198,10 @@ void DanglingReferenceCheck::reportThis(const Expr &Task, const Escape &How,
   const Stmt *Site = How.Spawn ? static_cast<const Stmt *>(How.Spawn) : &Task;
   if (takesKeepAlive(Site))
     return;
+  if (const auto *Call = dyn_cast<CXXMemberCallExpr>(&Task))
+    if (const CXXMethodDecl *Method = Call->getMethodDecl();
+        Method && keepsItsObjectAlive(*Method))
+      return;
   if (How.Holder && isa<FieldDecl>(How.Holder))
     return;
   if (holderDiesFirst(How, SourceLocation()))

@@ -15,9 +15,10 @@
 namespace clang::tidy::tether::sync {
 
 /// Members that wait, on the object they are called on, for the work it
-/// tracks: a thread, a future, a task handle.
+/// tracks: a thread, a future, a task handle. YACLib spells them
+/// capitalised (`std::move(f).Get()`, `wg.Wait()`).
 inline constexpr llvm::StringLiteral HandleWaits =
-    "join;get;wait;wait_for;wait_until";
+    "join;get;wait;wait_for;wait_until;Join;Get;Wait";
 
 /// Members of a task group or an async scope that wait for every task it
 /// owns (cppcoro, folly, libunifex, stdexec), beyond a `join`.
@@ -31,13 +32,16 @@ inline constexpr llvm::StringLiteral SyncWaits = "acquire;arrive_and_wait";
 
 /// Members that return once the event loop or the pool they are called on
 /// has no work left: Asio's io_context::run, a thread pool's join or wait,
-/// asio-grpc's GrpcContext::run, and libcoro's shutdown of a thread_pool or
-/// a scheduler, which completes every task scheduled before it.
+/// asio-grpc's GrpcContext::run, libcoro's shutdown of a thread_pool or
+/// a scheduler, which completes every task scheduled before it, and
+/// YACLib's ManualExecutor::Drain (runs jobs until none is left) and
+/// FairThreadPool::Wait (returns once its threads have stopped).
 inline constexpr llvm::StringLiteral LoopJoins =
     "::(io_context|io_service|thread_pool|system_context|static_thread_pool)"
     "::(run|join|wait)$;"
     "::agrpc::GrpcContext::run;"
-    "::(thread_pool|scheduler|io_scheduler)::shutdown$";
+    "::(thread_pool|scheduler|io_scheduler)::shutdown$;"
+    "::yaclib::ManualExecutor::Drain;::yaclib::FairThreadPool::Wait";
 
 /// Objects that one thread or task signals and another waits for: latches,
 /// barriers, semaphores, promises and futures, condition variables, atomics
