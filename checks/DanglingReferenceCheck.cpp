@@ -2,6 +2,7 @@
 //===--- DanglingReferenceCheck.cpp - tether ------------------------------===//
 
 #include "DanglingReferenceCheck.h"
+#include "utils/Coroutines.h"
 #include "utils/EnclosingCallables.h"
 #include "utils/LexerUtils.h"
 #include "utils/Matchers.h"
@@ -678,14 +679,10 @@ bool declaresIn(const Stmt &Scope, const VarDecl &Var) {
 bool ignoresItsObject(const CXXMethodDecl &Method) {
   if (Method.getParent()->isLambda())
     return false;
-  const FunctionDecl *Definition = Method.getDefinition();
-  const auto *Body =
-      Definition ? dyn_cast_or_null<CoroutineBodyStmt>(Definition->getBody())
-                 : nullptr;
-  return Body &&
-         !anyStmt(
-             Body->getBody(), [](const Stmt &S) { return isa<CXXThisExpr>(S); },
-             /*IntoLambdas=*/true);
+  const CompoundStmt *Body = coroutineBlock(Method);
+  return Body && !anyStmt(
+                     Body, [](const Stmt &S) { return isa<CXXThisExpr>(S); },
+                     /*IntoLambdas=*/true);
 }
 
 /// Whether the member coroutine \p Method, defined in view, copies
@@ -693,12 +690,7 @@ bool ignoresItsObject(const CXXMethodDecl &Method) {
 /// (`if (!self) self = shared_from_this();`): the task then keeps its object
 /// alive itself, as it does with a copy its caller passes.
 bool keepsItsObjectAlive(const CXXMethodDecl &Method) {
-  const FunctionDecl *Definition = Method.getDefinition();
-  const auto *Body =
-      Definition ? dyn_cast_or_null<CoroutineBodyStmt>(Definition->getBody())
-                 : nullptr;
-  const auto *Block =
-      Body ? dyn_cast_or_null<CompoundStmt>(Body->getBody()) : nullptr;
+  const CompoundStmt *Block = coroutineBlock(Method);
   if (!Block)
     return false;
   for (const Stmt *S : Block->body()) {

@@ -4,6 +4,7 @@
 #include "FireAndForgetCheck.h"
 #include "utils/Annotations.h"
 #include "utils/AsioAwaitable.h"
+#include "utils/Coroutines.h"
 #include "utils/LexerUtils.h"
 #include "utils/Loops.h"
 #include "utils/Matchers.h"
@@ -214,13 +215,7 @@ bool isDetachOk(const Expr &Task) {
 /// `catch (std::exception&)` that does not rethrow.
 bool handlesItsExceptions(const Expr &Spawned) {
   const FunctionDecl *Coroutine = taskFunction(Spawned);
-  if (Coroutine)
-    Coroutine = Coroutine->getDefinition();
-  const auto *Body =
-      Coroutine ? dyn_cast_or_null<CoroutineBodyStmt>(Coroutine->getBody())
-                : nullptr;
-  const auto *Block =
-      Body ? dyn_cast_or_null<CompoundStmt>(Body->getBody()) : nullptr;
+  const CompoundStmt *Block = Coroutine ? coroutineBlock(*Coroutine) : nullptr;
   if (!Block || Block->body_empty())
     return false;
   auto CatchesAll = [](const CXXCatchStmt *Handler) {

@@ -286,6 +286,14 @@ const CXXRecordDecl *promiseOfCoroutine(const FunctionDecl &FD) {
 
 } // namespace
 
+const CompoundStmt *coroutineBlock(const FunctionDecl &FD) {
+  const FunctionDecl *Definition = FD.getDefinition();
+  const auto *Body =
+      Definition ? dyn_cast_or_null<CoroutineBodyStmt>(Definition->getBody())
+                 : nullptr;
+  return Body ? dyn_cast_or_null<CompoundStmt>(Body->getBody()) : nullptr;
+}
+
 std::optional<TaskTypeInfo> TaskTypes::classifyUncached(const CXXRecordDecl &RD,
                                                         ASTContext &Ctx) {
   const CXXRecordDecl *Promise =

@@ -26,6 +26,10 @@ namespace clang::tidy::tether {
 /// co_return (a walk of the body: call it on findings, not in matchers).
 bool isCoroutine(const FunctionDecl &FD);
 
+/// The statements of the coroutine body of \p FD's definition, when it is
+/// in view and is a coroutine; null otherwise.
+const CompoundStmt *coroutineBlock(const FunctionDecl &FD);
+
 /// Whether \p Promise, or a base of it, has a `yield_value`: its coroutines
 /// are generators, whose values are iterated rather than awaited.
 bool isGeneratorPromise(const CXXRecordDecl &Promise);

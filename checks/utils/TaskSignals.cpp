@@ -2,6 +2,7 @@
 //===--- TaskSignals.cpp - tether -----------------------------------------===//
 
 #include "TaskSignals.h"
+#include "Coroutines.h"
 #include "StmtSearch.h"
 #include "TaskHolders.h"
 #include "clang/AST/ASTContext.h"
@@ -149,11 +150,7 @@ void addCallbackSignals(const Expr &Callback, const SignalNames &Names,
 void addFinalSignals(const FunctionDecl &Callee, const CallExpr *TaskCall,
                      const SignalNames &Names, SyncObjects &Out) {
   const FunctionDecl *Definition = Callee.getDefinition();
-  const auto *Coroutine =
-      Definition ? dyn_cast_or_null<CoroutineBodyStmt>(Definition->getBody())
-                 : nullptr;
-  const auto *Body =
-      Coroutine ? dyn_cast<CompoundStmt>(Coroutine->getBody()) : nullptr;
+  const CompoundStmt *Body = coroutineBlock(Callee);
   if (!Body || Body->body_empty())
     return;
   llvm::ArrayRef<Stmt *> Statements(Body->body_begin(), Body->size());
