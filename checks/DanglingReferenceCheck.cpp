@@ -519,10 +519,10 @@ bool isOwnLocal(const VarDecl *Var, const DanglingReferenceCheck::Escape &How) {
          Var->getDeclContext() == How.Caller;
 }
 
-/// The local that \p Holder is moved into by its constructor (`runner
-/// run(std::move(t))`), when that is the one move of \p Holder in \p Body;
-/// null when \p Holder is never moved. Sets \p MovedElsewhere when it is
-/// moved any other way.
+/// The local that \p Holder is moved into, by its constructor (`runner
+/// run(std::move(t))`) or by an assignment (`f2 = std::move(f)`), when that
+/// is the one move of \p Holder in \p Body; null when \p Holder is never
+/// moved. Sets \p MovedElsewhere when it is moved any other way.
 const VarDecl *localMovedInto(const VarDecl &Holder, const Stmt *Body,
                               bool &MovedElsewhere) {
   llvm::SmallVector<const CallExpr *, 2> Moves;
@@ -538,18 +538,24 @@ const VarDecl *localMovedInto(const VarDecl &Holder, const Stmt *Body,
   MovedElsewhere = Moves.size() > 1;
   if (Moves.size() != 1)
     return nullptr;
+  const Expr *Move = Moves.front();
   const VarDecl *Into = nullptr;
   anyStmt(Body, [&](const Stmt &S) {
+    if (const auto *Assign = dyn_cast<CXXOperatorCallExpr>(&S);
+        Assign && Assign->getOperator() == OO_Equal &&
+        Assign->getNumArgs() == 2 &&
+        Assign->getArg(1)->IgnoreImplicit()->IgnoreParens() == Move)
+      Into = dyn_cast_or_null<VarDecl>(namedValue(peel(Assign->getArg(0))));
     const auto *Declares = dyn_cast<DeclStmt>(&S);
     if (!Declares)
-      return false;
+      return Into != nullptr;
     for (const Decl *D : Declares->decls())
       if (const auto *Var = dyn_cast<VarDecl>(D); Var && Var->getInit())
         if (const auto *Construct = dyn_cast<CXXConstructExpr>(
                 Var->getInit()->IgnoreImplicit()->IgnoreParens());
             Construct && !isa<CXXTemporaryObjectExpr>(Construct) &&
             llvm::any_of(Construct->arguments(), [&](const Expr *Arg) {
-              return Arg->IgnoreImplicit()->IgnoreParens() == Moves.front();
+              return Arg->IgnoreImplicit()->IgnoreParens() == Move;
             }))
           Into = Var;
     return Into != nullptr;

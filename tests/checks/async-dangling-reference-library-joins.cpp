@@ -140,7 +140,9 @@ void drainedBefore() {
 
 // A lazy task moved into a local that runs it: both die before 'Result'.
 struct Runner {
+  Runner();
   explicit Runner(Lazy<void> &&Task);
+  Runner &operator=(Runner &&Other);
   void operator()();
 };
 
@@ -156,6 +158,31 @@ void movedIntoRunner() {
     Runner Run(std::move(Task));
     Run();
   }
+}
+
+// Moved on by assignment to another runner of the inner block.
+void movedOnByAssignment() {
+  int Result = 0;
+  {
+    auto Task = bump(Result);
+    Runner Run(std::move(Task));
+    Runner Next;
+    Next = std::move(Run);
+    Next();
+  }
+}
+
+// Assigned to a runner declared before 'Result', which outlives it.
+void assignedToOuterRunner() {
+  Runner Outer;
+  {
+    int Result = 0;
+    auto Task = bump(Result);
+    // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: task 'bump' stored in 'Task' can outlive local 'Result', which its parameter 'Value' refers to [async-dangling-reference]
+    Runner Run(std::move(Task));
+    Outer = std::move(Run);
+  }
+  Outer();
 }
 
 // The runner outlives 'Result': it can run the task after 'Result' is gone.
