@@ -10,6 +10,7 @@
 #include "utils/Matchers.h"
 #include "utils/RuntimeApi.h"
 #include "utils/SpawnApis.h"
+#include "utils/TaskHolders.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -37,13 +38,23 @@ constexpr llvm::StringLiteral DefaultExpectedThrowFunctions =
     "assert_throws;assert_throws_with_error_message;"
     "assert_throws_contains_error_message";
 
-/// How a diagnostic names the callee: 'fetch', or "the immediately invoked
-/// lambda".
+/// How a diagnostic names the callee: 'fetch', the lambda 'handler' a local
+/// holds, or "the immediately invoked lambda".
 std::string describeCallee(const CallExpr &Call) {
   if (const auto *Method =
           dyn_cast_or_null<CXXMethodDecl>(Call.getDirectCallee());
-      Method && Method->getParent()->isLambda())
-    return "the immediately invoked lambda";
+      Method && Method->getParent()->isLambda()) {
+    const auto *Operator = dyn_cast<CXXOperatorCallExpr>(&Call);
+    const Expr *Closure =
+        Operator ? skipParensAndImplicit(Operator->getArg(0)) : nullptr;
+    if (const NamedDecl *Holder = Closure && !isa<LambdaExpr>(Closure)
+                                      ? namedValue(peel(Closure))
+                                      : nullptr)
+      return "the lambda '" + Holder->getNameAsString() + "'";
+    return Closure && isa<LambdaExpr>(Closure)
+               ? "the immediately invoked lambda"
+               : "the lambda";
+  }
   if (const NamedDecl *Callee = calledDecl(Call))
     return "'" + Callee->getNameAsString() + "'";
   return "the call";

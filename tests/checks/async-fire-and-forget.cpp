@@ -44,6 +44,10 @@ awaitable<void> positives(Session &S, tcp::socket &Socket) {
   []() -> awaitable<void> { co_return; }();
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: task returned by the immediately invoked lambda is discarded and never started
   // CHECK-FIXES: {{^}}  co_await []() -> awaitable<void> { co_return; }();{{$}}
+  auto Handler = []() -> awaitable<void> { co_return; };
+  Handler();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: task returned by the lambda 'Handler' is discarded and never started
+  // CHECK-FIXES: {{^}}  co_await Handler();{{$}}
   (void)fetch(2);
   // CHECK-MESSAGES-CAST: :[[@LINE-1]]:9: warning: task returned by 'fetch' is discarded and never started
   // CHECK-FIXES-CAST: {{^}}  co_await fetch(2);{{$}}
