@@ -502,11 +502,21 @@ bool joinsTask(const Stmt *S, const Holders &Held, const ValueDecl *Scope,
                  rootVariable(Call->getImplicitObjectArgument())) ||
              llvm::any_of(Call->arguments(), MentionsSignalled);
     }
-    // Tasks kept in a container and awaited one by one.
+    // Tasks kept in a container and awaited or waited for one by one
+    // (`for (auto &t : tasks) t.wait();`).
     if (const auto *For = dyn_cast<CXXForRangeStmt>(&Node))
       return MentionsHeld(For->getRangeInit()) &&
-             anyStmt(For->getBody(),
-                     [](const Stmt &Inner) { return isa<CoawaitExpr>(Inner); });
+             anyStmt(For->getBody(), [&](const Stmt &Inner) {
+               if (isa<CoawaitExpr>(Inner))
+                 return true;
+               const auto *Wait = dyn_cast<CXXMemberCallExpr>(&Inner);
+               const CXXMethodDecl *Method =
+                   Wait ? Wait->getMethodDecl() : nullptr;
+               return Method && Method->getIdentifier() &&
+                      namedValue(peel(Wait->getImplicitObjectArgument())) ==
+                          For->getLoopVariable() &&
+                      callsMemberIn(*Wait, *Method, Names.Waits);
+             });
     return false;
   });
 }

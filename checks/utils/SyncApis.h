@@ -31,14 +31,15 @@ inline constexpr llvm::StringLiteral ScopeJoins =
 inline constexpr llvm::StringLiteral SyncWaits = "acquire;arrive_and_wait";
 
 /// Members that return once the event loop or the pool they are called on
-/// has no work left: Asio's io_context::run, a thread pool's join or wait,
+/// has no work left: Asio's io_context::run, a thread pool's join, wait or
+/// wait_stop (kelcoro's, which joins its workers after a request_stop),
 /// asio-grpc's GrpcContext::run, libcoro's shutdown of a thread_pool or
 /// a scheduler, which completes every task scheduled before it, and
 /// YACLib's ManualExecutor::Drain (runs jobs until none is left) and
 /// FairThreadPool::Wait (returns once its threads have stopped).
 inline constexpr llvm::StringLiteral LoopJoins =
     "::(io_context|io_service|thread_pool|system_context|static_thread_pool)"
-    "::(run|join|wait)$;"
+    "::(run|join|wait|wait_stop)$;"
     "::agrpc::GrpcContext::run;"
     "::(thread_pool|scheduler|io_scheduler)::shutdown$;"
     "::yaclib::ManualExecutor::Drain;::yaclib::FairThreadPool::Wait";

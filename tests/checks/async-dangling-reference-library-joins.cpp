@@ -49,6 +49,27 @@ struct WaitGroup {
 
 yaclib::Future<> switchTo(yaclib::ManualExecutor &E);
 
+namespace dd {
+// Eager, as kelcoro's async_task: wait() blocks until the body is done.
+template <typename T> struct async_task {
+  struct promise_type {
+    async_task get_return_object() { return {}; }
+    std::suspend_never initial_suspend() noexcept { return {}; }
+    std::suspend_always final_suspend() noexcept { return {}; }
+    void return_void() {}
+    void unhandled_exception() {}
+  };
+  void wait();
+  bool ready() const;
+};
+class thread_pool {
+public:
+  explicit thread_pool(int Threads);
+  void request_stop();
+  void wait_stop() &&;
+};
+} // namespace dd
+
 void getJoins() {
   int Counter = 0;
   auto Coro = [&]() -> yaclib::Future<> { co_return ++Counter; };
@@ -81,6 +102,47 @@ void waitOnContainer() {
   for (std::size_t I = 0; I < 4; ++I)
     Futures[I] = Coro();
   yaclib::Wait(Futures.begin(), Futures.size());
+}
+
+// Each task of the container waited for in a range-for.
+void waitedOneByOne() {
+  int Counter = 0;
+  auto Make = [&]() -> dd::async_task<void> {
+    ++Counter;
+    co_return;
+  };
+  std::vector<dd::async_task<void>> Tasks;
+  for (int I = 0; I < 3; ++I)
+    Tasks.push_back(Make());
+  for (auto &T : Tasks)
+    T.wait();
+}
+
+// A range-for that asks each task something else waits for none of them.
+void askedOneByOne() {
+  int Counter = 0;
+  auto Make = [&]() -> dd::async_task<void> {
+    ++Counter;
+    co_return;
+  };
+  std::vector<dd::async_task<void>> Tasks;
+  for (int I = 0; I < 3; ++I)
+    Tasks.push_back(Make());
+  // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: task of the coroutine lambda stored in 'Tasks' can outlive local 'Make', the object it runs on [async-dangling-reference]
+  for (auto &T : Tasks)
+    (void)T.ready();
+}
+
+// kelcoro's pool joins its workers in wait_stop().
+void poolStopped() {
+  dd::thread_pool Pool(2);
+  int Counter = 0;
+  auto Make = [&]() -> dd::async_task<void> {
+    ++Counter;
+    co_return;
+  };
+  auto T = Make();
+  std::move(Pool).wait_stop();
 }
 
 // Attached to a wait group, which is then waited for.
