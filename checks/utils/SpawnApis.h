@@ -44,10 +44,11 @@ inline constexpr llvm::StringLiteral ScopeSpawnFunctions =
     "::stdexec::spawn;::std::execution::spawn;::std::execution::spawn_future";
 
 /// Coroutine types made to be started and dropped: their promise ignores
-/// what the coroutine returns and throws (concurrencpp's null_result), or
-/// rethrows it out of the executor's run() (Boost.Cobalt's detached).
+/// what the coroutine returns and throws (concurrencpp's null_result),
+/// rethrows it out of the executor's run() (Boost.Cobalt's detached), or
+/// ends the program on it (kelcoro's job, which has no result).
 inline constexpr llvm::StringLiteral FireAndForgetTypes =
-    "::concurrencpp::null_result;::boost::cobalt::detached";
+    "::concurrencpp::null_result;::boost::cobalt::detached;::dd::job";
 
 /// Operations made to be started with a detached token: they run until they
 /// are cancelled and complete with no error to lose (Boost.MySQL's

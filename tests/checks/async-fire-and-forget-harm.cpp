@@ -1,7 +1,8 @@
 // What a detached start loses: a task whose body handles its own exceptions
 // (Asio's echo and chat servers) loses only its owner, and the message says
 // so; a type designed to be started and dropped (option FireAndForgetTypes,
-// concurrencpp's null_result, Boost.Cobalt's detached) is not reported.
+// concurrencpp's null_result, Boost.Cobalt's detached, kelcoro's job) is not
+// reported.
 // RUN: %check_tidy %s async-fire-and-forget %t -- -- %asio_flags
 // RUN: %check_tidy -check-suffixes=,NOTYPES %s async-fire-and-forget %t -- \
 // RUN:   -config="{CheckOptions: {async-fire-and-forget.FireAndForgetTypes: ''}}" \
@@ -9,6 +10,7 @@
 
 #include <asio.hpp>
 #include <cstdio>
+#include <exception>
 
 using asio::awaitable;
 using asio::use_awaitable;
@@ -107,4 +109,33 @@ boost::cobalt::detached setWhenRun(bool &Done) {
 void startCobaltDetached(bool &Done) {
   setWhenRun(Done);
   // CHECK-MESSAGES-NOTYPES: :[[@LINE-1]]:3: warning: task returned by 'setWhenRun' is discarded and runs unowned: its result and its exception are lost; co_await it or keep it to await later [async-fire-and-forget]
+}
+
+// kelcoro's job: eager, gone at its end, with no result; an exception
+// escaping it ends the program.
+namespace dd {
+struct job_promise;
+struct job {
+  using promise_type = job_promise;
+  std::coroutine_handle<job_promise> handle;
+};
+struct job_promise {
+  static constexpr std::suspend_never initial_suspend() noexcept { return {}; }
+  static constexpr std::suspend_never final_suspend() noexcept { return {}; }
+  job get_return_object() noexcept {
+    return job{std::coroutine_handle<job_promise>::from_promise(*this)};
+  }
+  static constexpr void return_void() noexcept {}
+  [[noreturn]] static void unhandled_exception() noexcept { std::terminate(); }
+};
+} // namespace dd
+
+dd::job countOne(int &Done) {
+  ++Done;
+  co_return;
+}
+
+void startJob(int &Done) {
+  countOne(Done);
+  // CHECK-MESSAGES-NOTYPES: :[[@LINE-1]]:3: warning: task returned by 'countOne' is discarded and runs unowned: its result and its exception are lost; co_await it or keep it to await later [async-fire-and-forget]
 }
