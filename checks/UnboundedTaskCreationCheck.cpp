@@ -51,9 +51,10 @@ llvm::StringRef defaultJoinFunctions() {
 
 /// The option values refer to it: it lives as long as the checks.
 llvm::StringRef defaultSpawnFunctions() {
-  static const std::string Names = (llvm::Twine(spawn::DetachedStartFunctions) +
-                                    ";" + spawn::ScopeSpawnFunctions)
-                                       .str();
+  static const std::string Names =
+      (llvm::Twine(spawn::DetachedStartFunctions) + ";" + spawn::DetachMembers +
+       ";" + spawn::ScopeSpawnFunctions + ";" + spawn::GroupForkFunctions)
+          .str();
   return Names;
 }
 
