@@ -45,7 +45,7 @@ constexpr llvm::StringLiteral DefaultConcurrencyLimitFunctions =
 /// The option values refer to it: it lives as long as the checks.
 llvm::StringRef defaultJoinFunctions() {
   static const std::string Names =
-      (llvm::Twine(sync::HandleWaits) + ";" + sync::FutureWaits).str();
+      (llvm::Twine(sync::HandleWaits) + ";" + sync::FreeFunctionWaits).str();
   return Names;
 }
 

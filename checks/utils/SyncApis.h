@@ -20,11 +20,10 @@ namespace clang::tidy::tether::sync {
 inline constexpr llvm::StringLiteral HandleWaits =
     "join;get;wait;wait_for;wait_until;Join;Get;Wait";
 
-/// Calls that wait for the futures they are called on or given, in a
-/// library that spells them its own way: YACLib's `Get` (on an rvalue
-/// future it blocks until the result is there) and its free `Wait`,
-/// `WaitFor` and `WaitUntil`.
-inline constexpr llvm::StringLiteral FutureWaits = "Get;Wait;WaitFor;WaitUntil";
+/// Free functions that wait for the futures they are given: YACLib's
+/// `Wait(f...)`, `WaitFor(d, f...)`, `WaitUntil(t, f...)`.
+inline constexpr llvm::StringLiteral FreeFunctionWaits =
+    "::yaclib::Wait;::yaclib::WaitFor;::yaclib::WaitUntil";
 
 /// Members of a task group or an async scope that wait for every task it
 /// owns (cppcoro, folly, libunifex, stdexec), beyond a `join`.
