@@ -22,8 +22,20 @@ using namespace clang::ast_matchers;
 namespace clang::tidy::tether {
 namespace {
 
-constexpr llvm::StringLiteral DefaultDetachedSpawnFunctions =
-    spawn::DetachedStartFunctions;
+/// The option values refer to them: they live as long as the checks.
+llvm::StringRef defaultDetachedSpawnFunctions() {
+  static const std::string Names =
+      (llvm::Twine(spawn::DetachedStartFunctions) + ";" + spawn::DetachMembers)
+          .str();
+  return Names;
+}
+
+llvm::StringRef defaultScopeSpawnFunctions() {
+  static const std::string Names = (llvm::Twine(spawn::ScopeSpawnFunctions) +
+                                    ";" + spawn::GroupForkFunctions)
+                                       .str();
+  return Names;
+}
 constexpr llvm::StringLiteral DefaultDetachedTokenTypes =
     "::asio::detached_t;::boost::asio::detached_t";
 /// Calls, and classes whose constructors take a callable, that call it and
@@ -313,11 +325,11 @@ FireAndForgetCheck::FireAndForgetCheck(StringRef Name,
     : AsyncCheck(Name, Context),
       AllowCastToVoid(Options.get("AllowCastToVoid", false)),
       DetachedSpawnFunctions(readNameList("DetachedSpawnFunctions",
-                                          DefaultDetachedSpawnFunctions)),
+                                          defaultDetachedSpawnFunctions())),
       DetachedTokenTypes(
           readNameList("DetachedTokenTypes", DefaultDetachedTokenTypes)),
       ScopeSpawnFunctions(
-          readNameList("ScopeSpawnFunctions", spawn::ScopeSpawnFunctions)),
+          readNameList("ScopeSpawnFunctions", defaultScopeSpawnFunctions())),
       FireAndForgetTypes(
           readNameList("FireAndForgetTypes", spawn::FireAndForgetTypes)),
       ExpectedThrowFunctions(readNameList("ExpectedThrowFunctions",

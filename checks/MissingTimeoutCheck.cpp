@@ -146,19 +146,24 @@ bool mentionsParameter(const Stmt *S, const FunctionDecl &Function) {
       /*IntoLambdas=*/true);
 }
 
-/// Whether \p Stream is a channel that \p Coroutine makes itself, a local
-/// of its body: only the coroutine and the tasks it hands the channel to can
-/// send on it, so a receive there waits on the program's own code, not on a
-/// peer (Boost.Cobalt's benchmarks send and receive on one channel; its
-/// thread example gives the workers a channel to answer on).
-bool isOwnChannel(const ValueDecl *Stream, const FunctionDecl &Coroutine) {
+/// Whether \p Stream is a channel that a function of the program makes, a
+/// local of its body: only that function and the tasks it hands the channel
+/// to can send on it, so a receive there waits on the program's own code,
+/// not on a peer (Boost.Cobalt's benchmarks send and receive on one channel;
+/// its thread example gives the workers a channel to answer on).
+bool isLocalChannel(const ValueDecl *Stream) {
   const auto *Var = dyn_cast_or_null<VarDecl>(Stream);
   if (!Var || !Var->hasLocalStorage() || isa<ParmVarDecl>(Var) ||
-      Var->getType()->isReferenceType() || Var->getDeclContext() != &Coroutine)
+      Var->getType()->isReferenceType())
     return false;
   const CXXRecordDecl *Class = Var->getType()->getAsCXXRecordDecl();
   return Class && Class->getIdentifier() &&
          Class->getName().contains_insensitive("channel");
+}
+
+/// Whether \p Stream is a channel that \p Coroutine makes itself.
+bool isOwnChannel(const ValueDecl *Stream, const FunctionDecl &Coroutine) {
+  return isLocalChannel(Stream) && Stream->getDeclContext() == &Coroutine;
 }
 
 /// Whether \p FD is, or is part of, a template or one of its instantiations:
@@ -819,6 +824,30 @@ llvm::DenseSet<const ValueDecl *> MissingTimeoutCheck::loopbackSockets() const {
   return Sockets;
 }
 
+llvm::DenseSet<const ValueDecl *>
+MissingTimeoutCheck::channelsFromCallers() const {
+  llvm::DenseSet<const ValueDecl *> Channels;
+  // Every use of the coroutine is a call seen here (no address taken, no
+  // closure passed on), and each gives the parameter a channel made by the
+  // program, also through a chain of coroutines that pass it on.
+  auto EveryUseGives = [&](const ParmVarDecl &Param, size_t Calls) {
+    const auto *Coroutine = dyn_cast<FunctionDecl>(Param.getDeclContext());
+    const auto Sites = Coroutine ? CallSites.find(Coroutine->getCanonicalDecl())
+                                 : CallSites.end();
+    return Sites != CallSites.end() && Sites->second.size() == Calls;
+  };
+  for (bool Changed = true; Changed;) {
+    Changed = false;
+    for (const auto &[Param, Passed] : PassedTo)
+      if (!Channels.contains(Param) && EveryUseGives(*Param, Passed.size()) &&
+          llvm::all_of(Passed, [&](const ValueDecl *Stream) {
+            return isLocalChannel(Stream) || Channels.contains(Stream);
+          }))
+        Changed = Channels.insert(Param).second;
+  }
+  return Channels;
+}
+
 bool MissingTimeoutCheck::armedByEveryCaller(
     const ValueDecl *Stream, const FunctionDecl &Coroutine) const {
   const auto *Param = dyn_cast_or_null<ParmVarDecl>(Stream);
@@ -855,6 +884,8 @@ void MissingTimeoutCheck::onEndOfTranslationUnit() {
   const llvm::DenseSet<const ValueDecl *> Loopback = loopbackSockets();
   // Reading the terminal waits for the user, as it is meant to.
   const llvm::DenseSet<const ValueDecl *> Terminal = standardStreams();
+  // A channel the coroutine is given by the program's own code.
+  const llvm::DenseSet<const ValueDecl *> GivenChannels = channelsFromCallers();
   // Under tether check, the calls in other translation units count too.
   llvm::DenseMap<const FunctionDecl *, bool> BoundedElsewhere;
   auto IsBounded = [&](const FunctionDecl &Coroutine) {
@@ -875,6 +906,7 @@ void MissingTimeoutCheck::onEndOfTranslationUnit() {
     const ValueDecl *Stream = streamOf(streamArgument(*Found.Operation));
     if (!Loopback.contains(Stream) && !Terminal.contains(Stream) &&
         !isOwnChannel(Stream, *Found.Coroutine) &&
+        !GivenChannels.contains(Stream) &&
         (Found.StreamDisarmed ||
          !armedByEveryCaller(Stream, *Found.Coroutine)) &&
         !IsBounded(*Found.Coroutine) &&

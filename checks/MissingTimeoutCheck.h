@@ -94,6 +94,10 @@ private:
   /// The streams on the process's standard streams: variables made from
   /// one, and parameters that every call of the translation unit gives one.
   llvm::DenseSet<const ValueDecl *> standardStreams() const;
+  /// The channel parameters of coroutines that every call of the
+  /// translation unit gives a channel the program made (a local of the
+  /// caller), and that nothing else uses: the peer is the program's code.
+  llvm::DenseSet<const ValueDecl *> channelsFromCallers() const;
   /// Whether every call of the translation unit passes parameter \p Stream
   /// of \p Coroutine a stream whose deadline is armed, and nothing else
   /// uses the coroutine: a Beast stream keeps the deadline its caller set.

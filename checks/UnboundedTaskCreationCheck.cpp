@@ -7,6 +7,7 @@
 #include "utils/RuntimeApi.h"
 #include "utils/SpawnApis.h"
 #include "utils/StmtSearch.h"
+#include "utils/SyncApis.h"
 #include "utils/TaskHolders.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
@@ -42,10 +43,18 @@ constexpr llvm::StringLiteral DefaultConcurrencyLimitFunctions =
     "::coro::thread_pool::thread_count";
 
 /// The option values refer to it: it lives as long as the checks.
+llvm::StringRef defaultJoinFunctions() {
+  static const std::string Names =
+      (llvm::Twine(sync::HandleWaits) + ";" + sync::FreeFunctionWaits).str();
+  return Names;
+}
+
+/// The option values refer to it: it lives as long as the checks.
 llvm::StringRef defaultSpawnFunctions() {
-  static const std::string Names = (llvm::Twine(spawn::DetachedStartFunctions) +
-                                    ";" + spawn::ScopeSpawnFunctions)
-                                       .str();
+  static const std::string Names =
+      (llvm::Twine(spawn::DetachedStartFunctions) + ";" + spawn::DetachMembers +
+       ";" + spawn::ScopeSpawnFunctions + ";" + spawn::GroupForkFunctions)
+          .str();
   return Names;
 }
 
@@ -341,7 +350,7 @@ private:
     if (const auto *Range = dyn_cast<CXXForRangeStmt>(&Loop)) {
       visit(Range->getInit());
       visit(Range->getRangeInit());
-      Frames.push_back({&Loop, constantTripCount(*Range)});
+      Frames.push_back({&Loop, rangeTripCount(*Range)});
       visitBody(Range->getBody());
     } else if (const auto *For = dyn_cast<ForStmt>(&Loop)) {
       visit(For->getInit());
@@ -363,6 +372,17 @@ private:
       visit(Do.getCond());
     }
     Frames.pop_back();
+  }
+
+  /// The trip count of a range-for: a constant, or one over event loops
+  /// (counted as one, as a pool's worker count is: a program makes as many
+  /// event loops as it is configured to run, not one per input item).
+  std::optional<uint64_t> rangeTripCount(const CXXForRangeStmt &Range) const {
+    if (std::optional<uint64_t> Count = constantTripCount(Range))
+      return Count;
+    if (Check.isEventLoop(Range.getLoopVariable()->getType()))
+      return 1;
+    return std::nullopt;
   }
 
   /// The trip count of a for or while loop: a constant, or one of a pool's
@@ -387,11 +407,12 @@ private:
     if (!Method || !Member)
       return false;
     const CXXRecordDecl *Pool = Method->getParent()->getCanonicalDecl();
-    // In another member (`run()`, `start()`): as many workers as a size the
-    // pool was made with.
+    // In another member (`run()`, `start()`, `init()`): as many workers as a
+    // size the pool was made with, or one per slot of its thread count.
     if (!isa<CXXConstructorDecl>(Method) && !Method->isStatic() &&
         !llvm::all_of(Frames, [&](const Frame &F) {
-          return F.TripCount || boundedBySize(*F.Loop, *Pool);
+          return F.TripCount || boundedBySize(*F.Loop, *Pool) ||
+                 countsOverThreadSlots(*F.Loop, *Pool);
         }))
       return false;
     const Expr *Object = Member->getImplicitObjectArgument();
@@ -433,11 +454,16 @@ private:
     return Field && Field->getAccess() != AS_public &&
            Field->getParent()->getCanonicalDecl() == &Pool &&
            isa<CXXThisExpr>(Size->getBase()->IgnoreParenImpCasts()) &&
-           setOnlyByConstructors(*Field, Pool);
+           writtenOnlyBy(*Field, Pool, [](const CXXMethodDecl &Writer) {
+             return isa<CXXConstructorDecl>(Writer);
+           });
   }
 
-  static bool setOnlyByConstructors(const FieldDecl &Field,
-                                    const CXXRecordDecl &Pool) {
+  /// Whether no member function of \p Pool but those \p MayWrite accepts
+  /// writes \p Field.
+  static bool
+  writtenOnlyBy(const FieldDecl &Field, const CXXRecordDecl &Pool,
+                llvm::function_ref<bool(const CXXMethodDecl &)> MayWrite) {
     auto Writes = [&](const Stmt &Node) {
       const Expr *Target = writtenOperand(Node);
       const auto *Written =
@@ -449,8 +475,97 @@ private:
     return Definition &&
            llvm::none_of(Definition->methods(), [&](const CXXMethodDecl *M) {
              const FunctionDecl *Body = nullptr;
-             return !isa<CXXConstructorDecl>(M) && M->hasBody(Body) &&
+             return !MayWrite(*M) && M->hasBody(Body) &&
                     anyStmt(Body->getBody(), Writes);
+           });
+  }
+
+  /// Whether \p Loop counts over the slots of a local container that was
+  /// sized from a thread count of \p Pool and grows nowhere else (`for (i =
+  /// 0; i < Slots.size(); ++i)` after `Slots.resize(thread_count())`): one
+  /// worker per slot the pool was configured with (TooManyCooks'
+  /// `ex_cpu::init`).
+  bool countsOverThreadSlots(const Stmt &Loop,
+                             const CXXRecordDecl &Pool) const {
+    const VarDecl *Slots = nullptr;
+    if (const auto *Range = dyn_cast<CXXForRangeStmt>(&Loop)) {
+      Slots = referencedVar(Range->getRangeInit());
+    } else {
+      const Expr *Cond = nullptr;
+      if (const auto *For = dyn_cast<ForStmt>(&Loop))
+        Cond = For->getCond();
+      else if (const auto *While = dyn_cast<WhileStmt>(&Loop))
+        Cond = While->getCond();
+      const auto *Op = dyn_cast_or_null<BinaryOperator>(
+          Cond ? Cond->IgnoreParenImpCasts() : nullptr);
+      const auto *Size =
+          Op && llvm::is_contained({BO_LT, BO_NE}, Op->getOpcode())
+              ? dyn_cast<CXXMemberCallExpr>(peel(Op->getRHS()))
+              : nullptr;
+      const CXXMethodDecl *Method = Size ? Size->getMethodDecl() : nullptr;
+      if (Method && Method->getIdentifier() && Method->getName() == "size")
+        Slots = referencedVar(Size->getImplicitObjectArgument());
+    }
+    const auto *Owner =
+        Slots ? dyn_cast<FunctionDecl>(Slots->getDeclContext()) : nullptr;
+    if (!Owner || !Owner->getBody() || isa<ParmVarDecl>(Slots) ||
+        !Slots->hasLocalStorage() || Slots->getType()->isReferenceType())
+      return false;
+    bool Sized = false;
+    if (const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(
+            Slots->getInit() ? Slots->getInit()->IgnoreImplicit() : nullptr);
+        Construct && Construct->getNumArgs() > 0 &&
+        !Construct->getConstructor()->isCopyOrMoveConstructor()) {
+      if (!isThreadCount(Construct->getArg(0), Pool))
+        return false;
+      Sized = true;
+    }
+    // Any other change of its size: a resize from something else, an
+    // element added, an assignment.
+    const bool ResizedOtherwise = anyStmt(Owner->getBody(), [&](const Stmt &S) {
+      if (const Expr *Written = writtenOperand(S))
+        return referencedVar(Written) == Slots;
+      const auto *Member = dyn_cast<CXXMemberCallExpr>(&S);
+      const CXXMethodDecl *Method = Member ? Member->getMethodDecl() : nullptr;
+      if (!Method || !Method->getIdentifier() ||
+          referencedVar(Member->getImplicitObjectArgument()) != Slots)
+        return false;
+      const llvm::StringRef Name = Method->getName();
+      if (Name == "resize" && Member->getNumArgs() > 0 &&
+          isThreadCount(Member->getArg(0), Pool)) {
+        Sized = true;
+        return false;
+      }
+      return Name == "resize" || Name == "assign" || growsContainer(Name);
+    });
+    return Sized && !ResizedOtherwise;
+  }
+
+  /// Whether \p E is a count of threads: named as one (a variable, a
+  /// member or a function: ConcurrencyLimitNames), a call of
+  /// ConcurrencyLimitFunctions, or a private field of \p Pool that only its
+  /// constructors and the members named as setting a thread count write
+  /// (`set_thread_count(n)`).
+  bool isThreadCount(const Expr *E, const CXXRecordDecl &Pool) const {
+    E = peel(E);
+    if (const VarDecl *Var = referencedVar(E);
+        Var && Var->hasLocalStorage() && !isa<ParmVarDecl>(Var) &&
+        Var->getInit() && !Check.isNamedAsConcurrency(*Var))
+      E = peel(Var->getInit());
+    const NamedDecl *Named = namedValue(E);
+    if (const auto *Call = dyn_cast<CallExpr>(E))
+      Named = calledDecl(*Call);
+    if (!Named)
+      return false;
+    if (Check.isNamedAsConcurrency(*Named) ||
+        Check.ConcurrencyLimitFunctions.matches(*Named))
+      return true;
+    const auto *Field = dyn_cast<FieldDecl>(Named);
+    return Field && Field->getAccess() != AS_public &&
+           Field->getParent()->getCanonicalDecl() == &Pool &&
+           writtenOnlyBy(*Field, Pool, [&](const CXXMethodDecl &Writer) {
+             return isa<CXXConstructorDecl>(Writer) ||
+                    Check.isNamedAsConcurrency(Writer);
            });
   }
 
@@ -530,18 +645,20 @@ private:
       return;
     }
     noteConsumedArguments(*Call);
+    if (Check.forEachJoined(*Call, [&](const Expr &Joined) {
+          if (const VarDecl *Var = referencedVar(&Joined))
+            AwaitedVars.insert(Var);
+          else
+            Uses[peel(&Joined)] = Use::Awaited;
+        }))
+      return;
     const auto *Member = dyn_cast<CXXMemberCallExpr>(Call);
     const CXXMethodDecl *Method = Member ? Member->getMethodDecl() : nullptr;
     if (!Method || !Method->getIdentifier())
       return;
     const llvm::StringRef Name = Method->getName();
     const Expr *Object = Member->getImplicitObjectArgument();
-    if (waitsFor(Name)) {
-      if (const VarDecl *Var = referencedVar(Object))
-        AwaitedVars.insert(Var);
-      else
-        Uses[peel(Object)] = Use::Awaited;
-    } else if (Name == "detach") {
+    if (Name == "detach") {
       if (const VarDecl *Var = referencedVar(Object))
         MovedVars.insert(Var);
     } else if (growsContainer(Name)) {
@@ -571,12 +688,13 @@ private:
       const bool Waited = anyStmt(Definition->getBody(), [&](const Stmt &S) {
         if (const auto *Await = dyn_cast<CoroutineSuspendExpr>(&S))
           return referencedVar(Await->getOperand()) == Param;
-        const auto *Member = dyn_cast<CXXMemberCallExpr>(&S);
-        const CXXMethodDecl *Method =
-            Member ? Member->getMethodDecl() : nullptr;
-        return Method && Method->getIdentifier() &&
-               waitsFor(Method->getName()) &&
-               referencedVar(Member->getImplicitObjectArgument()) == Param;
+        const auto *Join = dyn_cast<CallExpr>(&S);
+        bool JoinsParam = false;
+        if (Join)
+          Check.forEachJoined(*Join, [&](const Expr &Joined) {
+            JoinsParam |= referencedVar(&Joined) == Param;
+          });
+        return JoinsParam;
       });
       if (Waited)
         Uses[peel(Call.getArg(I))] = Use::Awaited;
@@ -657,6 +775,8 @@ UnboundedTaskCreationCheck::UnboundedTaskCreationCheck(
       MaxConstantTripCount(Options.get("MaxConstantTripCount", 64U)),
       MaxConcurrency(readBounded("MaxConcurrency", 16, 1, 1u << 20)),
       SpawnFunctions(readNameList("SpawnFunctions", defaultSpawnFunctions())),
+      JoinFunctions(readNameList("JoinFunctions", defaultJoinFunctions())),
+      LoopJoinFunctions(readNameList("LoopJoinFunctions", sync::LoopJoins)),
       LimiterFunctions(
           readNameList("LimiterFunctions", DefaultLimiterFunctions)),
       BoundedHelpers(readNameList("BoundedHelpers", DefaultBoundedHelpers)),
@@ -670,6 +790,8 @@ UnboundedTaskCreationCheck::UnboundedTaskCreationCheck(
 void UnboundedTaskCreationCheck::storeOptions(
     ClangTidyOptions::OptionMap &Opts) {
   storeNameList(Opts, SpawnFunctions);
+  storeNameList(Opts, JoinFunctions);
+  storeNameList(Opts, LoopJoinFunctions);
   storeNameList(Opts, LimiterFunctions);
   storeNameList(Opts, BoundedHelpers);
   storeNameList(Opts, ConcurrencyLimitFunctions);
@@ -927,6 +1049,22 @@ void UnboundedTaskCreationCheck::summarize(const FunctionDecl &Function,
   });
 }
 
+bool UnboundedTaskCreationCheck::forEachJoined(
+    const CallExpr &Call,
+    llvm::function_ref<void(const Expr &)> OnJoined) const {
+  const NamedDecl *Called = calledDecl(Call);
+  if (isa<CXXOperatorCallExpr>(Call) || !Called ||
+      !JoinFunctions.matches(*Called))
+    return false;
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call)) {
+    OnJoined(*Member->getImplicitObjectArgument());
+    return true;
+  }
+  for (const Expr *Arg : Call.arguments())
+    OnJoined(*Arg);
+  return true;
+}
+
 bool UnboundedTaskCreationCheck::isLimiter(const CallExpr &Call) const {
   const NamedDecl *Called = calledDecl(Call);
   return Called && LimiterFunctions.matches(*Called);
@@ -937,6 +1075,36 @@ bool UnboundedTaskCreationCheck::acquiresLimiter(const Stmt &Body) const {
     const auto *Call = dyn_cast<CallExpr>(&S);
     return Call && isLimiter(*Call);
   });
+}
+
+bool UnboundedTaskCreationCheck::isEventLoop(QualType Type) const {
+  // The loop itself, or what points to it: a pointer, a smart pointer.
+  for (int Level = 0; Level < 2; ++Level) {
+    Type = Type.getNonReferenceType();
+    if (!Type->getPointeeType().isNull())
+      Type = Type->getPointeeType();
+    const CXXRecordDecl *Class = Type->getAsCXXRecordDecl();
+    if (!Class || !Class->hasDefinition())
+      return false;
+    if (llvm::any_of(Class->methods(), [&](const CXXMethodDecl *Method) {
+          return Method->getIdentifier() && LoopJoinFunctions.matches(*Method);
+        }))
+      return true;
+    const auto *Handle = dyn_cast<ClassTemplateSpecializationDecl>(Class);
+    const TemplateArgumentList *Args =
+        Handle ? &Handle->getTemplateArgs() : nullptr;
+    if (!Args || Args->size() == 0 ||
+        (*Args)[0].getKind() != TemplateArgument::Type)
+      return false;
+    Type = (*Args)[0].getAsType();
+  }
+  return false;
+}
+
+bool UnboundedTaskCreationCheck::isNamedAsConcurrency(
+    const NamedDecl &Named) const {
+  return Named.getIdentifier() && !ConcurrencyLimitNamesText.empty() &&
+         ConcurrencyLimitNames.match(Named.getName());
 }
 
 bool UnboundedTaskCreationCheck::isBoundedByConcurrency(
@@ -952,9 +1120,7 @@ bool UnboundedTaskCreationCheck::isBoundedByConcurrency(
         Member && isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts()))
       return false;
     const ValueDecl *Count = namedValue(E);
-    return Count && Count->getIdentifier() &&
-           !ConcurrencyLimitNamesText.empty() &&
-           ConcurrencyLimitNames.match(Count->getName());
+    return Count && isNamedAsConcurrency(*Count);
   };
   // The counter's own name (`for (int worker = 0; worker < n; ...)`) says
   // nothing: names count only on the side of the bound.

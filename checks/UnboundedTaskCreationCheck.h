@@ -106,9 +106,20 @@ private:
   /// Records, for the other translation units, whether \p Function spawns
   /// each time it runs.
   void summarize(const FunctionDecl &Function, ASTContext &Ctx);
+  /// Whether \p Call waits for what it joins (JoinFunctions): the object
+  /// of a member (`f.get()`, `std::move(f).Get()`), the arguments of a free
+  /// function (`Wait(f)`); calls \p OnJoined with each.
+  bool forEachJoined(const CallExpr &Call,
+                     llvm::function_ref<void(const Expr &)> OnJoined) const;
   bool isLimiter(const CallExpr &Call) const;
   /// Whether \p Body calls a limiter anywhere: what it starts may be bounded.
   bool acquiresLimiter(const Stmt &Body) const;
+  /// Whether \p Type is an event loop or a pool, or points to one: a class
+  /// with a member of LoopJoinFunctions (`io_context::run`).
+  bool isEventLoop(QualType Type) const;
+  /// Whether \p Named is named as a count of threads or workers
+  /// (ConcurrencyLimitNames).
+  bool isNamedAsConcurrency(const NamedDecl &Named) const;
   /// Whether the loop condition \p Cond compares the counter with the
   /// concurrency of a pool or of the machine (ConcurrencyLimitFunctions,
   /// called there or in the initializer of the variable it reads), or with
@@ -131,6 +142,8 @@ private:
   const unsigned MaxConstantTripCount;
   const unsigned MaxConcurrency;
   const NameListOption SpawnFunctions;
+  const NameListOption JoinFunctions;
+  const NameListOption LoopJoinFunctions;
   const NameListOption LimiterFunctions;
   const NameListOption BoundedHelpers;
   const NameListOption ConcurrencyLimitFunctions;

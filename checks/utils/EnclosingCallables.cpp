@@ -109,8 +109,7 @@ private:
       const FunctionDecl *Call = Lambda->getCallOperator();
       if (Call->isTemplated()) // a generic lambda
         Call = instantiationHolding(*Call);
-      if (const Stmt *Body = Call->getBody();
-          Body && holds(Body->getSourceRange())) {
+      if (const Stmt *Body = Call->getBody(); Body && holdsTarget(*Body)) {
         const FunctionDecl *Inner = inStmt(*Body);
         return Inner ? Inner : Call;
       }
@@ -134,6 +133,20 @@ private:
         if (const FunctionDecl *Found = inStmt(*Child))
           return Found;
     return nullptr;
+  }
+
+  /// Whether the body \p Body of a lambda holds the statement. Every
+  /// location of a macro's expansion maps to the macro's name, arguments
+  /// included: the ranges of lambdas written in one macro argument
+  /// (`EXPECT_DEATH({ run([] -> task { auto x = [] -> task {...}(); ...
+  /// }); }, "")`) all hold the statement, and only the tree says which of
+  /// them it is in.
+  bool holdsTarget(const Stmt &Body) const {
+    if (!holds(Body.getSourceRange()))
+      return false;
+    if (Body.getBeginLoc().isFileID() && Body.getEndLoc().isFileID())
+      return true;
+    return contains(&Body, Target);
   }
 
   bool beginsBefore(const Stmt &S) const {

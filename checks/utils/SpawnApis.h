@@ -22,6 +22,23 @@ inline constexpr llvm::StringLiteral DetachedStartFunctions =
     "::folly::coro::Task::start;::folly::coro::TaskWithExecutor::start;"
     "::coro::scheduler::spawn_detached;::coro::thread_pool::spawn_detached";
 
+/// Members that start the work of the object they are called on and hand
+/// back nothing to wait for it with: TooManyCooks' `spawn(t).detach()`,
+/// `spawn_many(ts).detach()`, `spawn_func(f).detach()`,
+/// `spawn_tuple(ts...).detach()`. A list of their own:
+/// async-dangling-reference, which reads DetachedStartFunctions, does not take
+/// them.
+inline constexpr llvm::StringLiteral DetachMembers =
+    "::tmc::aw_spawn::detach;::tmc::aw_spawn_many::detach;"
+    "::tmc::aw_spawn_func::detach;::tmc::aw_spawn_tuple::detach";
+
+/// Spawns into a group that owns the work until the code awaits the group:
+/// TooManyCooks' `fg.fork(t)` on a `tmc::fork_group()`, joined by
+/// `co_await std::move(fg)`. A list of their own: async-dangling-reference,
+/// which reads ScopeSpawnFunctions, does not take them.
+inline constexpr llvm::StringLiteral GroupForkFunctions =
+    "::tmc::aw_fork_group::fork";
+
 /// Starts that run a task detached and call a completion callback when it
 /// is done (async_simple's `lazy().via(ex).start(cb)`, `.detach()`,
 /// `lazy().directlyStart(cb, ex)`): the code that starts the task waits for

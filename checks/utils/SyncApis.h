@@ -20,6 +20,11 @@ namespace clang::tidy::tether::sync {
 inline constexpr llvm::StringLiteral HandleWaits =
     "join;get;wait;wait_for;wait_until;Join;Get;Wait";
 
+/// Free functions that wait for the futures they are given: YACLib's
+/// `Wait(f...)`, `WaitFor(d, f...)`, `WaitUntil(t, f...)`.
+inline constexpr llvm::StringLiteral FreeFunctionWaits =
+    "::yaclib::Wait;::yaclib::WaitFor;::yaclib::WaitUntil";
+
 /// Members of a task group or an async scope that wait for every task it
 /// owns (cppcoro, folly, libunifex, stdexec), beyond a `join`.
 inline constexpr llvm::StringLiteral ScopeJoins =

@@ -3,9 +3,7 @@
 
 #include "TaskHolders.h"
 #include "NameList.h"
-#include "SyncApis.h"
 #include "clang/AST/ExprCXX.h"
-#include "llvm/ADT/SmallVector.h"
 
 namespace clang::tidy::tether {
 
@@ -32,12 +30,6 @@ bool growsContainer(llvm::StringRef Name) {
       {"push_back", "emplace_back", "push_front", "emplace_front", "insert",
        "emplace", "emplace_hint", "try_emplace", "insert_or_assign", "push"},
       Name);
-}
-
-bool waitsFor(llvm::StringRef Name) {
-  llvm::SmallVector<llvm::StringRef, 8> Waits;
-  sync::HandleWaits.split(Waits, ';');
-  return llvm::is_contained(Waits, Name);
 }
 
 bool isStdMove(const CallExpr &Call) {

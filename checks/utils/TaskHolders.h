@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //===--- TaskHolders.h - tether -------------------------------------------===//
 //
-// What holds started work and what waits for it, by the shape of the code:
-// the containers a task is kept in, the calls that wait for a thread, a
-// future or a task handle, the classes that own and join their tasks, and
-// the expressions that name the same object through moves and copies.
+// What holds started work, by the shape of the code: the containers a task
+// is kept in, the classes that own and join their tasks, and the
+// expressions that name the same object through moves and copies.
 //
 //===----------------------------------------------------------------------===//
 
@@ -27,9 +26,6 @@ bool spawnsOnTaskGroup(const CXXMethodDecl &Method);
 
 /// Member functions that keep their argument in a container that grows.
 bool growsContainer(llvm::StringRef Name);
-
-/// Member functions that wait for a thread, a future or a task handle.
-bool waitsFor(llvm::StringRef Name);
 
 /// `std::move(x)` or `std::forward<T>(x)`.
 bool isStdMove(const CallExpr &Call);

@@ -106,3 +106,27 @@ awaitable<void> generatorKept() {
   auto Values = count();
   co_return;
 }
+
+// A statement given to a macro (googletest's EXPECT_DEATH): every location
+// in the macro's argument is the macro's, but the task is still awaited in
+// the coroutine lambda that keeps it.
+#define RUN_STATEMENT(Statement)                                               \
+  do {                                                                         \
+    Statement                                                                  \
+  } while (0)
+void runMain(awaitable<void> Main);
+void inMacro() {
+  RUN_STATEMENT({
+    runMain([]() -> awaitable<void> {
+      auto X = []() -> awaitable<void> { co_return; }();
+      co_await std::move(X);
+    }());
+  });
+  RUN_STATEMENT({
+    runMain([]() -> awaitable<void> {
+      auto X = []() -> awaitable<void> { co_return; }();
+      co_return;
+    }());
+  });
+  // CHECK-MESSAGES: :[[@LINE-6]]:3: warning: task 'X' returned by the immediately invoked lambda is never awaited, moved or returned: its body never runs; co_await it where its result is needed [async-fire-and-forget]
+}

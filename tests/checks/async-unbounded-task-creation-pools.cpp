@@ -249,3 +249,88 @@ void consumed(const std::vector<int> &Ids) {
     keep(compute(Id));
   // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'compute' starts an eager task in every iteration of the range-for loop over 'Ids'
 }
+
+// TooManyCooks' ex_cpu::init: a member other than the constructor starts one
+// worker per slot of a local container sized from the pool's thread count,
+// into the pool's own container.
+template <class T> struct slots {
+  T *Data;
+  template <class... A> void emplace_at(unsigned I, A &&...Args);
+};
+class ConfiguredPool {
+public:
+  ConfiguredPool &set_thread_count(unsigned N) {
+    Count = N;
+    return *this;
+  }
+  unsigned thread_count() const { return Count; }
+  void init() {
+    std::vector<int> SlotData(Count);
+    for (unsigned Slot = 0; Slot < SlotData.size(); ++Slot)
+      Threads.emplace_at(Slot, work, Slot);
+    std::vector<int> Resized;
+    Resized.resize(thread_count());
+    for (unsigned Slot = 0; Slot != Resized.size(); ++Slot)
+      Threads.emplace_at(Slot, work, Slot);
+    for (int &Data : Resized)
+      Threads.emplace_at(0, work, Data);
+  }
+  // Slots sized from something else, or grown after, are not the pool's
+  // configuration.
+  void serve(const std::vector<int> &Requests) {
+    std::vector<int> PerRequest(Requests.size());
+    for (unsigned Slot = 0; Slot < PerRequest.size(); ++Slot)
+      Threads.emplace_at(Slot, work, Slot);
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'emplace_at' starts a thread in every iteration of the 'for' loop on 'Slot < PerRequest.size()' and nothing bounds how many run at once
+    std::vector<int> Grown(Count);
+    for (int Request : Requests)
+      Grown.push_back(Request);
+    for (unsigned Slot = 0; Slot < Grown.size(); ++Slot)
+      Threads.emplace_at(Slot, work, Slot);
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'emplace_at' starts a thread in every iteration of the 'for' loop on 'Slot < Grown.size()' and nothing bounds how many run at once
+    std::vector<int> Pending(Backlog);
+    for (unsigned Slot = 0; Slot < Pending.size(); ++Slot)
+      Threads.emplace_at(Slot, work, Slot);
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'emplace_at' starts a thread in every iteration of the 'for' loop on 'Slot < Pending.size()' and nothing bounds how many run at once
+  }
+  void enqueue() { ++Backlog; }
+
+private:
+  unsigned Count = 4;
+  unsigned Backlog = 0;
+  slots<std::thread> Threads;
+};
+
+// The same slots filled into threads kept elsewhere are not the pool's.
+struct SlotSpreader {
+  void init(std::vector<std::thread> &Out) {
+    std::vector<int> SlotData(thread_count());
+    for (unsigned Slot = 0; Slot < SlotData.size(); ++Slot)
+      Out.emplace_back(work, Slot);
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'emplace_back' starts a thread in every iteration of the 'for' loop on 'Slot < SlotData.size()' and nothing bounds how many run at once
+  }
+  unsigned thread_count() const;
+};
+
+// async_mqtt's broker: threads per event loop, over the event loops the
+// program made from its configuration.
+namespace asio {
+struct io_context {
+  std::size_t run();
+};
+} // namespace asio
+void run_loops(std::vector<std::shared_ptr<asio::io_context>> &Loops,
+               std::vector<asio::io_context> &Owned, std::size_t ThreadsPerLoop,
+               const std::vector<int> &Items) {
+  std::vector<std::thread> Threads;
+  for (auto &Loop : Loops)
+    for (std::size_t I = 0; I != ThreadsPerLoop; ++I)
+      Threads.emplace_back([&Loop] { Loop->run(); });
+  for (asio::io_context &Loop : Owned)
+    Threads.emplace_back([&Loop] { Loop.run(); });
+  for (int Item : Items)
+    Threads.emplace_back(work, Item);
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'emplace_back' starts a thread in every iteration of the range-for loop over 'Items'
+  for (std::thread &T : Threads)
+    T.join();
+}
