@@ -436,16 +436,22 @@ private:
     return false;
   }
 
-  /// Whether \p Loop counts up to a private field of \p Pool that only its
-  /// constructors set (`for (i = 0; i < thread_count_; ++i)`).
-  static bool boundedBySize(const Stmt &Loop, const CXXRecordDecl &Pool) {
+  /// The comparison that is the condition of the `for` or `while` \p Loop
+  /// (`i < n`), if it is one.
+  static const BinaryOperator *loopComparison(const Stmt &Loop) {
     const Expr *Cond = nullptr;
     if (const auto *For = dyn_cast<ForStmt>(&Loop))
       Cond = For->getCond();
     else if (const auto *While = dyn_cast<WhileStmt>(&Loop))
       Cond = While->getCond();
-    const auto *Op = dyn_cast_or_null<BinaryOperator>(
-        Cond ? Cond->IgnoreParenImpCasts() : nullptr);
+    return dyn_cast_or_null<BinaryOperator>(Cond ? Cond->IgnoreParenImpCasts()
+                                                 : nullptr);
+  }
+
+  /// Whether \p Loop counts up to a private field of \p Pool that only its
+  /// constructors set (`for (i = 0; i < thread_count_; ++i)`).
+  static bool boundedBySize(const Stmt &Loop, const CXXRecordDecl &Pool) {
+    const BinaryOperator *Op = loopComparison(Loop);
     if (!Op || !llvm::is_contained({BO_LT, BO_LE, BO_NE}, Op->getOpcode()))
       return false;
     const auto *Size = dyn_cast<MemberExpr>(peel(Op->getRHS()));
@@ -491,13 +497,7 @@ private:
     if (const auto *Range = dyn_cast<CXXForRangeStmt>(&Loop)) {
       Slots = referencedVar(Range->getRangeInit());
     } else {
-      const Expr *Cond = nullptr;
-      if (const auto *For = dyn_cast<ForStmt>(&Loop))
-        Cond = For->getCond();
-      else if (const auto *While = dyn_cast<WhileStmt>(&Loop))
-        Cond = While->getCond();
-      const auto *Op = dyn_cast_or_null<BinaryOperator>(
-          Cond ? Cond->IgnoreParenImpCasts() : nullptr);
+      const BinaryOperator *Op = loopComparison(Loop);
       const auto *Size =
           Op && llvm::is_contained({BO_LT, BO_NE}, Op->getOpcode())
               ? dyn_cast<CXXMemberCallExpr>(peel(Op->getRHS()))
