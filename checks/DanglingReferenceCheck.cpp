@@ -426,6 +426,12 @@ bool joinsScope(const Stmt *S, const ValueDecl &Scope, const NameList &Waits) {
 /// (`auto all = collectAll(std::move(tasks))`).
 using Holders = llvm::SmallPtrSet<const ValueDecl *, 4>;
 
+/// Whether \p In mentions one of \p Held.
+bool mentionsHeld(const Stmt *In, const Holders &Held) {
+  return llvm::any_of(Held,
+                      [&](const ValueDecl *H) { return mentions(In, H); });
+}
+
 /// Whether \p S, which runs after the task was started, waits for it: it
 /// co_awaits or waits for one of \p Held, joins the scope \p Scope, runs
 /// the event loop to completion (or joins a thread that runs it), or waits
@@ -434,10 +440,7 @@ using Holders = llvm::SmallPtrSet<const ValueDecl *, 4>;
 /// loop that spins until it changes).
 bool joinsTask(const Stmt *S, const Holders &Held, const ValueDecl *Scope,
                const SyncObjects &Signalled, const JoinNames &Names) {
-  auto MentionsHeld = [&](const Stmt *In) {
-    return llvm::any_of(Held,
-                        [&](const ValueDecl *H) { return mentions(In, H); });
-  };
+  auto MentionsHeld = [&](const Stmt *In) { return mentionsHeld(In, Held); };
   auto MentionsSignalled = [&](const Stmt *In) {
     return In && llvm::any_of(Signalled, [&](const VarDecl *Object) {
              return mentions(In, Object);
@@ -623,10 +626,7 @@ bool scopeDiesFirst(const DanglingReferenceCheck::Escape &How,
 /// a holder by one of its members (`wg.Attach(f1, f2)`,
 /// `all.push_back(std::move(f))`), which then tracks the task.
 void addHoldersMadeIn(const Stmt *S, Holders &Held) {
-  auto MentionsHeld = [&](const Stmt *In) {
-    return llvm::any_of(Held,
-                        [&](const ValueDecl *H) { return mentions(In, H); });
-  };
+  auto MentionsHeld = [&](const Stmt *In) { return mentionsHeld(In, Held); };
   if (const auto *Declares = dyn_cast<DeclStmt>(S)) {
     for (const Decl *D : Declares->decls())
       if (const auto *Var = dyn_cast<VarDecl>(D);
