@@ -151,14 +151,16 @@ bool mentionsParameter(const Stmt *S, const FunctionDecl &Function) {
 /// to can send on it, so a receive there waits on the program's own code,
 /// not on a peer (Boost.Cobalt's benchmarks send and receive on one channel;
 /// its thread example gives the workers a channel to answer on).
-bool isLocalChannel(const ValueDecl *Stream) {
-  const auto *Var = dyn_cast_or_null<VarDecl>(Stream);
-  if (!Var || !Var->hasLocalStorage() || isa<ParmVarDecl>(Var) ||
-      Var->getType()->isReferenceType())
-    return false;
-  const CXXRecordDecl *Class = Var->getType()->getAsCXXRecordDecl();
+bool isChannel(const ValueDecl &Stream) {
+  const CXXRecordDecl *Class = Stream.getType()->getAsCXXRecordDecl();
   return Class && Class->getIdentifier() &&
          Class->getName().contains_insensitive("channel");
+}
+
+bool isLocalChannel(const ValueDecl *Stream) {
+  const auto *Var = dyn_cast_or_null<VarDecl>(Stream);
+  return Var && Var->hasLocalStorage() && !isa<ParmVarDecl>(Var) &&
+         !Var->getType()->isReferenceType() && isChannel(*Var);
 }
 
 /// Whether \p Stream is a channel that \p Coroutine makes itself.
@@ -447,6 +449,8 @@ void MissingTimeoutCheck::BodyWalker::noteStreamDeadline(const CallExpr &Call) {
     ArmedStreams.insert(Stream);
     DisarmedStreams.erase(Stream);
   }
+  if (SetsTimeoutOption && isa<FieldDecl>(Stream))
+    Check.TimeoutOptionMembers.insert(Stream);
 }
 
 bool MissingTimeoutCheck::BodyWalker::streamArmed(
@@ -848,6 +852,35 @@ MissingTimeoutCheck::channelsFromCallers() const {
   return Channels;
 }
 
+bool MissingTimeoutCheck::isPrivateChannel(const ValueDecl *Stream) {
+  const auto *Field = dyn_cast_or_null<FieldDecl>(Stream);
+  if (!Field || Field->getAccess() == AS_public || !isChannel(*Field))
+    return false;
+  auto [It, Inserted] = PrivateChannels.try_emplace(Field, false);
+  if (!Inserted)
+    return It->second;
+  const auto Uses =
+      match(findAll(memberExpr(member(equalsNode(Field))).bind("use")), *AST);
+  It->second = llvm::all_of(Uses, [&](const BoundNodes &Use) {
+    const auto *Ref = Use.getNodeAs<MemberExpr>("use");
+    // A member inherited from a base (Boost's try_send) is called through a
+    // derived-to-base cast.
+    DynTypedNodeList Parents = AST->getParents(*Ref);
+    while (Parents.size() == 1 &&
+           (Parents[0].get<ImplicitCastExpr>() || Parents[0].get<ParenExpr>()))
+      Parents = AST->getParents(Parents[0]);
+    if (Parents.size() != 1)
+      return false;
+    if (const auto *Access = Parents[0].get<MemberExpr>())
+      return Access->getBase()->IgnoreParenImpCasts() == Ref;
+    if (const auto *Access = Parents[0].get<CXXDependentScopeMemberExpr>())
+      return !Access->isImplicitAccess() &&
+             Access->getBase()->IgnoreParenImpCasts() == Ref;
+    return false;
+  });
+  return It->second;
+}
+
 bool MissingTimeoutCheck::armedByEveryCaller(
     const ValueDecl *Stream, const FunctionDecl &Coroutine) const {
   const auto *Param = dyn_cast_or_null<ParmVarDecl>(Stream);
@@ -906,7 +939,8 @@ void MissingTimeoutCheck::onEndOfTranslationUnit() {
     const ValueDecl *Stream = streamOf(streamArgument(*Found.Operation));
     if (!Loopback.contains(Stream) && !Terminal.contains(Stream) &&
         !isOwnChannel(Stream, *Found.Coroutine) &&
-        !GivenChannels.contains(Stream) &&
+        !GivenChannels.contains(Stream) && !isPrivateChannel(Stream) &&
+        !TimeoutOptionMembers.contains(Stream) &&
         (Found.StreamDisarmed ||
          !armedByEveryCaller(Stream, *Found.Coroutine)) &&
         !IsBounded(*Found.Coroutine) &&
@@ -925,6 +959,8 @@ void MissingTimeoutCheck::onEndOfTranslationUnit() {
   MadeFromStandardStream.clear();
   PassedTo.clear();
   ArmedAtCall.clear();
+  TimeoutOptionMembers.clear();
+  PrivateChannels.clear();
 }
 
 bool MissingTimeoutCheck::mayBeCoroutineElsewhere(

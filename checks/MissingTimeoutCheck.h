@@ -103,6 +103,10 @@ private:
   /// uses the coroutine: a Beast stream keeps the deadline its caller set.
   bool armedByEveryCaller(const ValueDecl *Stream,
                           const FunctionDecl &Coroutine) const;
+  /// Whether \p Stream is a channel member that only its class's code
+  /// touches: not public, and every use a call of one of its members (never
+  /// passed, returned or bound to a reference).
+  bool isPrivateChannel(const ValueDecl *Stream);
   void report(const Finding &Found, ASTContext &Ctx);
 
   const std::string DefaultTimerFunctions;
@@ -145,6 +149,10 @@ private:
   /// For each parameter, whether each call gave it a stream with an armed
   /// deadline.
   llvm::DenseMap<const ParmVarDecl *, llvm::SmallVector<bool, 2>> ArmedAtCall;
+  /// Stream members given a timeout option by a function of their class: the
+  /// option is a setting of the stream, kept for every later operation.
+  llvm::DenseSet<const ValueDecl *> TimeoutOptionMembers;
+  llvm::DenseMap<const ValueDecl *, bool> PrivateChannels;
 };
 
 } // namespace clang::tidy::tether
