@@ -577,19 +577,22 @@ const VarDecl *localMovedInto(const VarDecl &Holder, const Stmt *Body,
   return Into;
 }
 
-/// Whether the lazy task \p How stores dies unstarted, or run to its end
-/// by what it was moved into, before an object declared at \p Declared
-/// (anywhere, when invalid): its holder is a local declared after the
-/// object and never moved from (a move hands the task on; `co_await
-/// std::move(t)` is judged as a join instead), or moved only into the
-/// constructor of such a local (`runner run(std::move(t)); run();`).
+/// Whether the task \p How stores is gone before an object declared at
+/// \p Declared (anywhere, when invalid): its holder is a local declared
+/// after the object and never moved from (a move hands the task on;
+/// `co_await std::move(t)` is judged as a join instead), or moved only into
+/// the constructor of such a local (`runner run(std::move(t)); run();`). A
+/// lazy task dies there unstarted, or run to its end by what it was moved
+/// into; a task whose type's destructor calls one of \p DestructorJoins is
+/// joined there (kelcoro's logical_thread, a coroutine std::jthread).
 bool holderDiesFirst(const DanglingReferenceCheck::Escape &How,
-                     SourceLocation Declared) {
-  if (!How.Lazy)
-    return false;
+                     SourceLocation Declared, const NameList &DestructorJoins) {
   const auto *Holder = dyn_cast_or_null<VarDecl>(How.Holder);
   const SourceManager &SM = How.Caller->getASTContext().getSourceManager();
   while (isOwnLocal(Holder, How)) {
+    const CXXRecordDecl *Type = Holder->getType()->getAsCXXRecordDecl();
+    if (!How.Lazy && !(Type && destructorJoins(*Type, DestructorJoins)))
+      return false;
     if (Declared.isValid() &&
         !SM.isBeforeInTranslationUnit(Declared, Holder->getLocation()))
       return false;
@@ -782,6 +785,7 @@ DanglingReferenceCheck::DanglingReferenceCheck(StringRef Name,
       ExtraTaskTypes(readNameList("TaskTypes")),
       JoinFunctions(readNameList("JoinFunctions", defaultJoinFunctions())),
       LoopJoinFunctions(readNameList("LoopJoinFunctions", sync::LoopJoins)),
+      DestructorJoins(readNameList("DestructorJoins", sync::DestructorJoins)),
       SyncTypes(readNameList("SyncTypes", sync::SyncTypes)),
       SignalFunctions(readNameList("SignalFunctions", sync::SignalFunctions)),
       Tasks(&ExtraTaskTypes) {}
@@ -792,6 +796,7 @@ void DanglingReferenceCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   storeNameList(Opts, ExtraTaskTypes);
   storeNameList(Opts, JoinFunctions);
   storeNameList(Opts, LoopJoinFunctions);
+  storeNameList(Opts, DestructorJoins);
   storeNameList(Opts, SyncTypes);
   storeNameList(Opts, SignalFunctions);
 }
@@ -1172,7 +1177,7 @@ bool DanglingReferenceCheck::reportReferent(const Referent &Object,
   }
 
   if (Object.Kind == Referent::Local &&
-      (holderDiesFirst(How, Object.Var->getLocation()) ||
+      (holderDiesFirst(How, Object.Var->getLocation(), DestructorJoins) ||
        scopeDiesFirst(How, *Object.Var)))
     return false;
   if (Scope && !How.Returned) {
@@ -1212,7 +1217,7 @@ void DanglingReferenceCheck::reportThis(const Expr &Task, const Escape &How,
       return;
   if (How.Holder && isa<FieldDecl>(How.Holder))
     return;
-  if (holderDiesFirst(How, SourceLocation()))
+  if (holderDiesFirst(How, SourceLocation(), DestructorJoins))
     return;
   // A group the object holds by value is joined before the object is gone;
   // one it refers to may outlive it.

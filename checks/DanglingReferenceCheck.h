@@ -101,6 +101,7 @@ private:
   const NameListOption ExtraTaskTypes;
   const NameListOption JoinFunctions;
   const NameListOption LoopJoinFunctions;
+  const NameListOption DestructorJoins;
   const NameListOption SyncTypes;
   const NameListOption SignalFunctions;
   TaskTypes Tasks;

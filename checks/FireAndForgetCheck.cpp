@@ -10,6 +10,7 @@
 #include "utils/Matchers.h"
 #include "utils/RuntimeApi.h"
 #include "utils/SpawnApis.h"
+#include "utils/SyncApis.h"
 #include "utils/TaskHolders.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
@@ -338,6 +339,7 @@ FireAndForgetCheck::FireAndForgetCheck(StringRef Name,
           readNameList("DetachedOperations", spawn::DetachedOperations)),
       ResultDroppingCallees(
           readNameList("ResultDroppingCallees", DefaultResultDroppingCallees)),
+      DestructorJoins(readNameList("DestructorJoins", sync::DestructorJoins)),
       ExtraTaskTypes(readNameList("TaskTypes")), Tasks(&ExtraTaskTypes) {}
 
 void FireAndForgetCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
@@ -349,6 +351,7 @@ void FireAndForgetCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   storeNameList(Opts, ExpectedThrowFunctions);
   storeNameList(Opts, DetachedOperations);
   storeNameList(Opts, ResultDroppingCallees);
+  storeNameList(Opts, DestructorJoins);
   Options.store(Opts, "AllowCastToVoid", AllowCastToVoid);
 }
 
@@ -559,9 +562,11 @@ void FireAndForgetCheck::checkDiscardedCall(const CallExpr &Call,
     if (!runsWhenReached(Call, Ctx) || expectsThrow(Call, Ctx))
       return;
     // A type designed to be started and dropped (concurrencpp's
-    // null_result) is used as meant.
+    // null_result) is used as meant; one whose destructor joins is owned
+    // by the statement that drops it.
     if (const CXXRecordDecl *Record = Type->getAsCXXRecordDecl();
-        Record && FireAndForgetTypes.matches(*Record))
+        Record && (FireAndForgetTypes.matches(*Record) ||
+                   joinedWhenDropped(*Task, *Record)))
       return;
     // Declared so (TETHER_DETACH_OK): only what already runs can be let go;
     // a lazy task dropped still never runs.
@@ -590,6 +595,13 @@ void FireAndForgetCheck::checkDiscardedCall(const CallExpr &Call,
     diag(Loc, "%0 starts work that nobody owns: its result and its "
               "exception are lost%select{|; keep what it returns}1")
         << describeCallee(Call) << Type->isRecordType();
+}
+
+bool FireAndForgetCheck::joinedWhenDropped(const TaskTypeInfo &Task,
+                                           const CXXRecordDecl &Type) const {
+  // A lazy task dropped is never started, whatever its destructor does.
+  return Task.Start != TaskStart::Lazy &&
+         destructorJoins(Type, DestructorJoins);
 }
 
 void FireAndForgetCheck::checkDiscardedTask(const CallExpr &Call,
@@ -674,7 +686,8 @@ void FireAndForgetCheck::checkDroppedCallable(const Expr &Arg,
     return;
   if (const CXXRecordDecl *Record =
           Invoked->getReturnType()->getAsCXXRecordDecl();
-      Record && FireAndForgetTypes.matches(*Record))
+      Record && (FireAndForgetTypes.matches(*Record) ||
+                 joinedWhenDropped(*Task, *Record)))
     return;
   static constexpr llvm::StringLiteral Messages[] = {
       "%0 drops the task that %1 returns: it is never started, its body does "

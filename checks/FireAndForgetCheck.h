@@ -33,6 +33,10 @@ private:
                      ASTContext &Ctx);
   void checkDiscardedCall(const CallExpr &Call, const Expr &Discarded,
                           ASTContext &Ctx);
+  /// Whether a task of \p Type, already running, is joined by its
+  /// destructor where it is dropped (a coroutine std::jthread).
+  bool joinedWhenDropped(const TaskTypeInfo &Task,
+                         const CXXRecordDecl &Type) const;
   void checkDiscardedTask(const CallExpr &Call, const Expr &Discarded,
                           const TaskTypeInfo &Task, ASTContext &Ctx);
   /// `co_spawn(ex, task, detached)` as `group.spawn(ex, task)` on a
@@ -62,6 +66,7 @@ private:
   const NameListOption ExpectedThrowFunctions;
   const NameListOption DetachedOperations;
   const NameListOption ResultDroppingCallees;
+  const NameListOption DestructorJoins;
   const NameListOption ExtraTaskTypes;
   TaskTypes Tasks;
 };

@@ -20,6 +20,11 @@ namespace clang::tidy::tether::sync {
 inline constexpr llvm::StringLiteral HandleWaits =
     "join;get;wait;wait_for;wait_until;Join;Get;Wait";
 
+/// Calls in a task type's destructor that wait for its work to end
+/// (std::jthread's join; not `get`, which a destructor calls on its
+/// pointers).
+inline constexpr llvm::StringLiteral DestructorJoins = "join;wait;Join;Wait";
+
 /// Free functions that wait for the futures they are given: YACLib's
 /// `Wait(f...)`, `WaitFor(d, f...)`, `WaitUntil(t, f...)`.
 inline constexpr llvm::StringLiteral FreeFunctionWaits =

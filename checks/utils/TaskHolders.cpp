@@ -3,6 +3,7 @@
 
 #include "TaskHolders.h"
 #include "NameList.h"
+#include "StmtSearch.h"
 #include "clang/AST/ExprCXX.h"
 
 namespace clang::tidy::tether {
@@ -23,6 +24,36 @@ bool spawnsOnTaskGroup(const CXXMethodDecl &Method) {
   return Method.getIdentifier() &&
          llvm::is_contained({"spawn", "add", "start"}, Method.getName()) &&
          isTaskGroupLike(*Method.getParent());
+}
+
+/// Whether \p Function calls one of \p Joins, itself or through member
+/// functions of \p Class, at most \p Depth calls deep.
+static bool callsJoin(const FunctionDecl &Function, const CXXRecordDecl &Class,
+                      const NameList &Joins, unsigned Depth) {
+  const FunctionDecl *Defined = nullptr;
+  if (!Function.hasBody(Defined))
+    return false;
+  return anyStmt(Defined->getBody(), [&](const Stmt &S) {
+    const auto *Call = dyn_cast<CallExpr>(&S);
+    const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+    if (!Callee)
+      return false;
+    if (Joins.matches(*Callee))
+      return true;
+    const auto *Method = dyn_cast<CXXMethodDecl>(Callee);
+    return Depth > 0 && Method &&
+           Method->getParent()->getCanonicalDecl() ==
+               Class.getCanonicalDecl() &&
+           callsJoin(*Method, Class, Joins, Depth - 1);
+  });
+}
+
+bool destructorJoins(const CXXRecordDecl &Task, const NameList &Joins) {
+  const CXXRecordDecl *Definition = Task.getDefinition();
+  const CXXDestructorDecl *Destructor =
+      Definition ? Definition->getDestructor() : nullptr;
+  return Destructor && Destructor->isUserProvided() &&
+         callsJoin(*Destructor, *Definition, Joins, /*Depth=*/2);
 }
 
 bool growsContainer(llvm::StringRef Name) {

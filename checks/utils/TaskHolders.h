@@ -15,6 +15,8 @@
 
 namespace clang::tidy::tether {
 
+class NameList;
+
 /// A class named like a task group, an async scope or a nursery in any
 /// library: task_group, TaskGroup, async_scope, AsyncScope,
 /// CancellableAsyncScope, corral's Nursery and UnsafeNursery.
@@ -23,6 +25,12 @@ bool isTaskGroupLike(const CXXRecordDecl &Record);
 /// `spawn`, `add` or `start` of a class named like a task group, an async
 /// scope or a nursery: starts the task it is given, owned by the group.
 bool spawnsOnTaskGroup(const CXXMethodDecl &Method);
+
+/// Whether the destructor of \p Task waits for the work the object holds:
+/// it calls one of \p Joins, itself or through member functions of its class
+/// (std::jthread's request_stop and join; kelcoro's logical_thread). Such a
+/// task is owned by the expression or the scope that holds it.
+bool destructorJoins(const CXXRecordDecl &Task, const NameList &Joins);
 
 /// Member functions that keep their argument in a container that grows.
 bool growsContainer(llvm::StringRef Name);
