@@ -47,9 +47,25 @@ constexpr llvm::StringLiteral DefaultResultDroppingCallees =
     "::std::thread;::std::jthread;::std::function;::std::move_only_function;"
     "::std::copyable_function;::std::for_each;::std::for_each_n;"
     "::std::ranges::for_each;::std::ranges::for_each_n";
+/// Members that chain a callback to a task and return the task that runs it
+/// (QCoro's `then(callback)` and `then(callback, errorCallback)`).
+constexpr llvm::StringLiteral DefaultContinuationFunctions = "then";
 constexpr llvm::StringLiteral DefaultExpectedThrowFunctions =
     "assert_throws;assert_throws_with_error_message;"
     "assert_throws_contains_error_message";
+
+/// Whether \p Arg is a function or an object with a call operator.
+bool isCallable(const Expr &Arg) {
+  const QualType Type = Arg.getType().getNonReferenceType();
+  if (Type->isFunctionType() || Type->isFunctionPointerType())
+    return true;
+  const CXXRecordDecl *Class = Type->getAsCXXRecordDecl();
+  return Class && Class->hasDefinition() &&
+         llvm::any_of(Class->decls(), [](const Decl *D) {
+           const FunctionDecl *Function = D->getAsFunction();
+           return Function && Function->getOverloadedOperator() == OO_Call;
+         });
+}
 
 /// How a diagnostic names the callee: 'fetch', the lambda 'handler' a local
 /// holds, or "the immediately invoked lambda".
@@ -340,6 +356,8 @@ FireAndForgetCheck::FireAndForgetCheck(StringRef Name,
       ResultDroppingCallees(
           readNameList("ResultDroppingCallees", DefaultResultDroppingCallees)),
       DestructorJoins(readNameList("DestructorJoins", sync::DestructorJoins)),
+      ContinuationFunctions(
+          readNameList("ContinuationFunctions", DefaultContinuationFunctions)),
       ExtraTaskTypes(readNameList("TaskTypes")), Tasks(&ExtraTaskTypes) {}
 
 void FireAndForgetCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
@@ -352,6 +370,7 @@ void FireAndForgetCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   storeNameList(Opts, DetachedOperations);
   storeNameList(Opts, ResultDroppingCallees);
   storeNameList(Opts, DestructorJoins);
+  storeNameList(Opts, ContinuationFunctions);
   Options.store(Opts, "AllowCastToVoid", AllowCastToVoid);
 }
 
@@ -572,6 +591,12 @@ void FireAndForgetCheck::checkDiscardedCall(const CallExpr &Call,
     // a lazy task dropped still never runs.
     if (Task->Start != TaskStart::Lazy && isDetachOk(Call))
       return;
+    if (const NamedDecl *Called = calledDecl(Call);
+        Task->Start != TaskStart::Lazy && Called &&
+        ContinuationFunctions.matches(*Called)) {
+      checkDroppedContinuation(Call, Ctx);
+      return;
+    }
     checkDiscardedTask(Call, Discarded, *Task, Ctx);
     return;
   }
@@ -602,6 +627,21 @@ bool FireAndForgetCheck::joinedWhenDropped(const TaskTypeInfo &Task,
   // A lazy task dropped is never started, whatever its destructor does.
   return Task.Start != TaskStart::Lazy &&
          destructorJoins(Type, DestructorJoins);
+}
+
+void FireAndForgetCheck::checkDroppedContinuation(const CallExpr &Call,
+                                                  ASTContext &Ctx) {
+  // The first callable gets the result; a second one, the error callback,
+  // gets the exception.
+  const auto Callables = llvm::count_if(
+      Call.arguments(), [](const Expr *Arg) { return isCallable(*Arg); });
+  if (Callables >= 2)
+    return;
+  diag(Ctx.getSourceManager().getExpansionLoc(Call.getBeginLoc()),
+       "continuation returned by %0 is discarded and runs unowned: its "
+       "callback gets the result, but an exception is lost; give %0 an error "
+       "callback, or keep the continuation to await it")
+      << describeCallee(Call);
 }
 
 void FireAndForgetCheck::checkDiscardedTask(const CallExpr &Call,

@@ -37,6 +37,9 @@ private:
   /// destructor where it is dropped (a coroutine std::jthread).
   bool joinedWhenDropped(const TaskTypeInfo &Task,
                          const CXXRecordDecl &Type) const;
+  /// Reports a dropped continuation (ContinuationFunctions) given no error
+  /// callback: the callback has the result, the exception is lost.
+  void checkDroppedContinuation(const CallExpr &Call, ASTContext &Ctx);
   void checkDiscardedTask(const CallExpr &Call, const Expr &Discarded,
                           const TaskTypeInfo &Task, ASTContext &Ctx);
   /// `co_spawn(ex, task, detached)` as `group.spawn(ex, task)` on a
@@ -67,6 +70,7 @@ private:
   const NameListOption DetachedOperations;
   const NameListOption ResultDroppingCallees;
   const NameListOption DestructorJoins;
+  const NameListOption ContinuationFunctions;
   const NameListOption ExtraTaskTypes;
   TaskTypes Tasks;
 };
