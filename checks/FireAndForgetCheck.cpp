@@ -12,11 +12,13 @@
 #include "utils/SpawnApis.h"
 #include "utils/SyncApis.h"
 #include "utils/TaskHolders.h"
+#include "utils/TaskSignals.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"
+#include "llvm/ADT/Sequence.h"
 
 using namespace clang::ast_matchers;
 
@@ -249,6 +251,20 @@ bool isDetachOk(const Expr &Task) {
   return Record && hasAnnotation(*Record, Annotation::DetachOk);
 }
 
+/// Whether \p Handler is a `catch (...)` or a `catch (std::exception&)` that
+/// does not rethrow: the exceptions of its `try` end there.
+bool endsEveryException(const CXXCatchStmt &Handler) {
+  if (const VarDecl *Caught = Handler.getExceptionDecl()) {
+    const CXXRecordDecl *Type =
+        Caught->getType().getNonReferenceType()->getAsCXXRecordDecl();
+    if (!Type || !Type->getIdentifier() ||
+        templateFreeQualifiedName(*Type) != "::std::exception")
+      return false;
+  }
+  return !anyStmt(Handler.getHandlerBlock(),
+                  [](const Stmt &Node) { return isa<CXXThrowExpr>(Node); });
+}
+
 /// Whether the task \p Spawned (a call of a coroutine, or a coroutine
 /// lambda) handles every exception in its own body: each statement of its
 /// body is a declaration or a `try` with a `catch (...)` or
@@ -258,32 +274,91 @@ bool handlesItsExceptions(const Expr &Spawned) {
   const CompoundStmt *Block = Coroutine ? coroutineBlock(*Coroutine) : nullptr;
   if (!Block || Block->body_empty())
     return false;
-  auto CatchesAll = [](const CXXCatchStmt *Handler) {
-    if (!Handler->getExceptionDecl())
-      return true;
-    const CXXRecordDecl *Caught =
-        Handler->getCaughtType().getNonReferenceType()->getAsCXXRecordDecl();
-    return Caught && Caught->getIdentifier() &&
-           templateFreeQualifiedName(*Caught) == "::std::exception";
-  };
   bool Tried = false;
   for (const Stmt *S : Block->body()) {
     if (isa<DeclStmt, NullStmt>(S))
       continue;
     const auto *Try = dyn_cast<CXXTryStmt>(S);
-    if (!Try)
-      return false;
-    bool Handled = false;
-    for (unsigned I = 0; I < Try->getNumHandlers(); ++I)
-      if (CatchesAll(Try->getHandler(I)) &&
-          !anyStmt(Try->getHandler(I)->getHandlerBlock(),
-                   [](const Stmt &Node) { return isa<CXXThrowExpr>(Node); }))
-        Handled = true;
-    if (!Handled)
+    if (!Try ||
+        llvm::none_of(llvm::seq(0u, Try->getNumHandlers()), [&](unsigned I) {
+          return endsEveryException(*Try->getHandler(I));
+        }))
       return false;
     Tried = true;
   }
   return Tried;
+}
+
+/// Where the coroutine \p Coroutine hands its exception to its caller: a
+/// handler of a `try` of its body that ends every exception stores
+/// `std::current_exception()` in a member of an object that a reference or
+/// pointer parameter names (`context.exception = std::current_exception()`,
+/// as QCoro's waitFor has its coroutine do).
+struct ExceptionSink {
+  const ParmVarDecl *Param = nullptr;
+  const ValueDecl *Member = nullptr;
+};
+
+ExceptionSink exceptionSink(const FunctionDecl &Coroutine) {
+  ExceptionSink Sink;
+  const CompoundStmt *Block = coroutineBlock(Coroutine);
+  if (!Block)
+    return Sink;
+  auto StoresException = [&](const Stmt &Node) {
+    const auto *Assign = dyn_cast<CXXOperatorCallExpr>(&Node);
+    if (!Assign || Assign->getOperator() != OO_Equal ||
+        Assign->getNumArgs() != 2)
+      return false;
+    const auto *Value =
+        dyn_cast<CallExpr>(skipParensAndImplicit(Assign->getArg(1)));
+    const NamedDecl *Called = Value ? calledDecl(*Value) : nullptr;
+    if (!Called || !Called->getIdentifier() ||
+        templateFreeQualifiedName(*Called) != "::std::current_exception")
+      return false;
+    const auto *Target =
+        dyn_cast<MemberExpr>(skipParensAndImplicit(Assign->getArg(0)));
+    const auto *Ref =
+        Target ? dyn_cast<DeclRefExpr>(Target->getBase()->IgnoreParenImpCasts())
+               : nullptr;
+    const auto *Param = Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
+    if (!Param || !(Param->getType()->isReferenceType() ||
+                    Param->getType()->isPointerType()))
+      return false;
+    Sink = {Param, Target->getMemberDecl()};
+    return true;
+  };
+  for (const Stmt *S : Block->body())
+    if (const auto *Try = dyn_cast<CXXTryStmt>(S))
+      for (unsigned I = 0; I < Try->getNumHandlers(); ++I)
+        if (endsEveryException(*Try->getHandler(I)) &&
+            anyStmt(Try->getHandler(I)->getHandlerBlock(), StoresException))
+          return Sink;
+  return {};
+}
+
+/// Whether the code that drops the task of \p Call reads, after the call,
+/// the member its coroutine hands its exception to: it collects the outcome
+/// itself, as a promise's owner does.
+bool collectsHandedException(const CallExpr &Call, ASTContext &Ctx) {
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  const FunctionDecl *Definition = nullptr;
+  if (!Callee || !Callee->hasBody(Definition) || isa<CXXMethodDecl>(Callee))
+    return false;
+  const ExceptionSink Sink = exceptionSink(*Definition);
+  if (!Sink.Param || Sink.Param->getFunctionScopeIndex() >= Call.getNumArgs())
+    return false;
+  const VarDecl *Owner =
+      rootVariable(Call.getArg(Sink.Param->getFunctionScopeIndex()));
+  const FunctionDecl *Caller = enclosingCallable(Call, Ctx);
+  if (!Owner || !Owner->hasLocalStorage() || !Caller)
+    return false;
+  const SourceManager &SM = Ctx.getSourceManager();
+  return anyStmt(Caller->getBody(), [&](const Stmt &S) {
+    const auto *Read = dyn_cast<MemberExpr>(&S);
+    return Read && Read->getMemberDecl() == Sink.Member &&
+           rootVariable(Read->getBase()) == Owner &&
+           SM.isBeforeInTranslationUnit(Call.getEndLoc(), Read->getBeginLoc());
+  });
 }
 
 bool isNamed(const CXXRecordDecl *Record, llvm::StringRef QualifiedName) {
@@ -589,7 +664,8 @@ void FireAndForgetCheck::checkDiscardedCall(const CallExpr &Call,
       return;
     // Declared so (TETHER_DETACH_OK): only what already runs can be let go;
     // a lazy task dropped still never runs.
-    if (Task->Start != TaskStart::Lazy && isDetachOk(Call))
+    if (Task->Start != TaskStart::Lazy &&
+        (isDetachOk(Call) || collectsHandedException(Call, Ctx)))
       return;
     if (const NamedDecl *Called = calledDecl(Call);
         Task->Start != TaskStart::Lazy && Called &&
