@@ -29,7 +29,17 @@ bool LinkedChecks::isCheck(const std::string &Name) const {
 }
 
 bool LinkedChecks::isOption(const std::string &Key) const {
-  return std::binary_search(Options.begin(), Options.end(), Key);
+  if (std::binary_search(Options.begin(), Options.end(), Key))
+    return true;
+  // readability-identifier-naming makes its option names from the kinds of
+  // names it styles (`ClassCase`, `MemberPrefix`) and lists none of them.
+  static constexpr llvm::StringLiteral Parts[] = {
+      "Case", "Prefix", "Suffix", "IgnoredRegexp", "HungarianPrefix"};
+  llvm::StringRef Option = Key;
+  return Option.consume_front("readability-identifier-naming.") &&
+         llvm::any_of(Parts, [&](llvm::StringRef Part) {
+           return Option.ends_with(Part);
+         });
 }
 
 llvm::ArrayRef<std::string> tetherCheckNames() {

@@ -26,6 +26,8 @@ struct LinkedChecks {
   static const LinkedChecks &get();
 
   bool isCheck(const std::string &Name) const;
+  /// Also the options readability-identifier-naming makes from the kinds
+  /// of names it styles.
   bool isOption(const std::string &Key) const;
 };
 

@@ -23,20 +23,25 @@ namespace {
 
 constexpr llvm::StringLiteral DefaultChecks = "-*,async-*";
 
-/// The globs of a Checks value, each with its sign stripped.
-std::vector<std::string> globsOf(llvm::StringRef Checks) {
+/// A glob of a Checks value.
+struct CheckGlob {
+  std::string Pattern; // without the '-' of a removal
+  bool Removes = false;
+};
+
+std::vector<CheckGlob> globsOf(llvm::StringRef Checks) {
   // As clang-tidy reads the list: globs end at a comma or a line break.
   llvm::SmallVector<llvm::StringRef> Lines, Parts;
   Checks.split(Lines, '\n', -1, /*KeepEmpty=*/false);
   for (llvm::StringRef Line : Lines)
     Line.split(Parts, ',', -1, /*KeepEmpty=*/false);
-  std::vector<std::string> Globs;
+  std::vector<CheckGlob> Globs;
   for (llvm::StringRef Part : Parts) {
     Part = Part.trim(" \t\r\n");
-    Part.consume_front("-");
+    const bool Removes = Part.consume_front("-");
     Part = Part.trim(" \t\r\n");
     if (!Part.empty())
-      Globs.push_back(Part.str());
+      Globs.push_back({Part.str(), Removes});
   }
   return Globs;
 }
@@ -130,23 +135,45 @@ Configuration::verify(llvm::ArrayRef<std::string> Files) const {
               ? ConfigFile
               : Source;
       if (Options.Checks)
-        for (const std::string &Glob : globsOf(*Options.Checks)) {
-          if (matchesSomeCheck(Glob))
+        for (const CheckGlob &Glob : globsOf(*Options.Checks)) {
+          if (matchesSomeCheck(Glob.Pattern))
             continue;
+          const std::string Written = std::string(Glob.Removes ? "'-" : "'") +
+                                      Glob.Pattern + "' in " + Where;
+          const std::string Nearest = didYouMean(Glob.Pattern, Known.Checks);
           // Not a misspelt name: a list whose line breaks a quoted YAML
           // string folded into spaces. clang-tidy runs none of it either,
           // but the checks asked for elsewhere (--checks) can still run.
-          if (Glob.find_first_of(" \t") != std::string::npos)
+          if (Glob.Pattern.find_first_of(" \t") != std::string::npos)
             Problems.push_back(
-                {false, "check glob '" + Glob + "' in " + Where +
+                {false, "check glob " + Written +
                             " has spaces in it and matches no check: "
                             "clang-tidy separates globs with commas or line "
                             "breaks, and a quoted YAML string folds its line "
                             "breaks into spaces; separate them with commas"});
+          // Removing what does not exist turns nothing off that is on: a
+          // check of another clang-tidy version (a project's configuration
+          // outlives the checks it names), or a misspelt one, which then
+          // stays on and reports.
+          else if (Glob.Removes)
+            Problems.push_back(
+                {false,
+                 "check glob " + Written + " removes no check" +
+                     (Nearest.empty() ? ": no check of this build is named so"
+                                      : Nearest)});
+          // Asked for on the command line, or near the name of a check: a
+          // typo that would leave a check off.
+          else if (Source == ClangTidyOptionsProvider::
+                                 OptionsSourceTypeCheckCommandLineOption ||
+                   !Nearest.empty() ||
+                   llvm::StringRef(Glob.Pattern).starts_with("async"))
+            Problems.push_back({true, "check glob " + Written +
+                                          " matches no check" + Nearest});
           else
-            Problems.push_back({true, "check glob '" + Glob + "' in " + Where +
-                                          " matches no check" +
-                                          didYouMean(Glob, Known.Checks)});
+            Problems.push_back(
+                {false, "check glob " + Written +
+                            " matches no check of this build (one of another "
+                            "clang-tidy version?): it enables nothing"});
         }
       std::vector<std::string> Unknown;
       for (const auto &Option : Options.CheckOptions)
