@@ -656,11 +656,11 @@ void FireAndForgetCheck::checkDiscardedCall(const CallExpr &Call,
     if (!runsWhenReached(Call, Ctx) || expectsThrow(Call, Ctx))
       return;
     // A type designed to be started and dropped (concurrencpp's
-    // null_result) is used as meant; one whose destructor joins is owned
-    // by the statement that drops it.
+    // null_result) is used as meant, when it runs; one whose destructor
+    // joins is owned by the statement that drops it.
     if (const CXXRecordDecl *Record = Type->getAsCXXRecordDecl();
-        Record && (FireAndForgetTypes.matches(*Record) ||
-                   joinedWhenDropped(*Task, *Record)))
+        Record &&
+        (madeToBeDropped(*Task, *Record) || joinedWhenDropped(*Task, *Record)))
       return;
     // Declared so (TETHER_DETACH_OK): only what already runs can be let go;
     // a lazy task dropped still never runs.
@@ -696,6 +696,12 @@ void FireAndForgetCheck::checkDiscardedCall(const CallExpr &Call,
     diag(Loc, "%0 starts work that nobody owns: its result and its "
               "exception are lost%select{|; keep what it returns}1")
         << describeCallee(Call) << Type->isRecordType();
+}
+
+bool FireAndForgetCheck::madeToBeDropped(const TaskTypeInfo &Task,
+                                         const CXXRecordDecl &Type) const {
+  // A lazy one dropped never runs, whatever it was made for.
+  return Task.Start != TaskStart::Lazy && FireAndForgetTypes.matches(Type);
 }
 
 bool FireAndForgetCheck::joinedWhenDropped(const TaskTypeInfo &Task,
@@ -802,8 +808,8 @@ void FireAndForgetCheck::checkDroppedCallable(const Expr &Arg,
     return;
   if (const CXXRecordDecl *Record =
           Invoked->getReturnType()->getAsCXXRecordDecl();
-      Record && (FireAndForgetTypes.matches(*Record) ||
-                 joinedWhenDropped(*Task, *Record)))
+      Record &&
+      (madeToBeDropped(*Task, *Record) || joinedWhenDropped(*Task, *Record)))
     return;
   static constexpr llvm::StringLiteral Messages[] = {
       "%0 drops the task that %1 returns: it is never started, its body does "

@@ -33,6 +33,10 @@ private:
                      ASTContext &Ctx);
   void checkDiscardedCall(const CallExpr &Call, const Expr &Discarded,
                           ASTContext &Ctx);
+  /// Whether a task of \p Type, already running, is of a type made to be
+  /// started and dropped (FireAndForgetTypes).
+  bool madeToBeDropped(const TaskTypeInfo &Task,
+                       const CXXRecordDecl &Type) const;
   /// Whether a task of \p Type, already running, is joined by its
   /// destructor where it is dropped (a coroutine std::jthread).
   bool joinedWhenDropped(const TaskTypeInfo &Task,

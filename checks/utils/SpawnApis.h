@@ -63,17 +63,24 @@ inline constexpr llvm::StringLiteral ScopeSpawnFunctions =
 /// Coroutine types made to be started and dropped: their promise ignores
 /// what the coroutine returns and throws (concurrencpp's null_result),
 /// rethrows it out of the executor's run() (Boost.Cobalt's detached), or
-/// ends the program on it (kelcoro's job, which has no result).
+/// ends the program on it (kelcoro's job, drogon's AsyncTask, asyncpp's
+/// fire_and_forget_task and launch_task, which have no result). asyncpp's
+/// template is lazy or eager: a lazy one dropped still never runs.
 inline constexpr llvm::StringLiteral FireAndForgetTypes =
-    "::concurrencpp::null_result;::boost::cobalt::detached;::dd::job";
+    "::concurrencpp::null_result;::boost::cobalt::detached;::dd::job;"
+    "::drogon::AsyncTask;::asyncpp::detail::fire_and_forget_task_impl;"
+    "::asyncpp::detail::launch_task";
 
 /// Operations made to be started with a detached token: they run until they
 /// are cancelled and complete with no error to lose (Boost.MySQL's
 /// `connection_pool::async_run` always completes with success; its
-/// connections' tasks are joined by the pool).
+/// connections' tasks are joined by the pool; Boost.MQTT5's
+/// `mqtt_client::async_run` completes only with `operation_aborted`).
 inline constexpr llvm::StringLiteral DetachedOperations =
     "::boost::mysql::connection_pool::async_run;"
-    "::boost::mysql::detail::basic_connection_node::async_run";
+    "::boost::mysql::detail::basic_connection_node::async_run;"
+    "::boost::mqtt5::mqtt_client::async_run;"
+    "::async_mqtt5::mqtt_client::async_run";
 
 } // namespace clang::tidy::tether::spawn
 

@@ -30,6 +30,17 @@ public:
 };
 } // namespace boost::mysql
 
+namespace boost::mqtt5 {
+// Its only completion is operation_aborted, when the client is cancelled.
+template <class Stream> class mqtt_client {
+public:
+  template <class Token> auto async_run(Token &&T) {
+    return net::async_initiate<Token, void(error_code)>([](auto Handler) {},
+                                                        T);
+  }
+};
+} // namespace boost::mqtt5
+
 struct service {
   template <class Token> auto async_serve(Token &&T) {
     return net::async_initiate<Token, void(error_code)>([](auto Handler) {},
@@ -41,7 +52,9 @@ struct service {
 net::awaitable<void> session() { co_return; }
 
 void start(net::io_context &Io, boost::mysql::connection_pool &Pool,
-           service &S) {
+           service &S, boost::mqtt5::mqtt_client<int> &Client) {
+  Client.async_run(net::detached);
+  // CHECK-MESSAGES-OPTION: :[[@LINE-1]]:3: warning: 'async_run' with 'detached' runs the operation unowned: its result and its error are lost [async-fire-and-forget]
   Pool.async_run(net::detached);
   // CHECK-MESSAGES-OPTION: :[[@LINE-1]]:3: warning: 'async_run' with 'detached' runs the operation unowned: its result and its error are lost [async-fire-and-forget]
   Pool.async_run(net::bind_executor(Io.get_executor(), net::detached));

@@ -1,8 +1,9 @@
 // What a detached start loses: a task whose body handles its own exceptions
 // (Asio's echo and chat servers) loses only its owner, and the message says
 // so; a type designed to be started and dropped (option FireAndForgetTypes,
-// concurrencpp's null_result, Boost.Cobalt's detached, kelcoro's job) is not
-// reported.
+// concurrencpp's null_result, Boost.Cobalt's detached, kelcoro's job,
+// drogon's AsyncTask, asyncpp's fire_and_forget_task) is not reported when it
+// runs.
 // RUN: %check_tidy %s async-fire-and-forget %t -- -- %asio_flags
 // RUN: %check_tidy -check-suffixes=,NOTYPES %s async-fire-and-forget %t -- \
 // RUN:   -config="{CheckOptions: {async-fire-and-forget.FireAndForgetTypes: ''}}" \
@@ -138,4 +139,69 @@ dd::job countOne(int &Done) {
 void startJob(int &Done) {
   countOne(Done);
   // CHECK-MESSAGES-NOTYPES: :[[@LINE-1]]:3: warning: task returned by 'countOne' is discarded and runs unowned: its result and its exception are lost; co_await it or keep it to await later [async-fire-and-forget]
+}
+
+// drogon's AsyncTask: "designed to be not awaitable"; an exception escaping
+// it ends the program.
+namespace drogon {
+struct AsyncTask {
+  struct promise_type {
+    AsyncTask get_return_object() noexcept { return {}; }
+    std::suspend_never initial_suspend() const noexcept { return {}; }
+    std::suspend_never final_suspend() const noexcept { return {}; }
+    void return_void() noexcept {}
+    void unhandled_exception() { std::terminate(); }
+  };
+};
+} // namespace drogon
+
+drogon::AsyncTask handleRequest(int &Done) {
+  ++Done;
+  co_return;
+}
+
+void startDrogon(int &Done) {
+  handleRequest(Done);
+  // CHECK-MESSAGES-NOTYPES: :[[@LINE-1]]:3: warning: task returned by 'handleRequest' is discarded and runs unowned: its result and its exception are lost; co_await it or keep it to await later [async-fire-and-forget]
+}
+
+// asyncpp's fire_and_forget_task, lazy or eager by a template argument: a
+// lazy one dropped never runs, listed or not.
+namespace asyncpp::detail {
+template <bool Eager> struct fire_and_forget_task_impl {
+  struct promise_type {
+    fire_and_forget_task_impl get_return_object() noexcept { return {}; }
+    auto initial_suspend() noexcept {
+      struct awaiter {
+        bool await_ready() const noexcept { return Eager; }
+        void await_suspend(std::coroutine_handle<>) const noexcept {}
+        void await_resume() const noexcept {}
+      };
+      return awaiter{};
+    }
+    std::suspend_never final_suspend() noexcept { return {}; }
+    void return_void() noexcept {}
+    void unhandled_exception() noexcept { std::terminate(); }
+  };
+};
+} // namespace asyncpp::detail
+using eager_fire_and_forget_task =
+    asyncpp::detail::fire_and_forget_task_impl<true>;
+using lazy_fire_and_forget_task =
+    asyncpp::detail::fire_and_forget_task_impl<false>;
+
+eager_fire_and_forget_task runsAtOnce(int &Done) {
+  ++Done;
+  co_return;
+}
+lazy_fire_and_forget_task runsWhenStarted(int &Done) {
+  ++Done;
+  co_return;
+}
+
+void startAsyncpp(int &Done) {
+  runsAtOnce(Done);
+  // CHECK-MESSAGES-NOTYPES: :[[@LINE-1]]:3: warning: task returned by 'runsAtOnce' is discarded
+  runsWhenStarted(Done);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: task returned by 'runsWhenStarted' is discarded and never started: its body does not run; co_await it or keep it to await later [async-fire-and-forget]
 }
