@@ -344,6 +344,47 @@ bool joinsThread(const CXXMemberCallExpr &Call) {
                             templateFreeQualifiedName(*Method->getParent()));
 }
 
+/// Whether \p Node runs an event loop to completion: a member in
+/// \p LoopRuns (`io.run()`), or a loop that steps the event loop until it
+/// stops (`while (!io.stopped()) io.poll();`, Boost.MQTT5's test broker).
+bool runsLoop(const Stmt &Node, const NameList &LoopRuns) {
+  auto Calls =
+      [](const Stmt &S,
+         llvm::ArrayRef<llvm::StringRef> Names) -> const CXXMemberCallExpr * {
+    const auto *Call = dyn_cast<CXXMemberCallExpr>(&S);
+    const CXXMethodDecl *Method = Call ? Call->getMethodDecl() : nullptr;
+    return Method && Method->getIdentifier() &&
+                   llvm::is_contained(Names, Method->getName())
+               ? Call
+               : nullptr;
+  };
+  if (const auto *Call = dyn_cast<CXXMemberCallExpr>(&Node)) {
+    const CXXMethodDecl *Method = Call->getMethodDecl();
+    return Method && Method->getIdentifier() &&
+           callsMemberIn(*Call, *Method, LoopRuns);
+  }
+  const Stmt *Condition = nullptr;
+  const Stmt *Body = nullptr;
+  if (const auto *While = dyn_cast<WhileStmt>(&Node))
+    std::tie(Condition, Body) = std::pair(While->getCond(), While->getBody());
+  else if (const auto *Do = dyn_cast<DoStmt>(&Node))
+    std::tie(Condition, Body) = std::pair(Do->getCond(), Do->getBody());
+  else if (const auto *For = dyn_cast<ForStmt>(&Node))
+    std::tie(Condition, Body) = std::pair(For->getCond(), For->getBody());
+  const ValueDecl *Loop = nullptr;
+  anyStmt(Condition, [&](const Stmt &S) {
+    if (const CXXMemberCallExpr *Stopped = Calls(S, {"stopped"}))
+      Loop = namedValue(peel(Stopped->getImplicitObjectArgument()));
+    return Loop != nullptr;
+  });
+  return Loop && anyStmt(Body, [&](const Stmt &S) {
+           const CXXMemberCallExpr *Step =
+               Calls(S, {"poll", "poll_one", "run_one", "run_for"});
+           return Step &&
+                  namedValue(peel(Step->getImplicitObjectArgument())) == Loop;
+         });
+}
+
 /// Whether a lambda in \p Body runs an event loop to completion (a member
 /// in \p LoopRuns): the body of a thread that runs the loop until no work
 /// is left (`std::thread th{[&] { ioc.run(); }}`), which a later join of
@@ -457,8 +498,17 @@ bool joinsTask(const Stmt *S, const Holders &Held, const ValueDecl *Scope,
     return false;
   };
   return anyStmt(S, [&](const Stmt &Node) {
-    if (SpinsUntilSignalled(Node))
+    if (SpinsUntilSignalled(Node) || runsLoop(Node, Names.LoopRuns))
       return true;
+    // A function in view, called after the start, that runs the event loop
+    // to completion (a test fixture's `broker.run(ioc)`).
+    if (const auto *Call = dyn_cast<CallExpr>(&Node))
+      if (const FunctionDecl *Callee = Call->getDirectCallee())
+        if (const FunctionDecl *Definition = Callee->getDefinition();
+            Definition && anyStmt(Definition->getBody(), [&](const Stmt &In) {
+              return runsLoop(In, Names.LoopRuns);
+            }))
+          return true;
     // The spin of a function in view that is called after the start: a
     // watcher coroutine the scope awaits (`syncAwait(watcher())`) that loops
     // until a counter the task changes last says every task is done.
@@ -485,8 +535,7 @@ bool joinsTask(const Stmt *S, const Holders &Held, const ValueDecl *Scope,
       const CXXMethodDecl *Method = Call->getMethodDecl();
       if (!Method || !Method->getIdentifier())
         return false;
-      if (callsMemberIn(*Call, *Method, Names.LoopRuns) ||
-          (Names.ThreadsRunLoop && joinsThread(*Call)))
+      if (Names.ThreadsRunLoop && joinsThread(*Call))
         return true;
       const ValueDecl *Object =
           namedValue(peel(Call->getImplicitObjectArgument()));
@@ -1228,10 +1277,9 @@ void DanglingReferenceCheck::reportThis(const Expr &Task, const Escape &How,
         !Member->getMemberDecl()->getType()->isReferenceType())
       return;
   }
-  // Awaited, or waited for through what it signals, later in the member
-  // function.
-  if ((How.Holder || !How.Signalled.empty()) &&
-      joinedLater(How, How.Path.front()))
+  // Awaited, waited for through what it signals, or run to its end by the
+  // event loop, later in the member function.
+  if (joinedLater(How, How.Path.front()))
     return;
 
   const SourceManager &SM = Ctx.getSourceManager();

@@ -2,8 +2,12 @@
 // completion cannot outlive the scope's locals: asio-grpc's examples run an
 // agrpc::GrpcContext (option LoopJoinFunctions), async_mqtt's tests and
 // asio-grpc's multi-threaded client run the loop on threads they join before
-// the scope ends. Without the run or the join, or with a joined thread that
-// runs no loop, the capture is reported as ever.
+// the scope ends. So does a loop that steps the event loop until it stops
+// (`while (!io.stopped()) io.poll();`), and a function in view called after
+// the start that runs the loop either way (Boost.MQTT5's test broker), also
+// from a member function whose task uses the object. Without the run or the
+// join, or with a joined thread that runs no loop, the capture is reported as
+// ever.
 // RUN: %check_tidy %s async-dangling-reference %t -- -- %asio_flags
 // RUN: %check_tidy -check-suffixes=,NOLOOPS %s async-dangling-reference %t -- \
 // RUN:   -config="{CheckOptions: {async-dangling-reference.LoopJoinFunctions: ''}}" \
@@ -96,6 +100,65 @@ void joinedBeforeTheSpawn() {
   asio::io_context Io;
   std::thread Runner{[&] { Io.run(); }};
   Runner.join();
+  std::string Text;
+  asio::co_spawn(Io, work(Text), detached);
+  // CHECK-MESSAGES: :[[@LINE-1]]:22: warning: task 'work' started by 'co_spawn' can outlive local 'Text', which its parameter 'Text' refers to [async-dangling-reference]
+}
+
+// Boost.MQTT5's test broker: it steps the loop until it stops.
+struct Broker {
+  static void run(asio::io_context &Io) {
+    while (!Io.stopped())
+      Io.poll();
+  }
+  static void pollOnce(asio::io_context &Io) { Io.poll(); }
+  static void pollWhile(asio::io_context &Io, bool &Busy) {
+    while (Busy)
+      Io.poll();
+  }
+};
+
+void steppedUntilStopped() {
+  asio::io_context Io;
+  std::string Text;
+  asio::co_spawn(Io, work(Text), detached);
+  do
+    Io.run_one();
+  while (!Io.stopped());
+}
+
+void runByABroker() {
+  asio::io_context Io;
+  std::string Text;
+  asio::co_spawn(Io, work(Text), detached);
+  Broker::run(Io);
+}
+
+struct Fixture {
+  asio::io_context Io;
+  std::string Text;
+  void testMethod() {
+    asio::co_spawn(Io, work(Text), detached);
+    Broker::run(Io);
+  }
+  void notRunHere() {
+    asio::co_spawn(Io, work(Text), detached);
+    // CHECK-MESSAGES: :[[@LINE-1]]:24: warning: task 'work' started by 'co_spawn' can outlive '*this': nothing keeps the 'Fixture' it refers to alive until the task completes [async-dangling-reference]
+  }
+};
+
+void polledOnceOrUntilAnotherCondition(bool &Busy) {
+  asio::io_context Io;
+  std::string Text;
+  asio::co_spawn(Io, work(Text), detached);
+  // CHECK-MESSAGES: :[[@LINE-1]]:22: warning: task 'work' started by 'co_spawn' can outlive local 'Text', which its parameter 'Text' refers to [async-dangling-reference]
+  Broker::pollOnce(Io);
+  Broker::pollWhile(Io, Busy);
+}
+
+void runByABrokerBeforeTheSpawn() {
+  asio::io_context Io;
+  Broker::run(Io);
   std::string Text;
   asio::co_spawn(Io, work(Text), detached);
   // CHECK-MESSAGES: :[[@LINE-1]]:22: warning: task 'work' started by 'co_spawn' can outlive local 'Text', which its parameter 'Text' refers to [async-dangling-reference]
