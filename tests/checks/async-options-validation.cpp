@@ -10,9 +10,11 @@
 // RUN:     async-swallowed-exception.Frobnicate: 'on', \
 // RUN:     bugprone-unused-return-value.CheckedFunctionz: '::f', \
 // RUN:     bugprone-unused-return-value.CheckedFunctions: '::g', \
+// RUN:     readability-identifier-naming.ClassCase: lower_case, \
 // RUN:     async-fire-and-forgot.TaskTypes: '::x', IgnoreMacros: true}}" \
 // RUN:   -- -std=c++20 -I %runtime_include %asio_flags 2>&1 | %filecheck %s \
 // RUN:   --implicit-check-not="unknown option 'bugprone-unused-return-value.CheckedFunctions'" \
+// RUN:   --implicit-check-not="unknown option 'readability-identifier-naming.ClassCase'" \
 // RUN:   --implicit-check-not="unknown option 'IgnoreMacros'"
 // Said once, by one check, whichever async- checks are enabled:
 // RUN: %tidy %s --checks='-*,async-missing-timeout,async-swallowed-exception' \
