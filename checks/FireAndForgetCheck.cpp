@@ -56,6 +56,52 @@ constexpr llvm::StringLiteral DefaultExpectedThrowFunctions =
     "assert_throws;assert_throws_with_error_message;"
     "assert_throws_contains_error_message";
 
+/// Whether the promise \p Promise ends the program on an exception that
+/// escapes the coroutine (its unhandled_exception() calls std::terminate or
+/// std::abort, on some path) and has no result to give (return_void only).
+bool endsProgramWithoutResult(const CXXRecordDecl &Promise) {
+  const FunctionDecl *Handler = nullptr;
+  bool HasResult = false;
+  for (const CXXMethodDecl *Method : Promise.methods()) {
+    if (!Method->getIdentifier())
+      continue;
+    if (Method->getName() == "unhandled_exception")
+      Handler = Method;
+    HasResult = HasResult || Method->getName() == "return_value";
+  }
+  const FunctionDecl *Defined = nullptr;
+  if (HasResult || !Handler || !Handler->hasBody(Defined))
+    return false;
+  return anyStmt(Defined->getBody(), [](const Stmt &S) {
+    const auto *Call = dyn_cast<CallExpr>(&S);
+    const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+    return Callee && Callee->getIdentifier() &&
+           llvm::is_contained({"terminate", "abort"}, Callee->getName()) &&
+           (Callee->isInStdNamespace() ||
+            Callee->getDeclContext()->isTranslationUnit());
+  });
+}
+
+/// What a dropped task of \p Task's type loses.
+llvm::StringRef discardedTaskMessage(const TaskTypeInfo &Task) {
+  switch (Task.Start) {
+  case TaskStart::Lazy:
+    return "task returned by %0 is discarded and never started: its body "
+           "does not run; co_await it or keep it to await later";
+  case TaskStart::Eager:
+    if (Task.Promise && endsProgramWithoutResult(*Task.Promise))
+      return "task returned by %0 is discarded and runs unowned: nobody can "
+             "wait for it or cancel it, and an exception escaping it ends the "
+             "program; co_await it or keep it to await later";
+    return "task returned by %0 is discarded and runs unowned: its result "
+           "and its exception are lost; co_await it or keep it to await later";
+  case TaskStart::Unknown:
+    break;
+  }
+  return "task returned by %0 is discarded: if it is lazy it never runs, if "
+         "it is eager nobody owns it; co_await it or keep it to await later";
+}
+
 /// Whether \p Arg is a function or an object with a call operator.
 bool isCallable(const Expr &Arg) {
   const QualType Type = Arg.getType().getNonReferenceType();
@@ -730,13 +776,6 @@ void FireAndForgetCheck::checkDiscardedTask(const CallExpr &Call,
                                             const Expr &Discarded,
                                             const TaskTypeInfo &Task,
                                             ASTContext &Ctx) {
-  static constexpr llvm::StringLiteral Messages[] = {
-      "task returned by %0 is discarded and never started: its body does not "
-      "run; co_await it or keep it to await later",
-      "task returned by %0 is discarded and runs unowned: its result and its "
-      "exception are lost; co_await it or keep it to await later",
-      "task returned by %0 is discarded: if it is lazy it never runs, if it "
-      "is eager nobody owns it; co_await it or keep it to await later"};
   // An async scope's spawn starts the task it is given as an eager
   // coroutine that the scope counts and joins (cppcoro's async_scope::spawn
   // starts a oneway_task): the scope owns what starts there.
@@ -755,7 +794,7 @@ void FireAndForgetCheck::checkDiscardedTask(const CallExpr &Call,
   const bool InLoop = Callable && Callable->getBody() &&
                       inRepeatingLoop(Call, *Callable->getBody(), Ctx);
   const bool FixOnWarning = Task.Start == TaskStart::Lazy && !InLoop;
-  diag(Loc, Messages[static_cast<int>(Task.Start)])
+  diag(Loc, discardedTaskMessage(Task))
       << describeCallee(Call)
       << (FixOnWarning ? AwaitFix : std::vector<FixItHint>());
   if (FixOnWarning || AwaitFix.empty())

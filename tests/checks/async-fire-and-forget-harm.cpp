@@ -138,7 +138,7 @@ dd::job countOne(int &Done) {
 
 void startJob(int &Done) {
   countOne(Done);
-  // CHECK-MESSAGES-NOTYPES: :[[@LINE-1]]:3: warning: task returned by 'countOne' is discarded and runs unowned: its result and its exception are lost; co_await it or keep it to await later [async-fire-and-forget]
+  // CHECK-MESSAGES-NOTYPES: :[[@LINE-1]]:3: warning: task returned by 'countOne' is discarded and runs unowned: nobody can wait for it or cancel it, and an exception escaping it ends the program; co_await it or keep it to await later [async-fire-and-forget]
 }
 
 // drogon's AsyncTask: "designed to be not awaitable"; an exception escaping
@@ -162,7 +162,7 @@ drogon::AsyncTask handleRequest(int &Done) {
 
 void startDrogon(int &Done) {
   handleRequest(Done);
-  // CHECK-MESSAGES-NOTYPES: :[[@LINE-1]]:3: warning: task returned by 'handleRequest' is discarded and runs unowned: its result and its exception are lost; co_await it or keep it to await later [async-fire-and-forget]
+  // CHECK-MESSAGES-NOTYPES: :[[@LINE-1]]:3: warning: task returned by 'handleRequest' is discarded and runs unowned: nobody can wait for it or cancel it, and an exception escaping it ends the program; co_await it or keep it to await later [async-fire-and-forget]
 }
 
 // asyncpp's fire_and_forget_task, lazy or eager by a template argument: a

@@ -25,7 +25,7 @@ lib::lazy_task inLazyCoroutine() {
   // Awaiting an eager task changes when this coroutine continues: the
   // rewrite is offered on a note.
   eager();
-  // CHECK-NOTES: :[[@LINE-1]]:3: warning: task returned by 'eager' is discarded and runs unowned: its result and its exception are lost; co_await it or keep it to await later
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: task returned by 'eager' is discarded and runs unowned: nobody can wait for it or cancel it, and an exception escaping it ends the program; co_await it or keep it to await later
   // CHECK-NOTES: :[[@LINE-2]]:3: note: co_await the task to own it; this coroutine then waits for it
   // CHECK-FIXES-FIXNOTES: {{^}}  co_await eager();{{$}}
 

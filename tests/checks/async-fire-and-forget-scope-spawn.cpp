@@ -15,8 +15,8 @@ void serve(cppcoro::async_scope &Scope) {
   [](cppcoro::task<> T) -> cppcoro::oneway_task {
     co_await std::move(T);
   }(handle());
-  // CHECK-MESSAGES: :[[@LINE-3]]:3: warning: task returned by the immediately invoked lambda is discarded and runs unowned: its result and its exception are lost; co_await it or keep it to await later [async-fire-and-forget]
+  // CHECK-MESSAGES: :[[@LINE-3]]:3: warning: task returned by the immediately invoked lambda is discarded and runs unowned: nobody can wait for it or cancel it, and an exception escaping it ends the program; co_await it or keep it to await later [async-fire-and-forget]
 }
 
 // Without the option, the spawn of the scope is an unowned start too:
-// CHECK-MESSAGES-NOSCOPES: cppcoro_async_scope.h:35:5: warning: task returned by the immediately invoked lambda is discarded and runs unowned: its result and its exception are lost; co_await it or keep it to await later [async-fire-and-forget]
+// CHECK-MESSAGES-NOSCOPES: cppcoro_async_scope.h:35:5: warning: task returned by the immediately invoked lambda is discarded and runs unowned: nobody can wait for it or cancel it, and an exception escaping it ends the program; co_await it or keep it to await later [async-fire-and-forget]
