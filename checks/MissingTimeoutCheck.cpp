@@ -599,6 +599,12 @@ bool MissingTimeoutCheck::boundsOperands(const CallExpr &Call) {
   const NamedDecl *Called = calledDecl(Call);
   if (!Called)
     return false;
+  // `co_spawn(ex, task(), cancel_after(5s, token))`: the binder cancels the
+  // spawned coroutine, with what it awaits, when the deadline passes.
+  if (Called->getIdentifier() && Called->getName() == "co_spawn" &&
+      declaredFlavour(*Called) != AsioFlavour::None &&
+      hasCancellationBinder(Call))
+    return true;
   if (TimeoutWrappers.matches(*Called) ||
       hasAnnotation(*Called, Annotation::ProvidesDeadline))
     return true;
