@@ -16,6 +16,7 @@
 #include "clang/AST/StmtCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"
+#include <functional>
 
 using namespace clang::ast_matchers;
 
@@ -806,6 +807,66 @@ const CXXRecordDecl *classOfThis(const FunctionDecl *Caller) {
   return nullptr;
 }
 
+/// Whether an object of \p Class runs its event loop to completion before it
+/// is destroyed: its destructor, or the TearDown() of a Google Test fixture
+/// (called after the test body, before the fixture is destroyed), runs the
+/// loop, itself or through member functions of the class, or joins a thread
+/// that a member function or a member's initializer starts to run it.
+bool runsLoopBeforeItDies(const CXXRecordDecl &Class,
+                          const NameList &LoopRuns) {
+  if (!Class.hasDefinition())
+    return false;
+  llvm::SmallVector<const CXXRecordDecl *, 4> Classes = {&Class};
+  bool IsTest = false;
+  Class.forallBases([&](const CXXRecordDecl *Base) {
+    Classes.push_back(Base);
+    IsTest = IsTest || (Base->getIdentifier() &&
+                        templateFreeQualifiedName(*Base) == "::testing::Test");
+    return true;
+  });
+  auto IsOwnMethod = [&](const CXXMethodDecl &Method) {
+    return llvm::is_contained(Classes, Method.getParent());
+  };
+  const bool ThreadsRunLoop =
+      llvm::any_of(Classes, [&](const CXXRecordDecl *C) {
+        return llvm::any_of(C->methods(),
+                            [&](const CXXMethodDecl *Method) {
+                              return runsLoopInLambda(Method->getBody(),
+                                                      LoopRuns);
+                            }) ||
+               llvm::any_of(C->fields(), [&](const FieldDecl *Field) {
+                 return runsLoopInLambda(Field->getInClassInitializer(),
+                                         LoopRuns);
+               });
+      });
+  std::function<bool(const FunctionDecl &, unsigned)> RunsLoopIn =
+      [&](const FunctionDecl &Function, unsigned Depth) {
+        const FunctionDecl *Defined = nullptr;
+        if (!Function.hasBody(Defined))
+          return false;
+        return anyStmt(Defined->getBody(), [&](const Stmt &Node) {
+          if (runsLoop(Node, LoopRuns))
+            return true;
+          const auto *Call = dyn_cast<CXXMemberCallExpr>(&Node);
+          const CXXMethodDecl *Method = Call ? Call->getMethodDecl() : nullptr;
+          if (!Method)
+            return false;
+          if (ThreadsRunLoop && joinsThread(*Call))
+            return true;
+          return Depth > 0 && IsOwnMethod(*Method) &&
+                 RunsLoopIn(*Method, Depth - 1);
+        });
+      };
+  return llvm::any_of(Classes, [&](const CXXRecordDecl *C) {
+    return llvm::any_of(C->methods(), [&](const CXXMethodDecl *Method) {
+      const bool RunsAtTheEnd = isa<CXXDestructorDecl>(Method) ||
+                                (IsTest && Method->getIdentifier() &&
+                                 Method->getName() == "TearDown");
+      return RunsAtTheEnd && RunsLoopIn(*Method, /*Depth=*/2);
+    });
+  });
+}
+
 /// Whether \p E is a std::vector.
 bool isStdVector(const Expr *E) {
   const CXXRecordDecl *Record =
@@ -1267,6 +1328,8 @@ void DanglingReferenceCheck::reportThis(const Expr &Task, const Escape &How,
   if (How.Holder && isa<FieldDecl>(How.Holder))
     return;
   if (holderDiesFirst(How, SourceLocation(), DestructorJoins))
+    return;
+  if (runsLoopBeforeItDies(*Class, LoopJoinFunctions))
     return;
   // A group the object holds by value is joined before the object is gone;
   // one it refers to may outlive it.

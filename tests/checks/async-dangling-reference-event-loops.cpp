@@ -163,3 +163,78 @@ void runByABrokerBeforeTheSpawn() {
   asio::co_spawn(Io, work(Text), detached);
   // CHECK-MESSAGES: :[[@LINE-1]]:22: warning: task 'work' started by 'co_spawn' can outlive local 'Text', which its parameter 'Text' refers to [async-dangling-reference]
 }
+
+// An object that runs its event loop to completion before it dies: its
+// destructor runs it, or, for a Google Test fixture, TearDown() does (gtest
+// calls it after the test body, before it destroys the fixture), itself, in a
+// member function it calls, or by joining the thread that runs it.
+namespace testing {
+class Test {
+public:
+  virtual ~Test();
+
+protected:
+  virtual void SetUp();
+  virtual void TearDown();
+};
+} // namespace testing
+
+class LoopFixture : public testing::Test {
+protected:
+  void TearDown() override { drain(); }
+  void drain() { Io.run(); }
+  asio::io_context Io;
+  std::string Text;
+};
+
+class SpawnsInTestBody : public LoopFixture {
+  void TestBody() { asio::co_spawn(Io, work(Text), detached); }
+  // CHECK-MESSAGES-NOLOOPS: :[[@LINE-1]]:40: warning: task 'work' started by 'co_spawn' can outlive '*this': nothing keeps the 'SpawnsInTestBody' it refers to alive until the task completes [async-dangling-reference]
+};
+
+class ThreadFixture : public testing::Test {
+protected:
+  void SetUp() override { Runner = std::thread([this] { Io.run(); }); }
+  void TearDown() override { Runner.join(); }
+  asio::io_context Io;
+  std::thread Runner;
+  std::string Text;
+  void TestBody() { asio::co_spawn(Io, work(Text), detached); }
+  // CHECK-MESSAGES-NOLOOPS: :[[@LINE-1]]:40: warning: task 'work' started by 'co_spawn' can outlive '*this': nothing keeps the 'ThreadFixture' it refers to alive until the task completes [async-dangling-reference]
+};
+
+class RunsInDestructor {
+public:
+  ~RunsInDestructor() { Io.run(); }
+  void start() { asio::co_spawn(Io, work(Text), detached); }
+  // CHECK-MESSAGES-NOLOOPS: :[[@LINE-1]]:37: warning: task 'work' started by 'co_spawn' can outlive '*this': nothing keeps the 'RunsInDestructor' it refers to alive until the task completes [async-dangling-reference]
+
+private:
+  asio::io_context Io;
+  std::string Text;
+};
+
+class TearsDownNothing : public testing::Test {
+protected:
+  void TearDown() override {}
+  asio::io_context Io;
+  std::string Text;
+  void TestBody() {
+    asio::co_spawn(Io, work(Text), detached);
+    // CHECK-MESSAGES: :[[@LINE-1]]:24: warning: task 'work' started by 'co_spawn' can outlive '*this': nothing keeps the 'TearsDownNothing' it refers to alive until the task completes [async-dangling-reference]
+  }
+};
+
+// Not a test: nothing calls its TearDown before it dies.
+class NotATest {
+public:
+  void TearDown() { Io.run(); }
+  void start() {
+    asio::co_spawn(Io, work(Text), detached);
+    // CHECK-MESSAGES: :[[@LINE-1]]:24: warning: task 'work' started by 'co_spawn' can outlive '*this': nothing keeps the 'NotATest' it refers to alive until the task completes [async-dangling-reference]
+  }
+
+private:
+  asio::io_context Io;
+  std::string Text;
+};
