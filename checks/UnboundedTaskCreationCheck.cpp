@@ -223,9 +223,40 @@ std::optional<uint64_t> constantTripCount(const Expr *Cond, const Stmt *Init,
   }
 }
 
-/// The trip count of a range-for over a braced list, a built-in array or a
-/// std::array; none for any other range.
-std::optional<uint64_t> constantTripCount(const CXXForRangeStmt &Loop) {
+/// How many values `std::views::iota(From, To)` or `std::ranges::iota_view(
+/// From, To)`, the range \p Range, counts when both bounds are compile-time
+/// constants; none otherwise (an unbounded `iota(0)`, a bound from input).
+std::optional<uint64_t> iotaTripCount(const Expr &Range,
+                                      const ASTContext &Ctx) {
+  if (!isNamed(Range.getType()->getAsCXXRecordDecl(), "iota_view",
+               "::std::ranges::iota_view"))
+    return std::nullopt;
+  // The bounds are the last two arguments: of the view's constructor, or of
+  // the call of `views::iota`, a function object (its object comes first).
+  llvm::SmallVector<const Expr *, 3> Args;
+  const Expr *Made = Range.IgnoreImplicit();
+  if (const auto *Cast = dyn_cast<CXXFunctionalCastExpr>(Made))
+    Made = Cast->getSubExpr()->IgnoreImplicit();
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(Made))
+    Args.append(Construct->arg_begin(), Construct->arg_end());
+  else if (const auto *Call = dyn_cast<CallExpr>(Made))
+    Args.append(Call->arg_begin(), Call->arg_end());
+  if (Args.size() < 2 || isa<CXXDefaultArgExpr>(Args.back()))
+    return std::nullopt;
+  const std::optional<int64_t> From =
+      constantValue(Args[Args.size() - 2]->IgnoreImplicit(), Ctx);
+  const std::optional<int64_t> To =
+      constantValue(Args.back()->IgnoreImplicit(), Ctx);
+  if (!From || !To)
+    return std::nullopt;
+  return *To > *From ? static_cast<uint64_t>(*To) - *From : 0;
+}
+
+/// The trip count of a range-for over a braced list, a built-in array, a
+/// std::array or an iota view with constant bounds; none for any other
+/// range.
+std::optional<uint64_t> constantTripCount(const CXXForRangeStmt &Loop,
+                                          const ASTContext &Ctx) {
   const Expr *Range = Loop.getRangeInit();
   if (!Range || Range->containsErrors())
     return 1;
@@ -245,7 +276,7 @@ std::optional<uint64_t> constantTripCount(const CXXForRangeStmt &Loop) {
     if (Args.size() == 2 && Args[1].getKind() == TemplateArgument::Integral)
       return Args[1].getAsIntegral().getZExtValue();
   }
-  return std::nullopt;
+  return iotaTripCount(*Range, Ctx);
 }
 
 std::string sourceText(SourceRange Range, const ASTContext &Ctx) {
@@ -378,7 +409,7 @@ private:
   /// (counted as one, as a pool's worker count is: a program makes as many
   /// event loops as it is configured to run, not one per input item).
   std::optional<uint64_t> rangeTripCount(const CXXForRangeStmt &Range) const {
-    if (std::optional<uint64_t> Count = constantTripCount(Range))
+    if (std::optional<uint64_t> Count = constantTripCount(Range, Ctx))
       return Count;
     if (Check.isEventLoop(Range.getLoopVariable()->getType()))
       return 1;
