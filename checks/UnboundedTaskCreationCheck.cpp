@@ -610,6 +610,39 @@ private:
     return llvm::any_of(Args, IsSlot);
   }
 
+  /// Whether \p Loop is a range-for over a parameter of the coroutine the
+  /// walk runs in (or that defines the lambda it runs in) holding tasks,
+  /// and \p Spawn is given the task of each iteration (`for (auto &t :
+  /// tasks) jobs.push_back(start(std::move(t)))`): a combinator such as
+  /// `when_any(std::vector<task<T>>)` starting the tasks its caller made.
+  /// Running them all at once is what it is for, and the caller, which
+  /// chose how many to make, awaits its result.
+  bool startsGivenTask(const Stmt &Loop, const Expr &Spawn) const {
+    const auto *Range = dyn_cast<CXXForRangeStmt>(&Loop);
+    const auto *Given = Range ? dyn_cast_or_null<ParmVarDecl>(
+                                    referencedVar(Range->getRangeInit()))
+                              : nullptr;
+    if (!Given)
+      return false;
+    const auto *Combinator =
+        dyn_cast<FunctionDecl>(Given->getParentFunctionOrMethod());
+    const bool Encloses = [&] {
+      for (const DeclContext *DC = Callable; DC; DC = DC->getParent())
+        if (DC == Combinator)
+          return true;
+      return false;
+    }();
+    const VarDecl *Task = Range->getLoopVariable();
+    if (!Combinator || !Encloses || !isCoroutine(*Combinator) ||
+        !Check.Tasks.classify(Task->getType().getNonReferenceType(), Ctx))
+      return false;
+    llvm::ArrayRef<const Expr *> Args;
+    if (const auto *Call = dyn_cast<CallExpr>(&Spawn))
+      Args = llvm::ArrayRef(Call->getArgs(), Call->getNumArgs());
+    return llvm::any_of(
+        Args, [&](const Expr *Arg) { return referencedVar(Arg) == Task; });
+  }
+
   /// Whether \p Loop counts over the slots of a local container that was
   /// sized from a thread count of \p Pool and grows nowhere else (`for (i =
   /// 0; i < Slots.size(); ++i)` after `Slots.resize(thread_count())`): one
@@ -848,9 +881,10 @@ private:
     uint64_t TripCount = 1;
     for (size_t I = Frames.size(); I-- > 0;) {
       std::optional<uint64_t> Count = Frames[I].TripCount;
-      // A count set by the pool's size counts as one, as a pool's worker
-      // count does.
-      if (!Count && servesOwnSlot(*Frames[I].Loop, E))
+      // A count set by the pool's size or by the caller's choice counts as
+      // one, as a pool's worker count does.
+      if (!Count && (servesOwnSlot(*Frames[I].Loop, E) ||
+                     startsGivenTask(*Frames[I].Loop, E)))
         Count = 1;
       if (!Count) {
         Unbounded = I;
