@@ -906,8 +906,29 @@ bool DanglingReferenceCheck::isView(QualType Type) const {
 
 bool DanglingReferenceCheck::usedOnlyBeforeSuspending(
     const FunctionDecl &Definition, const ParmVarDecl &Param, ASTContext &Ctx) {
+  const auto *Coroutine =
+      dyn_cast_or_null<CoroutineBodyStmt>(Definition.getBody());
   const CompoundStmt *Block = coroutineBlock(Definition);
-  if (!Block)
+  if (!Coroutine || !Block)
+    return false;
+  // The promise, or the frame's allocation, made from the parameter may
+  // keep it for as long as the task lives (cobalt's fork allocates its frame
+  // in the state it is given). They are given the copy of the parameter
+  // that the coroutine makes in its frame.
+  auto GetsParam = [&](const Stmt *Made) {
+    return mentions(Made, &Param) ||
+           llvm::any_of(Coroutine->getParamMoves(), [&](const Stmt *Move) {
+             const auto *Decls = dyn_cast<DeclStmt>(Move);
+             const auto *Copy = Decls && Decls->isSingleDecl()
+                                    ? dyn_cast<VarDecl>(Decls->getSingleDecl())
+                                    : nullptr;
+             return Copy && mentions(Copy->getInit(), &Param) &&
+                    mentions(Made, Copy);
+           });
+  };
+  const VarDecl *Promise = Coroutine->getPromiseDecl();
+  if ((Promise && GetsParam(Promise->getInit())) ||
+      GetsParam(Coroutine->getAllocate()))
     return false;
   const llvm::ArrayRef<Stmt *> Before = beforeFirstSuspension(*Block);
   const llvm::ArrayRef<Stmt *> After(Block->body_begin() + Before.size(),

@@ -97,8 +97,9 @@ private:
   bool isView(QualType Type) const;
   /// Whether the coroutine \p Definition uses its parameter \p Param only
   /// before it first suspends, and keeps no reference to it beyond the
-  /// statement that uses it: when its task is eager, that is while the
-  /// caller's argument still lives.
+  /// statement that uses it, nor gives it to its promise or its frame's
+  /// allocation: when its task is eager, that is while the caller's argument
+  /// still lives.
   bool usedOnlyBeforeSuspending(const FunctionDecl &Definition,
                                 const ParmVarDecl &Param, ASTContext &Ctx);
 

@@ -103,3 +103,25 @@ lib::eager_task keptPastSuspending(int When) {
   return keepInTask(Tp);
   // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: task 'keepInTask' returned by 'keptPastSuspending' can outlive local 'Tp', which its parameter 'Timeout' refers to [async-dangling-reference]
 }
+
+// Its promise is made from the coroutine's parameters and keeps one: the
+// body need not read it for the task to hold it.
+struct keeper_task {
+  struct promise_type {
+    explicit promise_type(const int &Watched) : Watched(&Watched) {}
+    keeper_task get_return_object() { return {}; }
+    std::suspend_never initial_suspend() noexcept { return {}; }
+    std::suspend_never final_suspend() noexcept { return {}; }
+    void return_void() {}
+    void unhandled_exception() {}
+    const int *Watched;
+  };
+};
+
+keeper_task watch(const int &Timeout) { co_await pause(); }
+
+keeper_task watched(int When) {
+  const int Tp = When - 1;
+  return watch(Tp);
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: task 'watch' returned by 'watched' can outlive local 'Tp', which its parameter 'Timeout' refers to [async-dangling-reference]
+}
