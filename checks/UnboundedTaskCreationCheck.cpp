@@ -85,6 +85,15 @@ bool holdsThreads(QualType Container) {
          isStdThread((*Args)[0].getAsType()->getAsCXXRecordDecl());
 }
 
+/// The arguments a spawn, a call or a thread's construction, is given.
+llvm::ArrayRef<const Expr *> arguments(const Expr &Spawn) {
+  if (const auto *Call = dyn_cast<CallExpr>(&Spawn))
+    return llvm::ArrayRef(Call->getArgs(), Call->getNumArgs());
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(&Spawn))
+    return llvm::ArrayRef(Construct->getArgs(), Construct->getNumArgs());
+  return {};
+}
+
 const VarDecl *referencedVar(const Expr *E) {
   const auto *Ref = dyn_cast_or_null<DeclRefExpr>(peel(E));
   return Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
@@ -602,12 +611,7 @@ private:
     if (const Expr *Target = AssignedTo.lookup(&Spawn);
         Target && IsSlot(Target))
       return true;
-    llvm::ArrayRef<const Expr *> Args;
-    if (const auto *Call = dyn_cast<CallExpr>(&Spawn))
-      Args = llvm::ArrayRef(Call->getArgs(), Call->getNumArgs());
-    else if (const auto *Construct = dyn_cast<CXXConstructExpr>(&Spawn))
-      Args = llvm::ArrayRef(Construct->getArgs(), Construct->getNumArgs());
-    return llvm::any_of(Args, IsSlot);
+    return llvm::any_of(arguments(Spawn), IsSlot);
   }
 
   /// Whether \p Loop is a range-for over a parameter of the coroutine the
@@ -626,21 +630,14 @@ private:
       return false;
     const auto *Combinator =
         dyn_cast<FunctionDecl>(Given->getParentFunctionOrMethod());
-    const bool Encloses = [&] {
-      for (const DeclContext *DC = Callable; DC; DC = DC->getParent())
-        if (DC == Combinator)
-          return true;
-      return false;
-    }();
     const VarDecl *Task = Range->getLoopVariable();
-    if (!Combinator || !Encloses || !isCoroutine(*Combinator) ||
+    if (!Combinator || !Callable || !Combinator->Encloses(Callable) ||
+        !isCoroutine(*Combinator) ||
         !Check.Tasks.classify(Task->getType().getNonReferenceType(), Ctx))
       return false;
-    llvm::ArrayRef<const Expr *> Args;
-    if (const auto *Call = dyn_cast<CallExpr>(&Spawn))
-      Args = llvm::ArrayRef(Call->getArgs(), Call->getNumArgs());
-    return llvm::any_of(
-        Args, [&](const Expr *Arg) { return referencedVar(Arg) == Task; });
+    return llvm::any_of(arguments(Spawn), [&](const Expr *Arg) {
+      return referencedVar(Arg) == Task;
+    });
   }
 
   /// Whether \p Loop counts over the slots of a local container that was
