@@ -772,9 +772,7 @@ bool keepsItsObjectAlive(const CXXMethodDecl &Method) {
           return false;
         }))
       return true;
-    if (anyStmt(S, [](const Stmt &Node) {
-          return isa<CoawaitExpr, CoyieldExpr, DependentCoawaitExpr>(Node);
-        }))
+    if (suspends(*S))
       return false;
   }
   return false;
@@ -1021,6 +1019,66 @@ bool DanglingReferenceCheck::isView(QualType Type) const {
   return Record && ViewTypes.matches(*Record);
 }
 
+bool DanglingReferenceCheck::usedOnlyBeforeSuspending(
+    const FunctionDecl &Definition, const ParmVarDecl &Param, ASTContext &Ctx) {
+  const auto *Coroutine =
+      dyn_cast_or_null<CoroutineBodyStmt>(Definition.getBody());
+  const CompoundStmt *Block = coroutineBlock(Definition);
+  if (!Coroutine || !Block)
+    return false;
+  // The promise, or the frame's allocation, made from the parameter may
+  // keep it for as long as the task lives (cobalt's fork allocates its frame
+  // in the state it is given). They are given the copy of the parameter
+  // that the coroutine makes in its frame.
+  auto GetsParam = [&](const Stmt *Made) {
+    return mentions(Made, &Param) ||
+           llvm::any_of(Coroutine->getParamMoves(), [&](const Stmt *Move) {
+             const auto *Decls = dyn_cast<DeclStmt>(Move);
+             const auto *Copy = Decls && Decls->isSingleDecl()
+                                    ? dyn_cast<VarDecl>(Decls->getSingleDecl())
+                                    : nullptr;
+             return Copy && mentions(Copy->getInit(), &Param) &&
+                    mentions(Made, Copy);
+           });
+  };
+  const VarDecl *Promise = Coroutine->getPromiseDecl();
+  if ((Promise && GetsParam(Promise->getInit())) ||
+      GetsParam(Coroutine->getAllocate()))
+    return false;
+  const llvm::ArrayRef<Stmt *> Before = beforeFirstSuspension(*Block);
+  const llvm::ArrayRef<Stmt *> After(Block->body_begin() + Before.size(),
+                                     Block->body_end());
+  if (llvm::any_of(After, [&](const Stmt *S) { return mentions(S, &Param); }))
+    return false;
+  // What would keep the reference past the first suspension: a local
+  // reference, pointer or view bound to it, its address, a lambda, a task
+  // made with it.
+  auto KeepsIt = [&](const Stmt &Node) {
+    if (const auto *Decls = dyn_cast<DeclStmt>(&Node))
+      return llvm::any_of(Decls->decls(), [&](const Decl *D) {
+        const auto *Var = dyn_cast<VarDecl>(D);
+        const QualType Type = Var ? Var->getType() : QualType();
+        return Var && Var->getInit() && mentions(Var->getInit(), &Param) &&
+               (Type->isReferenceType() || Type->isPointerType() ||
+                isView(Type));
+      });
+    if (const auto *Address = dyn_cast<UnaryOperator>(&Node);
+        Address && Address->getOpcode() == UO_AddrOf)
+      return mentions(Address->getSubExpr(), &Param);
+    if (isa<LambdaExpr>(Node))
+      return mentions(&Node, &Param);
+    if (const auto *Call = dyn_cast<CallExpr>(&Node);
+        Call && !Call->isTypeDependent() &&
+        Tasks.classify(Call->getCallReturnType(Ctx), Ctx))
+      return llvm::any_of(Call->arguments(), [&](const Expr *Arg) {
+        return mentions(Arg, &Param);
+      });
+    return false;
+  };
+  return llvm::none_of(Before,
+                       [&](const Stmt *S) { return anyStmt(S, KeepsIt); });
+}
+
 void DanglingReferenceCheck::check(const MatchFinder::MatchResult &Result) {
   ASTContext &Ctx = *Result.Context;
   if (const auto *Spawn = Result.Nodes.getNodeAs<CallExpr>("spawn")) {
@@ -1190,6 +1248,12 @@ void DanglingReferenceCheck::checkTask(const CallExpr &TaskCall,
     }
   }
 
+  // An eager task runs its body in the call, up to its first suspension,
+  // while every argument still lives.
+  const std::optional<TaskTypeInfo> Made =
+      Tasks.classify(TaskCall.getCallReturnType(Ctx), Ctx, Callee);
+  const FunctionDecl *Definition = Callee->getDefinition();
+  const bool Eager = Made && Made->Start == TaskStart::Eager && Definition;
   for (unsigned I = FirstArg; I < TaskCall.getNumArgs(); ++I) {
     const unsigned ParamIndex = I - FirstArg;
     if (ParamIndex >= Callee->getNumParams())
@@ -1210,7 +1274,9 @@ void DanglingReferenceCheck::checkTask(const CallExpr &TaskCall,
       Target = pointeeOf(Arg, Ctx);
     else if (isView(Type))
       Target = viewedOf(Arg, Ctx);
-    if (!Target)
+    if (!Target ||
+        (Eager && usedOnlyBeforeSuspending(
+                      *Definition, *Definition->getParamDecl(ParamIndex), Ctx)))
       continue;
     if (Target->Kind == Referent::This) {
       reportThis(TaskCall, How, Task, Ctx);

@@ -95,6 +95,13 @@ private:
   void tasksCarriedBy(const CallExpr &Call, const FunctionDecl *Wrapper,
                       ASTContext &Ctx, llvm::SmallVectorImpl<CarriedTask> &Out);
   bool isView(QualType Type) const;
+  /// Whether the coroutine \p Definition uses its parameter \p Param only
+  /// before it first suspends, and keeps no reference to it beyond the
+  /// statement that uses it, nor gives it to its promise or its frame's
+  /// allocation: when its task is eager, that is while the caller's argument
+  /// still lives.
+  bool usedOnlyBeforeSuspending(const FunctionDecl &Definition,
+                                const ParmVarDecl &Param, ASTContext &Ctx);
 
   const NameListOption SpawnFunctions;
   const NameListOption ViewTypes;

@@ -72,6 +72,28 @@ bool isStdThread(const CXXRecordDecl *Record) {
          isNamed(Record, "jthread", "::std::jthread");
 }
 
+/// Whether \p Container is a built-in array of threads or a container class
+/// template whose first argument is a thread (`std::vector<std::thread>`).
+bool holdsThreads(QualType Container) {
+  if (const ArrayType *Array = Container->getAsArrayTypeUnsafe())
+    return isStdThread(Array->getElementType()->getAsCXXRecordDecl());
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      Container->getAsCXXRecordDecl());
+  const TemplateArgumentList *Args = Spec ? &Spec->getTemplateArgs() : nullptr;
+  return Args && Args->size() > 0 &&
+         (*Args)[0].getKind() == TemplateArgument::Type &&
+         isStdThread((*Args)[0].getAsType()->getAsCXXRecordDecl());
+}
+
+/// The arguments a spawn, a call or a thread's construction, is given.
+llvm::ArrayRef<const Expr *> arguments(const Expr &Spawn) {
+  if (const auto *Call = dyn_cast<CallExpr>(&Spawn))
+    return llvm::ArrayRef(Call->getArgs(), Call->getNumArgs());
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(&Spawn))
+    return llvm::ArrayRef(Construct->getArgs(), Construct->getNumArgs());
+  return {};
+}
+
 const VarDecl *referencedVar(const Expr *E) {
   const auto *Ref = dyn_cast_or_null<DeclRefExpr>(peel(E));
   return Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
@@ -223,9 +245,40 @@ std::optional<uint64_t> constantTripCount(const Expr *Cond, const Stmt *Init,
   }
 }
 
-/// The trip count of a range-for over a braced list, a built-in array or a
-/// std::array; none for any other range.
-std::optional<uint64_t> constantTripCount(const CXXForRangeStmt &Loop) {
+/// How many values `std::views::iota(From, To)` or `std::ranges::iota_view(
+/// From, To)`, the range \p Range, counts when both bounds are compile-time
+/// constants; none otherwise (an unbounded `iota(0)`, a bound from input).
+std::optional<uint64_t> iotaTripCount(const Expr &Range,
+                                      const ASTContext &Ctx) {
+  if (!isNamed(Range.getType()->getAsCXXRecordDecl(), "iota_view",
+               "::std::ranges::iota_view"))
+    return std::nullopt;
+  // The bounds are the last two arguments: of the view's constructor, or of
+  // the call of `views::iota`, a function object (its object comes first).
+  llvm::SmallVector<const Expr *, 3> Args;
+  const Expr *Made = Range.IgnoreImplicit();
+  if (const auto *Cast = dyn_cast<CXXFunctionalCastExpr>(Made))
+    Made = Cast->getSubExpr()->IgnoreImplicit();
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(Made))
+    Args.append(Construct->arg_begin(), Construct->arg_end());
+  else if (const auto *Call = dyn_cast<CallExpr>(Made))
+    Args.append(Call->arg_begin(), Call->arg_end());
+  if (Args.size() < 2 || isa<CXXDefaultArgExpr>(Args.back()))
+    return std::nullopt;
+  const std::optional<int64_t> From =
+      constantValue(Args[Args.size() - 2]->IgnoreImplicit(), Ctx);
+  const std::optional<int64_t> To =
+      constantValue(Args.back()->IgnoreImplicit(), Ctx);
+  if (!From || !To)
+    return std::nullopt;
+  return *To > *From ? static_cast<uint64_t>(*To) - *From : 0;
+}
+
+/// The trip count of a range-for over a braced list, a built-in array, a
+/// std::array or an iota view with constant bounds; none for any other
+/// range.
+std::optional<uint64_t> constantTripCount(const CXXForRangeStmt &Loop,
+                                          const ASTContext &Ctx) {
   const Expr *Range = Loop.getRangeInit();
   if (!Range || Range->containsErrors())
     return 1;
@@ -245,7 +298,7 @@ std::optional<uint64_t> constantTripCount(const CXXForRangeStmt &Loop) {
     if (Args.size() == 2 && Args[1].getKind() == TemplateArgument::Integral)
       return Args[1].getAsIntegral().getZExtValue();
   }
-  return std::nullopt;
+  return iotaTripCount(*Range, Ctx);
 }
 
 std::string sourceText(SourceRange Range, const ASTContext &Ctx) {
@@ -378,7 +431,7 @@ private:
   /// (counted as one, as a pool's worker count is: a program makes as many
   /// event loops as it is configured to run, not one per input item).
   std::optional<uint64_t> rangeTripCount(const CXXForRangeStmt &Range) const {
-    if (std::optional<uint64_t> Count = constantTripCount(Range))
+    if (std::optional<uint64_t> Count = constantTripCount(Range, Ctx))
       return Count;
     if (Check.isEventLoop(Range.getLoopVariable()->getType()))
       return 1;
@@ -466,16 +519,25 @@ private:
   }
 
   /// Whether no member function of \p Pool but those \p MayWrite accepts
-  /// writes \p Field.
+  /// writes \p Field, or changes its size when it is a container (`resize`,
+  /// `assign`, `push_back`, ...).
   static bool
   writtenOnlyBy(const FieldDecl &Field, const CXXRecordDecl &Pool,
                 llvm::function_ref<bool(const CXXMethodDecl &)> MayWrite) {
+    auto IsField = [&](const Expr *E) {
+      const auto *Named =
+          E ? dyn_cast<MemberExpr>(E->IgnoreParenImpCasts()) : nullptr;
+      return Named && Named->getMemberDecl() == &Field;
+    };
     auto Writes = [&](const Stmt &Node) {
-      const Expr *Target = writtenOperand(Node);
-      const auto *Written =
-          Target ? dyn_cast<MemberExpr>(Target->IgnoreParenImpCasts())
-                 : nullptr;
-      return Written && Written->getMemberDecl() == &Field;
+      if (const Expr *Target = writtenOperand(Node))
+        return IsField(Target);
+      const auto *Member = dyn_cast<CXXMemberCallExpr>(&Node);
+      const CXXMethodDecl *Method = Member ? Member->getMethodDecl() : nullptr;
+      return Method && Method->getIdentifier() &&
+             (Method->getName() == "resize" || Method->getName() == "assign" ||
+              growsContainer(Method->getName())) &&
+             IsField(Member->getImplicitObjectArgument());
     };
     const CXXRecordDecl *Definition = Pool.getDefinition();
     return Definition &&
@@ -484,6 +546,98 @@ private:
              return !MayWrite(*M) && M->hasBody(Body) &&
                     anyStmt(Body->getBody(), Writes);
            });
+  }
+
+  /// The field of \p Pool that \p E names on the object the walk runs on
+  /// (`threads`, `this->queues`); null for anything else.
+  static const FieldDecl *ownField(const Expr *E, const CXXRecordDecl &Pool) {
+    const auto *Member = E ? dyn_cast<MemberExpr>(peel(E)) : nullptr;
+    const auto *Field =
+        Member ? dyn_cast<FieldDecl>(Member->getMemberDecl()) : nullptr;
+    return Field && Field->getParent()->getCanonicalDecl() == &Pool &&
+                   isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts())
+               ? Field
+               : nullptr;
+  }
+
+  /// Whether \p Loop, in a member function of a pool, runs over the slots
+  /// of one of the pool's own containers (`for (auto &q : queues)`, `for (i
+  /// = 0; i < threads.size(); ++i)`) and \p Spawn fills the slot
+  /// (`threads[i] = std::thread(...)`) or is given it (`push_stop(q)`): one
+  /// worker, or one message to a worker, per slot the pool was made with
+  /// (kelcoro's `thread_pool`). A pool here keeps threads in a container
+  /// member; the container is not public and only its constructors write it
+  /// or change its size, so that it has as many slots as when it was made.
+  bool servesOwnSlot(const Stmt &Loop, const Expr &Spawn) const {
+    const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Callable);
+    if (!Method || Method->isStatic())
+      return false;
+    const CXXRecordDecl *Pool = Method->getParent()->getCanonicalDecl();
+    const auto *Range = dyn_cast<CXXForRangeStmt>(&Loop);
+    // The loop variable of a range-for, or the counter of a loop up to the
+    // container's size.
+    const VarDecl *Slot = nullptr;
+    const FieldDecl *Slots = nullptr;
+    if (Range) {
+      Slot = Range->getLoopVariable();
+      Slots = ownField(Range->getRangeInit(), *Pool);
+    } else if (const BinaryOperator *Op = loopComparison(Loop);
+               Op && llvm::is_contained({BO_LT, BO_NE}, Op->getOpcode())) {
+      const auto *Size = dyn_cast<CXXMemberCallExpr>(peel(Op->getRHS()));
+      const CXXMethodDecl *Called = Size ? Size->getMethodDecl() : nullptr;
+      if (Called && Called->getIdentifier() && Called->getName() == "size") {
+        Slot = referencedVar(Op->getLHS());
+        Slots = ownField(Size->getImplicitObjectArgument(), *Pool);
+      }
+    }
+    const CXXRecordDecl *Definition = Pool->getDefinition();
+    if (!Slot || !Slots || Slots->getAccess() == AS_public || !Definition ||
+        llvm::none_of(
+            Definition->fields(),
+            [](const FieldDecl *F) { return holdsThreads(F->getType()); }) ||
+        !writtenOnlyBy(*Slots, *Pool, [](const CXXMethodDecl &Writer) {
+          return isa<CXXConstructorDecl>(Writer);
+        }))
+      return false;
+    auto IsSlot = [&](const Expr *E) {
+      E = peel(E);
+      if (Range)
+        return referencedVar(E) == Slot;
+      const auto *Index = dyn_cast<CXXOperatorCallExpr>(E);
+      return Index && Index->getOperator() == OO_Subscript &&
+             ownField(Index->getArg(0), *Pool) == Slots &&
+             referencedVar(Index->getArg(1)) == Slot;
+    };
+    if (const Expr *Target = AssignedTo.lookup(&Spawn);
+        Target && IsSlot(Target))
+      return true;
+    return llvm::any_of(arguments(Spawn), IsSlot);
+  }
+
+  /// Whether \p Loop is a range-for over a parameter of the coroutine the
+  /// walk runs in (or that defines the lambda it runs in) holding tasks,
+  /// and \p Spawn is given the task of each iteration (`for (auto &t :
+  /// tasks) jobs.push_back(start(std::move(t)))`): a combinator such as
+  /// `when_any(std::vector<task<T>>)` starting the tasks its caller made.
+  /// Running them all at once is what it is for, and the caller, which
+  /// chose how many to make, awaits its result.
+  bool startsGivenTask(const Stmt &Loop, const Expr &Spawn) const {
+    const auto *Range = dyn_cast<CXXForRangeStmt>(&Loop);
+    const auto *Given = Range ? dyn_cast_or_null<ParmVarDecl>(
+                                    referencedVar(Range->getRangeInit()))
+                              : nullptr;
+    if (!Given)
+      return false;
+    const auto *Combinator =
+        dyn_cast<FunctionDecl>(Given->getParentFunctionOrMethod());
+    const VarDecl *Task = Range->getLoopVariable();
+    if (!Combinator || !Callable || !Combinator->Encloses(Callable) ||
+        !isCoroutine(*Combinator) ||
+        !Check.Tasks.classify(Task->getType().getNonReferenceType(), Ctx))
+      return false;
+    return llvm::any_of(arguments(Spawn), [&](const Expr *Arg) {
+      return referencedVar(Arg) == Task;
+    });
   }
 
   /// Whether \p Loop counts over the slots of a local container that was
@@ -636,6 +790,13 @@ private:
         AwaitedVars.insert(Var);
       return;
     }
+    if (const auto *Assign = dyn_cast<BinaryOperator>(&S);
+        Assign && Assign->getOpcode() == BO_Assign)
+      AssignedTo[peel(Assign->getRHS())] = Assign->getLHS();
+    if (const auto *Assign = dyn_cast<CXXOperatorCallExpr>(&S);
+        Assign && Assign->getOperator() == OO_Equal &&
+        Assign->getNumArgs() == 2)
+      AssignedTo[peel(Assign->getArg(1))] = Assign->getArg(0);
     const auto *Call = dyn_cast<CallExpr>(&S);
     if (!Call)
       return;
@@ -716,14 +877,19 @@ private:
     std::optional<size_t> Unbounded;
     uint64_t TripCount = 1;
     for (size_t I = Frames.size(); I-- > 0;) {
-      if (!Frames[I].TripCount) {
+      std::optional<uint64_t> Count = Frames[I].TripCount;
+      // A count set by the pool's size or by the caller's choice counts as
+      // one, as a pool's worker count does.
+      if (!Count && (servesOwnSlot(*Frames[I].Loop, E) ||
+                     startsGivenTask(*Frames[I].Loop, E)))
+        Count = 1;
+      if (!Count) {
         Unbounded = I;
         break;
       }
       // Saturates far above any MaxConstantTripCount.
       constexpr uint64_t Cap = uint64_t(1) << 31;
-      TripCount =
-          std::min(TripCount, Cap) * std::min(*Frames[I].TripCount, Cap);
+      TripCount = std::min(TripCount, Cap) * std::min(*Count, Cap);
     }
     if (!Unbounded) {
       if (TripCount <= Check.MaxConstantTripCount)
@@ -759,6 +925,9 @@ private:
   unsigned AwaitDepth = 0;
   llvm::DenseMap<const Expr *, Use> Uses;
   llvm::DenseMap<const Expr *, const VarDecl *> Locals;
+  /// What each assigned value is assigned to (`threads[i]` of `threads[i] =
+  /// std::thread(...)`).
+  llvm::DenseMap<const Expr *, const Expr *> AssignedTo;
   llvm::SmallPtrSet<const VarDecl *, 8> AwaitedVars;
   llvm::SmallPtrSet<const VarDecl *, 8> MovedVars;
   std::vector<Pending> Spawns;
@@ -900,19 +1069,11 @@ UnboundedTaskCreationCheck::classifySpawn(const Expr &E, ASTContext &Ctx) {
                            "'"};
     // A container of threads constructs each thread in place.
     if (Name.starts_with("emplace") && Call->getNumArgs() > 0) {
-      QualType Container = Member->getObjectType();
-      const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
-          Container->getAsCXXRecordDecl());
-      const TemplateArgumentList *Args =
-          Spec ? &Spec->getTemplateArgs() : nullptr;
       const bool MovesThread =
           llvm::any_of(Call->arguments(), [](const Expr *Arg) {
             return isStdThread(Arg->getType()->getAsCXXRecordDecl());
           });
-      if (Args && Args->size() > 0 &&
-          (*Args)[0].getKind() == TemplateArgument::Type &&
-          isStdThread((*Args)[0].getAsType()->getAsCXXRecordDecl()) &&
-          !MovesThread)
+      if (holdsThreads(Member->getObjectType()) && !MovesThread)
         return SpawnInfo{SpawnKind::Runs, Work::Thread, Quoted};
     }
   }

@@ -2,6 +2,7 @@
 //===--- Coroutines.cpp - tether ------------------------------------------===//
 
 #include "Coroutines.h"
+#include "StmtSearch.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 
@@ -292,6 +293,17 @@ const CompoundStmt *coroutineBlock(const FunctionDecl &FD) {
       Definition ? dyn_cast_or_null<CoroutineBodyStmt>(Definition->getBody())
                  : nullptr;
   return Body ? dyn_cast_or_null<CompoundStmt>(Body->getBody()) : nullptr;
+}
+
+bool suspends(const Stmt &S) {
+  return anyStmt(&S, [](const Stmt &Node) {
+    return isa<CoawaitExpr, CoyieldExpr, DependentCoawaitExpr>(Node);
+  });
+}
+
+llvm::ArrayRef<Stmt *> beforeFirstSuspension(const CompoundStmt &Block) {
+  llvm::ArrayRef<Stmt *> Statements(Block.body_begin(), Block.size());
+  return Statements.take_until([](const Stmt *S) { return suspends(*S); });
 }
 
 std::optional<TaskTypeInfo> TaskTypes::classifyUncached(const CXXRecordDecl &RD,

@@ -30,6 +30,15 @@ bool isCoroutine(const FunctionDecl &FD);
 /// in view and is a coroutine; null otherwise.
 const CompoundStmt *coroutineBlock(const FunctionDecl &FD);
 
+/// Whether \p S holds a co_await or a co_yield (not counting the lambdas it
+/// defines, which are callables of their own).
+bool suspends(const Stmt &S);
+
+/// The statements of \p Block, a coroutine's body, that run before the
+/// coroutine first suspends: those ahead of the first that holds a co_await
+/// or a co_yield (all of them when none does).
+llvm::ArrayRef<Stmt *> beforeFirstSuspension(const CompoundStmt &Block);
+
 /// Whether \p Promise, or a base of it, has a `yield_value`: its coroutines
 /// are generators, whose values are iterated rather than awaited.
 bool isGeneratorPromise(const CXXRecordDecl &Promise);

@@ -37,8 +37,9 @@ inline constexpr llvm::StringLiteral ScopeJoins =
 
 /// Members that wait until a synchronisation object is signalled, beyond
 /// the waits of a handle: a semaphore's acquire, a latch's or a barrier's
-/// arrive_and_wait.
-inline constexpr llvm::StringLiteral SyncWaits = "acquire;arrive_and_wait";
+/// arrive_and_wait, a channel's receive (it waits for a send).
+inline constexpr llvm::StringLiteral SyncWaits =
+    "acquire;arrive_and_wait;async_receive;receive";
 
 /// Members that return once the event loop or the pool they are called on
 /// has no work left: Asio's io_context::run, a thread pool's join, wait or
@@ -56,8 +57,9 @@ inline constexpr llvm::StringLiteral LoopJoins =
 
 /// Objects that one thread or task signals and another waits for: latches,
 /// barriers, semaphores, promises and futures, condition variables, atomics
-/// (a counter spun on), of the standard library and of the coroutine
-/// libraries. A class derived from one is one too.
+/// (a counter spun on), channels (a send that a receive waits for), of the
+/// standard library, Asio and the coroutine libraries. A class derived from
+/// one is one too.
 inline constexpr llvm::StringLiteral SyncTypes =
     "::std::latch;::std::barrier;::std::counting_semaphore;::std::promise;"
     "::std::future;::std::shared_future;::std::condition_variable;"
@@ -67,7 +69,10 @@ inline constexpr llvm::StringLiteral SyncTypes =
     "::async_simple::coro::ConditionVariable;::async_simple::Promise;"
     "::async_simple::Future;::coro::latch;::coro::event;"
     "::cppcoro::async_latch;::cppcoro::single_consumer_event;"
-    "::folly::Baton;::folly::coro::Baton";
+    "::folly::Baton;::folly::coro::Baton;::asio::experimental::basic_channel;"
+    "::asio::experimental::basic_concurrent_channel;"
+    "::boost::asio::experimental::basic_channel;"
+    "::boost::asio::experimental::basic_concurrent_channel;::tether::channel";
 
 /// Members that signal a synchronisation object. Increments, decrements and
 /// assignments of one signal it too.
@@ -77,7 +82,7 @@ inline constexpr llvm::StringLiteral SignalFunctions =
     "setValue;setException;notify_one;notify_all;notify;notifyOne;notifyAll;"
     "release;fetch_add;fetch_sub;fetch_and;fetch_or;fetch_xor;store;"
     "exchange;compare_exchange_weak;compare_exchange_strong;test_and_set;set;"
-    "post";
+    "post;send;try_send;try_send_n;async_send";
 
 } // namespace clang::tidy::tether::sync
 

@@ -124,6 +124,24 @@ const LambdaExpr *lambdaOf(const Expr &E) {
   return dyn_cast<LambdaExpr>(skipParensAndImplicit(Var->getInit()));
 }
 
+/// Whether \p S, a statement of the body of the coroutine \p Coroutine,
+/// touches nothing but the body's own locals and objects of static storage
+/// (no parameter, capture or `this`, no lambda), and does not suspend: a
+/// check of what a signal returned (`assert(ok)`) is not the task at work.
+bool touchesOnlyOwnLocals(const Stmt &S, const FunctionDecl &Coroutine) {
+  return !anyStmt(&S, [&](const Stmt &Node) {
+    if (isa<CXXThisExpr, CoroutineSuspendExpr, DependentCoawaitExpr,
+            LambdaExpr>(Node))
+      return true;
+    const auto *Ref = dyn_cast<DeclRefExpr>(&Node);
+    const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+    return Var && Var->hasLocalStorage() &&
+           (isa<ParmVarDecl>(Var) || Var->isInitCapture() ||
+            Ref->refersToEnclosingVariableOrCapture() ||
+            Var->getDeclContext() != &Coroutine);
+  });
+}
+
 } // namespace
 
 void addCallbackSignals(const Expr &Callback, const SignalNames &Names,
@@ -153,16 +171,32 @@ void addFinalSignals(const FunctionDecl &Callee, const CallExpr *TaskCall,
   const CompoundStmt *Body = coroutineBlock(Callee);
   if (!Body || Body->body_empty())
     return;
+  // The task's last act: the last signal, followed only by statements that
+  // touch the body's own locals (`co_return;`, `bool ok =
+  // chan.try_send(ec); assert(ok);`).
   llvm::ArrayRef<Stmt *> Statements(Body->body_begin(), Body->size());
-  while (!Statements.empty() &&
-         (isa<NullStmt>(Statements.back()) ||
-          (isa<CoreturnStmt>(Statements.back()) &&
-           !cast<CoreturnStmt>(Statements.back())->getOperand())))
-    Statements = Statements.drop_back();
+  const Expr *Last = nullptr;
+  for (; !Statements.empty(); Statements = Statements.drop_back()) {
+    const Stmt *S = Statements.back();
+    if (const auto *Decls = dyn_cast<DeclStmt>(S)) {
+      const auto *Var = Decls->isSingleDecl()
+                            ? dyn_cast<VarDecl>(Decls->getSingleDecl())
+                            : nullptr;
+      Last = Var ? Var->getInit() : nullptr;
+    } else {
+      Last = dyn_cast<Expr>(S);
+    }
+    if (Last) {
+      Last = skipParensAndImplicit(Last);
+      if (const auto *Await = dyn_cast<CoawaitExpr>(Last))
+        Last = skipParensAndImplicit(Await->getOperand());
+      if (signalledObject(*Last, Names.SignalFunctions))
+        break;
+    }
+    if (!touchesOnlyOwnLocals(*S, *Definition))
+      return;
+  }
   if (Statements.empty())
-    return;
-  const auto *Last = dyn_cast<Expr>(Statements.back());
-  if (!Last)
     return;
   const ASTContext &Ctx = Definition->getASTContext();
   const bool DestructorRunsLater =
@@ -175,10 +209,7 @@ void addFinalSignals(const FunctionDecl &Callee, const CallExpr *TaskCall,
       });
   if (DestructorRunsLater)
     return;
-  const Expr *Signal = skipParensAndImplicit(Last);
-  if (const auto *Await = dyn_cast<CoawaitExpr>(Signal))
-    Signal = skipParensAndImplicit(Await->getOperand());
-  addSignal(*Signal, TaskCall, Definition, Names, Out);
+  addSignal(*Last, TaskCall, Definition, Names, Out);
 }
 
 void addDerivedObjects(const Stmt *Body, const NameList &SyncTypes,

@@ -5,7 +5,8 @@
 // that a wait on one of them after the start waits for the task: what the
 // completion callback given to its start signals (it runs after the task
 // has completed), and what the coroutine's body signals as its very last
-// action (nothing of the task runs after it but the end of the frame).
+// action (nothing of the task that touches the starter's objects runs after
+// it, only the end of the frame and checks of the body's own locals).
 //
 // A signal is a call of a SignalFunctions member, or an increment, a
 // decrement or an assignment, on an object of one of the SyncTypes. The
@@ -48,9 +49,12 @@ void addCallbackSignals(const Expr &Callback, const SignalNames &Names,
 
 /// Adds to \p Out the objects that the coroutine \p Callee, called by
 /// \p TaskCall (null for a coroutine lambda given as a callable), signals
-/// as the last statement of its body: only `co_return;` follows it, and no
-/// local with a destructor is alive there (a scoped lock would still
-/// unlock after the signal).
+/// as the last act of its body: a statement of the body's block (or the
+/// initializer of the one local it declares, `bool ok = chan.try_send(ec)`)
+/// followed only by statements that touch nothing but the body's own locals
+/// and do not suspend (`co_return;`, `assert(ok);`), with no local with a
+/// destructor alive there (a scoped lock would still unlock after the
+/// signal).
 void addFinalSignals(const FunctionDecl &Callee, const CallExpr *TaskCall,
                      const SignalNames &Names, SyncObjects &Out);
 
