@@ -600,10 +600,21 @@ bool MissingTimeoutCheck::boundsOperands(const CallExpr &Call) {
   if (!Called)
     return false;
   // `co_spawn(ex, task(), cancel_after(5s, token))`: the binder cancels the
-  // spawned coroutine, with what it awaits, when the deadline passes.
+  // spawned coroutine, with what it awaits, when the deadline passes. A
+  // slot bound to a signal of its own (`bind_cancellation_slot`) is most
+  // often a shutdown, not a deadline of each operation the task awaits.
   if (Called->getIdentifier() && Called->getName() == "co_spawn" &&
       declaredFlavour(*Called) != AsioFlavour::None &&
-      hasCancellationBinder(Call))
+      llvm::any_of(Call.arguments(), [](const Expr *Arg) {
+        return anyStmt(Arg, [](const Stmt &S) {
+          const auto *Binder = dyn_cast<CallExpr>(&S);
+          const NamedDecl *Called = Binder ? calledDecl(*Binder) : nullptr;
+          return Called && Called->getIdentifier() &&
+                 llvm::is_contained({"cancel_after", "cancel_at"},
+                                    Called->getName()) &&
+                 declaredFlavour(*Called) != AsioFlavour::None;
+        });
+      }))
     return true;
   if (TimeoutWrappers.matches(*Called) ||
       hasAnnotation(*Called, Annotation::ProvidesDeadline))

@@ -1,11 +1,25 @@
-// A coroutine started by co_spawn with a cancellation binder on its
-// completion token (`cancel_after(5s, token)`, `bind_cancellation_slot(...)`)
-// is cancelled with what it awaits when the binder's signal fires: every call
-// of it is bounded, so its operations are (asio-coro's wait_for_port and
-// happy eyeballs). The same coroutine spawned once without a binder is not.
+// A coroutine started by co_spawn with a deadline on its completion token
+// (`cancel_after(5s, token)`, `cancel_at(t, token)`) is cancelled with what it
+// awaits when the deadline passes: every call of it is bounded, so its
+// operations are (asio-coro's wait_for_port and happy eyeballs). A slot bound
+// to a signal of the program's own (`bind_cancellation_slot`) is a shutdown,
+// not a deadline of each read: a session spawned so is reported, and so is
+// the same coroutine spawned once without a deadline.
 // RUN: %check_tidy %s async-missing-timeout %t -- -- %asio_flags
 
 #include <asio.hpp>
+#include <chrono>
+
+// Asio 1.31's cancel_after and cancel_at, as far as this test needs them.
+namespace asio {
+template <class Token> Token cancel_after(std::chrono::seconds, Token T) {
+  return T;
+}
+template <class Token>
+Token cancel_at(std::chrono::steady_clock::time_point, Token T) {
+  return T;
+}
+} // namespace asio
 
 using asio::awaitable;
 using asio::use_awaitable;
@@ -22,20 +36,28 @@ awaitable<void> probeUnbounded(tcp::resolver::results_type Endpoints) {
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'async_connect' is awaited with no deadline: a peer that stops answering suspends the coroutine forever; wrap it in 'tether::with_timeout' or race it against a timer [async-missing-timeout]
 }
 
-void start(asio::io_context &Io, asio::cancellation_signal &Deadline,
-           tcp::resolver::results_type Endpoints) {
+awaitable<void> session(tcp::socket Socket) {
+  char Data[64];
+  co_await Socket.async_read_some(asio::buffer(Data), use_awaitable);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'async_read_some' is awaited with no deadline
+}
+
+void start(asio::io_context &Io, asio::cancellation_signal &Shutdown,
+           tcp::resolver::results_type Endpoints, tcp::socket Client) {
   asio::co_spawn(Io, probe(Endpoints),
-                 asio::bind_cancellation_slot(Deadline.slot(), asio::detached));
+                 asio::cancel_after(std::chrono::seconds(1), asio::detached));
   asio::co_spawn(
       Io,
       [&]() -> awaitable<void> {
         tcp::resolver Resolver(co_await asio::this_coro::executor);
         co_await Resolver.async_resolve("localhost", "80", use_awaitable);
       },
-      asio::bind_cancellation_slot(Deadline.slot(), asio::detached));
+      asio::cancel_at(std::chrono::steady_clock::now(), asio::detached));
   asio::co_spawn(Io, probeUnbounded(Endpoints),
-                 asio::bind_cancellation_slot(Deadline.slot(), asio::detached));
+                 asio::cancel_after(std::chrono::seconds(1), asio::detached));
   asio::co_spawn(Io, probeUnbounded(Endpoints), asio::detached);
+  asio::co_spawn(Io, session(std::move(Client)),
+                 asio::bind_cancellation_slot(Shutdown.slot(), asio::detached));
   asio::co_spawn(
       Io,
       [&]() -> awaitable<void> {
