@@ -109,6 +109,7 @@ private:
   void transfer(const CFGElement &Element, HeldLocks &Held);
   void transferDecl(const VarDecl &Var, const DeclStmt &S, HeldLocks &Held);
   void transferMemberCall(const CXXMemberCallExpr &Call, HeldLocks &Held);
+  void releaseUnwound(const CXXThrowExpr &Throw, HeldLocks &Held);
   unsigned acquisitionAt(const Stmt &Site, SourceLocation Loc,
                          SourceRange Mutex, unsigned Mutexes = 1);
   static void hold(HeldLocks &Held, LockKey Lock, unsigned Acquisition) {
@@ -264,6 +265,9 @@ void Analysis::transfer(const CFGElement &Element, HeldLocks &Held) {
         release(Held, Key);
       }
     }
+  } else if (const auto *Throw = dyn_cast<CXXThrowExpr>(S)) {
+    // The block of a throw leads only to its handler, or out.
+    releaseUnwound(*Throw, Held);
   } else if (const Expr *Awaited = suspensionOperand(*S)) {
     const SourceManager &SM = Ctx.getSourceManager();
     const Stmt *Suspension = S;
@@ -279,6 +283,32 @@ void Analysis::transfer(const CFGElement &Element, HeldLocks &Held) {
         HeldAcross = Suspension;
     }
   }
+}
+
+/// A throw destroys the guards of every scope it leaves before the handler
+/// that catches it runs: those declared in the try block of the innermost
+/// `try` around it, or, with none in the function, all of them (the graph
+/// has no destructor on that edge). A mutex locked by hand stays locked.
+void Analysis::releaseUnwound(const CXXThrowExpr &Throw, HeldLocks &Held) {
+  const Stmt *Left = nullptr;
+  const Stmt *Child = &Throw;
+  for (DynTypedNodeList Parents = Ctx.getParents(Throw); !Parents.empty();
+       Parents = Ctx.getParents(*Child)) {
+    if (const auto *Try = Parents[0].get<CXXTryStmt>();
+        Try && Try->getTryBlock() == Child) {
+      Left = Child;
+      break;
+    }
+    Child = Parents[0].get<Stmt>();
+    if (!Child)
+      break;
+  }
+  const SourceManager &SM = Ctx.getSourceManager();
+  llvm::erase_if(Held, [&](const HeldLock &H) {
+    return Guards.contains(H.Lock) &&
+           (!Left || SM.isPointWithin(H.Lock->getLocation(),
+                                      Left->getBeginLoc(), Left->getEndLoc()));
+  });
 }
 
 std::vector<LockAcquisition> Analysis::run(const FunctionDecl &Coroutine,
