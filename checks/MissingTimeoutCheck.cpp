@@ -216,7 +216,8 @@ public:
     const FunctionDecl *Caller = Callable.getCanonicalDecl();
     for (const Item &Found : Items)
       if (Found.Callee)
-        Check.CallSites[Found.Callee].push_back({Caller, Found.Bounded});
+        Check.CallSites[Found.Callee].push_back(
+            {Found.Spawned ? nullptr : Caller, Found.Bounded});
   }
 
 private:
@@ -227,6 +228,9 @@ private:
     const FunctionDecl *Callee;
     bool Bounded;
     bool StreamDisarmed = false; // the operation's stream, earlier on
+    /// Started by a `co_spawn` nothing awaits: it runs on its own, and the
+    /// deadline of the coroutine that spawns it is not its own.
+    bool Spawned = false;
   };
 
   void walk(const Stmt *S, bool CalleePosition = false);
@@ -243,6 +247,8 @@ private:
   }
   void noteStreamDeadline(const CallExpr &Call);
   bool streamArmed(const CallExpr &Operation) const;
+  /// A `co_spawn` this coroutine does not await.
+  bool isDetachedSpawn(const CallExpr &Call) const;
 
   MissingTimeoutCheck &Check;
   const FunctionDecl &Callable;
@@ -414,6 +420,9 @@ void MissingTimeoutCheck::BodyWalker::walkCall(const CallExpr &Call) {
   if (Items.size() > First && Check.boundsOperands(Call))
     for (size_t I = First; I < Items.size(); ++I)
       Items[I].Bounded = true;
+  if (Items.size() > First && isDetachedSpawn(Call))
+    for (size_t I = First; I < Items.size(); ++I)
+      Items[I].Spawned = true;
   if (Await && InCoroutine && Check.isIO(Call))
     Items.push_back(
         {&Call, Await, nullptr,
@@ -425,6 +434,14 @@ void MissingTimeoutCheck::BodyWalker::walkCall(const CallExpr &Call) {
   noteStreamDeadline(Call);
   Check.noteLoopback(Call);
   Check.noteStreamArguments(Call, ArmedStreams);
+}
+
+bool MissingTimeoutCheck::BodyWalker::isDetachedSpawn(
+    const CallExpr &Call) const {
+  const NamedDecl *Called = calledDecl(Call);
+  return Called && Called->getIdentifier() && Called->getName() == "co_spawn" &&
+         declaredFlavour(*Called) != AsioFlavour::None &&
+         !(Await && skipParensAndImplicit(Await->getOperand()) == &Call);
 }
 
 void MissingTimeoutCheck::BodyWalker::noteStreamDeadline(const CallExpr &Call) {

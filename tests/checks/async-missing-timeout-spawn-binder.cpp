@@ -4,7 +4,9 @@
 // operations are (asio-coro's wait_for_port and happy eyeballs). A slot bound
 // to a signal of the program's own (`bind_cancellation_slot`) is a shutdown,
 // not a deadline of each read: a session spawned so is reported, and so is
-// the same coroutine spawned once without a deadline.
+// the same coroutine spawned once without a deadline. A coroutine the bounded
+// one spawns without awaiting runs on its own, without that deadline; one it
+// awaits through `co_spawn(..., use_awaitable)` has it.
 // RUN: %check_tidy %s async-missing-timeout %t -- -- %asio_flags
 
 #include <asio.hpp>
@@ -40,6 +42,32 @@ awaitable<void> session(tcp::socket Socket) {
   char Data[64];
   co_await Socket.async_read_some(asio::buffer(Data), use_awaitable);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'async_read_some' is awaited with no deadline
+}
+
+awaitable<void> echo(tcp::socket Socket) {
+  char Data[64];
+  co_await Socket.async_read_some(asio::buffer(Data), use_awaitable);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'async_read_some' is awaited with no deadline
+}
+
+awaitable<void> handshake(tcp::socket &Socket) {
+  char Data[64];
+  co_await Socket.async_read_some(asio::buffer(Data), use_awaitable);
+}
+
+awaitable<void> acceptLoop(tcp::acceptor &Acceptor) {
+  for (;;) {
+    tcp::socket Socket = co_await Acceptor.async_accept(use_awaitable);
+    co_await asio::co_spawn(Acceptor.get_executor(), handshake(Socket),
+                            use_awaitable);
+    asio::co_spawn(Acceptor.get_executor(), echo(std::move(Socket)),
+                   asio::detached);
+  }
+}
+
+void serve(asio::io_context &Io, tcp::acceptor &Acceptor) {
+  asio::co_spawn(Io, acceptLoop(Acceptor),
+                 asio::cancel_after(std::chrono::seconds(60), asio::detached));
 }
 
 void start(asio::io_context &Io, asio::cancellation_signal &Shutdown,
