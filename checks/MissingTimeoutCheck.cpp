@@ -163,6 +163,25 @@ bool isLocalChannel(const ValueDecl *Stream) {
          !Var->getType()->isReferenceType() && isChannel(*Var);
 }
 
+/// Asio's `co_spawn`, standalone or Boost.
+bool isAsioCoSpawn(const NamedDecl &Called) {
+  return Called.getIdentifier() && Called.getName() == "co_spawn" &&
+         declaredFlavour(Called) != AsioFlavour::None;
+}
+
+/// Whether \p E holds a deadline on a completion token: Asio's
+/// `cancel_after` or `cancel_at`.
+bool hasDeadlineBinder(const Expr *E) {
+  return anyStmt(E, [](const Stmt &S) {
+    const auto *Binder = dyn_cast<CallExpr>(&S);
+    const NamedDecl *Called = Binder ? calledDecl(*Binder) : nullptr;
+    return Called && Called->getIdentifier() &&
+           llvm::is_contained({"cancel_after", "cancel_at"},
+                              Called->getName()) &&
+           declaredFlavour(*Called) != AsioFlavour::None;
+  });
+}
+
 /// Whether \p Stream is a channel that \p Coroutine makes itself.
 bool isOwnChannel(const ValueDecl *Stream, const FunctionDecl &Coroutine) {
   return isLocalChannel(Stream) && Stream->getDeclContext() == &Coroutine;
@@ -439,8 +458,7 @@ void MissingTimeoutCheck::BodyWalker::walkCall(const CallExpr &Call) {
 bool MissingTimeoutCheck::BodyWalker::isDetachedSpawn(
     const CallExpr &Call) const {
   const NamedDecl *Called = calledDecl(Call);
-  return Called && Called->getIdentifier() && Called->getName() == "co_spawn" &&
-         declaredFlavour(*Called) != AsioFlavour::None &&
+  return Called && isAsioCoSpawn(*Called) &&
          !(Await && skipParensAndImplicit(Await->getOperand()) == &Call);
 }
 
@@ -620,18 +638,8 @@ bool MissingTimeoutCheck::boundsOperands(const CallExpr &Call) {
   // spawned coroutine, with what it awaits, when the deadline passes. A
   // slot bound to a signal of its own (`bind_cancellation_slot`) is most
   // often a shutdown, not a deadline of each operation the task awaits.
-  if (Called->getIdentifier() && Called->getName() == "co_spawn" &&
-      declaredFlavour(*Called) != AsioFlavour::None &&
-      llvm::any_of(Call.arguments(), [](const Expr *Arg) {
-        return anyStmt(Arg, [](const Stmt &S) {
-          const auto *Binder = dyn_cast<CallExpr>(&S);
-          const NamedDecl *Called = Binder ? calledDecl(*Binder) : nullptr;
-          return Called && Called->getIdentifier() &&
-                 llvm::is_contained({"cancel_after", "cancel_at"},
-                                    Called->getName()) &&
-                 declaredFlavour(*Called) != AsioFlavour::None;
-        });
-      }))
+  if (isAsioCoSpawn(*Called) &&
+      llvm::any_of(Call.arguments(), hasDeadlineBinder))
     return true;
   if (TimeoutWrappers.matches(*Called) ||
       hasAnnotation(*Called, Annotation::ProvidesDeadline))
