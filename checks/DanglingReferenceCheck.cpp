@@ -345,10 +345,13 @@ bool joinsThread(const CXXMemberCallExpr &Call) {
                             templateFreeQualifiedName(*Method->getParent()));
 }
 
-/// Whether \p Node runs an event loop to completion: a member in
-/// \p LoopRuns (`io.run()`), or a loop that steps the event loop until it
-/// stops (`while (!io.stopped()) io.poll();`, Boost.MQTT5's test broker).
-bool runsLoop(const Stmt &Node, const NameList &LoopRuns) {
+/// The call by which \p Node runs an event loop until it has no work left;
+/// null when it runs none. A member in \p LoopRuns (`io.run()`), a loop
+/// that steps the event loop while it has work (`for (; io.run_one(); ++n)`),
+/// or one that steps it until it stops (`while (!io.stopped()) io.poll();`,
+/// Boost.MQTT5's test broker).
+const CXXMemberCallExpr *loopRunToCompletion(const Stmt &Node,
+                                             const NameList &LoopRuns) {
   auto Calls =
       [](const Stmt &S,
          llvm::ArrayRef<llvm::StringRef> Names) -> const CXXMemberCallExpr * {
@@ -362,9 +365,11 @@ bool runsLoop(const Stmt &Node, const NameList &LoopRuns) {
   if (const auto *Call = dyn_cast<CXXMemberCallExpr>(&Node)) {
     const CXXMethodDecl *Method = Call->getMethodDecl();
     return Method && Method->getIdentifier() &&
-           callsMemberIn(*Call, *Method, LoopRuns);
+                   callsMemberIn(*Call, *Method, LoopRuns)
+               ? Call
+               : nullptr;
   }
-  const Stmt *Condition = nullptr;
+  const Expr *Condition = nullptr;
   const Stmt *Body = nullptr;
   if (const auto *While = dyn_cast<WhileStmt>(&Node))
     std::tie(Condition, Body) = std::pair(While->getCond(), While->getBody());
@@ -372,18 +377,61 @@ bool runsLoop(const Stmt &Node, const NameList &LoopRuns) {
     std::tie(Condition, Body) = std::pair(Do->getCond(), Do->getBody());
   else if (const auto *For = dyn_cast<ForStmt>(&Node))
     std::tie(Condition, Body) = std::pair(For->getCond(), For->getBody());
+  if (!Condition)
+    return nullptr;
+  // run_one() returns 0 once no work is left: the loop is run().
+  if (const CXXMemberCallExpr *Step = Calls(*peel(Condition), {"run_one"}))
+    return Step;
   const ValueDecl *Loop = nullptr;
   anyStmt(Condition, [&](const Stmt &S) {
     if (const CXXMemberCallExpr *Stopped = Calls(S, {"stopped"}))
       Loop = namedValue(peel(Stopped->getImplicitObjectArgument()));
     return Loop != nullptr;
   });
-  return Loop && anyStmt(Body, [&](const Stmt &S) {
-           const CXXMemberCallExpr *Step =
-               Calls(S, {"poll", "poll_one", "run_one", "run_for"});
-           return Step &&
-                  namedValue(peel(Step->getImplicitObjectArgument())) == Loop;
-         });
+  const CXXMemberCallExpr *Stepping = nullptr;
+  if (Loop)
+    anyStmt(Body, [&](const Stmt &S) {
+      const CXXMemberCallExpr *Step =
+          Calls(S, {"poll", "poll_one", "run_one", "run_for"});
+      if (Step && namedValue(peel(Step->getImplicitObjectArgument())) == Loop)
+        Stepping = Step;
+      return Stepping != nullptr;
+    });
+  return Stepping;
+}
+
+/// Whether the event loop \p Run runs is a local object of \p Function: a
+/// loop made and run in a call is no loop its caller's tasks run on.
+bool isOwnLoop(const FunctionDecl &Function, const CXXMemberCallExpr &Run) {
+  const VarDecl *Root = rootVariable(Run.getImplicitObjectArgument());
+  return Root && Root->getDeclContext() == &Function &&
+         Root->hasLocalStorage() && !isa<ParmVarDecl>(Root) &&
+         !Root->getType()->isReferenceType() &&
+         !Root->getType()->isPointerType();
+}
+
+/// How many calls deep a call that runs an event loop is followed.
+constexpr unsigned MaxLoopRunDepth = 4;
+
+/// Whether a call of \p Callee runs an event loop that outlives the call,
+/// until the loop has no work left: its body in view does, itself or
+/// through the functions it calls at most \p Depth calls deep, or, with its
+/// body in another translation unit, the program's facts say so (a test's
+/// `::run(ioc)` defined in a library of the project).
+bool callRunsLoop(const FunctionDecl &Callee, const NameList &LoopRuns,
+                  unsigned Depth) {
+  const FunctionDecl *Definition = Callee.getDefinition();
+  if (!Definition)
+    return knownChain(Callee, FactKind::RunsLoop, Depth) != nullptr;
+  return anyStmt(Definition->getBody(), [&](const Stmt &Node) {
+    if (const CXXMemberCallExpr *Run = loopRunToCompletion(Node, LoopRuns))
+      return !isOwnLoop(*Definition, *Run);
+    const auto *Call = dyn_cast<CallExpr>(&Node);
+    const FunctionDecl *Next =
+        Call && Depth > 1 ? followedCallee(*Call) : nullptr;
+    return Next && Next->getCanonicalDecl() != Callee.getCanonicalDecl() &&
+           callRunsLoop(*Next, LoopRuns, Depth - 1);
+  });
 }
 
 /// Whether a lambda in \p Body runs an event loop to completion (a member
@@ -499,17 +547,14 @@ bool joinsTask(const Stmt *S, const Holders &Held, const ValueDecl *Scope,
     return false;
   };
   return anyStmt(S, [&](const Stmt &Node) {
-    if (SpinsUntilSignalled(Node) || runsLoop(Node, Names.LoopRuns))
+    if (SpinsUntilSignalled(Node) || loopRunToCompletion(Node, Names.LoopRuns))
       return true;
-    // A function in view, called after the start, that runs the event loop
-    // to completion (a test fixture's `broker.run(ioc)`).
+    // A function called after the start that runs the event loop to
+    // completion (a test fixture's `broker.run(ioc)`).
     if (const auto *Call = dyn_cast<CallExpr>(&Node))
-      if (const FunctionDecl *Callee = Call->getDirectCallee())
-        if (const FunctionDecl *Definition = Callee->getDefinition();
-            Definition && anyStmt(Definition->getBody(), [&](const Stmt &In) {
-              return runsLoop(In, Names.LoopRuns);
-            }))
-          return true;
+      if (const FunctionDecl *Callee = followedCallee(*Call);
+          Callee && callRunsLoop(*Callee, Names.LoopRuns, MaxLoopRunDepth))
+        return true;
     // The spin of a function in view that is called after the start: a
     // watcher coroutine the scope awaits (`syncAwait(watcher())`) that loops
     // until a counter the task changes last says every task is done.
@@ -843,16 +888,18 @@ bool runsLoopBeforeItDies(const CXXRecordDecl &Class,
         if (!Function.hasBody(Defined))
           return false;
         return anyStmt(Defined->getBody(), [&](const Stmt &Node) {
-          if (runsLoop(Node, LoopRuns))
+          if (loopRunToCompletion(Node, LoopRuns))
             return true;
           const auto *Call = dyn_cast<CXXMemberCallExpr>(&Node);
           const CXXMethodDecl *Method = Call ? Call->getMethodDecl() : nullptr;
-          if (!Method)
-            return false;
-          if (ThreadsRunLoop && joinsThread(*Call))
+          if (Method && ThreadsRunLoop && joinsThread(*Call))
             return true;
-          return Depth > 0 && IsOwnMethod(*Method) &&
-                 RunsLoopIn(*Method, Depth - 1);
+          if (Method && IsOwnMethod(*Method))
+            return Depth > 0 && RunsLoopIn(*Method, Depth - 1);
+          // A function of the project that runs the loop it is given.
+          const auto *Other = dyn_cast<CallExpr>(&Node);
+          const FunctionDecl *Callee = Other ? followedCallee(*Other) : nullptr;
+          return Callee && callRunsLoop(*Callee, LoopRuns, MaxLoopRunDepth);
         });
       };
   return llvm::any_of(Classes, [&](const CXXRecordDecl *C) {
@@ -956,6 +1003,43 @@ void DanglingReferenceCheck::registerMatchers(MatchFinder *Finder) {
                      this);
   Finder->addMatcher(
       returnStmt(Reportable, hasReturnValue(Candidate)).bind("return"), this);
+  // What the other translation units need to know, under tether check only:
+  // whether each plain function of the main file runs an event loop.
+  if (currentFacts().Learned)
+    Finder->addMatcher(functionDecl(isDefinition(), isExpansionInMainFile(),
+                                    unless(hasCoroutineBody()))
+                           .bind("summarized"),
+                       this);
+}
+
+void DanglingReferenceCheck::summarize(const FunctionDecl &Function,
+                                       ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  FunctionSummary *Summary = recordedSummary(Function, SM);
+  if (!Summary)
+    return;
+  anyStmt(Function.getBody(), [&](const Stmt &Node) {
+    if (const CXXMemberCallExpr *Run =
+            loopRunToCompletion(Node, LoopJoinFunctions)) {
+      if (isOwnLoop(Function, *Run))
+        return false;
+      Summary->RunsLoop.Own = FactCall{
+          "", "'" + Run->getMethodDecl()->getQualifiedNameAsString() + "'",
+          factLocation(SM, Run->getExprLoc())};
+      Summary->RunsLoop.Through.clear();
+      return true;
+    }
+    const auto *Call = dyn_cast<CallExpr>(&Node);
+    const FunctionDecl *Callee = Call ? followedCallee(*Call) : nullptr;
+    if (!Callee)
+      return false;
+    std::string USR = usrOf(*Callee->getCanonicalDecl());
+    if (!USR.empty())
+      Summary->RunsLoop.Through.push_back(
+          {std::move(USR), calleeName(*Callee),
+           factLocation(SM, Call->getBeginLoc())});
+    return false;
+  });
 }
 
 std::optional<TaskTypeInfo> DanglingReferenceCheck::taskOf(const CallExpr &Call,
@@ -1081,6 +1165,11 @@ bool DanglingReferenceCheck::usedOnlyBeforeSuspending(
 
 void DanglingReferenceCheck::check(const MatchFinder::MatchResult &Result) {
   ASTContext &Ctx = *Result.Context;
+  if (const auto *Function =
+          Result.Nodes.getNodeAs<FunctionDecl>("summarized")) {
+    summarize(*Function, Ctx);
+    return;
+  }
   if (const auto *Spawn = Result.Nodes.getNodeAs<CallExpr>("spawn")) {
     checkSpawn(*Spawn, Ctx);
     return;

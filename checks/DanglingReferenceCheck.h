@@ -42,6 +42,8 @@ public:
   struct Referent;
 
 private:
+  /// Records whether \p Function runs an event loop, for tether check.
+  void summarize(const FunctionDecl &Function, ASTContext &Ctx);
   void checkSpawn(const CallExpr &Spawn, ASTContext &Ctx);
   /// \p Wrapper: the wrapper \p TaskCall was handed to, or null.
   void checkStored(const CallExpr &TaskCall, const FunctionDecl *Wrapper,

@@ -148,20 +148,6 @@ bool findUnconditional(const Stmt *S,
   return E && Visit(*peel(E));
 }
 
-/// The function a call of a helper runs, when the check may follow it: a
-/// plain call, not through a virtual function or an operator.
-const FunctionDecl *followedCallee(const CallExpr &Call) {
-  if (isa<CXXOperatorCallExpr>(Call))
-    return nullptr;
-  const FunctionDecl *Callee = Call.getDirectCallee();
-  const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Callee);
-  if (!Callee || (Method && Method->isVirtual()) ||
-      Callee->getASTContext().getSourceManager().isInSystemHeader(
-          Callee->getLocation()))
-    return nullptr;
-  return Callee;
-}
-
 std::optional<int64_t> constantValue(const Expr *E, const ASTContext &Ctx) {
   if (!E || E->isValueDependent() || E->containsErrors())
     return std::nullopt;

@@ -3,6 +3,7 @@
 
 #include "Facts.h"
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Index/USRGeneration.h"
 
@@ -85,6 +86,18 @@ const std::vector<ChainHop> *knownChain(const FunctionDecl &Callee,
   const ProgramFacts *Known = ask(Callee, Kind, Asked);
   const std::vector<ChainHop> *Chain = Known ? Known->chain(Asked) : nullptr;
   return Chain && Chain->size() <= MaxLength ? Chain : nullptr;
+}
+
+const FunctionDecl *followedCallee(const CallExpr &Call) {
+  if (isa<CXXOperatorCallExpr>(Call))
+    return nullptr;
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Callee);
+  if (!Callee || (Method && Method->isVirtual()) ||
+      Callee->getASTContext().getSourceManager().isInSystemHeader(
+          Callee->getLocation()))
+    return nullptr;
+  return Callee;
 }
 
 FactLocation factLocation(const SourceManager &SM, SourceLocation Loc) {

@@ -22,6 +22,7 @@
 #include <vector>
 
 namespace clang {
+class CallExpr;
 class Decl;
 class FunctionDecl;
 class SourceManager;
@@ -65,6 +66,9 @@ struct FunctionSummary {
   CallFact Blocks;
   /// Each time it runs, it starts a task or a thread that outlives it.
   CallFact Spawns;
+  /// It runs an event loop that outlives it until the loop has no work left
+  /// (`ctx.run()`): what the loop's tasks refer to may die after it returns.
+  CallFact RunsLoop;
 };
 
 /// A call of a coroutine, or of a function defined elsewhere that may be
@@ -77,7 +81,7 @@ struct DeadlineSite {
 };
 
 /// The facts a check can ask about a function of another translation unit.
-enum class FactKind { Blocks, Spawns, BoundedByCallers };
+enum class FactKind { Blocks, Spawns, BoundedByCallers, RunsLoop };
 
 /// A question a check asked: its findings depend on the answer.
 struct AskedFact {
@@ -111,10 +115,12 @@ struct ChainHop {
 
 /// What is known of the program's functions: for each that blocks, the
 /// shortest chain of calls from it down to the call that blocks; for each
-/// that spawns each time it runs, the chain down to the spawn.
+/// that spawns each time it runs, the chain down to the spawn; for each that
+/// runs an event loop, the chain down to the run.
 struct ProgramFacts {
   llvm::StringMap<std::vector<ChainHop>> Blocking;
   llvm::StringMap<std::vector<ChainHop>> Spawning;
+  llvm::StringMap<std::vector<ChainHop>> LoopRunning;
   /// The coroutines called somewhere, and every call under a deadline or
   /// in a coroutine that is itself so bounded.
   llvm::StringSet<> BoundedByCallers;
@@ -122,11 +128,22 @@ struct ProgramFacts {
   /// The chain for \p Asked, a question of a kind that has chains; null
   /// when the function does not do it.
   const std::vector<ChainHop> *chain(const AskedFact &Asked) const {
-    if (Asked.Kind == FactKind::BoundedByCallers)
+    const llvm::StringMap<std::vector<ChainHop>> *Chains = nullptr;
+    switch (Asked.Kind) {
+    case FactKind::Blocks:
+      Chains = &Blocking;
+      break;
+    case FactKind::Spawns:
+      Chains = &Spawning;
+      break;
+    case FactKind::RunsLoop:
+      Chains = &LoopRunning;
+      break;
+    case FactKind::BoundedByCallers:
       return nullptr;
-    const auto &Chains = Asked.Kind == FactKind::Blocks ? Blocking : Spawning;
-    auto Found = Chains.find(Asked.USR);
-    return Found == Chains.end() ? nullptr : &Found->second;
+    }
+    auto Found = Chains->find(Asked.USR);
+    return Found == Chains->end() ? nullptr : &Found->second;
   }
   /// Whether the answer to \p Asked is yes.
   bool holds(const AskedFact &Asked) const {
@@ -181,11 +198,16 @@ FunctionSummary *recordedSummary(const FunctionDecl &Function,
 /// a deadline, noted as asked; false outside tether check.
 bool knownBoundedByCallers(const FunctionDecl &Coroutine);
 
-/// How \p Callee is known to do \p Kind (Blocks or Spawns) in other
+/// How \p Callee is known to do \p Kind (Blocks, Spawns, RunsLoop) in other
 /// translation units, noted as asked; null when nothing is known or the
 /// chain is longer than \p MaxLength.
 const std::vector<ChainHop> *knownChain(const FunctionDecl &Callee,
                                         FactKind Kind, unsigned MaxLength);
+
+/// The function \p Call calls that facts follow: called directly, not an
+/// operator, not virtual (which override runs is not known where the call
+/// is), not declared in a system header; null otherwise.
+const FunctionDecl *followedCallee(const CallExpr &Call);
 
 /// \p Loc where it is written, with the file's canonical name.
 FactLocation factLocation(const SourceManager &SM, SourceLocation Loc);

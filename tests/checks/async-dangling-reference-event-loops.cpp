@@ -4,8 +4,9 @@
 // asio-grpc's multi-threaded client run the loop on threads they join before
 // the scope ends. So does a loop that steps the event loop until it stops
 // (`while (!io.stopped()) io.poll();`), and a function in view called after
-// the start that runs the loop either way (Boost.MQTT5's test broker), also
-// from a member function whose task uses the object. Without the run or the
+// the start that runs the loop either way (Boost.MQTT5's test broker), or
+// while `run_one()` finds work, also through helpers and from a member
+// function whose task uses the object; not one that runs a loop of its own. Without the run or the
 // join, or with a joined thread that runs no loop, the capture is reported as
 // ever.
 // RUN: %check_tidy %s async-dangling-reference %t -- -- %asio_flags
@@ -162,6 +163,36 @@ void runByABrokerBeforeTheSpawn() {
   std::string Text;
   asio::co_spawn(Io, work(Text), detached);
   // CHECK-MESSAGES: :[[@LINE-1]]:22: warning: task 'work' started by 'co_spawn' can outlive local 'Text', which its parameter 'Text' refers to [async-dangling-reference]
+}
+
+// A helper that steps the loop while it has work, reached through another
+// helper, as a test's `run(ioc)` that logs each step; not one that runs a
+// loop of its own.
+std::size_t runSteps(asio::io_context &Io) {
+  std::size_t Steps = 0;
+  for (; Io.run_one(); ++Steps)
+    ;
+  return Steps;
+}
+std::size_t runLogged(asio::io_context &Io) { return runSteps(Io); }
+void runScratch() {
+  asio::io_context Scratch;
+  Scratch.run();
+}
+
+void runByAHelperOfAHelper() {
+  asio::io_context Io;
+  std::string Text;
+  asio::co_spawn(Io, work(Text), detached);
+  runLogged(Io);
+}
+
+void followedByARunOfAnotherLoop() {
+  asio::io_context Io;
+  std::string Text;
+  asio::co_spawn(Io, work(Text), detached);
+  // CHECK-MESSAGES: :[[@LINE-1]]:22: warning: task 'work' started by 'co_spawn' can outlive local 'Text', which its parameter 'Text' refers to [async-dangling-reference]
+  runScratch();
 }
 
 // An object that runs its event loop to completion before it dies: its

@@ -154,4 +154,27 @@ cmp -s out.txt want.txt || fail "tether facts, deadlines: $(diff want.txt out.tx
 sed -i 's|co_await tether::with_timeout(proto::read_frame(socket), 5s);|co_await proto::read_frame(socket);|' src/session.cpp
 expect_exit 1 "$tether" check -p build
 [[ $(grep -c "warning:" out.txt) == 2 ]] || fail "the deadline went, the finding did not come back: $(cat out.txt)"
+# Event loops run across files: a task that refers to a local of its
+# spawner is waited for by a call, after the spawn, of a function of another
+# file that runs the loop until its work is done (two calls down, also from a
+# fixture's member function); a function that runs a loop of its own waits
+# for nothing. Alone, each file sees no run and every spawn is reported.
+rm -rf src include build && cp -r "$here/facts_loop_project/." "$work/"
+write_database run client_test
+expect_exit 1 "$tether" check -p build --checks='-*,async-dangling-reference'
+"$filecheck" --check-prefix=LOOPS "$here/facts.check" --input-file=out.txt
+[[ $(grep -c "warning:" out.txt) == 1 ]] || fail "not exactly one loop finding: $(cat out.txt)"
+grep -q "^\[1/1\] src/client_test.cpp, with what other translation units' functions do$" err.txt ||
+  fail "client_test.cpp not linted again with the facts: $(cat err.txt)"
+expect_exit 1 "$tether" check -p build --checks='-*,async-dangling-reference' --no-facts
+[[ $(grep -c "warning:" out.txt) == 3 ]] || fail "alone, not every spawn is reported: $(cat out.txt)"
+expect_exit 0 "$tether" facts -p build loop::run run_scratch --checks='-*,async-dangling-reference' --quiet
+cat >want.txt <<'EOF2'
+loop::run (src/run.cpp:5:13): does not block
+  and it runs an event loop until the loop's work is done:
+  src/run.cpp:6:23: 'run' calls 'run_steps'
+  src/run.cpp:13:13: 'run_steps' calls 'asio::io_context::run_one'
+loop::run_scratch (src/run.cpp:18:6): does not block
+EOF2
+cmp -s out.txt want.txt || fail "tether facts, event loops: $(diff want.txt out.txt)"
 echo "tether check $test_name: ok"

@@ -144,6 +144,31 @@ TEST(Facts, SpawnsAreAFactOfTheirOwnWithItsOwnChainsAndDigest) {
             factsDigest(Asker, solveFacts({&Jobs, &Svc})));
 }
 
+TEST(Facts, RunningAnEventLoopIsAFactOfItsOwn) {
+  TranslationUnitFacts Lib, Test;
+  FunctionSummary Steps = function("run_steps", {});
+  Steps.RunsLoop.Own = call("", "'run_one'", 13);
+  Lib.Functions.push_back(Steps);
+  FunctionSummary Run = function("run", {});
+  Run.RunsLoop.Through = {call("run_steps", "'run_steps'", 6)};
+  Lib.Functions.push_back(Run);
+  // A call that blocks is no run of a loop.
+  Lib.Functions.push_back(function("nap", {}, call("", "'sleep'", 8)));
+  const ProgramFacts Facts = solveFacts({&Lib, &Test});
+  EXPECT_EQ(callees(Facts.LoopRunning.lookup("run")),
+            (std::vector<std::string>{"'run'->'run_steps'",
+                                      "'run_steps'->'run_one'"}));
+  EXPECT_FALSE(Facts.LoopRunning.count("nap"));
+  EXPECT_FALSE(Facts.Blocking.count("run"));
+  Test.Asked = {{FactKind::RunsLoop, "run"}};
+  EXPECT_TRUE(dependsOnFacts(Test, Facts));
+  const std::string Digest = factsDigest(Test, Facts);
+  Lib.Functions[0].RunsLoop.Own->Site.Line = 14; // the run moves
+  EXPECT_NE(Digest, factsDigest(Test, solveFacts({&Lib, &Test})));
+  Test.Asked = {{FactKind::Spawns, "run"}, {FactKind::RunsLoop, "nap"}};
+  EXPECT_FALSE(dependsOnFacts(Test, Facts));
+}
+
 TEST(Facts, ACoroutineIsBoundedByCallersWhenEveryCallIsOrIsInOneThatIs) {
   TranslationUnitFacts Proto, Session;
   // read_frame is called under a deadline; read_header only in read_frame;
@@ -177,7 +202,11 @@ TEST(Facts, JsonRoundTripAndDamagedInputIsRejected) {
   Unit.Functions.push_back(function("b", {}, call("", "'fread'", 7)));
   Unit.Functions.push_back(spawner("s", {call("t", "'t'", 4)}));
   Unit.Functions.push_back(spawner("t", {}, call("", "'co_spawn'", 5)));
-  Unit.Asked = {{FactKind::Blocks, "b"}, {FactKind::BoundedByCallers, "z"}};
+  Unit.Functions.push_back(function("r", {}));
+  Unit.Functions.back().RunsLoop.Own = call("", "'run'", 9);
+  Unit.Asked = {{FactKind::Blocks, "b"},
+                {FactKind::BoundedByCallers, "z"},
+                {FactKind::RunsLoop, "r"}};
   Unit.CoroutineCalls = {{"read_header", "read_frame", false},
                          {"read_frame", "", true}};
   std::optional<TranslationUnitFacts> Back = factsFromJson(toJson(Unit));
@@ -197,6 +226,10 @@ TEST(Facts, JsonRoundTripAndDamagedInputIsRejected) {
   (*NoSpawns.getAsObject()->getArray("functions"))[3].getAsObject()->erase(
       "spawns");
   EXPECT_FALSE(factsFromJson(NoSpawns));
+  llvm::json::Value NoLoops = toJson(Unit);
+  (*NoLoops.getAsObject()->getArray("functions"))[4].getAsObject()->erase(
+      "runs-loop");
+  EXPECT_FALSE(factsFromJson(NoLoops));
 }
 
 } // namespace

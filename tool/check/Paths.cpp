@@ -40,7 +40,8 @@ std::string relativeTo(llvm::StringRef Root, llvm::StringRef Path) {
   llvm::SmallString<256> Relative(Path);
   if (isUnder(Path, Root) &&
       llvm::sys::path::replace_path_prefix(Relative, Root, ""))
-    Relative = llvm::sys::path::relative_path(Relative);
+    // relative_path points into Relative: copy it out before it is reassigned.
+    Relative = llvm::sys::path::relative_path(Relative).str();
   llvm::sys::path::native(Relative, llvm::sys::path::Style::posix);
   return std::string(Relative);
 }

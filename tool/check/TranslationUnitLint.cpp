@@ -125,13 +125,18 @@ public:
   FunctionNamer(const SourceManager &SM,
                 llvm::ArrayRef<SourceLocation> Locations)
       : SM(SM), Locations(Locations), Names(Locations.size()) {
+    // An invalid FileID is the set's empty key: no location there (the
+    // implicit declarations of the translation unit) is in the set.
     for (SourceLocation Loc : Locations)
-      Files.insert(SM.getFileID(Loc));
+      if (const FileID File = SM.getFileID(Loc); File.isValid())
+        Files.insert(File);
   }
 
   void nameAll(TranslationUnitDecl *Unit) {
     for (Decl *D : Unit->decls())
-      if (Files.contains(SM.getFileID(SM.getExpansionLoc(D->getBeginLoc()))))
+      if (const FileID File =
+              SM.getFileID(SM.getExpansionLoc(D->getBeginLoc()));
+          File.isValid() && Files.contains(File))
         TraverseDecl(D);
   }
 

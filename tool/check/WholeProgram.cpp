@@ -128,13 +128,15 @@ llvm::StringRef kindName(FactKind Kind) {
     return "spawns";
   case FactKind::BoundedByCallers:
     return "bounded-by-callers";
+  case FactKind::RunsLoop:
+    return "runs-loop";
   }
   llvm_unreachable("a kind of fact without a name");
 }
 
 std::optional<FactKind> kindNamed(llvm::StringRef Name) {
-  for (FactKind Kind :
-       {FactKind::Blocks, FactKind::Spawns, FactKind::BoundedByCallers})
+  for (FactKind Kind : {FactKind::Blocks, FactKind::Spawns,
+                        FactKind::BoundedByCallers, FactKind::RunsLoop})
     if (kindName(Kind) == Name)
       return Kind;
   return std::nullopt;
@@ -150,6 +152,7 @@ ProgramFacts solveFacts(llvm::ArrayRef<const TranslationUnitFacts *> Units) {
   ProgramFacts Facts;
   Facts.Blocking = solveChains(Functions, &FunctionSummary::Blocks);
   Facts.Spawning = solveChains(Functions, &FunctionSummary::Spawns);
+  Facts.LoopRunning = solveChains(Functions, &FunctionSummary::RunsLoop);
   Facts.BoundedByCallers = solveBoundedByCallers(Units);
   return Facts;
 }
@@ -263,7 +266,8 @@ json::Value toJson(const TranslationUnitFacts &Facts) {
                                      {"qualified", Function.QualifiedName},
                                      {"at", toJson(Function.Definition)},
                                      {"blocks", toJson(Function.Blocks)},
-                                     {"spawns", toJson(Function.Spawns)}});
+                                     {"spawns", toJson(Function.Spawns)},
+                                     {"runs-loop", toJson(Function.RunsLoop)}});
   json::Array Calls;
   for (const DeadlineSite &Site : Facts.CoroutineCalls)
     Calls.push_back(json::Array{Site.CalleeUSR, Site.CallerUSR, Site.Bounded});
@@ -295,11 +299,13 @@ std::optional<TranslationUnitFacts> factsFromJson(const json::Value &Value) {
     std::optional<FactLocation> At = locationFromJson(Function->get("at"));
     std::optional<CallFact> Blocks = callFactFromJson(Function->get("blocks"));
     std::optional<CallFact> Spawns = callFactFromJson(Function->get("spawns"));
-    if (!USR || !Name || !Qualified || !At || !Blocks || !Spawns)
+    std::optional<CallFact> RunsLoop =
+        callFactFromJson(Function->get("runs-loop"));
+    if (!USR || !Name || !Qualified || !At || !Blocks || !Spawns || !RunsLoop)
       return std::nullopt;
     Facts.Functions.push_back({USR->str(), Name->str(), Qualified->str(),
                                std::move(*At), std::move(*Blocks),
-                               std::move(*Spawns)});
+                               std::move(*Spawns), std::move(*RunsLoop)});
   }
   for (const json::Value &Call : *Calls) {
     const json::Array *Site = Call.getAsArray();
@@ -381,13 +387,18 @@ unsigned explainFacts(const UnitSummaries &Units,
       }
       if (Facts.BoundedByCallers.contains(Function.USR))
         OS << "  and every call of it is under a deadline\n";
+      if (auto Chain = Facts.LoopRunning.find(Function.USR);
+          Chain != Facts.LoopRunning.end()) {
+        OS << "  and it runs an event loop until the loop's work is done:\n";
+        PrintChain(Chain->second);
+      }
     }
   return Matched;
 }
 
 namespace {
 /// What identifies a facts file of this format.
-constexpr llvm::StringLiteral FactsFormat = "tether-facts-2";
+constexpr llvm::StringLiteral FactsFormat = "tether-facts-3";
 } // namespace
 
 void writeFacts(UnitSummaries Units, llvm::raw_ostream &OS) {

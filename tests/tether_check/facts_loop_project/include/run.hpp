@@ -1,0 +1,13 @@
+#pragma once
+#include <cstddef>
+#include <tether/tether.hpp>
+
+namespace loop {
+using tether::net::io_context;
+// Runs the context until its work is done, logging each step.
+std::size_t run(io_context &io);
+// Steps it while it has work.
+std::size_t run_steps(io_context &io);
+// Runs a context of its own.
+void run_scratch();
+} // namespace loop

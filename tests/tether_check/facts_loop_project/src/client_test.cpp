@@ -1,0 +1,30 @@
+#include "run.hpp"
+#include <string>
+
+tether::task<void> send(const std::string &text) { co_return; }
+
+// The loop runs until the task is done, in another file: text outlives it.
+void sends_and_runs() {
+  loop::io_context io;
+  std::string text = "hello";
+  tether::net::co_spawn(io, send(text), tether::net::detached);
+  loop::run(io);
+}
+
+struct fixture {
+  loop::io_context io;
+  std::string text = "hello";
+  std::size_t run() { return loop::run(io); }
+  void sends_and_runs() {
+    tether::net::co_spawn(io, send(text), tether::net::detached);
+    run();
+  }
+};
+
+// A loop of its own is no run of this one: text dies first.
+void sends_and_runs_another() {
+  loop::io_context io;
+  std::string text = "hello";
+  tether::net::co_spawn(io, send(text), tether::net::detached);
+  loop::run_scratch();
+}
