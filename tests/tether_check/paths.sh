@@ -62,6 +62,25 @@ for jobs in 1 2 8; do
 done
 validate_sarif first.sarif
 
+# Each file's own .clang-tidy, whatever directory tether check runs from:
+# the commands name their files relative to their directories, which is not
+# the working directory.
+printf "Checks: '-*,async-fire-and-forget'\n" >parts/p1/.clang-tidy
+expect_exit 1 "$tether" check -p build
+grep -o "parts/.*warning: .*" out.txt | sort >here.txt
+! grep -q "parts/p1/.*async-blocking-call-in-coroutine" here.txt ||
+  fail "parts/p1/.clang-tidy not read: $(cat here.txt)"
+grep -q "parts/p0/.*async-blocking-call-in-coroutine" here.txt || fail "no finding in parts/p0: $(cat here.txt)"
+mkdir elsewhere
+(
+  cd elsewhere
+  expect_exit 1 "$tether" check -p ../build
+  ! grep -q "Error reading configuration" err.txt || fail "from elsewhere: $(cat err.txt)"
+  grep -o "parts/.*warning: .*" out.txt | sort >../elsewhere.txt
+)
+cmp -s here.txt elsewhere.txt || fail "from another directory: $(diff here.txt elsewhere.txt)"
+rm -r parts/p1/.clang-tidy elsewhere
+
 # A path filter selects the files behind it whichever side names them
 # through a symbolic link: the filter, or the compile database.
 ln -s "$work/parts" via-link

@@ -349,6 +349,26 @@ tooling::ArgumentsAdjuster extraArgumentsOf(ClangTidyContext &Context) {
   };
 }
 
+/// The main file's argument, when relative to \p Directory, made absolute:
+/// clang-tidy reads the configuration of the file the compiler is given by
+/// that name, which a relative one would resolve against this process's
+/// working directory, not the command's (and miss the project's
+/// .clang-tidy when tether check runs from elsewhere).
+tooling::ArgumentsAdjuster absoluteMainFile(std::string Directory) {
+  return [Directory = std::move(Directory)](
+             const tooling::CommandLineArguments &Arguments,
+             llvm::StringRef File) {
+    const std::string MainFile = absolutePath(Directory, File);
+    tooling::CommandLineArguments Adjusted = Arguments;
+    for (size_t I = 1; I < Adjusted.size(); ++I)
+      if (!llvm::StringRef(Adjusted[I]).starts_with("-") &&
+          !llvm::sys::path::is_absolute(Adjusted[I]) &&
+          absolutePath(Directory, Adjusted[I]) == MainFile)
+        Adjusted[I] = MainFile;
+    return Adjusted;
+  };
+}
+
 } // namespace
 
 bool isCompilerError(const ClangTidyError &Error) {
@@ -380,6 +400,7 @@ lintTranslationUnit(ClangTidyContext &Context,
   tooling::ClangTool Tool(Database, {std::string(File)},
                           std::make_shared<PCHContainerOperations>(),
                           FileSystem);
+  Tool.appendArgumentsAdjuster(absoluteMainFile(Commands.front().Directory));
   Tool.appendArgumentsAdjuster(extraArgumentsOf(Context));
   Tool.appendArgumentsAdjuster(tooling::getStripPluginsAdjuster());
   RecordingDiagnosticConsumer Diagnostics(Context, FixNotes, Paths,
