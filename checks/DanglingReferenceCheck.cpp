@@ -434,19 +434,20 @@ bool callRunsLoop(const FunctionDecl &Callee, const NameList &LoopRuns,
   });
 }
 
-/// Whether a lambda in \p Body runs an event loop to completion (a member
-/// in \p LoopRuns): the body of a thread that runs the loop until no work
-/// is left (`std::thread th{[&] { ioc.run(); }}`), which a later join of
-/// the thread waits for.
+/// Whether a lambda in \p Body runs an event loop to completion, itself or
+/// through a call: the body of a thread that runs the loop until no work is
+/// left (`std::thread th{[&] { ioc.run(); }}`), which a later join of the
+/// thread waits for.
 bool runsLoopInLambda(const Stmt *Body, const NameList &LoopRuns) {
   return anyStmt(Body, [&](const Stmt &Node) {
     const auto *Lambda = dyn_cast<LambdaExpr>(&Node);
     return Lambda && anyStmt(Lambda->getBody(), [&](const Stmt &Inner) {
-             const auto *Call = dyn_cast<CXXMemberCallExpr>(&Inner);
-             const CXXMethodDecl *Method =
-                 Call ? Call->getMethodDecl() : nullptr;
-             return Method && Method->getIdentifier() &&
-                    callsMemberIn(*Call, *Method, LoopRuns);
+             if (loopRunToCompletion(Inner, LoopRuns))
+               return true;
+             const auto *Call = dyn_cast<CallExpr>(&Inner);
+             const FunctionDecl *Callee =
+                 Call ? followedCallee(*Call) : nullptr;
+             return Callee && callRunsLoop(*Callee, LoopRuns, MaxLoopRunDepth);
            });
   });
 }

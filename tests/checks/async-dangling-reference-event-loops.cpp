@@ -234,6 +234,18 @@ protected:
   // CHECK-MESSAGES-NOLOOPS: :[[@LINE-1]]:40: warning: task 'work' started by 'co_spawn' can outlive '*this': nothing keeps the 'ThreadFixture' it refers to alive until the task completes [async-dangling-reference]
 };
 
+// The thread runs the loop through a helper; TearDown joins it.
+class HelperThreadFixture : public testing::Test {
+protected:
+  void SetUp() override { Runner = std::thread([this] { runLogged(Io); }); }
+  void TearDown() override { shutdown(); }
+  void shutdown() { Runner.join(); }
+  asio::io_context Io;
+  std::thread Runner;
+  std::string Text;
+  void TestBody() { asio::co_spawn(Io, work(Text), detached); }
+};
+
 class RunsInDestructor {
 public:
   ~RunsInDestructor() { Io.run(); }
