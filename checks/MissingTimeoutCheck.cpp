@@ -21,7 +21,8 @@ using namespace clang::ast_matchers;
 namespace clang::tidy::tether {
 namespace {
 
-// Unanchored names: each covers standalone Asio and Boost.Asio.
+// Unanchored names: each covers standalone Asio and Boost.Asio. Not the sends
+// of datagram and raw sockets: the kernel takes the datagram, no peer answers.
 constexpr llvm::StringLiteral DefaultIOFunctions =
     "asio::basic_stream_socket::async_read_some;"
     "asio::basic_stream_socket::async_write_some;"
@@ -31,12 +32,8 @@ constexpr llvm::StringLiteral DefaultIOFunctions =
     "asio::basic_socket::async_wait;"
     "asio::basic_datagram_socket::async_receive;"
     "asio::basic_datagram_socket::async_receive_from;"
-    "asio::basic_datagram_socket::async_send;"
-    "asio::basic_datagram_socket::async_send_to;"
     "asio::basic_raw_socket::async_receive;"
     "asio::basic_raw_socket::async_receive_from;"
-    "asio::basic_raw_socket::async_send;"
-    "asio::basic_raw_socket::async_send_to;"
     "asio::basic_seq_packet_socket::async_receive;"
     "asio::basic_seq_packet_socket::async_send;"
     "asio::ip::basic_resolver::async_resolve;"

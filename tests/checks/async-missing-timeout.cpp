@@ -57,6 +57,18 @@ awaitable<void> datagrams(asio::ip::udp::socket &Socket) {
   co_await Socket.async_receive_from(asio::buffer(Buffer), From, use_awaitable);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'async_receive_from' is awaited with no deadline
   // CHECK-FIXES: {{^}}  co_await tether::with_timeout(Socket.async_receive_from(asio::buffer(Buffer), From, use_awaitable), std::chrono::seconds(30));{{$}}
+  // A datagram is sent once the kernel takes it: no peer to wait for.
+  co_await Socket.async_send_to(asio::buffer(Buffer), From, use_awaitable);
+  co_await Socket.async_send(asio::buffer(Buffer), use_awaitable);
+}
+
+awaitable<void> rawDatagrams(asio::ip::icmp::socket &Socket,
+                             asio::ip::icmp::endpoint To) {
+  char Buffer[64];
+  co_await Socket.async_send_to(asio::buffer(Buffer), To, use_awaitable);
+  co_await Socket.async_receive(asio::buffer(Buffer), use_awaitable);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'async_receive' is awaited with no deadline
+  // CHECK-FIXES: {{^}}  co_await tether::with_timeout(Socket.async_receive(asio::buffer(Buffer), use_awaitable), std::chrono::seconds(30));{{$}}
 }
 
 using Channel = asio::experimental::channel<void(asio::error_code, int)>;
