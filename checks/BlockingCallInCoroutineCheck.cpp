@@ -523,6 +523,42 @@ void BlockingCallInCoroutineCheck::check(
     checkCoroutine(*Coroutine, *Result.Context);
 }
 
+namespace {
+/// The descriptor \p Arg names: `fd`, or the object whose descriptor it is
+/// (`socket.native_handle()`), which the coroutine may await the readiness
+/// of.
+const ValueDecl *descriptorOf(const Expr &Arg) {
+  const Expr *E = Arg.IgnoreParenImpCasts();
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(E);
+      Member && Member->getMethodDecl() &&
+      Member->getMethodDecl()->getIdentifier() &&
+      Member->getMethodDecl()->getName() == "native_handle")
+    E = Member->getImplicitObjectArgument();
+  return namedValue(E);
+}
+
+/// Whether \p Call passes `MSG_DONTWAIT` in its flags (`recv(fd, b, n,
+/// MSG_PEEK | MSG_DONTWAIT)`): the call returns at once, whatever the
+/// descriptor. glibc declares the flag an enumerator, other C libraries a
+/// macro.
+bool passesDontWait(const CallExpr &Call, const ASTContext &Ctx) {
+  constexpr llvm::StringLiteral Flag = "MSG_DONTWAIT";
+  const SourceManager &SM = Ctx.getSourceManager();
+  return llvm::any_of(llvm::drop_begin(Call.arguments()), [&](const Expr *Arg) {
+    return anyStmt(Arg, [&](const Stmt &Node) {
+      if (const auto *Ref = dyn_cast<DeclRefExpr>(&Node))
+        if (const auto *Constant = dyn_cast<EnumConstantDecl>(Ref->getDecl());
+            Constant && Constant->getIdentifier() &&
+            Constant->getName() == Flag)
+          return true;
+      const SourceLocation Loc = Node.getBeginLoc();
+      return Loc.isMacroID() &&
+             Lexer::getImmediateMacroName(Loc, SM, Ctx.getLangOpts()) == Flag;
+    });
+  });
+}
+} // namespace
+
 std::optional<BlockingCallInCoroutineCheck::BlockingCall>
 BlockingCallInCoroutineCheck::classify(const Expr &E, const BodyFacts &Facts,
                                        ASTContext &Ctx) const {
@@ -615,8 +651,9 @@ BlockingCallInCoroutineCheck::classify(const Expr &E, const BodyFacts &Facts,
           return SM.isBeforeInTranslationUnit(Loc, Test);
         });
     const ValueDecl *Descriptor =
-        Call.getNumArgs() > 0 ? namedValue(Call.getArg(0)) : nullptr;
-    if (TestsErrnoAfter || (Descriptor && Facts.Awaited.contains(Descriptor)))
+        Call.getNumArgs() > 0 ? descriptorOf(*Call.getArg(0)) : nullptr;
+    if (TestsErrnoAfter || (Descriptor && Facts.Awaited.contains(Descriptor)) ||
+        passesDontWait(Call, Ctx))
       return std::nullopt;
   }
 

@@ -302,6 +302,20 @@ awaitable<void> readinessFirst(int Fd, int File) {
 // CHECK-FIXES-NOTE: {{^}}  co_await tether::offload([&] { ::read(File, Buffer, sizeof Buffer); });{{$}}
 }
 
+// A socket whose readiness is awaited, read through its native handle; a
+// call with MSG_DONTWAIT returns at once on any descriptor.
+awaitable<void> peekAfterReadiness(asio::ip::tcp::socket &Socket, int Fd) {
+  co_await Socket.async_wait(asio::ip::tcp::socket::wait_read,
+                             asio::use_awaitable);
+  unsigned char Head[5];
+  ::recv(Socket.native_handle(), Head, sizeof Head, MSG_PEEK);
+  ::recv(Fd, Head, sizeof Head, MSG_PEEK | MSG_DONTWAIT);
+  ::send(Fd, Head, sizeof Head, MSG_NOSIGNAL);
+// CHECK-NOTES: :[[@LINE-1]]:3: warning: 'send' blocks the thread that runs this coroutine and every task scheduled on it [async-blocking-call-in-coroutine]
+// CHECK-NOTES: :[[@LINE-2]]:3: note: run it on a thread pool, such as with 'co_await tether::offload': the coroutine resumes when it returns
+// CHECK-FIXES-NOTE: {{^}}  co_await tether::offload([&] { ::send(Fd, Head, sizeof Head, MSG_NOSIGNAL); });{{$}}
+}
+
 awaitable<std::string> files(const char *Path) {
   FILE *File = fopen(Path, "r");
 // CHECK-NOTES: :[[@LINE-1]]:16: warning: 'fopen' blocks the thread that runs this coroutine and every task scheduled on it [async-blocking-call-in-coroutine]
