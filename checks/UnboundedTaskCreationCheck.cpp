@@ -986,7 +986,7 @@ void UnboundedTaskCreationCheck::check(const MatchFinder::MatchResult &Result) {
     return;
   }
   const auto *Loop = Result.Nodes.getNodeAs<Stmt>("loop");
-  if (!Loop || Walked.contains(Loop))
+  if (!Loop || Walked.contains(Loop) || runsOnce(*Loop, *Result.Context))
     return;
   const FunctionDecl *Callable = enclosingCallable(*Loop, *Result.Context);
   // A template is looked at in its instantiations, where calls resolve.

@@ -4,6 +4,7 @@
 #include "Loops.h"
 #include "StmtSearch.h"
 #include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 
 namespace clang::tidy::tether {
@@ -34,9 +35,46 @@ std::optional<bool> knownCondition(const Expr *Cond, const ASTContext &Ctx) {
   return Value;
 }
 
+namespace {
+/// The body of the loop \p S; null when it is none.
+const Stmt *loopBody(const Stmt &S) {
+  if (const auto *For = dyn_cast<ForStmt>(&S))
+    return For->getBody();
+  if (const auto *While = dyn_cast<WhileStmt>(&S))
+    return While->getBody();
+  if (const auto *Do = dyn_cast<DoStmt>(&S))
+    return Do->getBody();
+  if (const auto *Range = dyn_cast<CXXForRangeStmt>(&S))
+    return Range->getBody();
+  return nullptr;
+}
+
+/// Whether \p S holds a `continue` of the loop around it: not one of a loop
+/// nested in it.
+bool continuesOwnLoop(const Stmt *S) {
+  if (!S || isLoop(*S) || isa<LambdaExpr>(S))
+    return false;
+  return isa<ContinueStmt>(S) || llvm::any_of(S->children(), continuesOwnLoop);
+}
+
+/// Whether the loop \p S leaves at the end of its first iteration whatever
+/// path the body took: its last statement is a break, return or throw, and
+/// no continue of its own starts another (`while (c) { ...; break; }`).
+bool leavesAfterFirstIteration(const Stmt &S) {
+  const Stmt *Body = loopBody(S);
+  const auto *Block = dyn_cast_or_null<CompoundStmt>(Body);
+  const Stmt *Last = Block ? Block->body_back() : Body;
+  if (const auto *E = dyn_cast_or_null<Expr>(Last))
+    Last = E->IgnoreParenImpCasts();
+  return Last && isa<BreakStmt, ReturnStmt, CoreturnStmt, CXXThrowExpr>(Last) &&
+         !continuesOwnLoop(Body);
+}
+} // namespace
+
 bool runsOnce(const Stmt &S, const ASTContext &Ctx) {
   const auto *Do = dyn_cast<DoStmt>(&S);
-  return Do && knownCondition(Do->getCond(), Ctx) == false;
+  return (Do && knownCondition(Do->getCond(), Ctx) == false) ||
+         leavesAfterFirstIteration(S);
 }
 
 bool inRepeatingLoop(const Stmt &S, const Stmt &Body, const ASTContext &Ctx) {

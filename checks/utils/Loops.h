@@ -2,8 +2,9 @@
 //===--- Loops.h - tether -------------------------------------------------===//
 //
 // What the checks ask about loops: is a statement one, and does it repeat at
-// all (`do { ... } while (false)`, the wrapper of statement-like macros, runs
-// its body once: straight-line code, not a loop).
+// all (`do { ... } while (false)`, the wrapper of statement-like macros, and
+// `while (c) { ...; break; }` run their body once: straight-line code, not a
+// loop).
 //
 //===----------------------------------------------------------------------===//
 
@@ -25,8 +26,10 @@ bool isLoop(const Stmt &S);
 /// compilers from warning on `while (false)`).
 std::optional<bool> knownCondition(const Expr *Cond, const ASTContext &Ctx);
 
-/// A `do { ... } while (C)` whose condition is a known false: its body
-/// runs once, as if it were a block.
+/// A loop whose body runs at most once, as if it were a block: a
+/// `do { ... } while (C)` whose condition is a known false, or a loop whose
+/// body ends in a break, return or throw and never continues
+/// (`while (c) { ...; break; }`).
 bool runsOnce(const Stmt &S, const ASTContext &Ctx);
 
 /// A loop whose body can run more than once.

@@ -121,6 +121,35 @@ void constant(std::vector<std::thread> &Threads) {
   // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'emplace_back' starts a thread in every iteration of the 'for' loop on 'I < 65' (65 iterations in all)
 }
 
+// A loop whose body ends in a break, a return or a throw runs once (a log
+// rotation that starts one compression thread); one that can continue, or
+// that breaks only on some path, repeats.
+void rotateOnce(bool Rotate, const std::string &File) {
+  while (Rotate) {
+    if (File.empty())
+      break;
+    std::thread(work, static_cast<int>(File.size())).detach();
+    break;
+  }
+  for (const char C : File) {
+    std::thread(work, C).detach();
+    return;
+  }
+  while (Rotate) {
+    if (File.empty())
+      continue;
+    std::thread(work, 1).detach();
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'std::thread' starts a thread in every iteration of the 'while' loop on 'Rotate'
+    break;
+  }
+  while (Rotate) {
+    std::thread(work, 2).detach();
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'std::thread' starts a thread in every iteration of the 'while' loop on 'Rotate'
+    if (File.empty())
+      break;
+  }
+}
+
 // A member of a class template and a generic lambda: each instantiation is
 // looked at, each place reported once.
 template <typename T> struct Workers {
