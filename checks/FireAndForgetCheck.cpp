@@ -82,6 +82,40 @@ bool endsProgramWithoutResult(const CXXRecordDecl &Promise) {
   });
 }
 
+/// Whether the promise \p Promise loses nothing when its task is dropped
+/// once done: it has no result (return_void only) and its
+/// unhandled_exception() rethrows (`throw;`) to whoever resumed the
+/// coroutine.
+bool keepsNothing(const CXXRecordDecl &Promise) {
+  const FunctionDecl *Handler = nullptr;
+  for (const CXXMethodDecl *Method : Promise.methods()) {
+    if (!Method->getIdentifier())
+      continue;
+    if (Method->getName() == "return_value")
+      return false;
+    if (Method->getName() == "unhandled_exception")
+      Handler = Method;
+  }
+  const FunctionDecl *Defined = nullptr;
+  return Handler && Handler->hasBody(Defined) &&
+         anyStmt(Defined->getBody(), [](const Stmt &S) {
+           const auto *Throw = dyn_cast<CXXThrowExpr>(&S);
+           return Throw && !Throw->getSubExpr();
+         });
+}
+
+/// Whether the eager coroutine \p Call calls runs to its end inside the
+/// call and its task, dropped, loses nothing: its body, in view, never
+/// suspends, it has no result, and an exception escaping it reaches the
+/// caller (an awaiter of `initial_suspend()` that resumes the coroutine at
+/// once, as in beman.task's tests).
+bool completesInTheCall(const CallExpr &Call, const TaskTypeInfo &Task) {
+  const auto *Callee = dyn_cast_or_null<FunctionDecl>(calledDecl(Call));
+  const CompoundStmt *Block = Callee ? coroutineBlock(*Callee) : nullptr;
+  return Task.Start == TaskStart::Eager && Task.Promise && Block &&
+         !suspends(*Block) && keepsNothing(*Task.Promise);
+}
+
 /// What a dropped task of \p Task's type loses.
 llvm::StringRef discardedTaskMessage(const TaskTypeInfo &Task) {
   switch (Task.Start) {
@@ -783,6 +817,8 @@ void FireAndForgetCheck::checkDiscardedTask(const CallExpr &Call,
     if (const FunctionDecl *Function = enclosingCallable(Call, Ctx);
         Function && ScopeSpawnFunctions.matches(*Function))
       return;
+  if (completesInTheCall(Call, Task))
+    return;
   const SourceLocation Loc =
       Ctx.getSourceManager().getExpansionLoc(Call.getBeginLoc());
   const std::vector<FixItHint> AwaitFix = coAwaitFix(Call, Discarded, Ctx);

@@ -259,6 +259,25 @@ std::optional<bool> constantAwaitReady(const CXXRecordDecl &Awaiter) {
   return std::nullopt;
 }
 
+/// Whether `await_suspend` of \p Awaiter is `return h;` of the handle it is
+/// given: it suspends the coroutine only to resume it at once.
+bool resumesItself(const CXXRecordDecl &Awaiter) {
+  const NamedDecl *Member = findMember(Awaiter, "await_suspend");
+  const auto *Suspend = dyn_cast_or_null<FunctionDecl>(Member);
+  if (const auto *Template = dyn_cast_or_null<FunctionTemplateDecl>(Member))
+    Suspend = Template->getTemplatedDecl();
+  const auto *Body =
+      Suspend ? dyn_cast_or_null<CompoundStmt>(Suspend->getBody()) : nullptr;
+  if (!Body || Body->size() != 1 || Suspend->getNumParams() != 1)
+    return false;
+  const auto *Return = dyn_cast<ReturnStmt>(Body->body_front());
+  const Expr *Value = Return ? Return->getRetValue() : nullptr;
+  const auto *Ref =
+      Value ? dyn_cast<DeclRefExpr>(Value->IgnoreUnlessSpelledInSource())
+            : nullptr;
+  return Ref && Ref->getDecl() == Suspend->getParamDecl(0);
+}
+
 TaskStart startOf(const CXXRecordDecl *Promise) {
   if (!Promise)
     return TaskStart::Unknown;
@@ -274,7 +293,8 @@ TaskStart startOf(const CXXRecordDecl *Promise) {
   if (Name == "suspend_never")
     return TaskStart::Eager;
   if (std::optional<bool> Ready = constantAwaitReady(*Awaiter))
-    return *Ready ? TaskStart::Eager : TaskStart::Lazy;
+    return *Ready || resumesItself(*Awaiter) ? TaskStart::Eager
+                                             : TaskStart::Lazy;
   return TaskStart::Unknown;
 }
 

@@ -103,8 +103,8 @@ struct detached {
 } // namespace boost::cobalt
 
 boost::cobalt::detached setWhenRun(bool &Done) {
+  co_await std::suspend_always{};
   Done = true;
-  co_return;
 }
 
 void startCobaltDetached(bool &Done) {
@@ -204,4 +204,46 @@ void startAsyncpp(int &Done) {
   // CHECK-MESSAGES-NOTYPES: :[[@LINE-1]]:3: warning: task returned by 'runsAtOnce' is discarded
   runsWhenStarted(Done);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: task returned by 'runsWhenStarted' is discarded and never started: its body does not run; co_await it or keep it to await later [async-fire-and-forget]
+}
+
+// A start that suspends only to resume at once: await_suspend hands back the
+// coroutine's own handle, so the body runs in the call (beman.task's tests):
+// an eager task.
+struct resume_at_once {
+  bool await_ready() noexcept { return false; }
+  template <class P>
+  std::coroutine_handle<> await_suspend(std::coroutine_handle<P> H) noexcept {
+    return H;
+  }
+  void await_resume() noexcept {}
+};
+struct tester {
+  struct promise_type {
+    resume_at_once initial_suspend() noexcept { return {}; }
+    std::suspend_always final_suspend() noexcept { return {}; }
+    void unhandled_exception() { throw; }
+    tester get_return_object() {
+      return {std::coroutine_handle<promise_type>::from_promise(*this)};
+    }
+    void return_void() {}
+  };
+  std::coroutine_handle<promise_type> Handle;
+  ~tester() {
+    if (Handle)
+      Handle.destroy();
+  }
+};
+
+// Its body never suspends: it ends in the call, and its exception reaches
+// the caller. One that suspends is left running, unowned.
+void startsInTheCall(bool &Called) {
+  [](bool &C) -> tester {
+    C = true;
+    co_return;
+  }(Called);
+  [](bool &C) -> tester {
+    co_await std::suspend_always{};
+    C = true;
+  }(Called);
+  // CHECK-MESSAGES: :[[@LINE-4]]:3: warning: task returned by the immediately invoked lambda is discarded and runs unowned: its result and its exception are lost; co_await it or keep it to await later [async-fire-and-forget]
 }
