@@ -165,19 +165,40 @@ void addCallbackSignals(const Expr &Callback, const SignalNames &Names,
   });
 }
 
-void addFinalSignals(const FunctionDecl &Callee, const CallExpr *TaskCall,
-                     const SignalNames &Names, SyncObjects &Out) {
-  const FunctionDecl *Definition = Callee.getDefinition();
-  const CompoundStmt *Body = coroutineBlock(Callee);
-  if (!Body || Body->body_empty())
-    return;
-  // The task's last act: the last signal, followed only by statements that
-  // touch the body's own locals (`co_return;`, `bool ok =
-  // chan.try_send(ec); assert(ok);`).
-  llvm::ArrayRef<Stmt *> Statements(Body->body_begin(), Body->size());
+namespace {
+/// The task's last act in \p Block of the coroutine \p Definition: the last
+/// signal, followed only by statements that touch the body's own locals
+/// (`co_return;`, `bool ok = chan.try_send(ec); assert(ok);`) and no
+/// destructor of a local of the block; or, when a try statement ends the
+/// block, the signal that ends its block and each of its handlers, of one
+/// object (`try { p.set_value(co_await f()); } catch (...) {
+/// p.set_value(fallback); }`). Null when the block ends otherwise.
+const Expr *finalSignal(const CompoundStmt &Block,
+                        const FunctionDecl &Definition,
+                        const SignalNames &Names) {
+  llvm::ArrayRef<Stmt *> Statements(Block.body_begin(), Block.size());
   const Expr *Last = nullptr;
   for (; !Statements.empty(); Statements = Statements.drop_back()) {
     const Stmt *S = Statements.back();
+    if (const auto *Try = dyn_cast<CXXTryStmt>(S)) {
+      Last = finalSignal(*Try->getTryBlock(), Definition, Names);
+      const Expr *Object =
+          Last ? signalledObject(*Last, Names.SignalFunctions) : nullptr;
+      const VarDecl *Signalled = Object ? rootVariable(Object) : nullptr;
+      for (unsigned I = 0; Signalled && I < Try->getNumHandlers(); ++I) {
+        const auto *Handler =
+            dyn_cast<CompoundStmt>(Try->getHandler(I)->getHandlerBlock());
+        const Expr *HandlerLast =
+            Handler ? finalSignal(*Handler, Definition, Names) : nullptr;
+        if (!HandlerLast ||
+            rootVariable(signalledObject(*HandlerLast,
+                                         Names.SignalFunctions)) != Signalled)
+          Signalled = nullptr;
+      }
+      if (!Signalled)
+        return nullptr;
+      break;
+    }
     if (const auto *Decls = dyn_cast<DeclStmt>(S)) {
       const auto *Var = Decls->isSingleDecl()
                             ? dyn_cast<VarDecl>(Decls->getSingleDecl())
@@ -193,12 +214,12 @@ void addFinalSignals(const FunctionDecl &Callee, const CallExpr *TaskCall,
       if (signalledObject(*Last, Names.SignalFunctions))
         break;
     }
-    if (!touchesOnlyOwnLocals(*S, *Definition))
-      return;
+    if (!touchesOnlyOwnLocals(*S, Definition))
+      return nullptr;
   }
   if (Statements.empty())
-    return;
-  const ASTContext &Ctx = Definition->getASTContext();
+    return nullptr;
+  const ASTContext &Ctx = Definition.getASTContext();
   const bool DestructorRunsLater =
       llvm::any_of(Statements.drop_back(), [&](const Stmt *S) {
         const auto *Decls = dyn_cast<DeclStmt>(S);
@@ -207,9 +228,18 @@ void addFinalSignals(const FunctionDecl &Callee, const CallExpr *TaskCall,
                  return Var && Var->needsDestruction(Ctx) != QualType::DK_none;
                });
       });
-  if (DestructorRunsLater)
+  return DestructorRunsLater ? nullptr : Last;
+}
+} // namespace
+
+void addFinalSignals(const FunctionDecl &Callee, const CallExpr *TaskCall,
+                     const SignalNames &Names, SyncObjects &Out) {
+  const FunctionDecl *Definition = Callee.getDefinition();
+  const CompoundStmt *Body = coroutineBlock(Callee);
+  if (!Body || Body->body_empty())
     return;
-  addSignal(*Last, TaskCall, Definition, Names, Out);
+  if (const Expr *Last = finalSignal(*Body, *Definition, Names))
+    addSignal(*Last, TaskCall, Definition, Names, Out);
 }
 
 void addDerivedObjects(const Stmt *Body, const NameList &SyncTypes,

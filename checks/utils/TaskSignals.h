@@ -54,7 +54,8 @@ void addCallbackSignals(const Expr &Callback, const SignalNames &Names,
 /// followed only by statements that touch nothing but the body's own locals
 /// and do not suspend (`co_return;`, `assert(ok);`), with no local with a
 /// destructor alive there (a scoped lock would still unlock after the
-/// signal).
+/// signal); or a try statement that ends the body, whose block and every
+/// handler end by signalling one object so.
 void addFinalSignals(const FunctionDecl &Callee, const CallExpr *TaskCall,
                      const SignalNames &Names, SyncObjects &Out);
 

@@ -15,6 +15,7 @@
 // RUN:   -- %asio_flags
 
 #include <asio.hpp>
+#include <future>
 #include <string>
 #include <thread>
 #include <vector>
@@ -193,6 +194,49 @@ void followedByARunOfAnotherLoop() {
   asio::co_spawn(Io, work(Text), detached);
   // CHECK-MESSAGES: :[[@LINE-1]]:22: warning: task 'work' started by 'co_spawn' can outlive local 'Text', which its parameter 'Text' refers to [async-dangling-reference]
   runScratch();
+}
+
+// A promise the task sets as its last act, in its try block and in each
+// handler, whose future the spawner waits for (a test of a connection pool
+// that runs the loop on a thread); a handler that does not set it leaves
+// the wait waiting for nothing.
+awaitable<int> query(int &Db);
+
+int settledEitherWay(int Fail) {
+  asio::io_context Io;
+  int Db = 0;
+  std::promise<int> Result;
+  asio::co_spawn(
+      Io,
+      [&]() -> awaitable<void> {
+        try {
+          Result.set_value(co_await query(Db));
+        } catch (const std::exception &) {
+          Result.set_value(Fail);
+        }
+      },
+      detached);
+  std::jthread Runner([&Io] { Io.run(); });
+  return Result.get_future().get();
+}
+
+int settledOnlyOnSuccess() {
+  asio::io_context Io;
+  int Db = 0;
+  std::promise<int> Result;
+  asio::co_spawn(
+      Io,
+      [&]() -> awaitable<void> {
+        try {
+          Result.set_value(co_await query(Db));
+        } catch (const std::exception &) {
+        }
+      },
+      detached);
+  // CHECK-MESSAGES: :[[@LINE-7]]:7: warning: coroutine lambda started by 'co_spawn' can outlive local 'Db', which it captures by reference [async-dangling-reference]
+  // CHECK-MESSAGES: :[[@LINE-8]]:7: warning: coroutine lambda started by 'co_spawn' can outlive local 'Result', which it captures by reference [async-dangling-reference]
+  std::jthread Runner([&Io] { Io.run(); });
+  return Result.get_future().get();
 }
 
 // An object that runs its event loop to completion before it dies: its
