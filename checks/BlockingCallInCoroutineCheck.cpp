@@ -109,7 +109,8 @@ constexpr llvm::StringLiteral DefaultBlockingFunctions =
     "asio::io_context::run_one;asio::io_context::run_for;"
     "asio::io_context::run_until;asio::io_context::poll;"
     "asio::io_context::poll_one;asio::read;asio::write;asio::read_at;"
-    "asio::write_at;asio::read_until;asio::connect";
+    "asio::write_at;asio::read_until;asio::connect;"
+    "asio::basic_waitable_timer::wait;asio::basic_deadline_timer::wait";
 
 /// The deepest chain of calls followed: the search recurses once per call,
 /// so its depth must not be the configuration's to choose.
@@ -133,9 +134,10 @@ constexpr llvm::StringLiteral DefaultLockGuardTypes =
 /// with `async_` in front, taking a completion token last.
 bool hasAsyncTwin(llvm::StringRef Name) {
   static const llvm::StringSet<> Twinned = {
-      "read_some", "write_some", "receive", "send",     "receive_from",
-      "send_to",   "connect",    "accept",  "resolve",  "handshake",
-      "read",      "write",      "read_at", "write_at", "read_until"};
+      "read_some",    "write_some", "receive",    "send",
+      "receive_from", "send_to",    "connect",    "accept",
+      "resolve",      "handshake",  "read",       "write",
+      "read_at",      "write_at",   "read_until", "wait"};
   return Twinned.contains(Name);
 }
 

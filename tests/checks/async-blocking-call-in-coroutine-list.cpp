@@ -136,6 +136,19 @@ awaitable<void> moreAsio(asio::io_context &Context, asio::serial_port &Port,
   co_return;
 }
 
+// A timer waited for synchronously: the thread sleeps until it expires.
+awaitable<void> waitsOnATimer(asio::steady_timer &Timer) {
+  Timer.wait();
+// CHECK-NOTES: :[[@LINE-1]]:3: warning: 'asio::basic_waitable_timer::wait' blocks the thread that runs this coroutine and every task scheduled on it [async-blocking-call-in-coroutine]
+// CHECK-FIXES-WARN: {{^}}  co_await Timer.async_wait(asio::use_awaitable);{{$}}
+  asio::error_code Error;
+  Timer.wait(Error);
+// CHECK-NOTES: :[[@LINE-1]]:3: warning: 'asio::basic_waitable_timer::wait' blocks the thread that runs this coroutine and every task scheduled on it [async-blocking-call-in-coroutine]
+// CHECK-NOTES: :[[@LINE-2]]:3: note: co_await its asynchronous twin 'async_wait'; its error then goes to the same error_code through 'redirect_error'
+// CHECK-FIXES-NOTE: {{^}}  co_await Timer.async_wait(asio::redirect_error(asio::use_awaitable, Error));{{$}}
+  co_return;
+}
+
 // A device of the caller's choosing: reported in the instantiation, not
 // rewritten in the template.
 template <typename Device> awaitable<std::size_t> atOffset(Device &Disk) {
