@@ -719,13 +719,8 @@ void BlockingCallInCoroutineCheck::summarize(const FunctionDecl &Function,
     }
     const auto *Site = dyn_cast<CallExpr>(Call.E);
     const FunctionDecl *Callee = Site ? Site->getDirectCallee() : nullptr;
-    if (!Callee || !mayLeadToBlocking(*Callee, SM))
-      continue;
-    std::string USR = usrOf(*Callee->getCanonicalDecl());
-    if (!USR.empty())
-      Summary->Blocks.Through.push_back(
-          {std::move(USR), calleeName(*Callee),
-           factLocation(SM, Site->getBeginLoc())});
+    if (Callee && mayLeadToBlocking(*Callee, SM))
+      addCallThrough(Summary->Blocks, *Site, *Callee, SM);
   }
 }
 

@@ -5,6 +5,7 @@
 #include "utils/Coroutines.h"
 #include "utils/EnclosingCallables.h"
 #include "utils/LexerUtils.h"
+#include "utils/Loops.h"
 #include "utils/Matchers.h"
 #include "utils/RuntimeApi.h"
 #include "utils/SpawnApis.h"
@@ -369,14 +370,8 @@ const CXXMemberCallExpr *loopRunToCompletion(const Stmt &Node,
                ? Call
                : nullptr;
   }
-  const Expr *Condition = nullptr;
-  const Stmt *Body = nullptr;
-  if (const auto *While = dyn_cast<WhileStmt>(&Node))
-    std::tie(Condition, Body) = std::pair(While->getCond(), While->getBody());
-  else if (const auto *Do = dyn_cast<DoStmt>(&Node))
-    std::tie(Condition, Body) = std::pair(Do->getCond(), Do->getBody());
-  else if (const auto *For = dyn_cast<ForStmt>(&Node))
-    std::tie(Condition, Body) = std::pair(For->getCond(), For->getBody());
+  const Expr *Condition = loopCondition(Node);
+  const Stmt *Body = loopBody(Node);
   if (!Condition)
     return nullptr;
   // run_one() returns 0 once no work is left: the loop is run().
@@ -1031,14 +1026,8 @@ void DanglingReferenceCheck::summarize(const FunctionDecl &Function,
       return true;
     }
     const auto *Call = dyn_cast<CallExpr>(&Node);
-    const FunctionDecl *Callee = Call ? followedCallee(*Call) : nullptr;
-    if (!Callee)
-      return false;
-    std::string USR = usrOf(*Callee->getCanonicalDecl());
-    if (!USR.empty())
-      Summary->RunsLoop.Through.push_back(
-          {std::move(USR), calleeName(*Callee),
-           factLocation(SM, Call->getBeginLoc())});
+    if (const FunctionDecl *Callee = Call ? followedCallee(*Call) : nullptr)
+      addCallThrough(Summary->RunsLoop, *Call, *Callee, SM);
     return false;
   });
 }

@@ -546,17 +546,6 @@ bool SwallowedExceptionCheck::isMarkedIntentional(
 
 namespace {
 
-/// The condition of a loop, if it has one.
-const Expr *loopCondition(const Stmt &Loop) {
-  if (const auto *While = dyn_cast<WhileStmt>(&Loop))
-    return While->getCond();
-  if (const auto *Do = dyn_cast<DoStmt>(&Loop))
-    return Do->getCond();
-  if (const auto *For = dyn_cast<ForStmt>(&Loop))
-    return For->getCond();
-  return nullptr;
-}
-
 /// Whether \p Handler assigns a variable that the condition of \p Loop
 /// reads (`while (!Done) { try ... catch (...) { Done = true; } }`): the
 /// handler ends the loop.

@@ -1184,14 +1184,8 @@ void UnboundedTaskCreationCheck::summarize(const FunctionDecl &Function,
       return true;
     }
     const auto *Call = dyn_cast<CallExpr>(&Statement);
-    const FunctionDecl *Callee = Call ? followedCallee(*Call) : nullptr;
-    if (!Callee)
-      return false;
-    std::string USR = usrOf(*Callee->getCanonicalDecl());
-    if (!USR.empty())
-      Summary->Spawns.Through.push_back(
-          {std::move(USR), calleeName(*Callee),
-           factLocation(SM, Call->getBeginLoc())});
+    if (const FunctionDecl *Callee = Call ? followedCallee(*Call) : nullptr)
+      addCallThrough(Summary->Spawns, *Call, *Callee, SM);
     return false;
   });
 }

@@ -100,6 +100,14 @@ const FunctionDecl *followedCallee(const CallExpr &Call) {
   return Callee;
 }
 
+void addCallThrough(CallFact &Fact, const CallExpr &Call,
+                    const FunctionDecl &Callee, const SourceManager &SM) {
+  std::string USR = usrOf(*Callee.getCanonicalDecl());
+  if (!USR.empty())
+    Fact.Through.push_back({std::move(USR), calleeName(Callee),
+                            factLocation(SM, Call.getBeginLoc())});
+}
+
 FactLocation factLocation(const SourceManager &SM, SourceLocation Loc) {
   const FullSourceLoc Where(SM.getExpansionLoc(Loc), SM);
   FactLocation Result;

@@ -209,6 +209,11 @@ const std::vector<ChainHop> *knownChain(const FunctionDecl &Callee,
 /// is), not declared in a system header; null otherwise.
 const FunctionDecl *followedCallee(const CallExpr &Call);
 
+/// Adds \p Call, of \p Callee, to \p Fact's calls of other functions, when
+/// the callee has an identity.
+void addCallThrough(CallFact &Fact, const CallExpr &Call,
+                    const FunctionDecl &Callee, const SourceManager &SM);
+
 /// \p Loc where it is written, with the file's canonical name.
 FactLocation factLocation(const SourceManager &SM, SourceLocation Loc);
 

@@ -35,8 +35,6 @@ std::optional<bool> knownCondition(const Expr *Cond, const ASTContext &Ctx) {
   return Value;
 }
 
-namespace {
-/// The body of the loop \p S; null when it is none.
 const Stmt *loopBody(const Stmt &S) {
   if (const auto *For = dyn_cast<ForStmt>(&S))
     return For->getBody();
@@ -48,6 +46,18 @@ const Stmt *loopBody(const Stmt &S) {
     return Range->getBody();
   return nullptr;
 }
+
+const Expr *loopCondition(const Stmt &S) {
+  if (const auto *While = dyn_cast<WhileStmt>(&S))
+    return While->getCond();
+  if (const auto *Do = dyn_cast<DoStmt>(&S))
+    return Do->getCond();
+  if (const auto *For = dyn_cast<ForStmt>(&S))
+    return For->getCond();
+  return nullptr;
+}
+
+namespace {
 
 /// Whether \p S holds a `continue` of the loop around it: not one of a loop
 /// nested in it.

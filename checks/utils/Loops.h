@@ -20,6 +20,13 @@ namespace clang::tidy::tether {
 /// A for, range-for, while or do statement.
 bool isLoop(const Stmt &S);
 
+/// The body of the loop \p S; null when \p S is no loop.
+const Stmt *loopBody(const Stmt &S);
+
+/// The condition of the loop \p S; null when it has none (a range-for,
+/// `for (;;)`) or \p S is no loop.
+const Expr *loopCondition(const Stmt &S);
+
 /// The value of the loop condition \p Cond when it is known at compile time:
 /// a constant, or a call of a function whose whole body returns one
 /// (Boost.Test's `do { ... } while (tt_detail::dummy_cond())`, which keeps
