@@ -316,6 +316,8 @@ bool mentions(const Stmt *S, const ValueDecl *D) {
       /*IntoLambdas=*/true);
 }
 
+using LoopRunMemo = DanglingReferenceCheck::LoopRunMemo;
+
 /// The lists a join is recognized by.
 struct JoinNames {
   /// Members that wait for what the object they are called on tracks.
@@ -323,6 +325,8 @@ struct JoinNames {
   /// Members that run the event loop or the pool they are called on to
   /// completion.
   const NameList &LoopRuns;
+  /// What the functions called after the start are known to do.
+  LoopRunMemo &LoopRunningCalls;
   /// Whether the caller's threads run an event loop: then joining a thread
   /// waits for what runs on it.
   bool ThreadsRunLoop = false;
@@ -412,28 +416,36 @@ constexpr unsigned MaxLoopRunDepth = 4;
 /// until the loop has no work left: its body in view does, itself or
 /// through the functions it calls at most \p Depth calls deep, or, with its
 /// body in another translation unit, the program's facts say so (a test's
-/// `::run(ioc)` defined in a library of the project).
+/// `::run(ioc)` defined in a library of the project). \p Known keeps the
+/// answers of the translation unit.
 bool callRunsLoop(const FunctionDecl &Callee, const NameList &LoopRuns,
-                  unsigned Depth) {
-  const FunctionDecl *Definition = Callee.getDefinition();
-  if (!Definition)
-    return knownChain(Callee, FactKind::RunsLoop, Depth) != nullptr;
-  return anyStmt(Definition->getBody(), [&](const Stmt &Node) {
-    if (const CXXMemberCallExpr *Run = loopRunToCompletion(Node, LoopRuns))
-      return !isOwnLoop(*Definition, *Run);
-    const auto *Call = dyn_cast<CallExpr>(&Node);
-    const FunctionDecl *Next =
-        Call && Depth > 1 ? followedCallee(*Call) : nullptr;
-    return Next && Next->getCanonicalDecl() != Callee.getCanonicalDecl() &&
-           callRunsLoop(*Next, LoopRuns, Depth - 1);
-  });
+                  unsigned Depth, LoopRunMemo &Known) {
+  const auto Key = std::pair(Callee.getCanonicalDecl(), Depth);
+  if (auto Found = Known.find(Key); Found != Known.end())
+    return Found->second;
+  bool Runs = false;
+  if (const FunctionDecl *Definition = Callee.getDefinition())
+    Runs = anyStmt(Definition->getBody(), [&](const Stmt &Node) {
+      if (const CXXMemberCallExpr *Run = loopRunToCompletion(Node, LoopRuns))
+        return !isOwnLoop(*Definition, *Run);
+      const auto *Call = dyn_cast<CallExpr>(&Node);
+      const FunctionDecl *Next =
+          Call && Depth > 1 ? followedCallee(*Call) : nullptr;
+      return Next && Next->getCanonicalDecl() != Key.first &&
+             callRunsLoop(*Next, LoopRuns, Depth - 1, Known);
+    });
+  else
+    Runs = knownChain(Callee, FactKind::RunsLoop, Depth) != nullptr;
+  Known[Key] = Runs;
+  return Runs;
 }
 
 /// Whether a lambda in \p Body runs an event loop to completion, itself or
 /// through a call: the body of a thread that runs the loop until no work is
 /// left (`std::thread th{[&] { ioc.run(); }}`), which a later join of the
 /// thread waits for.
-bool runsLoopInLambda(const Stmt *Body, const NameList &LoopRuns) {
+bool runsLoopInLambda(const Stmt *Body, const NameList &LoopRuns,
+                      LoopRunMemo &Known) {
   return anyStmt(Body, [&](const Stmt &Node) {
     const auto *Lambda = dyn_cast<LambdaExpr>(&Node);
     return Lambda && anyStmt(Lambda->getBody(), [&](const Stmt &Inner) {
@@ -442,7 +454,8 @@ bool runsLoopInLambda(const Stmt *Body, const NameList &LoopRuns) {
              const auto *Call = dyn_cast<CallExpr>(&Inner);
              const FunctionDecl *Callee =
                  Call ? followedCallee(*Call) : nullptr;
-             return Callee && callRunsLoop(*Callee, LoopRuns, MaxLoopRunDepth);
+             return Callee &&
+                    callRunsLoop(*Callee, LoopRuns, MaxLoopRunDepth, Known);
            });
   });
 }
@@ -549,7 +562,8 @@ bool joinsTask(const Stmt *S, const Holders &Held, const ValueDecl *Scope,
     // completion (a test fixture's `broker.run(ioc)`).
     if (const auto *Call = dyn_cast<CallExpr>(&Node))
       if (const FunctionDecl *Callee = followedCallee(*Call);
-          Callee && callRunsLoop(*Callee, Names.LoopRuns, MaxLoopRunDepth))
+          Callee && callRunsLoop(*Callee, Names.LoopRuns, MaxLoopRunDepth,
+                                 Names.LoopRunningCalls))
         return true;
     // The spin of a function in view that is called after the start: a
     // watcher coroutine the scope awaits (`syncAwait(watcher())`) that loops
@@ -745,9 +759,9 @@ void addHoldersMadeIn(const Stmt *S, Holders &Held) {
 bool DanglingReferenceCheck::joinedLater(const Escape &How,
                                          const Stmt *Scope) const {
   const ValueDecl *ScopeVar = scopeHolder(How.Scope);
-  const JoinNames Names{
-      JoinFunctions, LoopJoinFunctions,
-      runsLoopInLambda(How.Caller->getBody(), LoopJoinFunctions)};
+  const JoinNames Names{JoinFunctions, LoopJoinFunctions, LoopRunningCalls,
+                        runsLoopInLambda(How.Caller->getBody(),
+                                         LoopJoinFunctions, LoopRunningCalls)};
   Holders Held;
   if (How.Holder)
     Held.insert(How.Holder);
@@ -851,8 +865,8 @@ const CXXRecordDecl *classOfThis(const FunctionDecl *Caller) {
 /// (called after the test body, before the fixture is destroyed), runs the
 /// loop, itself or through member functions of the class, or joins a thread
 /// that a member function or a member's initializer starts to run it.
-bool runsLoopBeforeItDies(const CXXRecordDecl &Class,
-                          const NameList &LoopRuns) {
+bool runsLoopBeforeItDies(const CXXRecordDecl &Class, const NameList &LoopRuns,
+                          LoopRunMemo &Known) {
   if (!Class.hasDefinition())
     return false;
   llvm::SmallVector<const CXXRecordDecl *, 4> Classes = {&Class};
@@ -871,11 +885,11 @@ bool runsLoopBeforeItDies(const CXXRecordDecl &Class,
         return llvm::any_of(C->methods(),
                             [&](const CXXMethodDecl *Method) {
                               return runsLoopInLambda(Method->getBody(),
-                                                      LoopRuns);
+                                                      LoopRuns, Known);
                             }) ||
                llvm::any_of(C->fields(), [&](const FieldDecl *Field) {
                  return runsLoopInLambda(Field->getInClassInitializer(),
-                                         LoopRuns);
+                                         LoopRuns, Known);
                });
       });
   std::function<bool(const FunctionDecl &, unsigned)> RunsLoopIn =
@@ -895,7 +909,8 @@ bool runsLoopBeforeItDies(const CXXRecordDecl &Class,
           // A function of the project that runs the loop it is given.
           const auto *Other = dyn_cast<CallExpr>(&Node);
           const FunctionDecl *Callee = Other ? followedCallee(*Other) : nullptr;
-          return Callee && callRunsLoop(*Callee, LoopRuns, MaxLoopRunDepth);
+          return Callee &&
+                 callRunsLoop(*Callee, LoopRuns, MaxLoopRunDepth, Known);
         });
       };
   return llvm::any_of(Classes, [&](const CXXRecordDecl *C) {
@@ -1474,7 +1489,7 @@ void DanglingReferenceCheck::reportThis(const Expr &Task, const Escape &How,
     return;
   if (holderDiesFirst(How, SourceLocation(), DestructorJoins))
     return;
-  if (runsLoopBeforeItDies(*Class, LoopJoinFunctions))
+  if (runsLoopBeforeItDies(*Class, LoopJoinFunctions, LoopRunningCalls))
     return;
   // A group the object holds by value is joined before the object is gone;
   // one it refers to may outlive it.

@@ -8,6 +8,7 @@
 #include "utils/Coroutines.h"
 #include "utils/StmtPaths.h"
 #include "utils/TaskSignals.h"
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallPtrSet.h"
 
 namespace clang::tidy::tether {
@@ -34,7 +35,13 @@ public:
     Tasks.reset();
     Paths.clear();
     FixedParams.clear();
+    LoopRunningCalls.clear();
   }
+
+  /// Whether a call of each function runs an event loop to completion, by
+  /// the function and how many calls deep it was followed.
+  using LoopRunMemo =
+      llvm::DenseMap<std::pair<const FunctionDecl *, unsigned>, bool>;
 
   /// How a task gets beyond the full-expression that creates it.
   struct Escape;
@@ -118,6 +125,9 @@ private:
   /// The parameters whose by-value fix is already offered in this
   /// translation unit.
   llvm::SmallPtrSet<const VarDecl *, 8> FixedParams;
+  /// What the joins of this translation unit asked of the functions they
+  /// call: each function is walked once per depth, however many ask.
+  mutable LoopRunMemo LoopRunningCalls;
 };
 
 } // namespace clang::tidy::tether
