@@ -56,23 +56,28 @@ constexpr llvm::StringLiteral DefaultExpectedThrowFunctions =
     "assert_throws;assert_throws_with_error_message;"
     "assert_throws_contains_error_message";
 
-/// Whether the promise \p Promise ends the program on an exception that
-/// escapes the coroutine (its unhandled_exception() calls std::terminate or
-/// std::abort, on some path) and has no result to give (return_void only).
-bool endsProgramWithoutResult(const CXXRecordDecl &Promise) {
+/// The body of the unhandled_exception() of \p Promise when the promise has
+/// no result to give (return_void only); null when it has one, or the
+/// handler is not in view.
+const Stmt *handlerWithoutResult(const CXXRecordDecl &Promise) {
   const FunctionDecl *Handler = nullptr;
-  bool HasResult = false;
   for (const CXXMethodDecl *Method : Promise.methods()) {
     if (!Method->getIdentifier())
       continue;
+    if (Method->getName() == "return_value")
+      return nullptr;
     if (Method->getName() == "unhandled_exception")
       Handler = Method;
-    HasResult = HasResult || Method->getName() == "return_value";
   }
   const FunctionDecl *Defined = nullptr;
-  if (HasResult || !Handler || !Handler->hasBody(Defined))
-    return false;
-  return anyStmt(Defined->getBody(), [](const Stmt &S) {
+  return Handler && Handler->hasBody(Defined) ? Defined->getBody() : nullptr;
+}
+
+/// Whether the promise \p Promise ends the program on an exception that
+/// escapes the coroutine (its unhandled_exception() calls std::terminate or
+/// std::abort, on some path) and has no result to give.
+bool endsProgramWithoutResult(const CXXRecordDecl &Promise) {
+  return anyStmt(handlerWithoutResult(Promise), [](const Stmt &S) {
     const auto *Call = dyn_cast<CallExpr>(&S);
     const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
     return Callee && Callee->getIdentifier() &&
@@ -83,25 +88,13 @@ bool endsProgramWithoutResult(const CXXRecordDecl &Promise) {
 }
 
 /// Whether the promise \p Promise loses nothing when its task is dropped
-/// once done: it has no result (return_void only) and its
-/// unhandled_exception() rethrows (`throw;`) to whoever resumed the
-/// coroutine.
+/// once done: it has no result to give and its unhandled_exception()
+/// rethrows (`throw;`) to whoever resumed the coroutine.
 bool keepsNothing(const CXXRecordDecl &Promise) {
-  const FunctionDecl *Handler = nullptr;
-  for (const CXXMethodDecl *Method : Promise.methods()) {
-    if (!Method->getIdentifier())
-      continue;
-    if (Method->getName() == "return_value")
-      return false;
-    if (Method->getName() == "unhandled_exception")
-      Handler = Method;
-  }
-  const FunctionDecl *Defined = nullptr;
-  return Handler && Handler->hasBody(Defined) &&
-         anyStmt(Defined->getBody(), [](const Stmt &S) {
-           const auto *Throw = dyn_cast<CXXThrowExpr>(&S);
-           return Throw && !Throw->getSubExpr();
-         });
+  return anyStmt(handlerWithoutResult(Promise), [](const Stmt &S) {
+    const auto *Throw = dyn_cast<CXXThrowExpr>(&S);
+    return Throw && !Throw->getSubExpr();
+  });
 }
 
 /// Whether the eager coroutine \p Call calls runs to its end inside the
