@@ -78,6 +78,27 @@ grep -q "did you mean '--header-filter'?" err.txt || fail "no suggestion: $(cat 
 # A value that starts with '-' is a value.
 expect_exit 1 "$tether" check -p build --checks '-*,async-fire-and-forget'
 
+# WarningsAsErrors makes the findings of the checks it names errors, in every
+# report, as in clang-tidy; the others stay warnings. The cache is keyed by the
+# configuration: a warm run after the change reports errors too.
+printf "Checks: '-*,async-*'\n" >.clang-tidy
+expect_exit 1 "$tether" check -p build
+grep -q "warning: .*\[async-fire-and-forget\]" out.txt || fail "no warning before WarningsAsErrors: $(cat out.txt)"
+printf "Checks: '-*,async-*'\nWarningsAsErrors: 'async-fire-and-forget'\n" >.clang-tidy
+expect_exit 1 "$tether" check -p build --sarif errors.sarif --output-format=json
+cp out.txt errors.json
+[[ $(json_query errors.json 'sorted({f["level"] for f in j["findings"] if f["check"] == "async-fire-and-forget"})') == "['error']" ]] ||
+  fail "WarningsAsErrors not applied (json): $(cat errors.json)"
+[[ $(json_query errors.json 'sorted({f["level"] for f in j["findings"] if f["check"] != "async-fire-and-forget"})') == "['warning']" ]] ||
+  fail "WarningsAsErrors applied to other checks (json): $(cat errors.json)"
+[[ $(json_query errors.sarif 'sorted({r["level"] for r in j["runs"][0]["results"] if r["ruleId"] == "async-fire-and-forget"})') == "['error']" ]] ||
+  fail "WarningsAsErrors not applied (SARIF): $(cat errors.sarif)"
+expect_exit 1 "$tether" check -p build
+grep -q "error: .*\[async-fire-and-forget,-warnings-as-errors\]" out.txt ||
+  fail "WarningsAsErrors not applied (text): $(cat out.txt)"
+! grep -q "warning: .*\[async-fire-and-forget" out.txt || fail "a warning left: $(cat out.txt)"
+rm .clang-tidy
+
 # clang-tidy's flags: --header-filter, --exclude-header-filter, --extra-arg,
 # --extra-arg-before, --list-checks, --dump-config.
 expect_exit 1 "$tether" check -p build --header-filter='src/.*'

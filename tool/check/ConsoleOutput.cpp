@@ -55,6 +55,7 @@ void printText(llvm::ArrayRef<Finding> Findings, llvm::raw_ostream &OS) {
   for (const Finding &F : Findings) {
     printLocation(F.Where, OS);
     OS << (F.IsError ? "error: " : "warning: ") << F.Message << " [" << F.Check
+       << (F.Error && F.Error->IsWarningAsError ? ",-warnings-as-errors" : "")
        << "]\n";
     printLine(F.Where, OS);
     for (const Edit &E : F.Fix)

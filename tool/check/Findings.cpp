@@ -46,7 +46,9 @@ std::vector<Finding> describeFindings(llvm::ArrayRef<const RawFinding *> Errors,
     Finding F;
     F.Error = &Error;
     F.Check = Error.DiagnosticName;
-    F.IsError = Error.DiagLevel == ClangTidyError::Error;
+    // WarningsAsErrors of the file's configuration, as clang-tidy applies it.
+    F.IsError =
+        Error.DiagLevel == ClangTidyError::Error || Error.IsWarningAsError;
     F.Message = Error.Message.Message;
     F.Where =
         locate(Error.Message.FilePath, Error.Message.FileOffset, Root, Sources);
