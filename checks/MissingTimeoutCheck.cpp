@@ -82,6 +82,12 @@ constexpr llvm::StringLiteral DefaultCancellationBinders =
     "asio::cancel_after;asio::cancel_after_t;asio::cancel_at;asio::cancel_at_t";
 constexpr llvm::StringLiteral DefaultCancellationEmitters =
     "asio::cancellation_signal::emit";
+constexpr llvm::StringLiteral DefaultStreamCloseFunctions =
+    "::asio::basic_socket::close;::asio::basic_socket::cancel;"
+    "::asio::basic_socket::shutdown;::boost::asio::basic_socket::close;"
+    "::boost::asio::basic_socket::cancel;"
+    "::boost::asio::basic_socket::shutdown;"
+    "::boost::beast::basic_stream::close;::boost::beast::basic_stream::cancel";
 constexpr llvm::StringLiteral DefaultStreamDeadlineFunctions =
     "::boost::beast::basic_stream::expires_after;"
     "::boost::beast::basic_stream::expires_at";
@@ -262,6 +268,9 @@ private:
           {nullptr, nullptr, Callee.getCanonicalDecl(), DeadlineScopes > 0});
   }
   void noteStreamDeadline(const CallExpr &Call);
+  /// Notes a member stream that this coroutine closes after it has waited
+  /// on a timer: the coroutine is the stream's watchdog.
+  void noteWatchdogClose(const CallExpr &Call);
   bool streamArmed(const CallExpr &Operation) const;
   /// A `co_spawn` this coroutine does not await.
   bool isDetachedSpawn(const CallExpr &Call) const;
@@ -275,6 +284,7 @@ private:
   std::vector<unsigned> ScopeStack;
   llvm::DenseSet<const ValueDecl *> ArmedStreams;
   llvm::DenseSet<const ValueDecl *> DisarmedStreams;
+  bool TimerAwaited = false; // earlier in this coroutine
 };
 
 /// The stream an operation works on: the object of a member call, the first
@@ -370,6 +380,7 @@ void MissingTimeoutCheck::BodyWalker::walkDecls(const DeclStmt &Decls) {
         if (const auto *Accept = dyn_cast<CallExpr>(
                 skipParensAndImplicit(Awaited->getOperand())))
           Check.noteLoopback(*Accept, Var);
+      Check.noteListeningAcceptor(*Var);
       // `stream_descriptor in(ex, ::dup(STDIN_FILENO))`: the terminal.
       if (Check.mentionsStandardStream(*Init))
         Check.MadeFromStandardStream.insert(Var);
@@ -413,6 +424,7 @@ void MissingTimeoutCheck::BodyWalker::walkAwait(const CoawaitExpr &E) {
   Await = Outer;
   if (!InCoroutine)
     return;
+  TimerAwaited = TimerAwaited || Check.isTimerWait(E.getOperand());
   for (size_t I = First; I < Items.size(); ++I)
     if (Items[I].Operation && Items[I].Await == &E && !Items[I].Bounded) {
       Check.Findings.push_back(
@@ -448,6 +460,12 @@ void MissingTimeoutCheck::BodyWalker::walkCall(const CallExpr &Call) {
   if (const FunctionDecl *Callee = Call.getDirectCallee())
     addSite(*Callee);
   noteStreamDeadline(Call);
+  for (const ValueDecl *Stream : Check.streamsArmedBy(Call)) {
+    ArmedStreams.insert(Stream);
+    DisarmedStreams.erase(Stream);
+  }
+  if (TimerAwaited)
+    noteWatchdogClose(Call);
   Check.noteLoopback(Call);
   Check.noteStreamArguments(Call, ArmedStreams);
 }
@@ -485,6 +503,58 @@ void MissingTimeoutCheck::BodyWalker::noteStreamDeadline(const CallExpr &Call) {
     Check.TimeoutOptionMembers.insert(Stream);
 }
 
+llvm::SmallVector<const ValueDecl *, 2>
+MissingTimeoutCheck::streamsArmedBy(const CallExpr &Call) {
+  llvm::SmallVector<const ValueDecl *, 2> Streams;
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  const FunctionDecl *Helper = Callee ? Callee->getDefinition() : nullptr;
+  if (!Helper || !Helper->getBody() ||
+      AST->getSourceManager().isInSystemHeader(Helper->getLocation()) ||
+      isCoroutineCached(*Helper))
+    return Streams;
+  auto [Known, Inserted] = ArmingHelpers.try_emplace(Helper);
+  if (Inserted)
+    anyStmt(Helper->getBody(), [&](const Stmt &S) {
+      const auto *Member = dyn_cast<CXXMemberCallExpr>(&S);
+      const NamedDecl *Called = Member ? calledDecl(*Member) : nullptr;
+      if (Called && StreamDeadlineFunctions.matches(*Called))
+        if (const ValueDecl *Armed =
+                streamOf(Member->getImplicitObjectArgument()))
+          Known->second.push_back(Armed);
+      return false;
+    });
+  // A parameter of the helper is the argument's stream; a stream a lambda
+  // captures (`auto arm = [&] { s.expires_after(30s); }; arm();`) is the
+  // stream itself.
+  const unsigned First =
+      isa<CXXOperatorCallExpr>(Call) && isa<CXXMethodDecl>(Helper) ? 1 : 0;
+  const auto *Closure = dyn_cast<CXXMethodDecl>(Helper);
+  const bool IsLambda = Closure && Closure->getParent()->isLambda();
+  for (const ValueDecl *Armed : Known->second) {
+    if (const auto *Param = dyn_cast<ParmVarDecl>(Armed);
+        Param && Param->getDeclContext() == Helper) {
+      const unsigned Index = First + Param->getFunctionScopeIndex();
+      if (Index < Call.getNumArgs())
+        if (const ValueDecl *Given = streamOf(Call.getArg(Index)))
+          Streams.push_back(Given);
+      continue;
+    }
+    if (IsLambda && isa<VarDecl>(Armed) && Armed->getDeclContext() != Helper)
+      Streams.push_back(Armed);
+  }
+  return Streams;
+}
+
+void MissingTimeoutCheck::BodyWalker::noteWatchdogClose(const CallExpr &Call) {
+  const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call);
+  const NamedDecl *Called = Member ? calledDecl(Call) : nullptr;
+  if (!Called || !Check.StreamCloseFunctions.matches(*Called))
+    return;
+  if (const auto *Field = dyn_cast_or_null<FieldDecl>(
+          Check.streamOf(Member->getImplicitObjectArgument())))
+    Check.WatchedMembers.insert(Field);
+}
+
 bool MissingTimeoutCheck::BodyWalker::streamArmed(
     const CallExpr &Operation) const {
   if (ArmedStreams.empty())
@@ -511,6 +581,8 @@ MissingTimeoutCheck::MissingTimeoutCheck(StringRef Name,
           readNameList("CancellationBinders", DefaultCancellationBinders)),
       CancellationEmitters(
           readNameList("CancellationEmitters", DefaultCancellationEmitters)),
+      StreamCloseFunctions(
+          readNameList("StreamCloseFunctions", DefaultStreamCloseFunctions)),
       StreamDeadlineFunctions(readNameList("StreamDeadlineFunctions",
                                            DefaultStreamDeadlineFunctions)),
       StreamDeadlineResets(
@@ -529,6 +601,7 @@ void MissingTimeoutCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   storeNameList(Opts, RaceFunctions);
   storeNameList(Opts, CancellationBinders);
   storeNameList(Opts, CancellationEmitters);
+  storeNameList(Opts, StreamCloseFunctions);
   storeNameList(Opts, StreamDeadlineFunctions);
   storeNameList(Opts, StreamDeadlineResets);
   storeNameList(Opts, StreamTimeoutOptionTypes);
@@ -809,8 +882,115 @@ static const CXXMemberCallExpr *methodCall(const Expr *E,
              : nullptr;
 }
 
+/// Whether \p E, the address of an endpoint, is this host's: a protocol
+/// (`tcp::v4()`: the unspecified address, which a connect reaches on this
+/// host), a loopback (`address_v4::loopback()`), or an address made from
+/// the text of one (`make_address("127.0.0.1")`); through locals.
+static bool isOwnHostAddress(const Expr *E) {
+  for (unsigned Depth = 0; E && Depth < 6; ++Depth) {
+    E = peel(E);
+    if (const auto *Var = dyn_cast_or_null<VarDecl>(namedValue(E));
+        Var && Var->hasLocalStorage() && Var->getInit()) {
+      E = Var->getInit();
+      continue;
+    }
+    const CXXRecordDecl *Type = E->getType()->getAsCXXRecordDecl();
+    if (Type && Type->getIdentifier() &&
+        llvm::is_contained({"tcp", "udp"}, Type->getName()))
+      return true;
+    // An `address` made from an `address_v6`.
+    if (const auto *Converted = dyn_cast<CXXConstructExpr>(E);
+        Converted && Converted->getNumArgs() == 1) {
+      E = Converted->getArg(0);
+      continue;
+    }
+    const auto *Call = dyn_cast<CallExpr>(E);
+    const auto *Callee =
+        Call ? dyn_cast_or_null<NamedDecl>(Call->getCalleeDecl()) : nullptr;
+    if (!Callee || !Callee->getIdentifier())
+      return false;
+    if (Callee->getName() == "loopback")
+      return true;
+    const auto *Text =
+        Call->getNumArgs()
+            ? dyn_cast<StringLiteral>(Call->getArg(0)->IgnoreParenImpCasts())
+            : nullptr;
+    return Callee->getName().starts_with("make_address") && Text &&
+           llvm::is_contained(
+               {"127.0.0.1", "::1", "localhost", "0.0.0.0", "::"},
+               Text->getString());
+  }
+  return false;
+}
+
+/// The constant port of the endpoint \p E names (`{tcp::v4(), 2775}`,
+/// `tcp::endpoint(addr, 4223)`, through locals and a list or a container
+/// made from a list of one endpoint),
+/// when its address passes \p Address; none otherwise.
+static std::optional<uint64_t>
+constantPort(const Expr *E, llvm::function_ref<bool(const Expr *)> Address) {
+  for (unsigned Depth = 0; E && Depth < 8; ++Depth) {
+    E = peel(E);
+    // A container made from a list (`std::vector<tcp::endpoint> v{ep}`).
+    if (const auto *Made = dyn_cast<CXXConstructExpr>(E);
+        Made && Made->getNumArgs() >= 1 &&
+        isa<CXXStdInitializerListExpr>(peel(Made->getArg(0))))
+      E = peel(Made->getArg(0));
+    if (const auto *List = dyn_cast<CXXStdInitializerListExpr>(E))
+      E = List->getSubExpr()->IgnoreImplicit();
+    if (const auto *List = dyn_cast<InitListExpr>(E)) {
+      if (List->getNumInits() != 1)
+        return std::nullopt;
+      E = List->getInit(0);
+      continue;
+    }
+    if (const auto *Var = dyn_cast_or_null<VarDecl>(namedValue(E));
+        Var && Var->hasLocalStorage() && Var->getInit()) {
+      E = Var->getInit();
+      continue;
+    }
+    const auto *Made = dyn_cast<CXXConstructExpr>(E);
+    const CXXRecordDecl *Type =
+        Made ? Made->getConstructor()->getParent() : nullptr;
+    if (!Type || !Type->getIdentifier() ||
+        !Type->getName().contains("endpoint") || Made->getNumArgs() != 2 ||
+        !Address(Made->getArg(0)))
+      return std::nullopt;
+    Expr::EvalResult Port;
+    const Expr *PortArg = Made->getArg(1);
+    if (PortArg->isValueDependent() ||
+        !PortArg->EvaluateAsInt(Port, Type->getASTContext()))
+      return std::nullopt;
+    return Port.Val.getInt().getZExtValue();
+  }
+  return std::nullopt;
+}
+
+void MissingTimeoutCheck::noteListeningAcceptor(const VarDecl &Var) {
+  const auto *Made =
+      Var.getInit() ? dyn_cast<CXXConstructExpr>(peel(Var.getInit())) : nullptr;
+  const CXXRecordDecl *Type =
+      Made ? Made->getConstructor()->getParent() : nullptr;
+  if (!Type || !Type->getIdentifier() ||
+      Type->getName() != "basic_socket_acceptor")
+    return;
+  for (const Expr *Arg : Made->arguments())
+    if (std::optional<uint64_t> Port =
+            constantPort(Arg, [](const Expr *) { return true; }))
+      ListeningPorts[*Port].push_back(&Var);
+}
+
 void MissingTimeoutCheck::noteLoopback(const CallExpr &Call,
                                        const ValueDecl *Accepted) {
+  // `async_connect(socket, endpoints, token)`, the free function.
+  if (const FunctionDecl *Free = Call.getDirectCallee();
+      Free && !isa<CXXMethodDecl>(Free) && Free->getIdentifier() &&
+      llvm::is_contained({"async_connect", "connect"}, Free->getName()) &&
+      Call.getNumArgs() >= 2)
+    if (const ValueDecl *Socket = streamOf(Call.getArg(0)))
+      if (std::optional<uint64_t> Port =
+              constantPort(Call.getArg(1), isOwnHostAddress))
+        ConnectedPorts.push_back({Socket, *Port});
   const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call);
   const CXXMethodDecl *Method = Member ? Member->getMethodDecl() : nullptr;
   if (!Method || !Method->getIdentifier())
@@ -820,13 +1000,16 @@ void MissingTimeoutCheck::noteLoopback(const CallExpr &Call,
   if (!Object)
     return;
   if (Name == "async_connect" || Name == "connect") {
-    for (const Expr *Arg : Call.arguments())
+    for (const Expr *Arg : Call.arguments()) {
       if (const CXXMemberCallExpr *Endpoint = methodCall(Arg, "local_endpoint"))
         if (const ValueDecl *Acceptor =
                 streamOf(Endpoint->getImplicitObjectArgument())) {
           SelfConnectedAcceptors.insert(Acceptor);
           SelfConnectedSockets.insert(Object);
         }
+      if (std::optional<uint64_t> Port = constantPort(Arg, isOwnHostAddress))
+        ConnectedPorts.push_back({Object, *Port});
+    }
     return;
   }
   if (Name != "async_accept" && Name != "accept")
@@ -850,7 +1033,17 @@ void MissingTimeoutCheck::noteLoopback(const CallExpr &Call,
 llvm::DenseSet<const ValueDecl *> MissingTimeoutCheck::loopbackSockets() const {
   llvm::DenseSet<const ValueDecl *> Sockets(SelfConnectedSockets.begin(),
                                             SelfConnectedSockets.end());
-  for (const ValueDecl *Acceptor : SelfConnectedAcceptors)
+  llvm::DenseSet<const ValueDecl *> Acceptors(SelfConnectedAcceptors.begin(),
+                                              SelfConnectedAcceptors.end());
+  // A connect to this host, on a port an acceptor of the translation unit
+  // listens on.
+  for (const auto &[Socket, Port] : ConnectedPorts)
+    if (auto Listening = ListeningPorts.find(Port);
+        Listening != ListeningPorts.end()) {
+      Sockets.insert(Socket);
+      Acceptors.insert(Listening->second.begin(), Listening->second.end());
+    }
+  for (const ValueDecl *Acceptor : Acceptors)
     if (auto Found = AcceptedFrom.find(Acceptor); Found != AcceptedFrom.end())
       Sockets.insert(Found->second.begin(), Found->second.end());
   if (Sockets.empty())
@@ -980,6 +1173,7 @@ void MissingTimeoutCheck::onEndOfTranslationUnit() {
         !isOwnChannel(Stream, *Found.Coroutine) &&
         !GivenChannels.contains(Stream) && !isPrivateChannel(Stream) &&
         !TimeoutOptionMembers.contains(Stream) &&
+        !WatchedMembers.contains(Stream) &&
         (Found.StreamDisarmed ||
          !armedByEveryCaller(Stream, *Found.Coroutine)) &&
         !IsBounded(*Found.Coroutine) &&
@@ -988,11 +1182,15 @@ void MissingTimeoutCheck::onEndOfTranslationUnit() {
   }
   Walked.clear();
   Findings.clear();
+  WatchedMembers.clear();
+  ArmingHelpers.clear();
   CallSites.clear();
   Coroutines.clear();
   RacingHelpers.clear();
   SelfConnectedAcceptors.clear();
   SelfConnectedSockets.clear();
+  ListeningPorts.clear();
+  ConnectedPorts.clear();
   AcceptedFrom.clear();
   MadeFrom.clear();
   MadeFromStandardStream.clear();

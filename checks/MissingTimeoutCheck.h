@@ -76,10 +76,17 @@ private:
   /// The variable or member that names the stream \p E is, seen through
   /// layer accessors (get_lowest_layer, next_layer).
   const ValueDecl *streamOf(const Expr *E) const;
-  /// Notes a connect to an acceptor's own `local_endpoint()`, and the
-  /// sockets an acceptor accepts (\p Accepted, when the call's value is
-  /// one).
+  /// Notes a connect to an acceptor's own `local_endpoint()` or to a
+  /// constant port of this host, and the sockets an acceptor accepts
+  /// (\p Accepted, when the call's value is one).
   void noteLoopback(const CallExpr &Call, const ValueDecl *Accepted = nullptr);
+  /// The streams a call of a helper in view (no coroutine) arms a deadline
+  /// on: its arguments for the parameters its body arms
+  /// (`in_request_timeout(stream)`), the streams a lambda arms that it
+  /// captures (`arm()`).
+  llvm::SmallVector<const ValueDecl *, 2> streamsArmedBy(const CallExpr &Call);
+  /// Notes the constant port the acceptor \p Var is made to listen on.
+  void noteListeningAcceptor(const VarDecl &Var);
   /// The sockets whose peer is this program: connected to an acceptor of
   /// the translation unit, or accepted from one a socket connects to.
   llvm::DenseSet<const ValueDecl *> loopbackSockets() const;
@@ -119,6 +126,7 @@ private:
   const NameListOption RaceFunctions;
   const NameListOption CancellationBinders;
   const NameListOption CancellationEmitters;
+  const NameListOption StreamCloseFunctions;
   const NameListOption StreamDeadlineFunctions;
   const NameListOption StreamDeadlineResets;
   const NameListOption StreamTimeoutOptionTypes;
@@ -129,11 +137,24 @@ private:
 
   llvm::DenseSet<const FunctionDecl *> Walked;
   std::vector<Finding> Findings;
+  /// Member streams that a coroutine of the translation unit closes once a
+  /// timer it awaits has fired (an idle watchdog): what is pending on them
+  /// ends then.
+  llvm::DenseSet<const ValueDecl *> WatchedMembers;
+  /// What each helper of the translation unit arms a deadline on, in its
+  /// own names.
+  llvm::DenseMap<const FunctionDecl *, llvm::SmallVector<const ValueDecl *, 2>>
+      ArmingHelpers;
   llvm::DenseMap<const FunctionDecl *, std::vector<CallSite>> CallSites;
   llvm::DenseMap<const FunctionDecl *, bool> Coroutines;
   llvm::DenseMap<const FunctionDecl *, bool> RacingHelpers;
   llvm::DenseSet<const ValueDecl *> SelfConnectedAcceptors;
   llvm::DenseSet<const ValueDecl *> SelfConnectedSockets;
+  /// The acceptors made to listen on each constant port.
+  llvm::DenseMap<uint64_t, llvm::SmallVector<const ValueDecl *, 1>>
+      ListeningPorts;
+  /// The sockets connected to a constant port of this host.
+  std::vector<std::pair<const ValueDecl *, uint64_t>> ConnectedPorts;
   llvm::DenseMap<const ValueDecl *, llvm::SmallVector<const ValueDecl *, 2>>
       AcceptedFrom;
   /// Streams made from a socket (`ssl_stream s(std::move(sock), ctx)`).

@@ -1,12 +1,14 @@
 // Beast: a tcp_stream (basic_stream) whose expires_after or expires_at was
 // called earlier in the coroutine, with no expires_never since, bounds its
-// operations; a websocket stream with its timeout option set bounds its own.
+// operations; a websocket stream with its timeout option set bounds its own;
+// so does a helper in view that arms the stream it is given or captures.
 // RUN: %check_tidy -fix-notes %s async-missing-timeout %t -- -- %boost_asio_flags -DTETHER_USE_BOOST_ASIO -I %runtime_include
 
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/websocket.hpp>
+#include <optional>
 #include <tether/with_timeout.hpp>
 
 namespace beast = boost::beast;
@@ -40,10 +42,10 @@ awaitable<void> request(beast::tcp_stream &Stream, tcp::resolver &Resolver) {
 
 awaitable<void> unarmed(beast::tcp_stream &Stream, beast::tcp_stream &Other) {
   char Data[64];
-  // Another stream's deadline, and one armed only in a lambda.
+  // Another stream's deadline, and one armed only in a lambda that the
+  // coroutine does not call.
   Other.expires_after(30s);
   auto Arm = [&] { Stream.expires_after(30s); };
-  Arm();
   co_await Stream.async_read_some(net::buffer(Data), use_awaitable);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'async_read_some' is awaited with no deadline
   // CHECK-FIXES: {{^}}  co_await tether::with_timeout(Stream.async_read_some(net::buffer(Data), use_awaitable), std::chrono::seconds(30));{{$}}
@@ -98,3 +100,36 @@ awaitable<void> wrapped(websocket::stream<beast::tcp_stream> &Ws) {
   beast::flat_buffer Buffer;
   co_await tether::with_timeout(Ws.async_read(Buffer, use_awaitable), 5s);
 }
+
+// A deadline armed by a helper: a member function that arms its parameter
+// when a timeout is configured, a lambda that arms the stream it captures.
+struct Server {
+  std::optional<std::chrono::seconds> IdleTimeout;
+
+  void inRequestTimeout(beast::tcp_stream &S) {
+    if (IdleTimeout)
+      S.expires_after(*IdleTimeout);
+    else
+      S.expires_never();
+  }
+  void log(beast::tcp_stream &S, beast::tcp_stream &Other) {
+    Other.expires_after(30s);
+  }
+
+  awaitable<void> serve(beast::tcp_stream Stream, beast::tcp_stream Backend) {
+    beast::flat_buffer Buffer;
+    http::request<http::string_body> Request;
+    inRequestTimeout(Stream);
+    co_await http::async_read(Stream, Buffer, Request, use_awaitable);
+    auto Arm = [&] { Backend.expires_after(30s); };
+    Arm();
+    co_await http::async_write(Backend, Request, use_awaitable);
+    // A helper that arms another of its parameters.
+    log(Stream, Backend);
+    Stream.expires_never();
+    log(Stream, Backend);
+    co_await http::async_read(Stream, Buffer, Request, use_awaitable);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'async_read' is awaited with no deadline
+    // CHECK-FIXES: {{^}}    co_await tether::with_timeout(http::async_read(Stream, Buffer, Request, use_awaitable), std::chrono::seconds(30));{{$}}
+  }
+};

@@ -81,3 +81,41 @@ awaitable<void> readAndTick(tcp::socket &Sock, asio::steady_timer &Timer) {
   co_await (readBlock(Sock) && Timer.async_wait(use_awaitable));
   co_await (readBlock(Sock) && sleepFor(std::chrono::seconds(5)));
 }
+
+// An idle watchdog: a coroutine of the class that waits on a timer and then
+// closes a member socket ends what is pending on that socket.
+struct UdpForwarder {
+  asio::ip::udp::socket Sock;
+  asio::ip::udp::socket Upstream;
+  asio::steady_timer Timer;
+  int Idle = 60;
+
+  awaitable<void> tick() {
+    for (;;) {
+      Timer.expires_after(std::chrono::seconds(1));
+      co_await Timer.async_wait(use_awaitable);
+      if (--Idle <= 0) {
+        Sock.close();
+        co_return;
+      }
+    }
+  }
+
+  awaitable<void> forward() {
+    char Data[1500];
+    asio::ip::udp::endpoint From;
+    for (;;) {
+      Idle = 60;
+      co_await Sock.async_receive_from(asio::buffer(Data), From, use_awaitable);
+      co_await Upstream.async_receive(asio::buffer(Data), use_awaitable);
+      // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'async_receive' is awaited with no deadline: a peer that stops answering suspends the coroutine forever; wrap it in 'tether::with_timeout' or race it against a timer [async-missing-timeout]
+      // CHECK-FIXES: {{^}}      co_await tether::with_timeout(Upstream.async_receive(asio::buffer(Data), use_awaitable), std::chrono::seconds(30));{{$}}
+    }
+  }
+
+  // Closing without waiting on a timer first is a shutdown, not a deadline.
+  awaitable<void> stop() {
+    Upstream.close();
+    co_return;
+  }
+};
