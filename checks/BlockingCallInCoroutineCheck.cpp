@@ -11,6 +11,7 @@
 #include "utils/LocksAcrossSuspension.h"
 #include "utils/Matchers.h"
 #include "utils/RuntimeApi.h"
+#include "utils/SpawnApis.h"
 #include "utils/StmtSearch.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
@@ -51,13 +52,17 @@ struct BodyFacts {
 
 namespace {
 
-constexpr llvm::StringLiteral DefaultExecutorSwitches =
-    "::concurrencpp::resume_on;::concurrencpp::executor_tag;"
-    "::coro::thread_pool::schedule;::cppcoro::static_thread_pool::schedule;"
-    "::cppcoro::schedule_on;::cppcoro::resume_on;::async_simple::coro::"
-    "dispatch;"
-    "::asio::post;::asio::dispatch;::asio::defer;::boost::asio::post;"
-    "::boost::asio::dispatch;::boost::asio::defer";
+llvm::StringRef defaultExecutorSwitches() {
+  static const std::string Names =
+      (llvm::Twine("::concurrencpp::resume_on;::concurrencpp::executor_tag;"
+                   "::coro::thread_pool::schedule;"
+                   "::cppcoro::static_thread_pool::schedule;"
+                   "::cppcoro::schedule_on;::cppcoro::resume_on;"
+                   "::async_simple::coro::dispatch;") +
+       spawn::PostFunctions)
+          .str();
+  return Names;
+}
 
 constexpr llvm::StringLiteral DefaultBlockingFunctions =
     // Sleeping.
@@ -448,7 +453,7 @@ BlockingCallInCoroutineCheck::BlockingCallInCoroutineCheck(
       MutexTypes(readNameList("MutexTypes", DefaultMutexTypes)),
       LockGuardTypes(readNameList("LockGuardTypes", DefaultLockGuardTypes)),
       ExecutorSwitches(
-          readNameList("ExecutorSwitches", DefaultExecutorSwitches)),
+          readNameList("ExecutorSwitches", defaultExecutorSwitches())),
       Runtime(Options, areDiagsSelfContained()) {}
 
 void BlockingCallInCoroutineCheck::storeOptions(

@@ -2,8 +2,10 @@
 //===--- DanglingReferenceCheck.cpp - tether ------------------------------===//
 
 #include "DanglingReferenceCheck.h"
+#include "utils/AsioAwaitable.h"
 #include "utils/Coroutines.h"
 #include "utils/EnclosingCallables.h"
+#include "utils/EventLoops.h"
 #include "utils/LexerUtils.h"
 #include "utils/Loops.h"
 #include "utils/Matchers.h"
@@ -316,8 +318,6 @@ bool mentions(const Stmt *S, const ValueDecl *D) {
       /*IntoLambdas=*/true);
 }
 
-using LoopRunMemo = DanglingReferenceCheck::LoopRunMemo;
-
 /// The lists a join is recognized by.
 struct JoinNames {
   /// Members that wait for what the object they are called on tracks.
@@ -332,112 +332,12 @@ struct JoinNames {
   bool ThreadsRunLoop = false;
 };
 
-/// Whether \p Call, of \p Method, is listed in \p Names as a member of the
-/// class of the object it is called on.
-bool callsMemberIn(const CXXMemberCallExpr &Call, const CXXMethodDecl &Method,
-                   const NameList &Names) {
-  const CXXRecordDecl *Class = Call.getObjectType().isNull()
-                                   ? nullptr
-                                   : Call.getObjectType()->getAsCXXRecordDecl();
-  return Class && Names.matchesMemberOf(*Class, Method);
-}
-
 /// Whether \p Call joins a `std::thread` or `std::jthread`.
 bool joinsThread(const CXXMemberCallExpr &Call) {
   const CXXMethodDecl *Method = Call.getMethodDecl();
   return Method && Method->getIdentifier() && Method->getName() == "join" &&
          llvm::is_contained({"::std::thread", "::std::jthread"},
                             templateFreeQualifiedName(*Method->getParent()));
-}
-
-/// The call by which \p Node runs an event loop until it has no work left;
-/// null when it runs none. A member in \p LoopRuns (`io.run()`), a loop
-/// that steps the event loop while it has work (`for (; io.run_one(); ++n)`),
-/// or one that steps it until it stops (`while (!io.stopped()) io.poll();`,
-/// Boost.MQTT5's test broker).
-const CXXMemberCallExpr *loopRunToCompletion(const Stmt &Node,
-                                             const NameList &LoopRuns) {
-  auto Calls =
-      [](const Stmt &S,
-         llvm::ArrayRef<llvm::StringRef> Names) -> const CXXMemberCallExpr * {
-    const auto *Call = dyn_cast<CXXMemberCallExpr>(&S);
-    const CXXMethodDecl *Method = Call ? Call->getMethodDecl() : nullptr;
-    return Method && Method->getIdentifier() &&
-                   llvm::is_contained(Names, Method->getName())
-               ? Call
-               : nullptr;
-  };
-  if (const auto *Call = dyn_cast<CXXMemberCallExpr>(&Node)) {
-    const CXXMethodDecl *Method = Call->getMethodDecl();
-    return Method && Method->getIdentifier() &&
-                   callsMemberIn(*Call, *Method, LoopRuns)
-               ? Call
-               : nullptr;
-  }
-  const Expr *Condition = loopCondition(Node);
-  const Stmt *Body = loopBody(Node);
-  if (!Condition)
-    return nullptr;
-  // run_one() returns 0 once no work is left: the loop is run().
-  if (const CXXMemberCallExpr *Step = Calls(*peel(Condition), {"run_one"}))
-    return Step;
-  const ValueDecl *Loop = nullptr;
-  anyStmt(Condition, [&](const Stmt &S) {
-    if (const CXXMemberCallExpr *Stopped = Calls(S, {"stopped"}))
-      Loop = namedValue(peel(Stopped->getImplicitObjectArgument()));
-    return Loop != nullptr;
-  });
-  const CXXMemberCallExpr *Stepping = nullptr;
-  if (Loop)
-    anyStmt(Body, [&](const Stmt &S) {
-      const CXXMemberCallExpr *Step =
-          Calls(S, {"poll", "poll_one", "run_one", "run_for"});
-      if (Step && namedValue(peel(Step->getImplicitObjectArgument())) == Loop)
-        Stepping = Step;
-      return Stepping != nullptr;
-    });
-  return Stepping;
-}
-
-/// Whether the event loop \p Run runs is a local object of \p Function: a
-/// loop made and run in a call is no loop its caller's tasks run on.
-bool isOwnLoop(const FunctionDecl &Function, const CXXMemberCallExpr &Run) {
-  const VarDecl *Root = rootVariable(Run.getImplicitObjectArgument());
-  return Root && Root->getDeclContext() == &Function &&
-         Root->hasLocalStorage() && !isa<ParmVarDecl>(Root) &&
-         !Root->getType()->isReferenceType() &&
-         !Root->getType()->isPointerType();
-}
-
-/// How many calls deep a call that runs an event loop is followed.
-constexpr unsigned MaxLoopRunDepth = 4;
-
-/// Whether a call of \p Callee runs an event loop that outlives the call,
-/// until the loop has no work left: its body in view does, itself or
-/// through the functions it calls at most \p Depth calls deep, or, with its
-/// body in another translation unit, the program's facts say so (a test's
-/// `::run(ioc)` defined in a library of the project). \p Known keeps the
-/// answers of the translation unit.
-bool callRunsLoop(const FunctionDecl &Callee, const NameList &LoopRuns,
-                  unsigned Depth, LoopRunMemo &Known) {
-  const auto Key = std::pair(Callee.getCanonicalDecl(), Depth);
-  if (auto Found = Known.find(Key); Found != Known.end())
-    return Found->second;
-  bool Runs = false;
-  if (const FunctionDecl *Definition = Callee.getDefinition())
-    Runs = anyStmt(Definition->getBody(), [&](const Stmt &Node) {
-      if (const CXXMemberCallExpr *Run = loopRunToCompletion(Node, LoopRuns))
-        return !isOwnLoop(*Definition, *Run);
-      const auto *Call = dyn_cast<CallExpr>(&Node);
-      const FunctionDecl *Next =
-          Call && Depth > 1 ? followedCallee(*Call) : nullptr;
-      return Next && Next->getCanonicalDecl() != Key.first &&
-             callRunsLoop(*Next, LoopRuns, Depth - 1, Known);
-    });
-  else
-    Runs = knownChain(Callee, FactKind::RunsLoop, Depth) != nullptr;
-  Known[Key] = Runs;
-  return Runs;
 }
 
 /// Whether a lambda in \p Body runs an event loop to completion, itself or
@@ -727,6 +627,23 @@ bool scopeDiesFirst(const DanglingReferenceCheck::Escape &How,
   const SourceManager &SM = Holder->getASTContext().getSourceManager();
   return SM.isBeforeInTranslationUnit(Object.getLocation(),
                                       Holder->getLocation());
+}
+
+/// Whether the event loop that \p How's spawn starts the task on dies before
+/// \p Object: an Asio execution context (an io_context, a thread pool) that
+/// is a local of the caller declared after \p Object. Its destructor
+/// destroys the frames of the tasks still suspended on it, while \p Object
+/// is alive: no task outlives it.
+bool loopDiesFirst(const DanglingReferenceCheck::Escape &How,
+                   const VarDecl &Object) {
+  const VarDecl *Loop = How.Spawn && How.Spawn->getNumArgs()
+                            ? rootVariable(How.Spawn->getArg(0))
+                            : nullptr;
+  if (!isOwnLocal(Loop, How) || !isExecutionContext(Loop->getType()))
+    return false;
+  const SourceManager &SM = Loop->getASTContext().getSourceManager();
+  return SM.isBeforeInTranslationUnit(Object.getLocation(),
+                                      Loop->getLocation());
 }
 
 /// Adds to \p Held what \p S hands the task to: a local initialized from a
@@ -1032,7 +949,7 @@ void DanglingReferenceCheck::summarize(const FunctionDecl &Function,
   anyStmt(Function.getBody(), [&](const Stmt &Node) {
     if (const CXXMemberCallExpr *Run =
             loopRunToCompletion(Node, LoopJoinFunctions)) {
-      if (isOwnLoop(Function, *Run))
+      if (ownLoop(Function, *Run))
         return false;
       Summary->RunsLoop.Own = FactCall{
           "", "'" + Run->getMethodDecl()->getQualifiedNameAsString() + "'",
@@ -1448,7 +1365,7 @@ bool DanglingReferenceCheck::reportReferent(const Referent &Object,
 
   if (Object.Kind == Referent::Local &&
       (holderDiesFirst(How, Object.Var->getLocation(), DestructorJoins) ||
-       scopeDiesFirst(How, *Object.Var)))
+       scopeDiesFirst(How, *Object.Var) || loopDiesFirst(How, *Object.Var)))
     return false;
   if (Scope && !How.Returned) {
     if (joinedLater(How, Scope))

@@ -6,6 +6,7 @@
 
 #include "utils/AsyncCheck.h"
 #include "utils/Coroutines.h"
+#include "utils/EventLoops.h"
 #include "utils/StmtPaths.h"
 #include "utils/TaskSignals.h"
 #include "llvm/ADT/DenseMap.h"
@@ -37,11 +38,6 @@ public:
     FixedParams.clear();
     LoopRunningCalls.clear();
   }
-
-  /// Whether a call of each function runs an event loop to completion, by
-  /// the function and how many calls deep it was followed.
-  using LoopRunMemo =
-      llvm::DenseMap<std::pair<const FunctionDecl *, unsigned>, bool>;
 
   /// How a task gets beyond the full-expression that creates it.
   struct Escape;

@@ -5,6 +5,8 @@
 #include "utils/Annotations.h"
 #include "utils/AsioAwaitable.h"
 #include "utils/Coroutines.h"
+#include "utils/EventLoops.h"
+#include "utils/Facts.h"
 #include "utils/LexerUtils.h"
 #include "utils/Loops.h"
 #include "utils/Matchers.h"
@@ -43,12 +45,15 @@ constexpr llvm::StringLiteral DefaultDetachedTokenTypes =
     "::asio::detached_t;::boost::asio::detached_t";
 /// Calls, and classes whose constructors take a callable, that call it and
 /// drop what it returns (a std::function whose signature returns void).
-constexpr llvm::StringLiteral DefaultResultDroppingCallees =
-    "::asio::post;::asio::dispatch;::asio::defer;"
-    "::boost::asio::post;::boost::asio::dispatch;::boost::asio::defer;"
-    "::std::thread;::std::jthread;::std::function;::std::move_only_function;"
-    "::std::copyable_function;::std::for_each;::std::for_each_n;"
-    "::std::ranges::for_each;::std::ranges::for_each_n";
+llvm::StringRef defaultResultDroppingCallees() {
+  static const std::string Names =
+      (llvm::Twine(spawn::PostFunctions) +
+       ";::std::thread;::std::jthread;::std::function;"
+       "::std::move_only_function;::std::copyable_function;::std::for_each;"
+       "::std::for_each_n;::std::ranges::for_each;::std::ranges::for_each_n")
+          .str();
+  return Names;
+}
 /// Members that chain a callback to a task and return the task that runs it
 /// (QCoro's `then(callback)` and `then(callback, errorCallback)`).
 constexpr llvm::StringLiteral DefaultContinuationFunctions = "then";
@@ -312,6 +317,27 @@ const FunctionDecl *taskFunction(const Expr &Task) {
   return nullptr;
 }
 
+/// The callable that the thread \p Thread names runs: the first argument of
+/// its construction, as a temporary (`std::thread(f).detach()`) or as the
+/// initializer of the local it names, in a template too; null when it is
+/// neither.
+const Expr *threadCallable(const Expr *Thread) {
+  Thread = peel(Thread);
+  if (const auto *Var = dyn_cast_or_null<VarDecl>(namedValue(Thread));
+      Var && Var->hasLocalStorage() && Var->getInit())
+    Thread = peel(Var->getInit());
+  if (const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(Thread))
+    return Construct->getNumArgs() ? Construct->getArg(0) : nullptr;
+  if (const auto *Dependent =
+          dyn_cast_or_null<CXXUnresolvedConstructExpr>(Thread))
+    return Dependent->getNumArgs() ? Dependent->getArg(0) : nullptr;
+  if (const auto *Parens = dyn_cast_or_null<ParenListExpr>(Thread))
+    return Parens->getNumExprs() ? Parens->getExpr(0) : nullptr;
+  if (const auto *Braces = dyn_cast_or_null<InitListExpr>(Thread))
+    return Braces->getNumInits() ? Braces->getInit(0) : nullptr;
+  return nullptr;
+}
+
 /// Whether the task \p Task (a call of a coroutine, or a coroutine lambda)
 /// is declared made to be detached (TETHER_DETACH_OK): its function or its
 /// type.
@@ -439,27 +465,6 @@ bool isNamed(const CXXRecordDecl *Record, llvm::StringRef QualifiedName) {
          templateFreeQualifiedName(*Record) == QualifiedName;
 }
 
-/// An Asio execution context (io_context, thread_pool): task_group::spawn
-/// wants its executor.
-bool isExecutionContext(QualType Type) {
-  const CXXRecordDecl *Record =
-      Type.getNonReferenceType()->getAsCXXRecordDecl();
-  if (!Record || !Record->hasDefinition())
-    return false;
-  auto IsContext = [](const CXXRecordDecl *Class) {
-    return isNamed(Class, "::asio::execution_context") ||
-           isNamed(Class, "::boost::asio::execution_context");
-  };
-  if (IsContext(Record))
-    return true;
-  bool Found = false;
-  Record->forallBases([&](const CXXRecordDecl *Base) {
-    Found = Found || IsContext(Base);
-    return !Found;
-  });
-  return Found;
-}
-
 /// What task_group::spawn accepts: a tether::task (an awaitable on the
 /// default executor, any_io_executor) or a callable that returns one.
 bool isSpawnableOnGroup(QualType Type) {
@@ -501,11 +506,16 @@ FireAndForgetCheck::FireAndForgetCheck(StringRef Name,
                                           DefaultExpectedThrowFunctions)),
       DetachedOperations(
           readNameList("DetachedOperations", spawn::DetachedOperations)),
-      ResultDroppingCallees(
-          readNameList("ResultDroppingCallees", DefaultResultDroppingCallees)),
+      ResultDroppingCallees(readNameList("ResultDroppingCallees",
+                                         defaultResultDroppingCallees())),
       DestructorJoins(readNameList("DestructorJoins", sync::DestructorJoins)),
       ContinuationFunctions(
           readNameList("ContinuationFunctions", DefaultContinuationFunctions)),
+      SyncTypes(readNameList("SyncTypes", sync::SyncTypes)),
+      SignalFunctions(readNameList("SignalFunctions", sync::SignalFunctions)),
+      HandlerPostFunctions(
+          readNameList("HandlerPostFunctions", spawn::PostFunctions)),
+      LoopJoinFunctions(readNameList("LoopJoinFunctions", sync::LoopJoins)),
       ExtraTaskTypes(readNameList("TaskTypes")), Tasks(&ExtraTaskTypes) {}
 
 void FireAndForgetCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
@@ -519,6 +529,10 @@ void FireAndForgetCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   storeNameList(Opts, ResultDroppingCallees);
   storeNameList(Opts, DestructorJoins);
   storeNameList(Opts, ContinuationFunctions);
+  storeNameList(Opts, SyncTypes);
+  storeNameList(Opts, SignalFunctions);
+  storeNameList(Opts, HandlerPostFunctions);
+  storeNameList(Opts, LoopJoinFunctions);
   Options.store(Opts, "AllowCastToVoid", AllowCastToVoid);
 }
 
@@ -640,18 +654,32 @@ void FireAndForgetCheck::check(const MatchFinder::MatchResult &Result) {
       return;
     const auto *Token = Result.Nodes.getNodeAs<Expr>("token");
     // What is lost: the exception, unless the task's body handles every
-    // exception itself (Asio's echo and chat servers); the owner always.
-    const bool HandlesExceptions = IsCoSpawn && Call->getNumArgs() >= 2 &&
-                                   handlesItsExceptions(*Call->getArg(1));
-    diag(Where(*Call), HandlesExceptions
-                           ? "%0 with %1 runs the task unowned: its body "
-                             "handles its exceptions, but nobody can wait "
-                             "for it or cancel it"
-                       : IsCoSpawn ? "%0 with %1 runs the task unowned: its "
-                                     "result and its exception are lost"
-                                   : "%0 with %1 runs the operation unowned: "
-                                     "its result and its error are lost")
-        << describeCallee(*Call) << describeToken(*Token);
+    // exception itself (Asio's echo and chat servers); the owner, unless
+    // the task's last act hands its outcome to one (a promise the starter
+    // waits on, the completion handler of an operation the task carries out).
+    const bool IsTask = IsCoSpawn && Call->getNumArgs() >= 2;
+    const bool HandlesExceptions =
+        IsTask && handlesItsExceptions(*Call->getArg(1));
+    const VarDecl *Owner =
+        IsTask ? handsOutcomeTo(*Call->getArg(1), *Call) : nullptr;
+    if (HandlesExceptions && (Owner || runsOwnLoopAfter(*Call, Ctx)))
+      return;
+    if (Owner)
+      diag(Where(*Call), "%0 with %1 runs the task unowned: its last act "
+                         "hands its outcome to %2, but an exception it "
+                         "throws is lost and %2 never hears of its end")
+          << describeCallee(*Call) << describeToken(*Token) << Owner;
+    else
+      diag(Where(*Call), HandlesExceptions
+                             ? "%0 with %1 runs the task unowned: its body "
+                               "handles its exceptions, but nobody can wait "
+                               "for it or cancel it"
+                         : IsCoSpawn ? "%0 with %1 runs the task unowned: its "
+                                       "result and its exception are lost"
+                                     : "%0 with %1 runs the operation "
+                                       "unowned: its result and its error "
+                                       "are lost")
+          << describeCallee(*Call) << describeToken(*Token);
     std::string Group;
     const std::vector<FixItHint> SpawnFix =
         IsCoSpawn ? spawnOnGroupFix(*Call, *Token, Ctx, Group)
@@ -674,11 +702,59 @@ void FireAndForgetCheck::check(const MatchFinder::MatchResult &Result) {
     return;
   }
   if (const auto *Call =
-          Result.Nodes.getNodeAs<CXXMemberCallExpr>("threadDetach")) {
-    diag(Where(*Call), "detached thread runs unowned: nobody can join it or "
-                       "observe its end; keep it and join it, or use "
-                       "'std::jthread'");
-  }
+          Result.Nodes.getNodeAs<CXXMemberCallExpr>("threadDetach"))
+    checkDetachedThread(*Call, Ctx);
+}
+
+const VarDecl *FireAndForgetCheck::handsOutcomeTo(const Expr &Task,
+                                                  const Expr &Start) const {
+  const FunctionDecl *Function = taskFunction(Task);
+  if (!Function)
+    return nullptr;
+  return finalHandOff(
+      *Function, dyn_cast<CallExpr>(skipParensAndImplicit(&Task)), Start,
+      SignalNames{SyncTypes, SignalFunctions}, HandlerPostFunctions);
+}
+
+bool FireAndForgetCheck::runsOwnLoopAfter(const CallExpr &Spawn,
+                                          ASTContext &Ctx) const {
+  const VarDecl *Loop =
+      Spawn.getNumArgs() ? rootVariable(Spawn.getArg(0)) : nullptr;
+  const FunctionDecl *Function = enclosingCallable(Spawn, Ctx);
+  if (!Loop || !Function || !Function->getBody() ||
+      !isLocalObject(*Function, *Loop))
+    return false;
+  const SourceManager &SM = Ctx.getSourceManager();
+  auto After = [&](const Stmt &Node) {
+    return SM.isBeforeInTranslationUnit(Spawn.getEndLoc(), Node.getBeginLoc());
+  };
+  return anyStmt(Function->getBody(), [&](const Stmt &Node) {
+    if (const CXXMemberCallExpr *Run =
+            loopRunToCompletion(Node, LoopJoinFunctions))
+      return ownLoop(*Function, *Run) == Loop && After(*Run);
+    // A function given the loop that runs it (`::run(context)`), in view or
+    // known by the program's facts.
+    const auto *Call = dyn_cast<CallExpr>(&Node);
+    const FunctionDecl *Callee = Call ? followedCallee(*Call) : nullptr;
+    return Callee && After(*Call) &&
+           llvm::any_of(
+               Call->arguments(),
+               [&](const Expr *Arg) { return rootVariable(Arg) == Loop; }) &&
+           callRunsLoop(*Callee, LoopJoinFunctions, MaxLoopRunDepth,
+                        LoopRunningCalls);
+  });
+}
+
+void FireAndForgetCheck::checkDetachedThread(const CXXMemberCallExpr &Detach,
+                                             ASTContext &Ctx) {
+  // A thread whose last act hands its outcome on has its end observed, and
+  // an exception that escapes it ends the program rather than vanishing.
+  const Expr *Callable = threadCallable(Detach.getImplicitObjectArgument());
+  if (Callable && handsOutcomeTo(*Callable, Detach))
+    return;
+  diag(Ctx.getSourceManager().getExpansionLoc(Detach.getBeginLoc()),
+       "detached thread runs unowned: nobody can join it or observe its end; "
+       "keep it and join it, or use 'std::jthread'");
 }
 
 void FireAndForgetCheck::checkKeptTask(const VarDecl &Task,

@@ -7,6 +7,7 @@
 #include "utils/AsyncCheck.h"
 #include "utils/Coroutines.h"
 #include "utils/EnclosingCallables.h"
+#include "utils/EventLoops.h"
 
 namespace clang::tidy::tether {
 
@@ -26,7 +27,10 @@ public:
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  void onEndOfTranslationUnit() override { Tasks.reset(); }
+  void onEndOfTranslationUnit() override {
+    Tasks.reset();
+    LoopRunningCalls.clear();
+  }
 
 private:
   void checkKeptTask(const VarDecl &Task, const CallExpr &Call,
@@ -64,6 +68,16 @@ private:
   /// empty otherwise.
   std::vector<FixItHint> coAwaitFix(const CallExpr &Call, const Expr &Discarded,
                                     ASTContext &Ctx);
+  /// What the work \p Task (a task, a call of a coroutine; a thread's
+  /// callable), started by \p Start, hands its outcome to as its last act:
+  /// an object its starter can wait on, or the completion handler the
+  /// starter was given; null when none.
+  const VarDecl *handsOutcomeTo(const Expr &Task, const Expr &Start) const;
+  void checkDetachedThread(const CXXMemberCallExpr &Detach, ASTContext &Ctx);
+  /// Whether the function that makes \p Spawn runs the event loop it spawns
+  /// on, one of its locals, until no work is left, after the spawn: the
+  /// task has ended when the run returns (a `run_sync` helper).
+  bool runsOwnLoopAfter(const CallExpr &Spawn, ASTContext &Ctx) const;
 
   const bool AllowCastToVoid;
   const NameListOption DetachedSpawnFunctions;
@@ -75,6 +89,12 @@ private:
   const NameListOption ResultDroppingCallees;
   const NameListOption DestructorJoins;
   const NameListOption ContinuationFunctions;
+  const NameListOption SyncTypes;
+  const NameListOption SignalFunctions;
+  const NameListOption HandlerPostFunctions;
+  const NameListOption LoopJoinFunctions;
+  /// What the functions called after a spawn are known to do.
+  mutable LoopRunMemo LoopRunningCalls;
   const NameListOption ExtraTaskTypes;
   TaskTypes Tasks;
 };

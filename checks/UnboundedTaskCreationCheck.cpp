@@ -2,6 +2,7 @@
 //===--- UnboundedTaskCreationCheck.cpp - tether --------------------------===//
 
 #include "UnboundedTaskCreationCheck.h"
+#include "utils/AsioAwaitable.h"
 #include "utils/Loops.h"
 #include "utils/Matchers.h"
 #include "utils/RuntimeApi.h"
@@ -260,6 +261,48 @@ std::optional<uint64_t> iotaTripCount(const Expr &Range,
   return *To > *From ? static_cast<uint64_t>(*To) - *From : 0;
 }
 
+/// Whether \p Type is a class that \p Is accepts, or points to one (a
+/// pointer, a smart pointer: the first type argument of a template).
+bool isOrPointsTo(QualType Type,
+                  llvm::function_ref<bool(const CXXRecordDecl &)> Is) {
+  for (int Level = 0; Level < 2; ++Level) {
+    Type = Type.getNonReferenceType();
+    if (!Type->getPointeeType().isNull())
+      Type = Type->getPointeeType();
+    const CXXRecordDecl *Class = Type->getAsCXXRecordDecl();
+    if (!Class || !Class->hasDefinition())
+      return false;
+    if (Is(*Class))
+      return true;
+    const auto *Handle = dyn_cast<ClassTemplateSpecializationDecl>(Class);
+    const TemplateArgumentList *Args =
+        Handle ? &Handle->getTemplateArgs() : nullptr;
+    if (!Args || Args->size() == 0 ||
+        (*Args)[0].getKind() != TemplateArgument::Type)
+      return false;
+    Type = (*Args)[0].getAsType();
+  }
+  return false;
+}
+
+/// Whether \p Type is an Asio acceptor (a listening socket), or points to
+/// one.
+bool isAcceptor(QualType Type) {
+  auto IsAcceptor = [](const CXXRecordDecl *C) {
+    return C->getIdentifier() && C->getName() == "basic_socket_acceptor" &&
+           declaredFlavour(*C) != AsioFlavour::None;
+  };
+  return isOrPointsTo(Type, [&](const CXXRecordDecl &Class) {
+    bool Found = IsAcceptor(&Class);
+    if (!Found)
+      Class.forallBases([&](const CXXRecordDecl *Base) {
+        Found = IsAcceptor(Base);
+        return !Found;
+      });
+    return Found;
+  });
+}
+
 /// The trip count of a range-for over a braced list, a built-in array, a
 /// std::array or an iota view with constant bounds; none for any other
 /// range.
@@ -413,13 +456,15 @@ private:
     Frames.pop_back();
   }
 
-  /// The trip count of a range-for: a constant, or one over event loops
-  /// (counted as one, as a pool's worker count is: a program makes as many
-  /// event loops as it is configured to run, not one per input item).
+  /// The trip count of a range-for: a constant, or one over event loops or
+  /// acceptors (counted as one, as a pool's worker count is: a program makes
+  /// as many event loops as it is configured to run, and listens on as many
+  /// addresses as it is configured to, not one per input item).
   std::optional<uint64_t> rangeTripCount(const CXXForRangeStmt &Range) const {
     if (std::optional<uint64_t> Count = constantTripCount(Range, Ctx))
       return Count;
-    if (Check.isEventLoop(Range.getLoopVariable()->getType()))
+    const QualType Element = Range.getLoopVariable()->getType();
+    if (Check.isEventLoop(Element) || isAcceptor(Element))
       return 1;
     return std::nullopt;
   }
@@ -1219,27 +1264,11 @@ bool UnboundedTaskCreationCheck::acquiresLimiter(const Stmt &Body) const {
 }
 
 bool UnboundedTaskCreationCheck::isEventLoop(QualType Type) const {
-  // The loop itself, or what points to it: a pointer, a smart pointer.
-  for (int Level = 0; Level < 2; ++Level) {
-    Type = Type.getNonReferenceType();
-    if (!Type->getPointeeType().isNull())
-      Type = Type->getPointeeType();
-    const CXXRecordDecl *Class = Type->getAsCXXRecordDecl();
-    if (!Class || !Class->hasDefinition())
-      return false;
-    if (llvm::any_of(Class->methods(), [&](const CXXMethodDecl *Method) {
-          return Method->getIdentifier() && LoopJoinFunctions.matches(*Method);
-        }))
-      return true;
-    const auto *Handle = dyn_cast<ClassTemplateSpecializationDecl>(Class);
-    const TemplateArgumentList *Args =
-        Handle ? &Handle->getTemplateArgs() : nullptr;
-    if (!Args || Args->size() == 0 ||
-        (*Args)[0].getKind() != TemplateArgument::Type)
-      return false;
-    Type = (*Args)[0].getAsType();
-  }
-  return false;
+  return isOrPointsTo(Type, [&](const CXXRecordDecl &Class) {
+    return llvm::any_of(Class.methods(), [&](const CXXMethodDecl *Method) {
+      return Method->getIdentifier() && LoopJoinFunctions.matches(*Method);
+    });
+  });
 }
 
 bool UnboundedTaskCreationCheck::isNamedAsConcurrency(

@@ -31,6 +31,25 @@ AsioFlavour awaitableFlavour(QualType Type) {
   return AsioFlavour::None;
 }
 
+bool isExecutionContext(QualType Type) {
+  const CXXRecordDecl *Record =
+      Type.getNonReferenceType()->getAsCXXRecordDecl();
+  if (!Record || !Record->hasDefinition())
+    return false;
+  auto IsContext = [](const CXXRecordDecl *Class) {
+    return Class->getIdentifier() && Class->getName() == "execution_context" &&
+           declaredFlavour(*Class) != AsioFlavour::None;
+  };
+  if (IsContext(Record))
+    return true;
+  bool Found = false;
+  Record->forallBases([&](const CXXRecordDecl *Base) {
+    Found = IsContext(Base);
+    return !Found;
+  });
+  return Found;
+}
+
 AsioFlavour taskFlavour(QualType Type) {
   Type = Type.getNonReferenceType();
   const auto *Awaitable = dyn_cast_or_null<ClassTemplateSpecializationDecl>(

@@ -33,6 +33,11 @@ AsioFlavour declaredFlavour(const NamedDecl &D);
 /// take. None for any other type.
 AsioFlavour taskFlavour(QualType Type);
 
+/// Whether \p Type is an Asio execution context (an io_context, a thread
+/// pool), of either flavour: its executor runs tasks, and its destructor
+/// destroys what is still queued on it, suspended coroutines included.
+bool isExecutionContext(QualType Type);
+
 /// The flavour the runtime uses in this translation unit: Boost.Asio when
 /// TETHER_USE_BOOST_ASIO is defined, standalone Asio otherwise.
 AsioFlavour runtimeFlavour(Preprocessor &PP);

@@ -64,12 +64,13 @@ inline constexpr llvm::StringLiteral ScopeSpawnFunctions =
 /// what the coroutine returns and throws (concurrencpp's null_result),
 /// rethrows it out of the executor's run() (Boost.Cobalt's detached), or
 /// ends the program on it (kelcoro's job, drogon's AsyncTask, asyncpp's
-/// fire_and_forget_task and launch_task, which have no result). asyncpp's
-/// template is lazy or eager: a lazy one dropped still never runs.
+/// fire_and_forget_task and launch_task, corolib's oneway_task, "which cannot
+/// be co_awaited for", which have no result). asyncpp's template is lazy or
+/// eager: a lazy one dropped still never runs.
 inline constexpr llvm::StringLiteral FireAndForgetTypes =
     "::concurrencpp::null_result;::boost::cobalt::detached;::dd::job;"
     "::drogon::AsyncTask;::asyncpp::detail::fire_and_forget_task_impl;"
-    "::asyncpp::detail::launch_task";
+    "::asyncpp::detail::launch_task;::corolib::oneway_task";
 
 /// Operations made to be started with a detached token: they run until they
 /// are cancelled and complete with no error to lose (Boost.MySQL's
@@ -81,6 +82,13 @@ inline constexpr llvm::StringLiteral DetachedOperations =
     "::boost::mysql::detail::basic_connection_node::async_run;"
     "::boost::mqtt5::mqtt_client::async_run;"
     "::async_mqtt5::mqtt_client::async_run";
+
+/// Asio's calls that run a callable later on an executor: a switch of
+/// executor when awaited, and how a task hands a completion handler its
+/// result on the handler's own executor.
+inline constexpr llvm::StringLiteral PostFunctions =
+    "::asio::post;::asio::dispatch;::asio::defer;"
+    "::boost::asio::post;::boost::asio::dispatch;::boost::asio::defer";
 
 } // namespace clang::tidy::tether::spawn
 

@@ -64,6 +64,15 @@ bool growsContainer(llvm::StringRef Name) {
 }
 
 bool isStdMove(const CallExpr &Call) {
+  // In a template, `std::move(x)` of a dependent `x` is still a lookup.
+  if (const auto *Lookup = dyn_cast<UnresolvedLookupExpr>(
+          Call.getCallee()->IgnoreParenImpCasts()))
+    return Call.getNumArgs() == 1 &&
+           llvm::is_contained({"move", "forward"},
+                              Lookup->getName().getAsString()) &&
+           llvm::all_of(Lookup->decls(), [](const NamedDecl *D) {
+             return D->getDeclContext()->isStdNamespace();
+           });
   const FunctionDecl *Callee = Call.getDirectCallee();
   if (Call.getNumArgs() != 1 || !Callee || !Callee->getIdentifier() ||
       !llvm::is_contained({"move", "forward"}, Callee->getName()))

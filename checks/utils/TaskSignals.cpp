@@ -6,6 +6,7 @@
 #include "StmtSearch.h"
 #include "TaskHolders.h"
 #include "clang/AST/ASTContext.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 
 namespace clang::tidy::tether {
 
@@ -49,8 +50,9 @@ bool isSyncObject(const VarDecl &Var, const NameList &SyncTypes) {
 
 /// The variable of the code that starts the task that \p Named, a variable
 /// the task's code names, stands for: itself for a by-reference capture or
-/// a variable of that code, the origin of an init-capture, the argument of
-/// a parameter of \p Definition (the coroutine \p TaskCall calls).
+/// a variable of that code (a parameter of the starter too), the origin of
+/// an init-capture, the argument of a parameter of \p Definition (the
+/// coroutine \p TaskCall calls).
 const VarDecl *startersObject(const VarDecl *Named, const CallExpr *TaskCall,
                               const FunctionDecl *Definition) {
   // Each step leaves the task's code for the code around it (an
@@ -63,7 +65,9 @@ const VarDecl *startersObject(const VarDecl *Named, const CallExpr *TaskCall,
     const auto *Param = dyn_cast<ParmVarDecl>(Named);
     if (!Param)
       return Named;
-    if (!TaskCall || !Definition || Param->getDeclContext() != Definition)
+    if (Param->getDeclContext() != Definition)
+      return Param;
+    if (!TaskCall)
       return nullptr;
     // The object of a member operator() (a lambda's closure) is its first
     // argument.
@@ -166,33 +170,42 @@ void addCallbackSignals(const Expr &Callback, const SignalNames &Names,
 }
 
 namespace {
-/// The task's last act in \p Block of the coroutine \p Definition: the last
-/// signal, followed only by statements that touch the body's own locals
-/// (`co_return;`, `bool ok = chan.try_send(ec); assert(ok);`) and no
-/// destructor of a local of the block; or, when a try statement ends the
-/// block, the signal that ends its block and each of its handlers, of one
+/// How a last act may be followed by the destructors of the block's locals.
+enum class LocalsAfter {
+  /// Not at all: a scoped lock would still unlock after a signal, while
+  /// the waiter may already have destroyed the mutex.
+  Forbidden,
+  /// Freely: a completion handler's caller has no part in the task's own
+  /// locals.
+  Allowed
+};
+
+/// The task's last act in \p Block of \p Definition, when it is one that
+/// \p Object finds the object of (a signal, a call of a handler): followed
+/// only by statements that touch the body's own locals (`co_return;`,
+/// `bool ok = chan.try_send(ec); assert(ok);`) and by the destructors of the
+/// block's locals as \p Locals allows; or, when a try statement ends the
+/// block, the act that ends its block and each of its handlers, on one
 /// object (`try { p.set_value(co_await f()); } catch (...) {
 /// p.set_value(fallback); }`). Null when the block ends otherwise.
 const Expr *finalSignal(const CompoundStmt &Block,
                         const FunctionDecl &Definition,
-                        const SignalNames &Names) {
+                        llvm::function_ref<const Expr *(const Stmt &)> Object,
+                        LocalsAfter Locals = LocalsAfter::Forbidden) {
   llvm::ArrayRef<Stmt *> Statements(Block.body_begin(), Block.size());
   const Expr *Last = nullptr;
   for (; !Statements.empty(); Statements = Statements.drop_back()) {
     const Stmt *S = Statements.back();
     if (const auto *Try = dyn_cast<CXXTryStmt>(S)) {
-      Last = finalSignal(*Try->getTryBlock(), Definition, Names);
-      const Expr *Object =
-          Last ? signalledObject(*Last, Names.SignalFunctions) : nullptr;
-      const VarDecl *Signalled = Object ? rootVariable(Object) : nullptr;
+      Last = finalSignal(*Try->getTryBlock(), Definition, Object, Locals);
+      const VarDecl *Signalled = Last ? rootVariable(Object(*Last)) : nullptr;
       for (unsigned I = 0; Signalled && I < Try->getNumHandlers(); ++I) {
         const auto *Handler =
             dyn_cast<CompoundStmt>(Try->getHandler(I)->getHandlerBlock());
         const Expr *HandlerLast =
-            Handler ? finalSignal(*Handler, Definition, Names) : nullptr;
-        if (!HandlerLast ||
-            rootVariable(signalledObject(*HandlerLast,
-                                         Names.SignalFunctions)) != Signalled)
+            Handler ? finalSignal(*Handler, Definition, Object, Locals)
+                    : nullptr;
+        if (!HandlerLast || rootVariable(Object(*HandlerLast)) != Signalled)
           Signalled = nullptr;
       }
       if (!Signalled)
@@ -211,7 +224,7 @@ const Expr *finalSignal(const CompoundStmt &Block,
       Last = skipParensAndImplicit(Last);
       if (const auto *Await = dyn_cast<CoawaitExpr>(Last))
         Last = skipParensAndImplicit(Await->getOperand());
-      if (signalledObject(*Last, Names.SignalFunctions))
+      if (Object(*Last))
         break;
     }
     if (!touchesOnlyOwnLocals(*S, Definition))
@@ -219,6 +232,8 @@ const Expr *finalSignal(const CompoundStmt &Block,
   }
   if (Statements.empty())
     return nullptr;
+  if (Locals == LocalsAfter::Allowed)
+    return Last;
   const ASTContext &Ctx = Definition.getASTContext();
   const bool DestructorRunsLater =
       llvm::any_of(Statements.drop_back(), [&](const Stmt *S) {
@@ -230,7 +245,90 @@ const Expr *finalSignal(const CompoundStmt &Block,
       });
   return DestructorRunsLater ? nullptr : Last;
 }
+
+/// The callable that \p S calls (`handler(ec)`, `std::move(handler)(ec)`, a
+/// function pointer), or, for a call of one of \p PostFunctions, the
+/// callable that the callable it is given calls as its own last act
+/// (`post(ex, [h = std::move(h)] { h(ec); })`); null otherwise.
+const Expr *calledCallable(const Stmt &S, const NameList &PostFunctions) {
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&S))
+    return Op->getOperator() == OO_Call ? Op->getArg(0) : nullptr;
+  const auto *Call = dyn_cast<CallExpr>(&S);
+  if (!Call || isa<CXXMemberCallExpr>(Call))
+    return nullptr;
+  const Expr *Callee = skipParensAndImplicit(Call->getCallee());
+  if (isa_and_nonnull<VarDecl>(namedValue(Callee)))
+    return Callee;
+  // In a template, a call with dependent arguments is still a lookup.
+  const auto *Lookup = dyn_cast_or_null<UnresolvedLookupExpr>(Callee);
+  const FunctionDecl *Function = Call->getDirectCallee();
+  if (Function
+          ? !PostFunctions.matches(*Function)
+          : !Lookup || llvm::none_of(Lookup->decls(), [&](const NamedDecl *D) {
+              return PostFunctions.matches(*D);
+            }))
+    return nullptr;
+  for (const Expr *Arg : Call->arguments()) {
+    const LambdaExpr *Posted = lambdaOf(*Arg);
+    const CompoundStmt *Block =
+        Posted ? dyn_cast<CompoundStmt>(Posted->getBody()) : nullptr;
+    if (!Block)
+      continue;
+    if (const Expr *Last = finalSignal(
+            *Block, *Posted->getCallOperator(),
+            [&](const Stmt &Node) {
+              return calledCallable(Node, PostFunctions);
+            },
+            LocalsAfter::Allowed))
+      return calledCallable(*Last, PostFunctions);
+  }
+  return nullptr;
+}
+
+/// The block a task runs: a coroutine's, or the body of the plain callable
+/// a thread runs.
+const CompoundStmt *taskBlock(const FunctionDecl &Task) {
+  if (const CompoundStmt *Block = coroutineBlock(Task))
+    return Block;
+  const FunctionDecl *Definition = Task.getDefinition();
+  return Definition ? dyn_cast_or_null<CompoundStmt>(Definition->getBody())
+                    : nullptr;
+}
 } // namespace
+
+const VarDecl *finalHandOff(const FunctionDecl &Task, const CallExpr *TaskCall,
+                            const Stmt &Start, const SignalNames &Names,
+                            const NameList &PostFunctions) {
+  const FunctionDecl *Definition = Task.getDefinition();
+  const CompoundStmt *Block = taskBlock(Task);
+  if (!Block || Block->body_empty())
+    return nullptr;
+  if (const Expr *Last = finalSignal(*Block, *Definition, [&](const Stmt &S) {
+        return signalledObject(S, Names.SignalFunctions);
+      })) {
+    SyncObjects Signalled;
+    if (addSignal(*Last, TaskCall, Definition, Names, Signalled))
+      return *Signalled.begin();
+  }
+  const Expr *Last = finalSignal(
+      *Block, *Definition,
+      [&](const Stmt &S) { return calledCallable(S, PostFunctions); },
+      LocalsAfter::Allowed);
+  const auto *Handler = dyn_cast_or_null<ParmVarDecl>(startersObject(
+      Last ? rootVariable(calledCallable(*Last, PostFunctions)) : nullptr,
+      TaskCall, Definition));
+  // A template's instantiations each have their own parameters: the
+  // handler is one of the function whose body (as instantiated) holds the
+  // start.
+  const auto *Receiver =
+      Handler ? dyn_cast<FunctionDecl>(Handler->getDeclContext()) : nullptr;
+  return Receiver && anyStmt(
+                         Receiver->getBody(),
+                         [&](const Stmt &S) { return &S == &Start; },
+                         /*IntoLambdas=*/true)
+             ? Handler
+             : nullptr;
+}
 
 void addFinalSignals(const FunctionDecl &Callee, const CallExpr *TaskCall,
                      const SignalNames &Names, SyncObjects &Out) {
@@ -238,7 +336,9 @@ void addFinalSignals(const FunctionDecl &Callee, const CallExpr *TaskCall,
   const CompoundStmt *Body = coroutineBlock(Callee);
   if (!Body || Body->body_empty())
     return;
-  if (const Expr *Last = finalSignal(*Body, *Definition, Names))
+  if (const Expr *Last = finalSignal(*Body, *Definition, [&](const Stmt &S) {
+        return signalledObject(S, Names.SignalFunctions);
+      }))
     addSignal(*Last, TaskCall, Definition, Names, Out);
 }
 

@@ -59,6 +59,18 @@ void addCallbackSignals(const Expr &Callback, const SignalNames &Names,
 void addFinalSignals(const FunctionDecl &Callee, const CallExpr *TaskCall,
                      const SignalNames &Names, SyncObjects &Out);
 
+/// The object that the task \p Task (a coroutine that \p TaskCall calls,
+/// null for a coroutine lambda; or the plain callable a thread runs),
+/// started by \p Start, hands its outcome to as its last act (as
+/// addFinalSignals reads a last act): a synchronisation object of the
+/// starter it signals, or a callable parameter of a function around
+/// \p Start that it calls (a completion handler), itself or through a
+/// callable it gives one of \p PostFunctions (`post(ex, [h = std::move(h)] {
+/// h(ec); })`). Null when its last act is neither.
+const VarDecl *finalHandOff(const FunctionDecl &Task, const CallExpr *TaskCall,
+                            const Stmt &Start, const SignalNames &Names,
+                            const NameList &PostFunctions);
+
 /// Adds to \p Signalled the synchronisation objects of \p Body initialized
 /// from one of them: the future of a promise (`auto f = p.get_future()`).
 void addDerivedObjects(const Stmt *Body, const NameList &SyncTypes,

@@ -36,8 +36,8 @@ public:
 awaitable<void> request(agrpc::GrpcContext &Context, std::string &Stub);
 
 void helloWorldClient() {
-  std::string Stub;
   agrpc::GrpcContext GrpcContext;
+  std::string Stub;
   asio::co_spawn(
       GrpcContext.get_executor(),
       [&]() -> awaitable<void> { co_await request(GrpcContext, Stub); },
@@ -47,9 +47,11 @@ void helloWorldClient() {
   GrpcContext.run();
 }
 
+// The loop outlives the stub (a loop declared after it would die first and
+// take the task with it), and nothing runs it.
 void notRun() {
-  std::string Stub;
   agrpc::GrpcContext GrpcContext;
+  std::string Stub;
   asio::co_spawn(
       GrpcContext.get_executor(),
       [&]() -> awaitable<void> { co_await request(GrpcContext, Stub); },

@@ -2,8 +2,8 @@
 // (Asio's echo and chat servers) loses only its owner, and the message says
 // so; a type designed to be started and dropped (option FireAndForgetTypes,
 // concurrencpp's null_result, Boost.Cobalt's detached, kelcoro's job,
-// drogon's AsyncTask, asyncpp's fire_and_forget_task) is not reported when it
-// runs.
+// drogon's AsyncTask, asyncpp's fire_and_forget_task, corolib's oneway_task)
+// is not reported when it runs.
 // RUN: %check_tidy %s async-fire-and-forget %t -- -- %asio_flags
 // RUN: %check_tidy -check-suffixes=,NOTYPES %s async-fire-and-forget %t -- \
 // RUN:   -config="{CheckOptions: {async-fire-and-forget.FireAndForgetTypes: ''}}" \
@@ -163,6 +163,36 @@ drogon::AsyncTask handleRequest(int &Done) {
 void startDrogon(int &Done) {
   handleRequest(Done);
   // CHECK-MESSAGES-NOTYPES: :[[@LINE-1]]:3: warning: task returned by 'handleRequest' is discarded and runs unowned: nobody can wait for it or cancel it, and an exception escaping it ends the program; co_await it or keep it to await later [async-fire-and-forget]
+}
+
+// corolib's oneway_task: "A oneway_task object cannot be co_awaited for";
+// an exception escaping it ends the program.
+namespace corolib {
+class oneway_task {
+public:
+  struct promise_type {
+    std::suspend_never initial_suspend() { return {}; }
+    std::suspend_never final_suspend() noexcept { return {}; }
+    void unhandled_exception() { std::terminate(); }
+    oneway_task get_return_object() { return {}; }
+    void return_void() {}
+  };
+};
+} // namespace corolib
+
+struct Event {
+  bool await_ready() const noexcept { return false; }
+  void await_suspend(std::coroutine_handle<>) const noexcept {}
+  void await_resume() const noexcept {}
+};
+
+corolib::oneway_task oneClient(Event &Done) {
+  co_await Done;
+}
+
+void startClients(Event &Done) {
+  (void)oneClient(Done);
+  // CHECK-MESSAGES-NOTYPES: :[[@LINE-1]]:9: warning: task returned by 'oneClient' is discarded and runs unowned: nobody can wait for it or cancel it, and an exception escaping it ends the program; co_await it or keep it to await later [async-fire-and-forget]
 }
 
 // asyncpp's fire_and_forget_task, lazy or eager by a template argument: a

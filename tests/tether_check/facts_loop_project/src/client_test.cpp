@@ -1,4 +1,5 @@
 #include "run.hpp"
+#include <exception>
 #include <string>
 
 tether::task<void> send(const std::string &text) { co_return; }
@@ -27,4 +28,22 @@ void sends_and_runs_another() {
   std::string text = "hello";
   tether::net::co_spawn(io, send(text), tether::net::detached);
   loop::run_scratch();
+}
+
+// A task that keeps its own exception, on a loop of this function that
+// another file's function runs until the task is done: the function owns it.
+void runs_guarded() {
+  loop::io_context io;
+  std::exception_ptr error;
+  tether::net::co_spawn(
+      io,
+      [&]() -> tether::task<void> {
+        try {
+          co_await send("guarded");
+        } catch (...) {
+          error = std::current_exception();
+        }
+      },
+      tether::net::detached);
+  loop::run(io);
 }

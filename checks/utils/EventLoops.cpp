@@ -1,0 +1,99 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//===--- EventLoops.cpp - tether ------------------------------------------===//
+
+#include "EventLoops.h"
+#include "Facts.h"
+#include "Loops.h"
+#include "StmtSearch.h"
+#include "TaskHolders.h"
+#include "TaskSignals.h"
+
+namespace clang::tidy::tether {
+
+bool callsMemberIn(const CXXMemberCallExpr &Call, const CXXMethodDecl &Method,
+                   const NameList &Names) {
+  const CXXRecordDecl *Class = Call.getObjectType().isNull()
+                                   ? nullptr
+                                   : Call.getObjectType()->getAsCXXRecordDecl();
+  return Class && Names.matchesMemberOf(*Class, Method);
+}
+
+const CXXMemberCallExpr *loopRunToCompletion(const Stmt &Node,
+                                             const NameList &LoopRuns) {
+  auto Calls =
+      [](const Stmt &S,
+         llvm::ArrayRef<llvm::StringRef> Names) -> const CXXMemberCallExpr * {
+    const auto *Call = dyn_cast<CXXMemberCallExpr>(&S);
+    const CXXMethodDecl *Method = Call ? Call->getMethodDecl() : nullptr;
+    return Method && Method->getIdentifier() &&
+                   llvm::is_contained(Names, Method->getName())
+               ? Call
+               : nullptr;
+  };
+  if (const auto *Call = dyn_cast<CXXMemberCallExpr>(&Node)) {
+    const CXXMethodDecl *Method = Call->getMethodDecl();
+    return Method && Method->getIdentifier() &&
+                   callsMemberIn(*Call, *Method, LoopRuns)
+               ? Call
+               : nullptr;
+  }
+  const Expr *Condition = loopCondition(Node);
+  const Stmt *Body = loopBody(Node);
+  if (!Condition)
+    return nullptr;
+  // run_one() returns 0 once no work is left: the loop is run().
+  if (const CXXMemberCallExpr *Step = Calls(*peel(Condition), {"run_one"}))
+    return Step;
+  const ValueDecl *Loop = nullptr;
+  anyStmt(Condition, [&](const Stmt &S) {
+    if (const CXXMemberCallExpr *Stopped = Calls(S, {"stopped"}))
+      Loop = namedValue(peel(Stopped->getImplicitObjectArgument()));
+    return Loop != nullptr;
+  });
+  const CXXMemberCallExpr *Stepping = nullptr;
+  if (Loop)
+    anyStmt(Body, [&](const Stmt &S) {
+      const CXXMemberCallExpr *Step =
+          Calls(S, {"poll", "poll_one", "run_one", "run_for"});
+      if (Step && namedValue(peel(Step->getImplicitObjectArgument())) == Loop)
+        Stepping = Step;
+      return Stepping != nullptr;
+    });
+  return Stepping;
+}
+
+bool isLocalObject(const FunctionDecl &Function, const VarDecl &Var) {
+  return Var.getDeclContext() == &Function && Var.hasLocalStorage() &&
+         !isa<ParmVarDecl>(Var) && !Var.getType()->isReferenceType() &&
+         !Var.getType()->isPointerType();
+}
+
+const VarDecl *ownLoop(const FunctionDecl &Function,
+                       const CXXMemberCallExpr &Run) {
+  const VarDecl *Root = rootVariable(Run.getImplicitObjectArgument());
+  return Root && isLocalObject(Function, *Root) ? Root : nullptr;
+}
+
+bool callRunsLoop(const FunctionDecl &Callee, const NameList &LoopRuns,
+                  unsigned Depth, LoopRunMemo &Known) {
+  const auto Key = std::pair(Callee.getCanonicalDecl(), Depth);
+  if (auto Found = Known.find(Key); Found != Known.end())
+    return Found->second;
+  bool Runs = false;
+  if (const FunctionDecl *Definition = Callee.getDefinition())
+    Runs = anyStmt(Definition->getBody(), [&](const Stmt &Node) {
+      if (const CXXMemberCallExpr *Run = loopRunToCompletion(Node, LoopRuns))
+        return !ownLoop(*Definition, *Run);
+      const auto *Call = dyn_cast<CallExpr>(&Node);
+      const FunctionDecl *Next =
+          Call && Depth > 1 ? followedCallee(*Call) : nullptr;
+      return Next && Next->getCanonicalDecl() != Key.first &&
+             callRunsLoop(*Next, LoopRuns, Depth - 1, Known);
+    });
+  else
+    Runs = knownChain(Callee, FactKind::RunsLoop, Depth) != nullptr;
+  Known[Key] = Runs;
+  return Runs;
+}
+
+} // namespace clang::tidy::tether
