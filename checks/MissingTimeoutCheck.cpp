@@ -925,8 +925,8 @@ static bool isOwnHostAddress(const Expr *E) {
 
 /// The constant port of the endpoint \p E names (`{tcp::v4(), 2775}`,
 /// `tcp::endpoint(addr, 4223)`, through locals and a list or a container
-/// made from a list of one endpoint),
-/// when its address passes \p Address; none otherwise.
+/// made from a list of one endpoint), when its address passes \p Address;
+/// none otherwise, and none for port 0, which asks for any free port.
 static std::optional<uint64_t>
 constantPort(const Expr *E, llvm::function_ref<bool(const Expr *)> Address) {
   for (unsigned Depth = 0; E && Depth < 8; ++Depth) {
@@ -959,7 +959,8 @@ constantPort(const Expr *E, llvm::function_ref<bool(const Expr *)> Address) {
     Expr::EvalResult Port;
     const Expr *PortArg = Made->getArg(1);
     if (PortArg->isValueDependent() ||
-        !PortArg->EvaluateAsInt(Port, Type->getASTContext()))
+        !PortArg->EvaluateAsInt(Port, Type->getASTContext()) ||
+        Port.Val.getInt().isZero())
       return std::nullopt;
     return Port.Val.getInt().getZExtValue();
   }

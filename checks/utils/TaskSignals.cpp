@@ -52,7 +52,8 @@ bool isSyncObject(const VarDecl &Var, const NameList &SyncTypes) {
 /// the task's code names, stands for: itself for a by-reference capture or
 /// a variable of that code (a parameter of the starter too), the origin of
 /// an init-capture, the argument of a parameter of \p Definition (the
-/// coroutine \p TaskCall calls).
+/// coroutine \p TaskCall calls). Null for a parameter when \p Definition,
+/// the task's code, is not known (a completion callback's own).
 const VarDecl *startersObject(const VarDecl *Named, const CallExpr *TaskCall,
                               const FunctionDecl *Definition) {
   // Each step leaves the task's code for the code around it (an
@@ -65,6 +66,8 @@ const VarDecl *startersObject(const VarDecl *Named, const CallExpr *TaskCall,
     const auto *Param = dyn_cast<ParmVarDecl>(Named);
     if (!Param)
       return Named;
+    if (!Definition)
+      return nullptr;
     if (Param->getDeclContext() != Definition)
       return Param;
     if (!TaskCall)
