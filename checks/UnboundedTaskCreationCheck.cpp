@@ -288,18 +288,8 @@ bool isOrPointsTo(QualType Type,
 /// Whether \p Type is an Asio acceptor (a listening socket), or points to
 /// one.
 bool isAcceptor(QualType Type) {
-  auto IsAcceptor = [](const CXXRecordDecl *C) {
-    return C->getIdentifier() && C->getName() == "basic_socket_acceptor" &&
-           declaredFlavour(*C) != AsioFlavour::None;
-  };
-  return isOrPointsTo(Type, [&](const CXXRecordDecl &Class) {
-    bool Found = IsAcceptor(&Class);
-    if (!Found)
-      Class.forallBases([&](const CXXRecordDecl *Base) {
-        Found = IsAcceptor(Base);
-        return !Found;
-      });
-    return Found;
+  return isOrPointsTo(Type, [](const CXXRecordDecl &Class) {
+    return isAsioClassOrDerived(Class, "basic_socket_acceptor");
   });
 }
 

@@ -31,23 +31,28 @@ AsioFlavour awaitableFlavour(QualType Type) {
   return AsioFlavour::None;
 }
 
-bool isExecutionContext(QualType Type) {
-  const CXXRecordDecl *Record =
-      Type.getNonReferenceType()->getAsCXXRecordDecl();
-  if (!Record || !Record->hasDefinition())
-    return false;
-  auto IsContext = [](const CXXRecordDecl *Class) {
-    return Class->getIdentifier() && Class->getName() == "execution_context" &&
-           declaredFlavour(*Class) != AsioFlavour::None;
+bool isAsioClassOrDerived(const CXXRecordDecl &Class, llvm::StringRef Name) {
+  auto IsNamed = [&](const CXXRecordDecl &C) {
+    return C.getIdentifier() && C.getName() == Name &&
+           declaredFlavour(C) != AsioFlavour::None;
   };
-  if (IsContext(Record))
+  if (IsNamed(Class))
     return true;
+  if (!Class.hasDefinition())
+    return false;
   bool Found = false;
-  Record->forallBases([&](const CXXRecordDecl *Base) {
-    Found = IsContext(Base);
+  Class.forallBases([&](const CXXRecordDecl *Base) {
+    Found = IsNamed(*Base);
     return !Found;
   });
   return Found;
+}
+
+bool isExecutionContext(QualType Type) {
+  const CXXRecordDecl *Record =
+      Type.getNonReferenceType()->getAsCXXRecordDecl();
+  return Record && Record->hasDefinition() &&
+         isAsioClassOrDerived(*Record, "execution_context");
 }
 
 AsioFlavour taskFlavour(QualType Type) {

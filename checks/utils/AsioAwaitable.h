@@ -33,6 +33,10 @@ AsioFlavour declaredFlavour(const NamedDecl &D);
 /// take. None for any other type.
 AsioFlavour taskFlavour(QualType Type);
 
+/// Whether \p Class is Asio's class \p Name (either flavour), or derives
+/// from it.
+bool isAsioClassOrDerived(const CXXRecordDecl &Class, llvm::StringRef Name);
+
 /// Whether \p Type is an Asio execution context (an io_context, a thread
 /// pool), of either flavour: its executor runs tasks, and its destructor
 /// destroys what is still queued on it, suspended coroutines included.
