@@ -12,9 +12,29 @@ RuntimeFixes::RuntimeFixes(const ClangTidyCheck::OptionsView &Options,
                                         utils::IncludeSorter::IS_LLVM),
                SelfContained) {}
 
+class RuntimeFixes::IncludeRecorder : public PPCallbacks {
+public:
+  IncludeRecorder(RuntimeFixes &Fixes, const SourceManager &SM)
+      : Fixes(Fixes), SM(SM) {}
+  void InclusionDirective(SourceLocation HashLoc, const Token &, StringRef Name,
+                          bool IsAngled, CharSourceRange, OptionalFileEntryRef,
+                          StringRef, StringRef, const Module *, bool,
+                          SrcMgr::CharacteristicKind) override {
+    if (IsAngled)
+      Fixes.AngledIncludes.insert({SM.getFileID(HashLoc), Name.str()});
+  }
+
+private:
+  RuntimeFixes &Fixes;
+  const SourceManager &SM;
+};
+
 void RuntimeFixes::registerPreprocessor(Preprocessor *PP) {
   this->PP = PP;
+  AngledIncludes.clear();
   Inserter.registerPreprocessor(PP);
+  PP->addPPCallbacks(
+      std::make_unique<IncludeRecorder>(*this, PP->getSourceManager()));
   // Looked up before the translation unit is parsed: under clangd, a lookup
   // made between a warning and its note loses the note's fix-it.
   Reachable =
@@ -50,9 +70,12 @@ std::string RuntimeFixes::noteMessage(llvm::StringRef Message,
 void RuntimeFixes::addInclude(DiagnosticBuilder &Diag, SourceLocation Loc,
                               const runtime::Api &Api,
                               const SourceManager &SM) {
+  const FileID File = SM.getFileID(SM.getExpansionLoc(Loc));
+  if (AngledIncludes.count({File, Api.Header.str()}) ||
+      AngledIncludes.count({File, runtime::Umbrella.str()}))
+    return;
   if (std::optional<FixItHint> Include = Inserter.createIncludeInsertion(
-          SM.getFileID(SM.getExpansionLoc(Loc)),
-          (llvm::Twine("<") + Api.Header + ">").str()))
+          File, (llvm::Twine("<") + Api.Header + ">").str()))
     Diag << *Include;
 }
 

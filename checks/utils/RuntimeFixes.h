@@ -16,6 +16,9 @@
 #include "RuntimeApi.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "clang-tidy/utils/IncludeInserter.h"
+#include <set>
+#include <string>
+#include <utility>
 
 namespace clang::tidy::tether {
 
@@ -47,9 +50,14 @@ public:
                   const runtime::Api &Api, const SourceManager &SM);
 
 private:
+  class IncludeRecorder;
+
   utils::IncludeInserter Inserter;
   Preprocessor *PP = nullptr;
   bool Reachable = false;
+  /// The angled includes each file has, as spelled: the inserter finds an
+  /// existing include only where the file's includes are sorted.
+  std::set<std::pair<FileID, std::string>> AngledIncludes;
 };
 
 } // namespace clang::tidy::tether
