@@ -18,16 +18,17 @@
 namespace clang::tidy::tether {
 
 /// A list option as a check holds it: the names it matches, and its entries
-/// as written, which storeOptions writes back.
+/// as written, which storeOptions writes back. It owns its text, so a
+/// default can be built where the option is read.
 class NameListOption : public NameList {
 public:
-  NameListOption(StringRef Option, std::vector<StringRef> Entries,
+  NameListOption(StringRef Option, std::vector<std::string> Entries,
                  NameList Names)
-      : NameList(std::move(Names)), Option(Option),
+      : NameList(std::move(Names)), Option(Option.str()),
         Entries(std::move(Entries)) {}
 
-  const StringRef Option;
-  const std::vector<StringRef> Entries;
+  const std::string Option;
+  const std::vector<std::string> Entries;
 };
 
 /// A check whose list options are name lists: entries it cannot use are
@@ -54,14 +55,16 @@ protected:
   /// The list option \p OptionName: ';'-separated entries, \p Default
   /// when it is not set.
   NameListOption readNameList(StringRef OptionName, StringRef Default = "") {
-    std::vector<StringRef> Entries =
-        utils::options::parseStringList(Options.get(OptionName, Default));
+    const std::string Text = Options.get(OptionName, Default).str();
+    std::vector<StringRef> Entries = utils::options::parseStringList(Text);
     NameList Names(Entries, [&](StringRef Entry, StringRef Error) {
       configurationDiag("invalid regular expression '%0' for option "
                         "'%1.%2': %3; the entry is ignored")
           << Entry << getID() << OptionName << Error;
     });
-    return NameListOption(OptionName, std::move(Entries), std::move(Names));
+    return NameListOption(
+        OptionName, std::vector<std::string>(Entries.begin(), Entries.end()),
+        std::move(Names));
   }
 
   /// The unsigned option \p OptionName; a value outside [\p Min, \p Max]
@@ -76,7 +79,8 @@ protected:
   void storeNameList(ClangTidyOptions::OptionMap &Opts,
                      const NameListOption &List) {
     Options.store(Opts, List.Option,
-                  utils::options::serializeStringList(List.Entries));
+                  utils::options::serializeStringList(std::vector<StringRef>(
+                      List.Entries.begin(), List.Entries.end())));
   }
 
   /// A note per call of \p Chain, facts of other translation units, where

@@ -44,7 +44,8 @@ NameList::NameList(
     if (isPlainName(Entry)) {
       Exact.push_back(
           {Entry.starts_with("::") ? Entry.str() : "::" + Entry.str(),
-           Entry.drop_front(Entry.rfind(':') + 1), Entry.starts_with("::")});
+           Entry.drop_front(Entry.rfind(':') + 1).str(),
+           Entry.starts_with("::")});
       continue;
     }
     llvm::Regex Pattern(Entry);

@@ -50,8 +50,8 @@ private:
                llvm::function_ref<std::string()> QualifiedName) const;
 
   struct ExactName {
-    std::string Name;           // always starts with "::"
-    llvm::StringRef Identifier; // its last component, checked first: cheap
+    std::string Name;       // always starts with "::"
+    std::string Identifier; // its last component, checked first: cheap
     bool Anchored; // written with a leading "::": no enclosing scope
   };
   std::vector<ExactName> Exact;
