@@ -76,12 +76,10 @@ constexpr llvm::StringLiteral DefaultViewTypes =
 
 /// Spawns that keep a callable alive until the task it returns has
 /// completed: the fix-its and the lambda-capture rules rely on it.
-llvm::StringRef callableSpawnNames() {
-  static const std::string Names =
-      (llvm::Twine("::asio::co_spawn;::boost::asio::co_spawn;") +
-       runtime::TaskGroup.Name + "::spawn")
-          .str();
-  return Names;
+std::string callableSpawnNames() {
+  return (llvm::Twine("::asio::co_spawn;::boost::asio::co_spawn;") +
+          runtime::TaskGroup.Name + "::spawn")
+      .str();
 }
 
 const NameList &callableSpawns() {
@@ -91,21 +89,15 @@ const NameList &callableSpawns() {
   return Names;
 }
 
-/// The option value refers to it: it lives as long as the checks.
-llvm::StringRef defaultSpawnFunctions() {
-  static const std::string Names =
-      (callableSpawnNames() + ";" + spawn::DetachedStartFunctions + ";" +
-       spawn::CallbackStartFunctions + ";" + spawn::ScopeSpawnFunctions)
-          .str();
-  return Names;
+std::string defaultSpawnFunctions() {
+  return (callableSpawnNames() + ";" + spawn::DetachedStartFunctions + ";" +
+          spawn::CallbackStartFunctions + ";" + spawn::ScopeSpawnFunctions)
+      .str();
 }
 
-/// The option value refers to it: it lives as long as the checks.
-llvm::StringRef defaultJoinFunctions() {
-  static const std::string Names =
-      (sync::HandleWaits + ";" + sync::ScopeJoins + ";" + sync::SyncWaits)
-          .str();
-  return Names;
+std::string defaultJoinFunctions() {
+  return (sync::HandleWaits + ";" + sync::ScopeJoins + ";" + sync::SyncWaits)
+      .str();
 }
 
 /// How a message names the task a call creates: "task 'session'", or "task
@@ -530,11 +522,9 @@ bool joinsTask(const Stmt *S, const Holders &Held, const ValueDecl *Scope,
 }
 
 /// Whether \p Var is an object of \p How's caller that dies with its
-/// scope there: a local, not a parameter, not a reference.
+/// scope there (isLocalObject).
 bool isOwnLocal(const VarDecl *Var, const DanglingReferenceCheck::Escape &How) {
-  return Var && Var->hasLocalStorage() && !isa<ParmVarDecl>(Var) &&
-         !Var->getType()->isReferenceType() &&
-         Var->getDeclContext() == How.Caller;
+  return Var && How.Caller && isLocalObject(*How.Caller, *Var);
 }
 
 /// The local that \p Holder is moved into, by its constructor (`runner
