@@ -27,32 +27,27 @@ using namespace clang::ast_matchers;
 namespace clang::tidy::tether {
 namespace {
 
-/// The option values refer to them: they live as long as the checks.
-llvm::StringRef defaultDetachedSpawnFunctions() {
-  static const std::string Names =
-      (llvm::Twine(spawn::DetachedStartFunctions) + ";" + spawn::DetachMembers)
-          .str();
-  return Names;
+std::string defaultDetachedSpawnFunctions() {
+  return (llvm::Twine(spawn::DetachedStartFunctions) + ";" +
+          spawn::DetachMembers)
+      .str();
 }
 
-llvm::StringRef defaultScopeSpawnFunctions() {
-  static const std::string Names = (llvm::Twine(spawn::ScopeSpawnFunctions) +
-                                    ";" + spawn::GroupForkFunctions)
-                                       .str();
-  return Names;
+std::string defaultScopeSpawnFunctions() {
+  return (llvm::Twine(spawn::ScopeSpawnFunctions) + ";" +
+          spawn::GroupForkFunctions)
+      .str();
 }
 constexpr llvm::StringLiteral DefaultDetachedTokenTypes =
     "::asio::detached_t;::boost::asio::detached_t";
 /// Calls, and classes whose constructors take a callable, that call it and
 /// drop what it returns (a std::function whose signature returns void).
-llvm::StringRef defaultResultDroppingCallees() {
-  static const std::string Names =
-      (llvm::Twine(spawn::PostFunctions) +
-       ";::std::thread;::std::jthread;::std::function;"
-       "::std::move_only_function;::std::copyable_function;::std::for_each;"
-       "::std::for_each_n;::std::ranges::for_each;::std::ranges::for_each_n")
-          .str();
-  return Names;
+std::string defaultResultDroppingCallees() {
+  return (llvm::Twine(spawn::PostFunctions) +
+          ";::std::thread;::std::jthread;::std::function;"
+          "::std::move_only_function;::std::copyable_function;::std::for_each;"
+          "::std::for_each_n;::std::ranges::for_each;::std::ranges::for_each_n")
+      .str();
 }
 /// Members that chain a callback to a task and return the task that runs it
 /// (QCoro's `then(callback)` and `then(callback, errorCallback)`).
@@ -310,8 +305,23 @@ AST_MATCHER_P(CallExpr, hasArgumentOfListedType, const NameList *, Names) {
 /// operator of a coroutine lambda; null when neither is known.
 const FunctionDecl *taskFunction(const Expr &Task) {
   const Expr *E = skipParensAndImplicit(&Task);
-  if (const auto *Lambda = dyn_cast<LambdaExpr>(E))
-    return Lambda->getCallOperator();
+  if (const auto *Lambda = dyn_cast<LambdaExpr>(E)) {
+    // A lambda that only forwards to a coroutine, keeping what it captures
+    // alive (`[self] { return self->run(); }`), runs that coroutine.
+    const CXXMethodDecl *Operator = Lambda->getCallOperator();
+    const auto *Body = dyn_cast_or_null<CompoundStmt>(Operator->getBody());
+    const auto *Return = Body && Body->size() == 1
+                             ? dyn_cast<ReturnStmt>(Body->body_front())
+                             : nullptr;
+    const auto *Forwarded =
+        Return && Return->getRetValue()
+            ? dyn_cast<CallExpr>(skipParensAndImplicit(Return->getRetValue()))
+            : nullptr;
+    if (Forwarded && Forwarded->getDirectCallee() &&
+        isCoroutine(*Forwarded->getDirectCallee()))
+      return Forwarded->getDirectCallee();
+    return Operator;
+  }
   if (const auto *Call = dyn_cast<CallExpr>(E))
     return Call->getDirectCallee();
   return nullptr;
@@ -376,6 +386,10 @@ bool handlesItsExceptions(const Expr &Spawned) {
   bool Tried = false;
   for (const Stmt *S : Block->body()) {
     if (isa<DeclStmt, NullStmt>(S))
+      continue;
+    // A `co_return;` after the `try` throws nothing.
+    if (const auto *Return = dyn_cast<CoreturnStmt>(S);
+        Return && Tried && !Return->getOperand())
       continue;
     const auto *Try = dyn_cast<CXXTryStmt>(S);
     if (!Try ||

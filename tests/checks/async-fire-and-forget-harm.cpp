@@ -12,6 +12,7 @@
 #include <asio.hpp>
 #include <cstdio>
 #include <exception>
+#include <memory>
 
 using asio::awaitable;
 using asio::use_awaitable;
@@ -46,6 +47,21 @@ awaitable<void> unguarded(tcp::socket Socket) {
   co_await Socket.async_read_some(asio::buffer(Data), use_awaitable);
 }
 
+awaitable<void> greet(std::shared_ptr<tcp::socket> Socket) {
+  try {
+    co_await asio::async_write(*Socket, asio::buffer("hello\n", 6),
+                               use_awaitable);
+  } catch (...) {
+    std::puts("greeting failed");
+  }
+  co_return;
+}
+
+awaitable<void> greetUnguarded(std::shared_ptr<tcp::socket> Socket) {
+  co_await asio::async_write(*Socket, asio::buffer("hello\n", 6),
+                             use_awaitable);
+}
+
 awaitable<void> listener(tcp::acceptor &Acceptor) {
   auto Executor = co_await asio::this_coro::executor;
   tcp::socket Socket = co_await Acceptor.async_accept(use_awaitable);
@@ -65,6 +81,17 @@ awaitable<void> listener(tcp::acceptor &Acceptor) {
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'co_spawn' with 'detached' runs the task unowned: its result and its exception are lost [async-fire-and-forget]
   asio::co_spawn(Executor, unguarded(tcp::socket(Executor)), asio::detached);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'co_spawn' with 'detached' runs the task unowned: its result and its exception are lost [async-fire-and-forget]
+  // A `co_return;` after the `try` that handles everything, and a lambda that
+  // only forwards to the coroutine, keeping what it captures alive: the body
+  // that runs handles its exceptions.
+  auto Shared = std::make_shared<tcp::socket>(Executor);
+  asio::co_spawn(Executor, greet(Shared), asio::detached);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'co_spawn' with 'detached' runs the task unowned: its body handles its exceptions, but nobody can wait for it or cancel it [async-fire-and-forget]
+  asio::co_spawn(Executor, [Shared] { return greet(Shared); }, asio::detached);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'co_spawn' with 'detached' runs the task unowned: its body handles its exceptions, but nobody can wait for it or cancel it [async-fire-and-forget]
+  asio::co_spawn(
+      Executor, [Shared] { return greetUnguarded(Shared); }, asio::detached);
+  // CHECK-MESSAGES: :[[@LINE-2]]:3: warning: 'co_spawn' with 'detached' runs the task unowned: its result and its exception are lost [async-fire-and-forget]
 }
 
 // concurrencpp's null_result: a coroutine type made to be started and
