@@ -13,6 +13,7 @@
 #include "utils/RuntimeApi.h"
 #include "utils/SpawnApis.h"
 #include "utils/StmtSearch.h"
+#include "utils/SyncApis.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ExprConcepts.h"
@@ -44,30 +45,26 @@ struct BodyFacts {
   llvm::DenseSet<const ValueDecl *> Awaited;
   bool MayLock = false;
   /// The calls of executor switches (ExecutorSwitches), in the order of the
-  /// text, and whether each is awaited: the code after an awaited one runs
-  /// on the executor switched to, until a switch that is not awaited (its
-  /// author meant to switch back, and did not).
+  /// text, and whether the code after each runs on workers: after an awaited
+  /// switch to them, until an awaited switch back to an event loop, or a
+  /// switch that is not awaited (its author meant to switch back, and did
+  /// not).
   std::vector<std::pair<SourceLocation, bool>> Switches;
 };
 
 namespace {
 
-llvm::StringRef defaultExecutorSwitches() {
-  static const std::string Names =
-      (llvm::Twine("::concurrencpp::resume_on;::concurrencpp::executor_tag;"
-                   "::coro::thread_pool::schedule;"
-                   "::cppcoro::static_thread_pool::schedule;"
-                   "::cppcoro::schedule_on;::cppcoro::resume_on;"
-                   "::async_simple::coro::dispatch;") +
-       spawn::PostFunctions)
-          .str();
-  return Names;
+std::string defaultExecutorSwitches() {
+  return (llvm::Twine("::concurrencpp::resume_on;::concurrencpp::executor_tag;"
+                      "::coro::thread_pool::schedule;"
+                      "::cppcoro::static_thread_pool::schedule;"
+                      "::cppcoro::schedule_on;::cppcoro::resume_on;"
+                      "::async_simple::coro::dispatch;") +
+          spawn::PostFunctions)
+      .str();
 }
 
-constexpr llvm::StringLiteral DefaultBlockingFunctions =
-    // Sleeping.
-    "::std::this_thread::sleep_for;::std::this_thread::sleep_until;"
-    "::sleep;::usleep;::nanosleep;::clock_nanosleep;"
+constexpr llvm::StringLiteral DefaultBlockingFunctionsAfterSleeps =
     // Waiting for other threads.
     "::std::future::get;::std::future::wait;::std::future::wait_for;"
     "::std::future::wait_until;::std::shared_future::get;"
@@ -191,10 +188,10 @@ class BodyScanner {
 public:
   BodyScanner(BodyFacts &Facts, const NameList &MutexTypes,
               const NameList &LockGuardTypes,
-              llvm::function_ref<bool(const Expr &)> IsExecutorSwitch,
+              llvm::function_ref<ExecutorSwitch(const Expr &)> SwitchOf,
               ASTContext &Ctx)
       : Facts(Facts), MutexTypes(MutexTypes), LockGuardTypes(LockGuardTypes),
-        IsExecutorSwitch(IsExecutorSwitch), Ctx(Ctx) {}
+        SwitchOf(SwitchOf), Ctx(Ctx) {}
 
   void scan(const Stmt *S, const Stmt *Parent, bool NoAwait);
 
@@ -209,10 +206,23 @@ private:
       collectAwaited(Child);
   }
 
+  void noteAwaitedSwitch(const Expr &Awaited, SourceLocation At) {
+    switch (SwitchOf(Awaited)) {
+    case ExecutorSwitch::None:
+      return;
+    case ExecutorSwitch::ToWorkers:
+      Facts.Switches.push_back({At, true});
+      return;
+    case ExecutorSwitch::ToEventLoop:
+      Facts.Switches.push_back({At, false});
+      return;
+    }
+  }
+
   BodyFacts &Facts;
   const NameList &MutexTypes;
   const NameList &LockGuardTypes;
-  llvm::function_ref<bool(const Expr &)> IsExecutorSwitch;
+  llvm::function_ref<ExecutorSwitch(const Expr &)> SwitchOf;
   ASTContext &Ctx;
 };
 
@@ -230,19 +240,19 @@ void BodyScanner::scan(const Stmt *S, const Stmt *Parent, bool NoAwait) {
     return;
   }
   if (const auto *Suspend = dyn_cast<CoroutineSuspendExpr>(S)) {
-    if (isa<CoawaitExpr>(Suspend) && IsExecutorSwitch(*Suspend->getOperand()))
-      Facts.Switches.push_back(
-          {Ctx.getSourceManager().getExpansionLoc(Suspend->getBeginLoc()),
-           true});
+    if (isa<CoawaitExpr>(Suspend))
+      noteAwaitedSwitch(
+          *Suspend->getOperand(),
+          Ctx.getSourceManager().getExpansionLoc(Suspend->getBeginLoc()));
     collectAwaited(Suspend->getOperand());
     scan(Suspend->getOperand(), S, NoAwait);
     return;
   }
   if (const auto *Await = dyn_cast<DependentCoawaitExpr>(S)) {
     // In a template whose promise type is dependent.
-    if (IsExecutorSwitch(*Await->getOperand()))
-      Facts.Switches.push_back(
-          {Ctx.getSourceManager().getExpansionLoc(Await->getBeginLoc()), true});
+    noteAwaitedSwitch(
+        *Await->getOperand(),
+        Ctx.getSourceManager().getExpansionLoc(Await->getBeginLoc()));
     collectAwaited(Await->getOperand());
     scan(Await->getOperand(), S, NoAwait);
     return;
@@ -277,7 +287,7 @@ void BodyScanner::scan(const Stmt *S, const Stmt *Parent, bool NoAwait) {
     Facts.Calls.push_back({cast<Expr>(S), Parent, NoAwait});
     if (isa<CallExpr>(S) &&
         !isa_and_nonnull<CoroutineSuspendExpr, DependentCoawaitExpr>(Parent) &&
-        IsExecutorSwitch(*cast<Expr>(S)))
+        SwitchOf(*cast<Expr>(S)) == ExecutorSwitch::ToWorkers)
       Facts.Switches.push_back(
           {Ctx.getSourceManager().getExpansionLoc(S->getBeginLoc()), false});
     if (const auto *Member = dyn_cast<CXXMemberCallExpr>(S))
@@ -443,8 +453,10 @@ BlockingCallInCoroutineCheck::BlockingCallInCoroutineCheck(
       FollowCalls(Options.get("FollowCalls", true)),
       FollowCallsIntoHeaders(Options.get("FollowCallsIntoHeaders", false)),
       MaxCallDepth(readBounded("MaxCallDepth", 3, 0, MaxCallDepthLimit)),
-      BlockingFunctions(
-          readNameList("BlockingFunctions", DefaultBlockingFunctions)),
+      BlockingFunctions(readNameList("BlockingFunctions",
+                                     (llvm::Twine(sync::Sleeps) + ";" +
+                                      DefaultBlockingFunctionsAfterSleeps)
+                                         .str())),
       BlockingTypes(readNameList("BlockingTypes", DefaultBlockingTypes)),
       AllowedFunctions(readNameList("AllowedFunctions")),
       BlockingStreams(readNameList("BlockingStreams", DefaultBlockingStreams)),
@@ -512,7 +524,7 @@ BlockingCallInCoroutineCheck::factsOf(const FunctionDecl &Definition,
     Facts = std::make_unique<BodyFacts>();
     BodyScanner(
         *Facts, MutexTypes, LockGuardTypes,
-        [&](const Expr &Awaited) { return isExecutorSwitch(Awaited); }, Ctx)
+        [&](const Expr &Awaited) { return executorSwitch(Awaited); }, Ctx)
         .scan(Definition.getBody(), nullptr, false);
   }
   return *Facts;
@@ -846,23 +858,52 @@ std::vector<FixItHint> BlockingCallInCoroutineCheck::asioTimerFix(
           .str())};
 }
 
-bool BlockingCallInCoroutineCheck::isExecutorSwitch(const Expr &Awaited) const {
+/// Whether executors of \p Type run on the threads of an Asio context or pool
+/// named \p Context: the context, a type nested in it (its executor), or a
+/// template of such an executor (`strand<thread_pool::executor_type>`, a
+/// token bound to it by `bind_executor`).
+static bool runsIn(QualType Type, llvm::StringRef Context, unsigned Depth = 0) {
+  const auto *Record = Type.getNonReferenceType()->getAsCXXRecordDecl();
+  if (!Record || Depth > 3)
+    return false;
+  for (const CXXRecordDecl *Scope = Record; Scope;
+       Scope = dyn_cast<CXXRecordDecl>(Scope->getDeclContext()))
+    if (Scope->getIdentifier() && Scope->getName() == Context &&
+        declaredFlavour(*Scope) != AsioFlavour::None)
+      return true;
+  const auto *Specialization =
+      dyn_cast<ClassTemplateSpecializationDecl>(Record);
+  return Specialization &&
+         llvm::any_of(Specialization->getTemplateArgs().asArray(),
+                      [&](const TemplateArgument &Arg) {
+                        return Arg.getKind() == TemplateArgument::Type &&
+                               runsIn(Arg.getAsType(), Context, Depth + 1);
+                      });
+}
+
+ExecutorSwitch
+BlockingCallInCoroutineCheck::executorSwitch(const Expr &Awaited) const {
   const auto *Call = dyn_cast<CallExpr>(skipParensAndImplicit(&Awaited));
   const NamedDecl *Called = Call ? calledDecl(*Call) : nullptr;
   if (!Called || !ExecutorSwitches.matches(*Called))
-    return false;
-  // Asio's post and dispatch also yield to the event loop the coroutine
-  // runs on: only a thread pool, or its executor, is another executor.
+    return ExecutorSwitch::None;
   if (declaredFlavour(*Called) == AsioFlavour::None)
-    return true;
+    return ExecutorSwitch::ToWorkers;
+  // Asio's post, dispatch and defer complete on the executor they are given,
+  // or that their token is bound to: a thread pool is one meant for work; an
+  // io_context is an event loop, and a token bound to nothing
+  // (`post(deferred)`) resumes the coroutine on its own executor.
   if (Call->getNumArgs() == 0)
-    return false;
-  const QualType Target = Call->getArg(0)->getType().getNonReferenceType();
-  for (const CXXRecordDecl *Record = Target->getAsCXXRecordDecl(); Record;
-       Record = dyn_cast<CXXRecordDecl>(Record->getDeclContext()))
-    if (Record->getIdentifier() && Record->getName() == "thread_pool")
-      return true;
-  return false;
+    return ExecutorSwitch::None;
+  const QualType Target = Call->getArg(0)->getType();
+  if (runsIn(Target, "thread_pool"))
+    return ExecutorSwitch::ToWorkers;
+  const auto *Callee = dyn_cast<FunctionDecl>(Called);
+  const bool TokenOnly = Callee && Callee->getNumParams() == 1;
+  if (runsIn(Target, "io_context") ||
+      (TokenOnly && !runsIn(Target, "executor_binder")))
+    return ExecutorSwitch::ToEventLoop;
+  return ExecutorSwitch::None;
 }
 
 void BlockingCallInCoroutineCheck::checkCoroutine(const FunctionDecl &Coroutine,
@@ -872,7 +913,7 @@ void BlockingCallInCoroutineCheck::checkCoroutine(const FunctionDecl &Coroutine,
   BodyFacts Facts;
   BodyScanner(
       Facts, MutexTypes, LockGuardTypes,
-      [&](const Expr &Awaited) { return isExecutorSwitch(Awaited); }, Ctx)
+      [&](const Expr &Awaited) { return executorSwitch(Awaited); }, Ctx)
       .scan(Body->getBody(), Body, false);
   // A coroutine that takes an executor tag (concurrencpp's executor_tag)
   // starts on the executor it is given, as if it switched there first.

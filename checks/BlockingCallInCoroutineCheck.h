@@ -18,6 +18,13 @@ namespace clang::tidy::tether {
 struct BodyFacts;
 struct LockAcquisition;
 
+/// Where awaiting a call moves a coroutine.
+enum class ExecutorSwitch {
+  None,        ///< Not an executor switch.
+  ToWorkers,   ///< To an executor meant for blocking work (a thread pool).
+  ToEventLoop, ///< Back to an event loop, or to the coroutine's own executor.
+};
+
 /// Finds calls that block the thread inside coroutines: sleeps, waits on
 /// futures, threads and condition variables, synchronous Asio and POSIX I/O,
 /// file and process calls, blocking mutexes held across a suspension point,
@@ -94,9 +101,9 @@ private:
   void report(SourceLocation Loc, const Expr &Site,
               const std::optional<BlockingCall> &Blocking, const CallPath *Path,
               const Remedy &R, ASTContext &Ctx);
-  /// Whether awaiting \p Awaited moves the coroutine to another executor
-  /// (ExecutorSwitches; Asio's post and dispatch only to a thread pool).
-  bool isExecutorSwitch(const Expr &Awaited) const;
+  /// Where awaiting \p Awaited moves the coroutine (ExecutorSwitches; Asio's
+  /// post and dispatch to workers only when bound to a thread pool).
+  ExecutorSwitch executorSwitch(const Expr &Awaited) const;
   std::optional<BlockingCall> classify(const Expr &E, const BodyFacts &Facts,
                                        ASTContext &Ctx) const;
   /// The path to a blocking call from the body of \p Callee, when calls

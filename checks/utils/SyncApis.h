@@ -41,6 +41,11 @@ inline constexpr llvm::StringLiteral ScopeJoins =
 inline constexpr llvm::StringLiteral SyncWaits =
     "acquire;arrive_and_wait;async_receive;receive";
 
+/// Calls that put the calling thread to sleep for a while.
+inline constexpr llvm::StringLiteral Sleeps =
+    "::std::this_thread::sleep_for;::std::this_thread::sleep_until;"
+    "::sleep;::usleep;::nanosleep;::clock_nanosleep";
+
 /// Members that return once the event loop or the pool they are called on
 /// has no work left: Asio's io_context::run, a thread pool's join, wait or
 /// wait_stop (kelcoro's, which joins its workers after a request_stop),

@@ -113,3 +113,32 @@ asio::awaitable<void> asioYield(asio::io_context &Io) {
   sleep(1);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'sleep' blocks the thread
 }
+
+// A nullary post or dispatch completes on the executor its token is bound to:
+// bound to a thread pool, it moves the coroutine there; bound to nothing, it
+// brings the coroutine back to its own executor (asio-coro's thread_pool
+// example). Posting to an io_context also comes back to an event loop.
+asio::awaitable<void> asioBoundToken(asio::thread_pool &Pool) {
+  co_await asio::post(asio::bind_executor(Pool, asio::use_awaitable));
+  sleep(1);
+  // CHECK-MESSAGES-NOSWITCHES: :[[@LINE-1]]:3: warning: 'sleep' blocks the thread
+  co_await asio::dispatch(asio::use_awaitable);
+  sleep(1);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'sleep' blocks the thread
+}
+
+asio::awaitable<void> asioBackToLoop(asio::thread_pool &Pool,
+                                     asio::io_context &Io) {
+  co_await asio::post(Pool, asio::use_awaitable);
+  sleep(1);
+  // CHECK-MESSAGES-NOSWITCHES: :[[@LINE-1]]:3: warning: 'sleep' blocks the thread
+  co_await asio::post(asio::bind_executor(Io, asio::use_awaitable));
+  sleep(1);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'sleep' blocks the thread
+  co_await asio::post(asio::bind_executor(Pool, asio::use_awaitable));
+  sleep(1);
+  // CHECK-MESSAGES-NOSWITCHES: :[[@LINE-1]]:3: warning: 'sleep' blocks the thread
+  co_await asio::defer(Io, asio::use_awaitable);
+  sleep(1);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'sleep' blocks the thread
+}
