@@ -43,20 +43,15 @@ constexpr llvm::StringLiteral DefaultConcurrencyLimitFunctions =
     "max_concurrency_level;::cppcoro::static_thread_pool::thread_count;"
     "::coro::thread_pool::thread_count";
 
-/// The option values refer to it: it lives as long as the checks.
-llvm::StringRef defaultJoinFunctions() {
-  static const std::string Names =
-      (llvm::Twine(sync::HandleWaits) + ";" + sync::FreeFunctionWaits).str();
-  return Names;
+std::string defaultJoinFunctions() {
+  return (llvm::Twine(sync::HandleWaits) + ";" + sync::FreeFunctionWaits).str();
 }
 
-/// The option values refer to it: it lives as long as the checks.
-llvm::StringRef defaultSpawnFunctions() {
-  static const std::string Names =
-      (llvm::Twine(spawn::DetachedStartFunctions) + ";" + spawn::DetachMembers +
-       ";" + spawn::ScopeSpawnFunctions + ";" + spawn::GroupForkFunctions)
-          .str();
-  return Names;
+std::string defaultSpawnFunctions() {
+  return (llvm::Twine(spawn::DetachedStartFunctions) + ";" +
+          spawn::DetachMembers + ";" + spawn::ScopeSpawnFunctions + ";" +
+          spawn::GroupForkFunctions)
+      .str();
 }
 
 /// The longest loop header or range a message quotes.
@@ -174,6 +169,68 @@ std::optional<int64_t> startValue(const VarDecl &Var, const Stmt *Init,
   return constantValue(Var.getInit(), Ctx);
 }
 
+/// The number of elements of \p Var when it is a local container made from a
+/// braced list (`std::vector<std::string> urls = {"a", "b", "c"}`) that its
+/// function never changes: every use reads it (a const member, an element,
+/// an iterator, a range-for, a copy or a const reference passed on).
+std::optional<uint64_t> constantContainerSize(const VarDecl *Var) {
+  const auto *Owner = Var && Var->hasLocalStorage() && !isa<ParmVarDecl>(Var) &&
+                              !Var->getType()->isReferenceType() &&
+                              Var->getType()->isRecordType()
+                          ? dyn_cast<FunctionDecl>(Var->getDeclContext())
+                          : nullptr;
+  if (!Owner || !Owner->getBody() || !Var->getInit())
+    return std::nullopt;
+  const Expr *Init = Var->getInit()->IgnoreImplicit();
+  // The list, and the allocator an initializer_list constructor defaults.
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(Init);
+      Construct && Construct->getNumArgs() > 0 &&
+      llvm::all_of(llvm::drop_begin(Construct->arguments()),
+                   [](const Expr *Arg) { return isa<CXXDefaultArgExpr>(Arg); }))
+    Init = Construct->getArg(0)->IgnoreImplicit();
+  if (const auto *List = dyn_cast<CXXStdInitializerListExpr>(Init))
+    Init = List->getSubExpr()->IgnoreImplicit();
+  const auto *List = dyn_cast<InitListExpr>(Init);
+  if (!List)
+    return std::nullopt;
+  ASTContext &Ctx = Owner->getASTContext();
+  auto ReadOnly = [&](const DeclRefExpr &Use) {
+    DynTypedNodeList Above = Ctx.getParents(Use);
+    const Expr *Parent = Above.empty() ? nullptr : Above[0].get<Expr>();
+    while (isa_and_nonnull<ImplicitCastExpr, ParenExpr>(Parent)) {
+      Above = Ctx.getParents(*Parent);
+      Parent = Above.empty() ? nullptr : Above[0].get<Expr>();
+    }
+    if (!Parent) { // a range-for's range: its hidden `__range` refers to it
+      const auto *Declared = Above.empty() ? nullptr : Above[0].get<VarDecl>();
+      return Declared && Declared->isImplicit();
+    }
+    if (const auto *Member = dyn_cast<MemberExpr>(Parent)) {
+      const auto *Method = dyn_cast<CXXMethodDecl>(Member->getMemberDecl());
+      return Method &&
+             (Method->isConst() || (Method->getIdentifier() &&
+                                    llvm::is_contained({"begin", "end", "front",
+                                                        "back", "at", "data"},
+                                                       Method->getName())));
+    }
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Parent))
+      return Op->getOperator() == OO_Subscript;
+    if (const auto *Copy = dyn_cast<CXXConstructExpr>(Parent))
+      return Copy->getConstructor()->isCopyConstructor();
+    return false;
+  };
+  const bool Changed = anyStmt(
+      Owner->getBody(),
+      [&](const Stmt &S) {
+        const auto *Use = dyn_cast<DeclRefExpr>(&S);
+        return Use && Use->getDecl() == Var && !ReadOnly(*Use);
+      },
+      /*IntoLambdas=*/true);
+  if (Changed)
+    return std::nullopt;
+  return List->getNumInits();
+}
+
 /// How often a loop with condition \p Cond can run when a compile-time
 /// constant bounds it (`i < 8`, `n-- > 0` from a constant, `false`); none
 /// when its trip count is not known at compile time.
@@ -199,11 +256,23 @@ std::optional<uint64_t> constantTripCount(const Expr *Cond, const Stmt *Init,
   if (!Op->isComparisonOp())
     return std::nullopt;
   BinaryOperatorKind Kind = Op->getOpcode();
+  // A constant, or the size of a container made from a braced list and
+  // never changed.
+  auto BoundOf = [&](const Expr *E) -> std::optional<int64_t> {
+    if (std::optional<int64_t> Value = constantValue(E, Ctx))
+      return Value;
+    const auto *Size = dyn_cast<CXXMemberCallExpr>(peel(E));
+    const CXXMethodDecl *Method = Size ? Size->getMethodDecl() : nullptr;
+    if (!Method || !Method->getIdentifier() || Method->getName() != "size")
+      return std::nullopt;
+    return constantContainerSize(
+        referencedVar(Size->getImplicitObjectArgument()));
+  };
   const VarDecl *Var = referencedVar(Op->getLHS());
-  std::optional<int64_t> Bound = constantValue(Op->getRHS(), Ctx);
+  std::optional<int64_t> Bound = BoundOf(Op->getRHS());
   if (!Var || !Bound) {
     Var = referencedVar(Op->getRHS());
-    Bound = constantValue(Op->getLHS(), Ctx);
+    Bound = BoundOf(Op->getLHS());
     Kind = BinaryOperator::reverseComparisonOp(Kind);
   }
   if (!Var || !Bound || !Var->getType()->isIntegerType())
@@ -294,8 +363,8 @@ bool isAcceptor(QualType Type) {
 }
 
 /// The trip count of a range-for over a braced list, a built-in array, a
-/// std::array or an iota view with constant bounds; none for any other
-/// range.
+/// std::array, an iota view with constant bounds or a local container made
+/// from a braced list and never changed; none for any other range.
 std::optional<uint64_t> constantTripCount(const CXXForRangeStmt &Loop,
                                           const ASTContext &Ctx) {
   const Expr *Range = Loop.getRangeInit();
@@ -317,6 +386,9 @@ std::optional<uint64_t> constantTripCount(const CXXForRangeStmt &Loop,
     if (Args.size() == 2 && Args[1].getKind() == TemplateArgument::Integral)
       return Args[1].getAsIntegral().getZExtValue();
   }
+  if (std::optional<uint64_t> Size =
+          constantContainerSize(referencedVar(Range)))
+    return Size;
   return iotaTripCount(*Range, Ctx);
 }
 
@@ -635,6 +707,28 @@ private:
     return llvm::any_of(arguments(Spawn), IsSlot);
   }
 
+  /// Whether the thread \p Spawn starts is each element of \p Range (`for
+  /// (std::thread &T : Threads) T = std::thread(...)`): the loop fills a set
+  /// of threads whose size was fixed when it was made; or the thread member
+  /// of an element that also holds an event loop (`for (auto &C : Contexts)
+  /// C.thread = std::thread(...)`): one thread per loop, and a program makes
+  /// as many loops as it is configured to run.
+  bool fillsElement(const CXXForRangeStmt &Range, const Expr &Spawn) const {
+    const VarDecl *Element = Range.getLoopVariable();
+    const CXXRecordDecl *Type =
+        Element->getType().getNonReferenceType()->getAsCXXRecordDecl();
+    if (!Type || isStdThread(Type))
+      return Type != nullptr;
+    const auto *Member =
+        dyn_cast_or_null<MemberExpr>(peel(AssignedTo.lookup(&Spawn)));
+    return Member && referencedVar(Member->getBase()) == Element &&
+           isStdThread(Member->getType()->getAsCXXRecordDecl()) &&
+           Type->hasDefinition() &&
+           llvm::any_of(Type->fields(), [&](const FieldDecl *Field) {
+             return Check.isEventLoop(Field->getType());
+           });
+  }
+
   /// Whether \p Loop is a range-for over a parameter of the coroutine the
   /// walk runs in (or that defines the lambda it runs in) holding tasks,
   /// and \p Spawn is given the task of each iteration (`for (auto &t :
@@ -922,14 +1016,8 @@ private:
     for (size_t I = *Unbounded; I < Frames.size(); ++I)
       if (Frames[I].Acquired)
         return;
-    // `for (std::thread &T : Threads) T = std::thread(...)`: the loop fills
-    // a set of threads whose size was fixed when it was made.
     if (const auto *Range = dyn_cast<CXXForRangeStmt>(Frames[*Unbounded].Loop);
-        Range && Info.What == Work::Thread &&
-        isStdThread(Range->getLoopVariable()
-                        ->getType()
-                        .getNonReferenceType()
-                        ->getAsCXXRecordDecl()))
+        Range && Info.What == Work::Thread && fillsElement(*Range, E))
       return;
     Spawns.push_back(
         {Finding{&E, std::move(Info), Frames[*Unbounded].Loop,
@@ -1267,6 +1355,70 @@ bool UnboundedTaskCreationCheck::isNamedAsConcurrency(
          ConcurrencyLimitNames.match(Named.getName());
 }
 
+bool UnboundedTaskCreationCheck::countNamedAsConcurrency(const Expr *E) const {
+  E = peel(E);
+  // A member of the object that spawns is the pool rule's (startsPoolWorker).
+  auto OfThis = [](const Expr *Object) {
+    return isa<CXXThisExpr>(Object->IgnoreParenImpCasts());
+  };
+  const NamedDecl *Count = nullptr;
+  if (const auto *Member = dyn_cast<MemberExpr>(E)) {
+    if (OfThis(Member->getBase()))
+      return false;
+    Count = Member->getMemberDecl();
+  } else if (const auto *Call = dyn_cast<CallExpr>(E)) {
+    if (const auto *Method = dyn_cast<CXXMemberCallExpr>(Call);
+        Method && OfThis(Method->getImplicitObjectArgument()))
+      return false;
+    Count = calledDecl(*Call);
+  } else {
+    Count = namedValue(E);
+  }
+  return Count && isNamedAsConcurrency(*Count);
+}
+
+bool UnboundedTaskCreationCheck::sizedByConcurrency(const Expr *E) const {
+  const auto *Size = dyn_cast<CXXMemberCallExpr>(peel(E));
+  const CXXMethodDecl *Method = Size ? Size->getMethodDecl() : nullptr;
+  if (!Method || !Method->getIdentifier() ||
+      !llvm::is_contained({"capacity", "size"}, Method->getName()))
+    return false;
+  const VarDecl *Container = referencedVar(Size->getImplicitObjectArgument());
+  const auto *Owner = Container && Container->hasLocalStorage()
+                          ? dyn_cast<FunctionDecl>(Container->getDeclContext())
+                          : nullptr;
+  if (!Owner || !Owner->getBody())
+    return false;
+  auto IsConcurrency = [&](const Expr *Count) {
+    const auto *Call = dyn_cast<CallExpr>(peel(Count));
+    const NamedDecl *Called = Call ? calledDecl(*Call) : nullptr;
+    return countNamedAsConcurrency(Count) ||
+           (Called && ConcurrencyLimitFunctions.matches(*Called));
+  };
+  // Its sizes: the count it was made with, each reserve and resize.
+  llvm::SmallVector<const Expr *, 2> Counts;
+  if (const auto *Made =
+          dyn_cast_or_null<CXXConstructExpr>(peel(Container->getInit()));
+      Made && Made->getNumArgs() > 0 &&
+      Made->getArg(0)->getType()->isIntegerType())
+    Counts.push_back(Made->getArg(0));
+  bool Unknown = false;
+  anyStmt(Owner->getBody(), [&](const Stmt &S) {
+    const auto *Member = dyn_cast<CXXMemberCallExpr>(&S);
+    const CXXMethodDecl *Called = Member ? Member->getMethodDecl() : nullptr;
+    if (!Called || !Called->getIdentifier() ||
+        referencedVar(Member->getImplicitObjectArgument()) != Container ||
+        !llvm::is_contained({"reserve", "resize"}, Called->getName()))
+      return false;
+    if (Member->getNumArgs() == 0)
+      Unknown = true;
+    else
+      Counts.push_back(Member->getArg(0));
+    return false;
+  });
+  return !Unknown && !Counts.empty() && llvm::all_of(Counts, IsConcurrency);
+}
+
 bool UnboundedTaskCreationCheck::isBoundedByConcurrency(
     const Expr *Cond) const {
   const auto *Op = dyn_cast_or_null<BinaryOperator>(
@@ -1274,14 +1426,6 @@ bool UnboundedTaskCreationCheck::isBoundedByConcurrency(
   if (!Op ||
       !llvm::is_contained({BO_LT, BO_LE, BO_GT, BO_GE, BO_NE}, Op->getOpcode()))
     return false;
-  // A field of the object that spawns is the pool rule's (startsPoolWorker).
-  auto NamedAsConcurrency = [&](const Expr *E) {
-    if (const auto *Member = dyn_cast<MemberExpr>(E);
-        Member && isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts()))
-      return false;
-    const ValueDecl *Count = namedValue(E);
-    return Count && isNamedAsConcurrency(*Count);
-  };
   // The counter's own name (`for (int worker = 0; worker < n; ...)`) says
   // nothing: names count only on the side of the bound.
   const Expr *Bound = llvm::is_contained({BO_GT, BO_GE}, Op->getOpcode())
@@ -1290,7 +1434,9 @@ bool UnboundedTaskCreationCheck::isBoundedByConcurrency(
   auto IsConcurrency = [&](const Expr *E) {
     const bool IsBound = E == Bound;
     E = peel(E);
-    if (IsBound && NamedAsConcurrency(E))
+    if (IsBound && countNamedAsConcurrency(E))
+      return true;
+    if (sizedByConcurrency(E))
       return true;
     if (const VarDecl *Var = referencedVar(E); Var && Var->getInit())
       E = peel(Var->getInit());
@@ -1300,7 +1446,7 @@ bool UnboundedTaskCreationCheck::isBoundedByConcurrency(
         break;
       E = peel(Arith->getLHS());
     }
-    if (IsBound && NamedAsConcurrency(E))
+    if (IsBound && countNamedAsConcurrency(E))
       return true;
     const auto *Call = dyn_cast<CallExpr>(E);
     const NamedDecl *Called = Call ? calledDecl(*Call) : nullptr;

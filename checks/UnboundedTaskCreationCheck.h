@@ -126,6 +126,15 @@ private:
   /// a variable or field named as a count of threads or workers
   /// (ConcurrencyLimitNames).
   bool isBoundedByConcurrency(const Expr *Cond) const;
+  /// Whether \p E reads a count named as one of threads or workers
+  /// (ConcurrencyLimitNames): a variable, a member, or a call
+  /// (`config.get_thread_num()`); a member of the spawning object is the
+  /// pool rule's, not this one's.
+  bool countNamedAsConcurrency(const Expr *E) const;
+  /// Whether \p E is the capacity or size of a local container every size
+  /// of which (the count it is made with, each reserve and resize) is a
+  /// concurrency (`threads.reserve(std::thread::hardware_concurrency())`).
+  bool sizedByConcurrency(const Expr *E) const;
   /// Whether a bounded helper runs \p Callable: it is (or is defined in) a
   /// function listed in BoundedHelpers, or a lambda passed to a call of one.
   bool runsInBoundedHelper(const FunctionDecl *Callable) const;

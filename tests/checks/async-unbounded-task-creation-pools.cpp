@@ -170,6 +170,8 @@ void chunks(concurrencpp::thread_pool_executor &Tpe,
 struct PressConfig {
   int threads_num;
   int connections;
+  int get_co_thread_num() const;
+  int open_connections() const;
 };
 void press(const PressConfig &Conf, int NumWorkers) {
   std::vector<std::thread> Threads;
@@ -186,8 +188,95 @@ void press(const PressConfig &Conf, int NumWorkers) {
   for (int Worker = 0; Worker < Conf.connections; ++Worker)
     Threads.emplace_back(work, Worker);
   // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'emplace_back' starts a thread in every iteration of the 'for' loop on 'Worker < Conf.connections'
+  // A count read through a call named as one (paozhu's
+  // `sysconfigpath.get_co_thread_num()`), in the bound's initializer.
+  const int Total = Conf.get_co_thread_num();
+  for (int I = 0; I < Total; ++I)
+    Threads.emplace_back(work, I);
+  const int Open = Conf.open_connections();
+  for (int I = 0; I < Open; ++I)
+    Threads.emplace_back(work, I);
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'emplace_back' starts a thread in every iteration of the 'for' loop on 'I < Open'
   for (std::thread &T : Threads)
     T.join();
+}
+
+// A vector reserved or made for the machine's concurrency: a loop up to its
+// capacity or size starts that many threads (asio-coro's threaded echo
+// server). A vector reserved for the requests is no such bound, nor one
+// also resized for them.
+void machineThreads(const std::vector<int> &Requests) {
+  std::vector<std::jthread> Threads;
+  Threads.reserve(std::thread::hardware_concurrency());
+  for (std::size_t I = 0; I < Threads.capacity(); ++I)
+    Threads.emplace_back(work, 0);
+  std::vector<std::thread> Made(std::thread::hardware_concurrency());
+  for (std::size_t I = 0; I < Made.size(); ++I)
+    Made[I] = std::thread(work, 0);
+  std::vector<std::jthread> PerRequest;
+  PerRequest.reserve(Requests.size());
+  for (std::size_t I = 0; I < PerRequest.capacity(); ++I)
+    PerRequest.emplace_back(work, Requests[I]);
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'emplace_back' starts a thread in every iteration of the 'for' loop on 'I < PerRequest.capacity()'
+  std::vector<std::jthread> Regrown;
+  Regrown.reserve(std::thread::hardware_concurrency());
+  Regrown.reserve(Requests.size());
+  for (std::size_t I = 0; I < Regrown.capacity(); ++I)
+    Regrown.emplace_back(work, Requests[I]);
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'emplace_back' starts a thread in every iteration of the 'for' loop on 'I < Regrown.capacity()'
+  for (std::thread &T : Made)
+    T.join();
+}
+
+// A local container made from a braced list and never changed has as many
+// elements as the list: a loop over it, or up to its size, is a constant
+// loop. One that grows, or that is handed on to be changed, is not.
+void addTo(std::vector<int> &Items);
+void fixedLists(const std::vector<int> &Requests) {
+  std::vector<int> Ports = {80, 443, 8080};
+  for (std::size_t I = 0; I < Ports.size(); ++I)
+    std::thread(work, Ports[I]).detach();
+  for (int Port : Ports)
+    std::thread(work, Port).detach();
+  std::vector<int> Grown = {1, 2};
+  for (int Request : Requests)
+    Grown.push_back(Request);
+  for (std::size_t I = 0; I < Grown.size(); ++I)
+    std::thread(work, Grown[I]).detach();
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'std::thread' starts a thread in every iteration of the 'for' loop on 'I < Grown.size()'
+  std::vector<int> Given = {1, 2};
+  addTo(Given);
+  for (int Item : Given)
+    std::thread(work, Item).detach();
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'std::thread' starts a thread in every iteration of the range-for loop over 'Given'
+  std::vector<int> Aliased = {1, 2};
+  std::vector<int> &Alias = Aliased;
+  Alias.push_back(3);
+  for (int Item : Aliased)
+    std::thread(work, Item).detach();
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'std::thread' starts a thread in every iteration of the range-for loop over 'Aliased'
+}
+
+// One thread per event loop, the thread a member of each element beside its
+// loop (asio-coro's context pool); a thread member of each request is one
+// thread per request.
+struct io_context {
+  void run();
+};
+struct LoopThread {
+  io_context Loop;
+  std::thread Thread;
+};
+struct Job {
+  int Input;
+  std::thread Thread;
+};
+void loopThreads(std::vector<LoopThread> &Loops, std::vector<Job> &Jobs) {
+  for (LoopThread &L : Loops)
+    L.Thread = std::thread([&L] { L.Loop.run(); });
+  for (Job &J : Jobs)
+    J.Thread = std::thread(work, J.Input);
+  // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: 'std::thread' starts a thread in every iteration of the range-for loop over 'Jobs'
 }
 
 // concurrencpp's result_promise::get_result() hands out the result of work
