@@ -8,6 +8,7 @@
 #include "utils/Matchers.h"
 #include "utils/RuntimeApi.h"
 #include "utils/StmtSearch.h"
+#include "utils/SyncApis.h"
 #include "utils/TaskHolders.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
@@ -235,6 +236,12 @@ public:
         if (Init->isWritten())
           walk(Init->getInit());
     walk(Body);
+    // Asio calls a program's callable only as the machinery of an operation
+    // the program started (co_spawn's entry point calling the spawned
+    // lambda), where that call is judged; whether Asio is a system header
+    // (-isystem) or not (-I) must not change what is bounded.
+    if (declaredFlavour(Callable) != AsioFlavour::None)
+      return;
     const FunctionDecl *Caller = Callable.getCanonicalDecl();
     for (const Item &Found : Items)
       if (Found.Callee)
@@ -253,6 +260,8 @@ private:
     /// Started by a `co_spawn` nothing awaits: it runs on its own, and the
     /// deadline of the coroutine that spawns it is not its own.
     bool Spawned = false;
+    /// Made before the coroutine registers its object anywhere.
+    bool BeforeRegistration = false;
   };
 
   void walk(const Stmt *S, bool CalleePosition = false);
@@ -268,10 +277,11 @@ private:
           {nullptr, nullptr, Callee.getCanonicalDecl(), DeadlineScopes > 0});
   }
   void noteStreamDeadline(const CallExpr &Call);
-  /// Notes a member stream that this coroutine closes after it has waited
-  /// on a timer: the coroutine is the stream's watchdog.
-  void noteWatchdogClose(const CallExpr &Call);
   bool streamArmed(const CallExpr &Operation) const;
+  /// Notes the streams a timer's pending handler closes once it fires (the
+  /// stream is armed until then), and a timer cancelled or set again, which
+  /// calls that handler with an error instead.
+  void noteTimerGuards(const CallExpr &Call);
   /// A `co_spawn` this coroutine does not await.
   bool isDetachedSpawn(const CallExpr &Call) const;
 
@@ -284,8 +294,47 @@ private:
   std::vector<unsigned> ScopeStack;
   llvm::DenseSet<const ValueDecl *> ArmedStreams;
   llvm::DenseSet<const ValueDecl *> DisarmedStreams;
+  /// The streams each timer's pending handler closes when it fires.
+  llvm::DenseMap<const ValueDecl *, llvm::SmallVector<const ValueDecl *, 1>>
+      TimerGuards;
   bool TimerAwaited = false; // earlier in this coroutine
+  /// This coroutine has registered its object (with a watchdog's list).
+  bool SelfRegistered = false;
 };
+
+/// Whether \p Call puts the object it is made for in a container
+/// (`watched.push_back(shared_from_this())`): it registers the object with
+/// whoever serves the container, such as a watchdog.
+static bool registersObject(const CallExpr &Call) {
+  const auto *Insert = dyn_cast<CXXMemberCallExpr>(&Call);
+  const CXXMethodDecl *Method = Insert ? Insert->getMethodDecl() : nullptr;
+  if (!Method || !Method->getIdentifier() ||
+      !llvm::is_contained({"push_back", "push_front", "emplace_back",
+                           "emplace_front", "insert", "emplace"},
+                          Method->getName()))
+    return false;
+  return llvm::any_of(Call.arguments(), [](const Expr *Arg) {
+    Arg = peel(Arg);
+    if (const auto *Deref = dyn_cast<UnaryOperator>(Arg);
+        Deref && Deref->getOpcode() == UO_Deref)
+      Arg = peel(Deref->getSubExpr());
+    if (isa<CXXThisExpr>(Arg))
+      return true;
+    const auto *Self = dyn_cast<CXXMemberCallExpr>(Arg);
+    const CXXMethodDecl *Made = Self ? Self->getMethodDecl() : nullptr;
+    return Made && Made->getIdentifier() &&
+           llvm::is_contained({"shared_from_this", "weak_from_this"},
+                              Made->getName());
+  });
+}
+
+/// Whether the body of \p Coroutine registers its object somewhere.
+static bool registersObject(const FunctionDecl &Coroutine) {
+  return anyStmt(Coroutine.getBody(), [](const Stmt &S) {
+    const auto *Call = dyn_cast<CallExpr>(&S);
+    return Call && registersObject(*Call);
+  });
+}
 
 /// The stream an operation works on: the object of a member call, the first
 /// argument of a free function.
@@ -427,8 +476,9 @@ void MissingTimeoutCheck::BodyWalker::walkAwait(const CoawaitExpr &E) {
   TimerAwaited = TimerAwaited || Check.isTimerWait(E.getOperand());
   for (size_t I = First; I < Items.size(); ++I)
     if (Items[I].Operation && Items[I].Await == &E && !Items[I].Bounded) {
-      Check.Findings.push_back(
-          {&E, Items[I].Operation, &Callable, Items[I].StreamDisarmed});
+      Check.Findings.push_back({&E, Items[I].Operation, &Callable,
+                                Items[I].StreamDisarmed,
+                                Items[I].BeforeRegistration});
       return;
     }
 }
@@ -456,7 +506,9 @@ void MissingTimeoutCheck::BodyWalker::walkCall(const CallExpr &Call) {
         {&Call, Await, nullptr,
          DeadlineScopes > 0 || Check.hasCancellationBinder(Call) ||
              streamArmed(Call),
-         DisarmedStreams.contains(Check.streamOf(streamArgument(Call)))});
+         DisarmedStreams.contains(Check.streamOf(streamArgument(Call))),
+         /*Spawned=*/false, !SelfRegistered});
+  SelfRegistered = SelfRegistered || registersObject(Call);
   if (const FunctionDecl *Callee = Call.getDirectCallee())
     addSite(*Callee);
   noteStreamDeadline(Call);
@@ -464,8 +516,9 @@ void MissingTimeoutCheck::BodyWalker::walkCall(const CallExpr &Call) {
     ArmedStreams.insert(Stream);
     DisarmedStreams.erase(Stream);
   }
+  noteTimerGuards(Call);
   if (TimerAwaited)
-    noteWatchdogClose(Call);
+    Check.noteWatchdogCall(Call);
   Check.noteLoopback(Call);
   Check.noteStreamArguments(Call, ArmedStreams);
 }
@@ -515,12 +568,22 @@ MissingTimeoutCheck::streamsArmedBy(const CallExpr &Call) {
   auto [Known, Inserted] = ArmingHelpers.try_emplace(Helper);
   if (Inserted)
     anyStmt(Helper->getBody(), [&](const Stmt &S) {
-      const auto *Member = dyn_cast<CXXMemberCallExpr>(&S);
-      const NamedDecl *Called = Member ? calledDecl(*Member) : nullptr;
-      if (Called && StreamDeadlineFunctions.matches(*Called))
+      const auto *Call = dyn_cast<CallExpr>(&S);
+      if (!Call)
+        return false;
+      const auto *Member = dyn_cast<CXXMemberCallExpr>(Call);
+      const NamedDecl *Called = calledDecl(*Call);
+      if (Member && Called && StreamDeadlineFunctions.matches(*Called))
         if (const ValueDecl *Armed =
                 streamOf(Member->getImplicitObjectArgument()))
           Known->second.push_back(Armed);
+      // `visit([d](auto &s) { s.expires_after(d); }, stream)`: a variant of
+      // streams, each alternative armed by the visitor.
+      if (Called && Called->getIdentifier() && Called->getName() == "visit" &&
+          Call->getNumArgs() > 1 && visitorArms(Call->getArg(0)))
+        for (const Expr *Visited : llvm::drop_begin(Call->arguments()))
+          if (const ValueDecl *Armed = streamOf(Visited))
+            Known->second.push_back(Armed);
       return false;
     });
   // A parameter of the helper is the argument's stream; a stream a lambda
@@ -545,14 +608,227 @@ MissingTimeoutCheck::streamsArmedBy(const CallExpr &Call) {
   return Streams;
 }
 
-void MissingTimeoutCheck::BodyWalker::noteWatchdogClose(const CallExpr &Call) {
+bool MissingTimeoutCheck::visitorArms(const Expr *Visitor) const {
+  Visitor = peel(Visitor);
+  if (const auto *Var = dyn_cast_or_null<VarDecl>(namedValue(Visitor));
+      Var && Var->hasLocalStorage() && Var->getInit())
+    Visitor = peel(Var->getInit());
+  const auto *Lambda = dyn_cast<LambdaExpr>(Visitor);
+  if (!Lambda)
+    return false;
+  // A generic visitor's calls are resolved in its specializations, one per
+  // alternative; `if constexpr` may arm only some of them.
+  llvm::SmallVector<const FunctionDecl *, 4> Bodies;
+  if (const FunctionTemplateDecl *Generic = Lambda->getDependentCallOperator())
+    llvm::append_range(Bodies, Generic->specializations());
+  else
+    Bodies.push_back(Lambda->getCallOperator());
+  return llvm::any_of(Bodies, [&](const FunctionDecl *Body) {
+    return Body->getBody() && Body->getNumParams() > 0 &&
+           anyStmt(Body->getBody(), [&](const Stmt &S) {
+             const auto *Member = dyn_cast<CXXMemberCallExpr>(&S);
+             const NamedDecl *Called = Member ? calledDecl(*Member) : nullptr;
+             return Called && StreamDeadlineFunctions.matches(*Called) &&
+                    streamOf(Member->getImplicitObjectArgument()) ==
+                        Body->getParamDecl(0);
+           });
+  });
+}
+
+const MissingTimeoutCheck::Closes &
+MissingTimeoutCheck::closesOf(const FunctionDecl &Function) {
+  auto [Known, Inserted] = ClosingFunctions.try_emplace(&Function);
+  if (!Inserted || !Function.getBody())
+    return Known->second; // known, or being computed (recursion)
+  Closes Found;
+  anyStmt(
+      Function.getBody(),
+      [&](const Stmt &S) {
+        const auto *Call = dyn_cast<CallExpr>(&S);
+        if (!Call)
+          return false;
+        const auto *Member = dyn_cast<CXXMemberCallExpr>(Call);
+        const NamedDecl *Called = calledDecl(*Call);
+        if (Member && Called && StreamCloseFunctions.matches(*Called)) {
+          if (const auto *Field = dyn_cast_or_null<FieldDecl>(
+                  streamOf(Member->getImplicitObjectArgument())))
+            Found.Streams.push_back(Field);
+          return false;
+        }
+        const FunctionDecl *Callee = Call->getDirectCallee();
+        if (!Callee || isa<CXXOperatorCallExpr>(Call) ||
+            AST->getSourceManager().isInSystemHeader(Callee->getLocation()) ||
+            declaredFlavour(*Callee) != AsioFlavour::None)
+          return false;
+        const FunctionDecl *Definition = Callee->getDefinition();
+        if (!Definition || !Definition->getBody()) {
+          Found.OutOfView.push_back(Callee);
+          return false;
+        }
+        const Closes &Inner = closesOf(*Definition);
+        llvm::append_range(Found.Streams, Inner.Streams);
+        llvm::append_range(Found.OutOfView, Inner.OutOfView);
+        return false;
+      },
+      /*IntoLambdas=*/true);
+  // The walk may have grown the map: look the entry up again.
+  return ClosingFunctions[&Function] = std::move(Found);
+}
+
+void MissingTimeoutCheck::noteWatchdogCall(const CallExpr &Call) {
+  TranslationUnitFacts *Learned = currentFacts().Learned;
+  auto Record = [&](const FunctionDecl &Callee) {
+    if (std::string USR = usrOf(*Callee.getCanonicalDecl()); !USR.empty())
+      Learned->WatchdogCalls.push_back(std::move(USR));
+  };
   const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call);
-  const NamedDecl *Called = Member ? calledDecl(Call) : nullptr;
-  if (!Called || !Check.StreamCloseFunctions.matches(*Called))
+  const NamedDecl *Called = calledDecl(Call);
+  if (Member && Called && StreamCloseFunctions.matches(*Called)) {
+    if (const auto *Field = dyn_cast_or_null<FieldDecl>(
+            streamOf(Member->getImplicitObjectArgument())))
+      WatchedMembers.insert(Field);
     return;
-  if (const auto *Field = dyn_cast_or_null<FieldDecl>(
-          Check.streamOf(Member->getImplicitObjectArgument())))
-    Check.WatchedMembers.insert(Field);
+  }
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  if (!Callee || isa<CXXOperatorCallExpr>(Call) ||
+      AST->getSourceManager().isInSystemHeader(Callee->getLocation()) ||
+      declaredFlavour(*Callee) != AsioFlavour::None)
+    return;
+  const FunctionDecl *Definition = Callee->getDefinition();
+  if (!Definition || !Definition->getBody()) {
+    if (Learned)
+      Record(*Callee);
+    return;
+  }
+  const Closes &Closed = closesOf(*Definition);
+  WatchedMembers.insert(Closed.Streams.begin(), Closed.Streams.end());
+  if (Learned)
+    for (const FunctionDecl *Elsewhere : Closed.OutOfView)
+      Record(*Elsewhere);
+}
+
+void MissingTimeoutCheck::noteWatchdogs(const FunctionDecl &Callable) {
+  auto Wakes = [&](const Stmt &S) {
+    const auto *Call = dyn_cast<CallExpr>(&S);
+    const NamedDecl *Called = Call ? calledDecl(*Call) : nullptr;
+    return Called &&
+           (SleepFunctions.matches(*Called) || TimerFunctions.matches(*Called));
+  };
+  anyStmt(Callable.getBody(), [&](const Stmt &S) {
+    const Stmt *Body = nullptr;
+    if (const auto *For = dyn_cast<ForStmt>(&S))
+      Body = For->getBody();
+    else if (const auto *While = dyn_cast<WhileStmt>(&S))
+      Body = While->getBody();
+    else if (const auto *Do = dyn_cast<DoStmt>(&S))
+      Body = Do->getBody();
+    else if (const auto *Range = dyn_cast<CXXForRangeStmt>(&S))
+      Body = Range->getBody();
+    if (Body && anyStmt(Body, Wakes))
+      anyStmt(
+          Body,
+          [&](const Stmt &Inner) {
+            if (const auto *Call = dyn_cast<CallExpr>(&Inner))
+              noteWatchdogCall(*Call);
+            return false;
+          },
+          /*IntoLambdas=*/true);
+    return false;
+  });
+}
+
+llvm::SmallVector<MissingTimeoutCheck::TimerGuard, 1>
+MissingTimeoutCheck::timerGuardsOf(const CallExpr &Call) {
+  llvm::SmallVector<TimerGuard, 1> Guards;
+  // `timer.async_wait([&s](error_code e) { if (!e) s.close(); })`.
+  auto Installed = [&](const CallExpr &Wait) {
+    const auto *Member = dyn_cast<CXXMemberCallExpr>(&Wait);
+    const ValueDecl *Timer = Member && isTimerWait(Member)
+                                 ? streamOf(Member->getImplicitObjectArgument())
+                                 : nullptr;
+    if (!Timer)
+      return;
+    for (const Expr *Arg : Wait.arguments())
+      if (const auto *Handler = dyn_cast<LambdaExpr>(peel(Arg)))
+        anyStmt(
+            Handler->getBody(),
+            [&](const Stmt &S) {
+              const auto *Close = dyn_cast<CXXMemberCallExpr>(&S);
+              const NamedDecl *Called = Close ? calledDecl(*Close) : nullptr;
+              if (Called && StreamCloseFunctions.matches(*Called))
+                if (const ValueDecl *Stream =
+                        streamOf(Close->getImplicitObjectArgument()))
+                  Guards.push_back({Timer, Stream});
+              return false;
+            },
+            /*IntoLambdas=*/true);
+  };
+  Installed(Call);
+  if (!Guards.empty())
+    return Guards;
+  // A lambda or a helper in view that installs one on what it captures or
+  // what is outside it (`auto check_deadline = [&] { ... };
+  // check_deadline();`).
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  const FunctionDecl *Helper = Callee ? Callee->getDefinition() : nullptr;
+  if (!Helper || !Helper->getBody() ||
+      AST->getSourceManager().isInSystemHeader(Helper->getLocation()) ||
+      isCoroutineCached(*Helper))
+    return Guards;
+  anyStmt(Helper->getBody(), [&](const Stmt &S) {
+    if (const auto *Wait = dyn_cast<CallExpr>(&S))
+      Installed(*Wait);
+    return false;
+  });
+  llvm::erase_if(Guards, [&](const TimerGuard &Guard) {
+    return Guard.Timer->getDeclContext() == Helper ||
+           Guard.Stream->getDeclContext() == Helper;
+  });
+  return Guards;
+}
+
+bool MissingTimeoutCheck::isWatched(const ValueDecl *Stream) const {
+  return WatchedMembers.contains(Stream) ||
+         (isa_and_nonnull<FieldDecl>(Stream) && knownWatched(*Stream));
+}
+
+void MissingTimeoutCheck::recordStreamCloses(const FunctionDecl &Callable) {
+  TranslationUnitFacts *Learned = currentFacts().Learned;
+  if (!Learned || !isSummarized(Callable))
+    return;
+  const Closes &Closed = closesOf(Callable);
+  if (Closed.Streams.empty())
+    return;
+  const std::string FunctionUSR = usrOf(*Callable.getCanonicalDecl());
+  if (FunctionUSR.empty())
+    return;
+  llvm::DenseSet<const ValueDecl *> Seen;
+  for (const ValueDecl *Stream : Closed.Streams)
+    if (Seen.insert(Stream).second)
+      if (std::string StreamUSR = usrOf(*Stream); !StreamUSR.empty())
+        Learned->StreamCloses.push_back({FunctionUSR, std::move(StreamUSR)});
+}
+
+void MissingTimeoutCheck::BodyWalker::noteTimerGuards(const CallExpr &Call) {
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call)) {
+    const CXXMethodDecl *Method = Member->getMethodDecl();
+    const ValueDecl *Timer =
+        Check.streamOf(Member->getImplicitObjectArgument());
+    if (Timer && Method && Method->getIdentifier() &&
+        llvm::is_contained({"cancel", "cancel_one", "expires_after",
+                            "expires_at", "expires_from_now"},
+                           Method->getName()))
+      if (auto Guarded = TimerGuards.find(Timer);
+          Guarded != TimerGuards.end()) {
+        for (const ValueDecl *Stream : Guarded->second)
+          ArmedStreams.erase(Stream);
+        TimerGuards.erase(Guarded);
+      }
+  }
+  for (const TimerGuard &Guard : Check.timerGuardsOf(Call)) {
+    ArmedStreams.insert(Guard.Stream);
+    TimerGuards[Guard.Timer].push_back(Guard.Stream);
+  }
 }
 
 bool MissingTimeoutCheck::BodyWalker::streamArmed(
@@ -566,23 +842,23 @@ bool MissingTimeoutCheck::BodyWalker::streamArmed(
 MissingTimeoutCheck::MissingTimeoutCheck(StringRef Name,
                                          ClangTidyContext *Context)
     : AsyncCheck(Name, Context),
-      DefaultTimerFunctions(joined({DefaultTimerWaits, runtime::SleepFor.Name,
-                                    runtime::SleepUntil.Name})),
-      DefaultTimeoutWrappers(
-          joined({runtime::WithTimeout.Name, runtime::TimeoutOr.Name,
-                  NamedTimeoutWrappers})),
-      DefaultRaceFunctions(runtime::Race.Name.str()),
       DefaultTimeout(readCode("DefaultTimeout", DefaultDefaultTimeout)),
       IOFunctions(readNameList("IOFunctions", DefaultIOFunctions)),
-      TimerFunctions(readNameList("TimerFunctions", DefaultTimerFunctions)),
-      TimeoutWrappers(readNameList("TimeoutWrappers", DefaultTimeoutWrappers)),
-      RaceFunctions(readNameList("RaceFunctions", DefaultRaceFunctions)),
+      TimerFunctions(readNameList(
+          "TimerFunctions", joined({DefaultTimerWaits, runtime::SleepFor.Name,
+                                    runtime::SleepUntil.Name}))),
+      TimeoutWrappers(readNameList(
+          "TimeoutWrappers",
+          joined({runtime::WithTimeout.Name, runtime::TimeoutOr.Name,
+                  NamedTimeoutWrappers}))),
+      RaceFunctions(readNameList("RaceFunctions", runtime::Race.Name)),
       CancellationBinders(
           readNameList("CancellationBinders", DefaultCancellationBinders)),
       CancellationEmitters(
           readNameList("CancellationEmitters", DefaultCancellationEmitters)),
       StreamCloseFunctions(
           readNameList("StreamCloseFunctions", DefaultStreamCloseFunctions)),
+      SleepFunctions(readNameList("SleepFunctions", sync::Sleeps)),
       StreamDeadlineFunctions(readNameList("StreamDeadlineFunctions",
                                            DefaultStreamDeadlineFunctions)),
       StreamDeadlineResets(
@@ -602,6 +878,7 @@ void MissingTimeoutCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   storeNameList(Opts, CancellationBinders);
   storeNameList(Opts, CancellationEmitters);
   storeNameList(Opts, StreamCloseFunctions);
+  storeNameList(Opts, SleepFunctions);
   storeNameList(Opts, StreamDeadlineFunctions);
   storeNameList(Opts, StreamDeadlineResets);
   storeNameList(Opts, StreamTimeoutOptionTypes);
@@ -641,6 +918,8 @@ void MissingTimeoutCheck::walk(const FunctionDecl &Callable) {
       !Walked.insert(&Callable).second)
     return;
   BodyWalker(*this, Callable).run();
+  noteWatchdogs(Callable);
+  recordStreamCloses(Callable);
 }
 
 bool MissingTimeoutCheck::isIO(const CallExpr &Call) const {
@@ -1174,7 +1453,8 @@ void MissingTimeoutCheck::onEndOfTranslationUnit() {
         !isOwnChannel(Stream, *Found.Coroutine) &&
         !GivenChannels.contains(Stream) && !isPrivateChannel(Stream) &&
         !TimeoutOptionMembers.contains(Stream) &&
-        !WatchedMembers.contains(Stream) &&
+        !(isWatched(Stream) &&
+          !(Found.BeforeRegistration && registersObject(*Found.Coroutine))) &&
         (Found.StreamDisarmed ||
          !armedByEveryCaller(Stream, *Found.Coroutine)) &&
         !IsBounded(*Found.Coroutine) &&
@@ -1184,6 +1464,7 @@ void MissingTimeoutCheck::onEndOfTranslationUnit() {
   Walked.clear();
   Findings.clear();
   WatchedMembers.clear();
+  ClosingFunctions.clear();
   ArmingHelpers.clear();
   CallSites.clear();
   Coroutines.clear();

@@ -42,6 +42,9 @@ private:
     /// The operation's stream had its deadline disarmed earlier in the
     /// coroutine: a deadline its callers armed no longer holds.
     bool StreamDisarmed;
+    /// The coroutine had not registered its object yet (with a watchdog's
+    /// list, which then cannot close the stream yet).
+    bool BeforeRegistration;
   };
   /// A call of a coroutine, or a use that lets it be called elsewhere (its
   /// address taken, its closure passed on).
@@ -85,6 +88,41 @@ private:
   /// (`in_request_timeout(stream)`), the streams a lambda arms that it
   /// captures (`arm()`).
   llvm::SmallVector<const ValueDecl *, 2> streamsArmedBy(const CallExpr &Call);
+  /// Notes what a watchdog's call closes (\p Call, in a loop that sleeps or
+  /// waits on a timer, or in a coroutine after its timer fired): the member
+  /// streams it closes, itself or through the functions in view it calls,
+  /// are watched; the functions out of view it reaches go to the facts.
+  void noteWatchdogCall(const CallExpr &Call);
+  /// Notes the calls of the loops of \p Callable that sleep or wait on a
+  /// timer: a thread or a coroutine that wakes up now and then to close what
+  /// has been idle too long.
+  void noteWatchdogs(const FunctionDecl &Callable);
+  /// A timer whose pending completion handler closes a stream when it fires.
+  struct TimerGuard {
+    const ValueDecl *Timer;
+    const ValueDecl *Stream;
+  };
+  /// The guards \p Call installs: a timer wait with such a handler, or a
+  /// call of a lambda or a helper in view that makes one on what is outside
+  /// it.
+  llvm::SmallVector<TimerGuard, 1> timerGuardsOf(const CallExpr &Call);
+  /// What \p Function closes: the member streams it closes, itself or
+  /// through the functions in view it calls, and the functions out of view
+  /// it calls.
+  struct Closes {
+    llvm::SmallVector<const ValueDecl *, 2> Streams;
+    llvm::SmallVector<const FunctionDecl *, 2> OutOfView;
+  };
+  const Closes &closesOf(const FunctionDecl &Function);
+  /// Whether a watchdog closes \p Stream, in this translation unit or, by the
+  /// facts, in another.
+  bool isWatched(const ValueDecl *Stream) const;
+  /// Records, for the other translation units, the member streams
+  /// \p Callable closes.
+  void recordStreamCloses(const FunctionDecl &Callable);
+  /// Whether \p Visitor, the visitor of a `visit` call, a lambda, arms a
+  /// deadline on the alternative it is given.
+  bool visitorArms(const Expr *Visitor) const;
   /// Notes the constant port the acceptor \p Var is made to listen on.
   void noteListeningAcceptor(const VarDecl &Var);
   /// The sockets whose peer is this program: connected to an acceptor of
@@ -116,9 +154,6 @@ private:
   bool isPrivateChannel(const ValueDecl *Stream);
   void report(const Finding &Found, ASTContext &Ctx);
 
-  const std::string DefaultTimerFunctions;
-  const std::string DefaultTimeoutWrappers;
-  const std::string DefaultRaceFunctions;
   const std::string DefaultTimeout;
   const NameListOption IOFunctions;
   const NameListOption TimerFunctions;
@@ -127,6 +162,7 @@ private:
   const NameListOption CancellationBinders;
   const NameListOption CancellationEmitters;
   const NameListOption StreamCloseFunctions;
+  const NameListOption SleepFunctions;
   const NameListOption StreamDeadlineFunctions;
   const NameListOption StreamDeadlineResets;
   const NameListOption StreamTimeoutOptionTypes;
@@ -137,10 +173,11 @@ private:
 
   llvm::DenseSet<const FunctionDecl *> Walked;
   std::vector<Finding> Findings;
-  /// Member streams that a coroutine of the translation unit closes once a
-  /// timer it awaits has fired (an idle watchdog): what is pending on them
-  /// ends then.
+  /// Member streams that a watchdog of the translation unit closes (a loop
+  /// that sleeps or waits on a timer, a coroutine once its timer has fired):
+  /// what is pending on them ends then.
   llvm::DenseSet<const ValueDecl *> WatchedMembers;
+  llvm::DenseMap<const FunctionDecl *, Closes> ClosingFunctions;
   /// What each helper of the translation unit arms a deadline on, in its
   /// own names.
   llvm::DenseMap<const FunctionDecl *, llvm::SmallVector<const ValueDecl *, 2>>

@@ -60,13 +60,12 @@ FunctionSummary *recordedSummary(const FunctionDecl &Function,
 }
 
 namespace {
-/// Notes the question \p Kind about \p Function and returns the answer's
-/// facts; null outside tether check or when the function has no identity.
-const ProgramFacts *ask(const FunctionDecl &Function, FactKind Kind,
-                        AskedFact &Asked) {
+/// Notes the question \p Kind about \p Subject and returns the answer's
+/// facts; null outside tether check or when it has no identity.
+const ProgramFacts *ask(const Decl &Subject, FactKind Kind, AskedFact &Asked) {
   if (!Current.Learned)
     return nullptr;
-  Asked = {Kind, usrOf(*Function.getCanonicalDecl())};
+  Asked = {Kind, usrOf(*Subject.getCanonicalDecl())};
   if (Asked.USR.empty())
     return nullptr;
   Current.Learned->Asked.push_back(Asked);
@@ -77,6 +76,12 @@ const ProgramFacts *ask(const FunctionDecl &Function, FactKind Kind,
 bool knownBoundedByCallers(const FunctionDecl &Coroutine) {
   AskedFact Asked;
   const ProgramFacts *Known = ask(Coroutine, FactKind::BoundedByCallers, Asked);
+  return Known && Known->holds(Asked);
+}
+
+bool knownWatched(const Decl &Stream) {
+  AskedFact Asked;
+  const ProgramFacts *Known = ask(Stream, FactKind::Watched, Asked);
   return Known && Known->holds(Asked);
 }
 

@@ -80,8 +80,17 @@ struct DeadlineSite {
   bool Bounded = false;
 };
 
-/// The facts a check can ask about a function of another translation unit.
-enum class FactKind { Blocks, Spawns, BoundedByCallers, RunsLoop };
+/// A function that closes or cancels a member stream (a socket, by its
+/// member's USR), itself or through the functions of its translation unit it
+/// calls, for async-missing-timeout's watchdogs.
+struct StreamClose {
+  std::string FunctionUSR;
+  std::string StreamUSR;
+};
+
+/// The facts a check can ask about a function (or, for Watched, a member
+/// stream) of another translation unit.
+enum class FactKind { Blocks, Spawns, BoundedByCallers, RunsLoop, Watched };
 
 /// A question a check asked: its findings depend on the answer.
 struct AskedFact {
@@ -101,6 +110,10 @@ struct AskedFact {
 struct TranslationUnitFacts {
   std::vector<FunctionSummary> Functions;
   std::vector<DeadlineSite> CoroutineCalls;
+  std::vector<StreamClose> StreamCloses;
+  /// The functions a watchdog of the translation unit calls (a loop that
+  /// sleeps or waits on a timer, a coroutine after its timer fired), by USR.
+  std::vector<std::string> WatchdogCalls;
   std::vector<AskedFact> Asked;
   /// Where each function's summary is in Functions, while checks record.
   llvm::StringMap<size_t> Recorded;
@@ -124,6 +137,9 @@ struct ProgramFacts {
   /// The coroutines called somewhere, and every call under a deadline or
   /// in a coroutine that is itself so bounded.
   llvm::StringSet<> BoundedByCallers;
+  /// The member streams a watchdog closes: what is pending on them ends
+  /// when the watchdog's deadline passes.
+  llvm::StringSet<> Watched;
 
   /// The chain for \p Asked, a question of a kind that has chains; null
   /// when the function does not do it.
@@ -140,6 +156,7 @@ struct ProgramFacts {
       Chains = &LoopRunning;
       break;
     case FactKind::BoundedByCallers:
+    case FactKind::Watched:
       return nullptr;
     }
     auto Found = Chains->find(Asked.USR);
@@ -147,9 +164,14 @@ struct ProgramFacts {
   }
   /// Whether the answer to \p Asked is yes.
   bool holds(const AskedFact &Asked) const {
-    return Asked.Kind == FactKind::BoundedByCallers
-               ? BoundedByCallers.contains(Asked.USR)
-               : chain(Asked) != nullptr;
+    switch (Asked.Kind) {
+    case FactKind::BoundedByCallers:
+      return BoundedByCallers.contains(Asked.USR);
+    case FactKind::Watched:
+      return Watched.contains(Asked.USR);
+    default:
+      return chain(Asked) != nullptr;
+    }
   }
 };
 
@@ -197,6 +219,10 @@ FunctionSummary *recordedSummary(const FunctionDecl &Function,
 /// Whether the program's facts say that every call of \p Coroutine is under
 /// a deadline, noted as asked; false outside tether check.
 bool knownBoundedByCallers(const FunctionDecl &Coroutine);
+
+/// Whether the program's facts say that a watchdog closes the member stream
+/// \p Stream, noted as asked; false outside tether check.
+bool knownWatched(const Decl &Stream);
 
 /// How \p Callee is known to do \p Kind (Blocks, Spawns, RunsLoop) in other
 /// translation units, noted as asked; null when nothing is known or the

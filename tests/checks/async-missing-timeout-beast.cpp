@@ -8,8 +8,10 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/websocket.hpp>
+#include <boost/variant2/variant.hpp>
 #include <optional>
 #include <tether/with_timeout.hpp>
+#include <type_traits>
 
 namespace beast = boost::beast;
 namespace http = beast::http;
@@ -133,3 +135,53 @@ struct Server {
     // CHECK-FIXES: {{^}}    co_await tether::with_timeout(http::async_read(Stream, Buffer, Request, use_awaitable), std::chrono::seconds(30));{{$}}
   }
 };
+
+// A stream that is a variant of streams, armed by a helper that visits it
+// and arms the Beast alternatives (libsocks' stream_expires_after); a
+// visitor that arms nothing, or a stream the helper does not visit, leaves
+// it unarmed.
+template <class... Streams>
+struct VariantStream : boost::variant2::variant<Streams...> {
+  using boost::variant2::variant<Streams...>::variant;
+  using executor_type = net::any_io_executor;
+  executor_type get_executor() {
+    return boost::variant2::get<0>(*this).get_executor();
+  }
+  template <class Buffers, class Token>
+  auto async_read_some(const Buffers &B, Token &&T) {
+    return boost::variant2::get<0>(*this).async_read_some(
+        B, std::forward<Token>(T));
+  }
+  template <class Buffers, class Token>
+  auto async_write_some(const Buffers &B, Token &&T) {
+    return boost::variant2::get<0>(*this).async_write_some(
+        B, std::forward<Token>(T));
+  }
+};
+using AnyStream = VariantStream<beast::tcp_stream, tcp::socket>;
+
+void streamExpiresAfter(AnyStream &S, std::chrono::seconds D) {
+  boost::variant2::visit(
+      [D](auto &Alternative) {
+        if constexpr (std::is_same_v<std::decay_t<decltype(Alternative)>,
+                                     beast::tcp_stream>)
+          Alternative.expires_after(D);
+      },
+      S);
+}
+
+void touch(AnyStream &S) {
+  auto Visitor = [](auto &Alternative) { (void)Alternative; };
+  boost::variant2::visit(Visitor, S);
+}
+
+awaitable<void> relay(AnyStream &From, AnyStream &To) {
+  char Data[512];
+  streamExpiresAfter(From, 30s);
+  touch(To);
+  std::size_t N =
+      co_await net::async_read(From, net::buffer(Data), use_awaitable);
+  co_await net::async_write(To, net::buffer(Data, N), use_awaitable);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'async_write' is awaited with no deadline
+  // CHECK-FIXES: {{^}}  co_await tether::with_timeout(net::async_write(To, net::buffer(Data, N), use_awaitable), std::chrono::seconds(30));{{$}}
+}

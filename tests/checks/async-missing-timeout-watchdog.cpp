@@ -6,7 +6,13 @@
 
 #include <asio.hpp>
 #include <asio/experimental/awaitable_operators.hpp>
+#include <ctime>
+#include <list>
+#include <memory>
+#include <mutex>
 #include <tether/gather.hpp>
+#include <thread>
+#include <vector>
 // CHECK-FIXES: {{^}}#include <tether/with_timeout.hpp>{{$}}
 
 using namespace asio::experimental::awaitable_operators;
@@ -119,3 +125,146 @@ struct UdpForwarder {
     co_return;
   }
 };
+
+// A watchdog that closes through a member function (a keep-alive coroutine
+// that calls the session's stop()), and a thread whose loop sleeps and
+// closes, through a member of each, the connections it holds whose deadline
+// has passed: the member sockets the function called closes are watched.
+// A socket the function does not close is not.
+struct Session {
+  tcp::socket Client;
+  tcp::socket Upstream;
+  tcp::socket Audit;
+  asio::steady_timer Timer;
+  std::chrono::steady_clock::time_point Deadline;
+
+  void stop() {
+    Client.close();
+    Upstream.close();
+  }
+
+  awaitable<void> keepAlive() {
+    while (Client.is_open()) {
+      Timer.expires_after(std::chrono::seconds(1));
+      co_await Timer.async_wait(use_awaitable);
+      if (Deadline <= std::chrono::steady_clock::now())
+        stop();
+    }
+  }
+
+  awaitable<void> relay() {
+    char Data[512];
+    auto N = co_await Client.async_read_some(asio::buffer(Data), use_awaitable);
+    co_await asio::async_write(Upstream, asio::buffer(Data, N), use_awaitable);
+    co_await asio::async_write(Audit, asio::buffer(Data, N), use_awaitable);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'async_write' is awaited with no deadline: a peer that stops answering suspends the coroutine forever; wrap it in 'tether::with_timeout' or race it against a timer [async-missing-timeout]
+    // CHECK-FIXES: {{^}}    co_await tether::with_timeout(asio::async_write(Audit, asio::buffer(Data, N), use_awaitable), std::chrono::seconds(30));{{$}}
+  }
+};
+
+struct Reaper;
+
+struct Connection : std::enable_shared_from_this<Connection> {
+  std::unique_ptr<tcp::socket> Sock;
+  std::time_t Expiry = 0;
+
+  void closeConnection() {
+    if (Sock)
+      Sock->close();
+  }
+
+  awaitable<void> request() {
+    char Data[512];
+    co_await Sock->async_read_some(asio::buffer(Data), use_awaitable);
+  }
+
+  // A coroutine that registers its connection with the reaper itself: what
+  // it awaits before that, no reaper can close yet.
+  awaitable<void> open(tcp::endpoint Peer, Reaper &R);
+};
+
+struct Reaper {
+  std::mutex Lock;
+  std::list<std::weak_ptr<Connection>> Watched;
+
+  void loop() {
+    for (;;) {
+      {
+        std::lock_guard Guard(Lock);
+        for (auto &Weak : Watched)
+          if (auto C = Weak.lock(); C && C->Expiry < std::time(nullptr))
+            C->closeConnection();
+      }
+      std::this_thread::sleep_for(std::chrono::seconds(1));
+    }
+  }
+};
+
+awaitable<void> Connection::open(tcp::endpoint Peer, Reaper &R) {
+  co_await Sock->async_connect(Peer, use_awaitable);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'async_connect' is awaited with no deadline: a peer that stops answering suspends the coroutine forever; wrap it in 'tether::with_timeout' or race it against a timer [async-missing-timeout]
+  // CHECK-FIXES: {{^}}  co_await tether::with_timeout(Sock->async_connect(Peer, use_awaitable), std::chrono::seconds(30));{{$}}
+  Expiry = std::time(nullptr) + 30;
+  R.Watched.push_back(weak_from_this());
+  char Data[512];
+  co_await Sock->async_read_some(asio::buffer(Data), use_awaitable);
+}
+
+// A loop that closes without sleeping or waiting on a timer is a shutdown of
+// every feed, not a deadline of each read.
+struct Feed {
+  tcp::socket Sock;
+  void shutdown() { Sock.close(); }
+  awaitable<void> next() {
+    char Data[512];
+    co_await Sock.async_read_some(asio::buffer(Data), use_awaitable);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'async_read_some' is awaited with no deadline: a peer that stops answering suspends the coroutine forever; wrap it in 'tether::with_timeout' or race it against a timer [async-missing-timeout]
+    // CHECK-FIXES: {{^}}    co_await tether::with_timeout(Sock.async_read_some(asio::buffer(Data), use_awaitable), std::chrono::seconds(30));{{$}}
+  }
+};
+
+void shutdownAll(std::vector<Feed *> &Feeds) {
+  for (Feed *F : Feeds)
+    F->shutdown();
+}
+
+// A timer whose completion handler closes the socket, started before the
+// read: when it fires, the pending read ends (an HTTP server's request
+// deadline). Cancelled, or set again, the timer calls the handler with an
+// error, and what comes after is unguarded. A handler that closes nothing
+// bounds nothing.
+awaitable<void> serveRequest(tcp::socket Socket) {
+  asio::steady_timer Deadline(Socket.get_executor());
+  auto CheckDeadline = [&Socket, &Deadline] {
+    Deadline.async_wait([&Socket](std::error_code Error) {
+      if (!Error)
+        Socket.close();
+    });
+  };
+  char Data[512];
+  Deadline.expires_after(std::chrono::seconds(5));
+  CheckDeadline();
+  co_await Socket.async_read_some(asio::buffer(Data), use_awaitable);
+  Deadline.expires_after(std::chrono::seconds(5));
+  co_await Socket.async_read_some(asio::buffer(Data), use_awaitable);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'async_read_some' is awaited with no deadline: a peer that stops answering suspends the coroutine forever; wrap it in 'tether::with_timeout' or race it against a timer [async-missing-timeout]
+  // CHECK-FIXES: {{^}}  co_await tether::with_timeout(Socket.async_read_some(asio::buffer(Data), use_awaitable), std::chrono::seconds(30));{{$}}
+  Deadline.async_wait([&Socket](std::error_code Error) {
+    if (!Error)
+      Socket.close();
+  });
+  co_await Socket.async_read_some(asio::buffer(Data), use_awaitable);
+  Deadline.cancel();
+  co_await asio::async_write(Socket, asio::buffer(Data), use_awaitable);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'async_write' is awaited with no deadline: a peer that stops answering suspends the coroutine forever; wrap it in 'tether::with_timeout' or race it against a timer [async-missing-timeout]
+  // CHECK-FIXES: {{^}}  co_await tether::with_timeout(asio::async_write(Socket, asio::buffer(Data), use_awaitable), std::chrono::seconds(30));{{$}}
+}
+
+awaitable<void> serveLogged(tcp::socket Socket) {
+  asio::steady_timer Deadline(Socket.get_executor(), std::chrono::seconds(5));
+  Deadline.async_wait([](std::error_code) {});
+  char Data[512];
+  co_await Socket.async_read_some(asio::buffer(Data), use_awaitable);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'async_read_some' is awaited with no deadline: a peer that stops answering suspends the coroutine forever; wrap it in 'tether::with_timeout' or race it against a timer [async-missing-timeout]
+  // CHECK-FIXES: {{^}}  co_await tether::with_timeout(Socket.async_read_some(asio::buffer(Data), use_awaitable), std::chrono::seconds(30));{{$}}
+}

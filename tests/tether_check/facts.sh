@@ -186,4 +186,17 @@ loop::run (src/run.cpp:5:13): does not block
 loop::run_scratch (src/run.cpp:18:6): does not block
 EOF2
 cmp -s out.txt want.txt || fail "tether facts, event loops: $(diff want.txt out.txt)"
+# A watchdog across files: a thread whose loop sleeps and closes, through a
+# member function another file defines, the socket of each client whose
+# expiry has passed bounds what is pending on that socket; another socket of
+# the client stays reported. Alone, the read is reported too.
+rm -rf src include build && cp -r "$here/facts_watchdog_project/." "$work/"
+write_database client reaper
+expect_exit 1 "$tether" check -p build --checks='-*,async-missing-timeout'
+"$filecheck" --check-prefix=WATCHDOG "$here/facts.check" --input-file=out.txt
+[[ $(grep -c "warning:" out.txt) == 1 ]] || fail "not exactly one watchdog finding: $(cat out.txt)"
+grep -q "^\[1/1\] src/client.cpp, with what other translation units' functions do$" err.txt ||
+  fail "client.cpp not linted again with the facts: $(cat err.txt)"
+expect_exit 1 "$tether" check -p build --checks='-*,async-missing-timeout' --no-facts
+[[ $(grep -c "warning:" out.txt) == 2 ]] || fail "alone, the watched read is not reported: $(cat out.txt)"
 echo "tether check $test_name: ok"

@@ -119,6 +119,21 @@ solveBoundedByCallers(llvm::ArrayRef<const TranslationUnitFacts *> Units) {
   return Bounded;
 }
 
+/// The member streams that a function a watchdog calls closes.
+llvm::StringSet<>
+solveWatched(llvm::ArrayRef<const TranslationUnitFacts *> Units) {
+  llvm::StringSet<> CalledByWatchdog;
+  for (const TranslationUnitFacts *Unit : Units)
+    for (const std::string &USR : Unit->WatchdogCalls)
+      CalledByWatchdog.insert(USR);
+  llvm::StringSet<> Watched;
+  for (const TranslationUnitFacts *Unit : Units)
+    for (const StreamClose &Close : Unit->StreamCloses)
+      if (CalledByWatchdog.contains(Close.FunctionUSR))
+        Watched.insert(Close.StreamUSR);
+  return Watched;
+}
+
 /// How facts files and digests name each kind of fact.
 llvm::StringRef kindName(FactKind Kind) {
   switch (Kind) {
@@ -130,13 +145,16 @@ llvm::StringRef kindName(FactKind Kind) {
     return "bounded-by-callers";
   case FactKind::RunsLoop:
     return "runs-loop";
+  case FactKind::Watched:
+    return "watched";
   }
   llvm_unreachable("a kind of fact without a name");
 }
 
 std::optional<FactKind> kindNamed(llvm::StringRef Name) {
-  for (FactKind Kind : {FactKind::Blocks, FactKind::Spawns,
-                        FactKind::BoundedByCallers, FactKind::RunsLoop})
+  for (FactKind Kind :
+       {FactKind::Blocks, FactKind::Spawns, FactKind::BoundedByCallers,
+        FactKind::RunsLoop, FactKind::Watched})
     if (kindName(Kind) == Name)
       return Kind;
   return std::nullopt;
@@ -154,6 +172,7 @@ ProgramFacts solveFacts(llvm::ArrayRef<const TranslationUnitFacts *> Units) {
   Facts.Spawning = solveChains(Functions, &FunctionSummary::Spawns);
   Facts.LoopRunning = solveChains(Functions, &FunctionSummary::RunsLoop);
   Facts.BoundedByCallers = solveBoundedByCallers(Units);
+  Facts.Watched = solveWatched(Units);
   return Facts;
 }
 
@@ -271,11 +290,19 @@ json::Value toJson(const TranslationUnitFacts &Facts) {
   json::Array Calls;
   for (const DeadlineSite &Site : Facts.CoroutineCalls)
     Calls.push_back(json::Array{Site.CalleeUSR, Site.CallerUSR, Site.Bounded});
+  json::Array Closes;
+  for (const StreamClose &Close : Facts.StreamCloses)
+    Closes.push_back(json::Array{Close.FunctionUSR, Close.StreamUSR});
+  json::Array WatchdogCalls;
+  for (const std::string &USR : Facts.WatchdogCalls)
+    WatchdogCalls.push_back(USR);
   json::Array Asked;
   for (const AskedFact &Question : Facts.Asked)
     Asked.push_back(json::Array{kindName(Question.Kind), Question.USR});
   return json::Object{{"functions", std::move(Functions)},
                       {"coroutine-calls", std::move(Calls)},
+                      {"stream-closes", std::move(Closes)},
+                      {"watchdog-calls", std::move(WatchdogCalls)},
                       {"asked", std::move(Asked)}};
 }
 
@@ -286,7 +313,11 @@ std::optional<TranslationUnitFacts> factsFromJson(const json::Value &Value) {
   const json::Array *Asked = Object ? Object->getArray("asked") : nullptr;
   const json::Array *Calls =
       Object ? Object->getArray("coroutine-calls") : nullptr;
-  if (!Functions || !Asked || !Calls)
+  const json::Array *Closes =
+      Object ? Object->getArray("stream-closes") : nullptr;
+  const json::Array *WatchdogCalls =
+      Object ? Object->getArray("watchdog-calls") : nullptr;
+  if (!Functions || !Asked || !Calls || !Closes || !WatchdogCalls)
     return std::nullopt;
   TranslationUnitFacts Facts;
   for (const json::Value &Entry : *Functions) {
@@ -317,6 +348,22 @@ std::optional<TranslationUnitFacts> factsFromJson(const json::Value &Value) {
     if (!Callee || !Caller || !Bounded)
       return std::nullopt;
     Facts.CoroutineCalls.push_back({Callee->str(), Caller->str(), *Bounded});
+  }
+  for (const json::Value &Close : *Closes) {
+    const json::Array *Pair = Close.getAsArray();
+    if (!Pair || Pair->size() != 2)
+      return std::nullopt;
+    std::optional<llvm::StringRef> Function = (*Pair)[0].getAsString();
+    std::optional<llvm::StringRef> Stream = (*Pair)[1].getAsString();
+    if (!Function || !Stream)
+      return std::nullopt;
+    Facts.StreamCloses.push_back({Function->str(), Stream->str()});
+  }
+  for (const json::Value &Call : *WatchdogCalls) {
+    std::optional<llvm::StringRef> USR = Call.getAsString();
+    if (!USR)
+      return std::nullopt;
+    Facts.WatchdogCalls.push_back(USR->str());
   }
   for (const json::Value &Question : *Asked) {
     const json::Array *Pair = Question.getAsArray();
@@ -398,7 +445,7 @@ unsigned explainFacts(const UnitSummaries &Units,
 
 namespace {
 /// What identifies a facts file of this format.
-constexpr llvm::StringLiteral FactsFormat = "tether-facts-3";
+constexpr llvm::StringLiteral FactsFormat = "tether-facts-4";
 } // namespace
 
 void writeFacts(UnitSummaries Units, llvm::raw_ostream &OS) {
