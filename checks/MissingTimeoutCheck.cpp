@@ -262,6 +262,8 @@ private:
     bool Spawned = false;
     /// Made before the coroutine registers its object anywhere.
     bool BeforeRegistration = false;
+    /// Made after this coroutine closed the stream itself.
+    bool AfterOwnClose = false;
   };
 
   void walk(const Stmt *S, bool CalleePosition = false);
@@ -300,6 +302,8 @@ private:
   bool TimerAwaited = false; // earlier in this coroutine
   /// This coroutine has registered its object (with a watchdog's list).
   bool SelfRegistered = false;
+  /// The streams this coroutine has closed itself, on the way to here.
+  llvm::DenseSet<const ValueDecl *> ClosedHere;
 };
 
 /// Whether \p Call puts the object it is made for in a container
@@ -405,10 +409,19 @@ void MissingTimeoutCheck::BodyWalker::walk(const Stmt *S, bool CalleePosition) {
 
 void MissingTimeoutCheck::BodyWalker::walkScope(const Stmt &S) {
   ScopeStack.push_back(0);
+  const llvm::DenseSet<const ValueDecl *> ClosedBefore = ClosedHere;
   for (const Stmt *Child : S.children())
     walk(Child);
   DeadlineScopes -= ScopeStack.back();
   ScopeStack.pop_back();
+  // A block that ends in a jump (`sock.close(); co_return;` on an error)
+  // does not reach the code after it with what it closed.
+  const auto *Block = dyn_cast<CompoundStmt>(&S);
+  const Stmt *Last =
+      Block && !Block->body_empty() ? Block->body_back() : nullptr;
+  if (isa_and_nonnull<ReturnStmt, CoreturnStmt, BreakStmt, ContinueStmt,
+                      GotoStmt, CXXThrowExpr>(Last))
+    ClosedHere = ClosedBefore;
 }
 
 void MissingTimeoutCheck::BodyWalker::walkDecls(const DeclStmt &Decls) {
@@ -476,9 +489,9 @@ void MissingTimeoutCheck::BodyWalker::walkAwait(const CoawaitExpr &E) {
   TimerAwaited = TimerAwaited || Check.isTimerWait(E.getOperand());
   for (size_t I = First; I < Items.size(); ++I)
     if (Items[I].Operation && Items[I].Await == &E && !Items[I].Bounded) {
-      Check.Findings.push_back({&E, Items[I].Operation, &Callable,
-                                Items[I].StreamDisarmed,
-                                Items[I].BeforeRegistration});
+      Check.Findings.push_back(
+          {&E, Items[I].Operation, &Callable, Items[I].StreamDisarmed,
+           Items[I].BeforeRegistration, Items[I].AfterOwnClose});
       return;
     }
 }
@@ -507,7 +520,8 @@ void MissingTimeoutCheck::BodyWalker::walkCall(const CallExpr &Call) {
          DeadlineScopes > 0 || Check.hasCancellationBinder(Call) ||
              streamArmed(Call),
          DisarmedStreams.contains(Check.streamOf(streamArgument(Call))),
-         /*Spawned=*/false, !SelfRegistered});
+         /*Spawned=*/false, !SelfRegistered,
+         ClosedHere.contains(Check.streamOf(streamArgument(Call)))});
   SelfRegistered = SelfRegistered || registersObject(Call);
   if (const FunctionDecl *Callee = Call.getDirectCallee())
     addSite(*Callee);
@@ -517,6 +531,11 @@ void MissingTimeoutCheck::BodyWalker::walkCall(const CallExpr &Call) {
     DisarmedStreams.erase(Stream);
   }
   noteTimerGuards(Call);
+  if (const auto *Close = dyn_cast<CXXMemberCallExpr>(&Call);
+      Close && Check.closesStream(*Close))
+    if (const ValueDecl *Stream =
+            Check.streamOf(Close->getImplicitObjectArgument()))
+      ClosedHere.insert(Stream);
   if (TimerAwaited)
     Check.noteWatchdogCall(Call);
   Check.noteLoopback(Call);
@@ -559,11 +578,8 @@ void MissingTimeoutCheck::BodyWalker::noteStreamDeadline(const CallExpr &Call) {
 llvm::SmallVector<const ValueDecl *, 2>
 MissingTimeoutCheck::streamsArmedBy(const CallExpr &Call) {
   llvm::SmallVector<const ValueDecl *, 2> Streams;
-  const FunctionDecl *Callee = Call.getDirectCallee();
-  const FunctionDecl *Helper = Callee ? Callee->getDefinition() : nullptr;
-  if (!Helper || !Helper->getBody() ||
-      AST->getSourceManager().isInSystemHeader(Helper->getLocation()) ||
-      isCoroutineCached(*Helper))
+  const FunctionDecl *Helper = helperInView(Call);
+  if (!Helper)
     return Streams;
   auto [Known, Inserted] = ArmingHelpers.try_emplace(Helper);
   if (Inserted)
@@ -648,8 +664,7 @@ MissingTimeoutCheck::closesOf(const FunctionDecl &Function) {
         if (!Call)
           return false;
         const auto *Member = dyn_cast<CXXMemberCallExpr>(Call);
-        const NamedDecl *Called = calledDecl(*Call);
-        if (Member && Called && StreamCloseFunctions.matches(*Called)) {
+        if (Member && closesStream(*Member)) {
           if (const auto *Field = dyn_cast_or_null<FieldDecl>(
                   streamOf(Member->getImplicitObjectArgument())))
             Found.Streams.push_back(Field);
@@ -682,8 +697,7 @@ void MissingTimeoutCheck::noteWatchdogCall(const CallExpr &Call) {
       Learned->WatchdogCalls.push_back(std::move(USR));
   };
   const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call);
-  const NamedDecl *Called = calledDecl(Call);
-  if (Member && Called && StreamCloseFunctions.matches(*Called)) {
+  if (Member && closesStream(*Member)) {
     if (const auto *Field = dyn_cast_or_null<FieldDecl>(
             streamOf(Member->getImplicitObjectArgument())))
       WatchedMembers.insert(Field);
@@ -754,8 +768,7 @@ MissingTimeoutCheck::timerGuardsOf(const CallExpr &Call) {
             Handler->getBody(),
             [&](const Stmt &S) {
               const auto *Close = dyn_cast<CXXMemberCallExpr>(&S);
-              const NamedDecl *Called = Close ? calledDecl(*Close) : nullptr;
-              if (Called && StreamCloseFunctions.matches(*Called))
+              if (Close && closesStream(*Close))
                 if (const ValueDecl *Stream =
                         streamOf(Close->getImplicitObjectArgument()))
                   Guards.push_back({Timer, Stream});
@@ -769,22 +782,38 @@ MissingTimeoutCheck::timerGuardsOf(const CallExpr &Call) {
   // A lambda or a helper in view that installs one on what it captures or
   // what is outside it (`auto check_deadline = [&] { ... };
   // check_deadline();`).
+  const FunctionDecl *Helper = helperInView(Call);
+  if (!Helper)
+    return Guards;
+  auto [Known, Inserted] = GuardingHelpers.try_emplace(Helper);
+  if (Inserted) {
+    anyStmt(Helper->getBody(), [&](const Stmt &S) {
+      if (const auto *Wait = dyn_cast<CallExpr>(&S))
+        Installed(*Wait);
+      return false;
+    });
+    llvm::erase_if(Guards, [&](const TimerGuard &Guard) {
+      return Guard.Timer->getDeclContext() == Helper ||
+             Guard.Stream->getDeclContext() == Helper;
+    });
+    Known->second = Guards;
+  }
+  return Known->second;
+}
+
+const FunctionDecl *MissingTimeoutCheck::helperInView(const CallExpr &Call) {
   const FunctionDecl *Callee = Call.getDirectCallee();
   const FunctionDecl *Helper = Callee ? Callee->getDefinition() : nullptr;
   if (!Helper || !Helper->getBody() ||
       AST->getSourceManager().isInSystemHeader(Helper->getLocation()) ||
       isCoroutineCached(*Helper))
-    return Guards;
-  anyStmt(Helper->getBody(), [&](const Stmt &S) {
-    if (const auto *Wait = dyn_cast<CallExpr>(&S))
-      Installed(*Wait);
-    return false;
-  });
-  llvm::erase_if(Guards, [&](const TimerGuard &Guard) {
-    return Guard.Timer->getDeclContext() == Helper ||
-           Guard.Stream->getDeclContext() == Helper;
-  });
-  return Guards;
+    return nullptr;
+  return Helper;
+}
+
+bool MissingTimeoutCheck::closesStream(const CXXMemberCallExpr &Call) const {
+  const NamedDecl *Called = calledDecl(Call);
+  return Called && StreamCloseFunctions.matches(*Called);
 }
 
 bool MissingTimeoutCheck::isWatched(const ValueDecl *Stream) const {
@@ -1453,7 +1482,7 @@ void MissingTimeoutCheck::onEndOfTranslationUnit() {
         !isOwnChannel(Stream, *Found.Coroutine) &&
         !GivenChannels.contains(Stream) && !isPrivateChannel(Stream) &&
         !TimeoutOptionMembers.contains(Stream) &&
-        !(isWatched(Stream) &&
+        !(isWatched(Stream) && !Found.AfterOwnClose &&
           !(Found.BeforeRegistration && registersObject(*Found.Coroutine))) &&
         (Found.StreamDisarmed ||
          !armedByEveryCaller(Stream, *Found.Coroutine)) &&
@@ -1466,6 +1495,7 @@ void MissingTimeoutCheck::onEndOfTranslationUnit() {
   WatchedMembers.clear();
   ClosingFunctions.clear();
   ArmingHelpers.clear();
+  GuardingHelpers.clear();
   CallSites.clear();
   Coroutines.clear();
   RacingHelpers.clear();

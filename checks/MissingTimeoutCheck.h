@@ -45,6 +45,9 @@ private:
     /// The coroutine had not registered its object yet (with a watchdog's
     /// list, which then cannot close the stream yet).
     bool BeforeRegistration;
+    /// The coroutine had closed the stream itself: what a watchdog's close
+    /// was to end has ended, and what follows is a teardown.
+    bool AfterOwnClose;
   };
   /// A call of a coroutine, or a use that lets it be called elsewhere (its
   /// address taken, its closure passed on).
@@ -106,6 +109,10 @@ private:
   /// call of a lambda or a helper in view that makes one on what is outside
   /// it.
   llvm::SmallVector<TimerGuard, 1> timerGuardsOf(const CallExpr &Call);
+  /// The definition of the function \p Call calls when it is a helper of the
+  /// program in view (no coroutine), whose body the call can be read
+  /// through; null otherwise.
+  const FunctionDecl *helperInView(const CallExpr &Call);
   /// What \p Function closes: the member streams it closes, itself or
   /// through the functions in view it calls, and the functions out of view
   /// it calls.
@@ -114,6 +121,9 @@ private:
     llvm::SmallVector<const FunctionDecl *, 2> OutOfView;
   };
   const Closes &closesOf(const FunctionDecl &Function);
+  /// Whether \p Call closes or cancels the stream it is called on
+  /// (StreamCloseFunctions).
+  bool closesStream(const CXXMemberCallExpr &Call) const;
   /// Whether a watchdog closes \p Stream, in this translation unit or, by the
   /// facts, in another.
   bool isWatched(const ValueDecl *Stream) const;
@@ -182,6 +192,9 @@ private:
   /// own names.
   llvm::DenseMap<const FunctionDecl *, llvm::SmallVector<const ValueDecl *, 2>>
       ArmingHelpers;
+  /// The timer guards each helper of the translation unit installs.
+  llvm::DenseMap<const FunctionDecl *, llvm::SmallVector<TimerGuard, 1>>
+      GuardingHelpers;
   llvm::DenseMap<const FunctionDecl *, std::vector<CallSite>> CallSites;
   llvm::DenseMap<const FunctionDecl *, bool> Coroutines;
   llvm::DenseMap<const FunctionDecl *, bool> RacingHelpers;

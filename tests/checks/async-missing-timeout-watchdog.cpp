@@ -160,6 +160,25 @@ struct Session {
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'async_write' is awaited with no deadline: a peer that stops answering suspends the coroutine forever; wrap it in 'tether::with_timeout' or race it against a timer [async-missing-timeout]
     // CHECK-FIXES: {{^}}    co_await tether::with_timeout(asio::async_write(Audit, asio::buffer(Data, N), use_awaitable), std::chrono::seconds(30));{{$}}
   }
+
+  // What a coroutine awaits after it has closed the stream itself is a
+  // teardown that no watchdog's close ends any more; a close on an error path
+  // that returns does not reach the code after it.
+  awaitable<void> finish() {
+    char Data[64];
+    std::error_code Error;
+    co_await Client.async_read_some(asio::buffer(Data),
+                                    asio::redirect_error(use_awaitable, Error));
+    if (Error) {
+      Client.close();
+      co_return;
+    }
+    co_await asio::async_write(Client, asio::buffer(Data), use_awaitable);
+    Client.cancel();
+    co_await Client.async_wait(tcp::socket::wait_read, use_awaitable);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'async_wait' is awaited with no deadline: a peer that stops answering suspends the coroutine forever; wrap it in 'tether::with_timeout' or race it against a timer [async-missing-timeout]
+    // CHECK-FIXES: {{^}}    co_await tether::with_timeout(Client.async_wait(tcp::socket::wait_read, use_awaitable), std::chrono::seconds(30));{{$}}
+  }
 };
 
 struct Reaper;
