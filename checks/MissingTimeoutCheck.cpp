@@ -273,10 +273,14 @@ private:
   void walkDecls(const DeclStmt &Decls);
   void walkScope(const Stmt &S);
   void addSite(const FunctionDecl &Callee) {
-    if (Check.isCoroutineCached(Callee) ||
-        Check.mayBeCoroutineElsewhere(Callee))
-      Items.push_back(
-          {nullptr, nullptr, Callee.getCanonicalDecl(), DeadlineScopes > 0});
+    if (!Check.isCoroutineCached(Callee) &&
+        !Check.mayBeCoroutineElsewhere(Callee))
+      return;
+    Items.push_back(
+        {nullptr, nullptr, Callee.getCanonicalDecl(), DeadlineScopes > 0});
+    if (!SelfRegistered)
+      Check.CalledBeforeRegistration[Callee.getCanonicalDecl()].push_back(
+          &Callable);
   }
   void noteStreamDeadline(const CallExpr &Call);
   bool streamArmed(const CallExpr &Operation) const;
@@ -809,6 +813,16 @@ const FunctionDecl *MissingTimeoutCheck::helperInView(const CallExpr &Call) {
       isCoroutineCached(*Helper))
     return nullptr;
   return Helper;
+}
+
+bool MissingTimeoutCheck::registersLater(const FunctionDecl &Coroutine) const {
+  if (registersObject(Coroutine))
+    return true;
+  auto Callers = CalledBeforeRegistration.find(Coroutine.getCanonicalDecl());
+  return Callers != CalledBeforeRegistration.end() &&
+         llvm::any_of(Callers->second, [](const FunctionDecl *Caller) {
+           return registersObject(*Caller);
+         });
 }
 
 bool MissingTimeoutCheck::closesStream(const CXXMemberCallExpr &Call) const {
@@ -1483,7 +1497,7 @@ void MissingTimeoutCheck::onEndOfTranslationUnit() {
         !GivenChannels.contains(Stream) && !isPrivateChannel(Stream) &&
         !TimeoutOptionMembers.contains(Stream) &&
         !(isWatched(Stream) && !Found.AfterOwnClose &&
-          !(Found.BeforeRegistration && registersObject(*Found.Coroutine))) &&
+          !(Found.BeforeRegistration && registersLater(*Found.Coroutine))) &&
         (Found.StreamDisarmed ||
          !armedByEveryCaller(Stream, *Found.Coroutine)) &&
         !IsBounded(*Found.Coroutine) &&
@@ -1494,6 +1508,7 @@ void MissingTimeoutCheck::onEndOfTranslationUnit() {
   Findings.clear();
   WatchedMembers.clear();
   ClosingFunctions.clear();
+  CalledBeforeRegistration.clear();
   ArmingHelpers.clear();
   GuardingHelpers.clear();
   CallSites.clear();

@@ -121,6 +121,11 @@ private:
     llvm::SmallVector<const FunctionDecl *, 2> OutOfView;
   };
   const Closes &closesOf(const FunctionDecl &Function);
+  /// Whether the object of \p Coroutine is registered (with a watchdog's
+  /// list) after what it awaits before its own registration: by the
+  /// coroutine itself later, or by a coroutine that calls it before
+  /// registering (a connect the request coroutine awaits first).
+  bool registersLater(const FunctionDecl &Coroutine) const;
   /// Whether \p Call closes or cancels the stream it is called on
   /// (StreamCloseFunctions).
   bool closesStream(const CXXMemberCallExpr &Call) const;
@@ -188,6 +193,11 @@ private:
   /// what is pending on them ends then.
   llvm::DenseSet<const ValueDecl *> WatchedMembers;
   llvm::DenseMap<const FunctionDecl *, Closes> ClosingFunctions;
+  /// For each coroutine, the functions that call it before they have
+  /// registered their object.
+  llvm::DenseMap<const FunctionDecl *,
+                 llvm::SmallVector<const FunctionDecl *, 2>>
+      CalledBeforeRegistration;
   /// What each helper of the translation unit arms a deadline on, in its
   /// own names.
   llvm::DenseMap<const FunctionDecl *, llvm::SmallVector<const ValueDecl *, 2>>

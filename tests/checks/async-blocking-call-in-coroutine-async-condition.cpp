@@ -13,7 +13,6 @@
 #include <deque>
 #include <mutex>
 #include <tether/tether.hpp>
-// CHECK-FIXES: {{^}}#include <tether/condition.hpp>{{$}}
 
 using asio::awaitable;
 using namespace std::chrono_literals;

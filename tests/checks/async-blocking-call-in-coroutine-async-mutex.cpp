@@ -7,7 +7,6 @@
 #include <asio.hpp>
 #include <mutex>
 #include <tether/tether.hpp>
-// CHECK-FIXES: {{^}}#include <tether/mutex.hpp>{{$}}
 
 using asio::awaitable;
 using asio::use_awaitable;

@@ -198,8 +198,11 @@ struct Connection : std::enable_shared_from_this<Connection> {
   }
 
   // A coroutine that registers its connection with the reaper itself: what
-  // it awaits before that, no reaper can close yet.
+  // it awaits before that, also in the coroutines it awaits first, no reaper
+  // can close yet.
   awaitable<void> open(tcp::endpoint Peer, Reaper &R);
+  awaitable<void> dial(tcp::endpoint Peer);
+  awaitable<void> reopen(tcp::endpoint Peer, Reaper &R);
 };
 
 struct Reaper {
@@ -224,6 +227,19 @@ awaitable<void> Connection::open(tcp::endpoint Peer, Reaper &R) {
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'async_connect' is awaited with no deadline: a peer that stops answering suspends the coroutine forever; wrap it in 'tether::with_timeout' or race it against a timer [async-missing-timeout]
   // CHECK-FIXES: {{^}}  co_await tether::with_timeout(Sock->async_connect(Peer, use_awaitable), std::chrono::seconds(30));{{$}}
   Expiry = std::time(nullptr) + 30;
+  R.Watched.push_back(weak_from_this());
+  char Data[512];
+  co_await Sock->async_read_some(asio::buffer(Data), use_awaitable);
+}
+
+awaitable<void> Connection::dial(tcp::endpoint Peer) {
+  co_await Sock->async_connect(Peer, use_awaitable);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'async_connect' is awaited with no deadline: a peer that stops answering suspends the coroutine forever; wrap it in 'tether::with_timeout' or race it against a timer [async-missing-timeout]
+  // CHECK-FIXES: {{^}}  co_await tether::with_timeout(Sock->async_connect(Peer, use_awaitable), std::chrono::seconds(30));{{$}}
+}
+
+awaitable<void> Connection::reopen(tcp::endpoint Peer, Reaper &R) {
+  co_await dial(Peer);
   R.Watched.push_back(weak_from_this());
   char Data[512];
   co_await Sock->async_read_some(asio::buffer(Data), use_awaitable);
