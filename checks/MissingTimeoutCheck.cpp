@@ -323,6 +323,10 @@ static bool registersObject(const CallExpr &Call) {
     return false;
   return llvm::any_of(Call.arguments(), [](const Expr *Arg) {
     Arg = peel(Arg);
+    // A shared_ptr made into the weak_ptr the container holds.
+    if (const auto *Converted = dyn_cast<CXXConstructExpr>(Arg);
+        Converted && Converted->getNumArgs() == 1)
+      Arg = peel(Converted->getArg(0));
     if (const auto *Deref = dyn_cast<UnaryOperator>(Arg);
         Deref && Deref->getOpcode() == UO_Deref)
       Arg = peel(Deref->getSubExpr());
@@ -1118,8 +1122,16 @@ bool MissingTimeoutCheck::hasCancellationBinder(
 const ValueDecl *MissingTimeoutCheck::streamOf(const Expr *E) const {
   while (E) {
     E = skipParensAndImplicit(E);
-    if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
-      return Ref->getDecl();
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
+      // `auto &layer = s.next_layer();`: a local reference is what it names.
+      const auto *Alias = dyn_cast<VarDecl>(Ref->getDecl());
+      if (!Alias || !Alias->getType()->isReferenceType() ||
+          !Alias->hasLocalStorage() || isa<ParmVarDecl>(Alias) ||
+          !Alias->getInit())
+        return Ref->getDecl();
+      E = Alias->getInit();
+      continue;
+    }
     if (const auto *Member = dyn_cast<MemberExpr>(E))
       return Member->getMemberDecl();
     // `*in`, `in->`: the stream a smart pointer holds.

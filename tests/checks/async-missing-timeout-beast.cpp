@@ -164,8 +164,10 @@ void streamExpiresAfter(AnyStream &S, std::chrono::seconds D) {
   boost::variant2::visit(
       [D](auto &Alternative) {
         if constexpr (std::is_same_v<std::decay_t<decltype(Alternative)>,
-                                     beast::tcp_stream>)
-          Alternative.expires_after(D);
+                                     beast::tcp_stream>) {
+          auto &Layer = Alternative;
+          Layer.expires_after(D);
+        }
       },
       S);
 }

@@ -240,7 +240,7 @@ awaitable<void> Connection::dial(tcp::endpoint Peer) {
 
 awaitable<void> Connection::reopen(tcp::endpoint Peer, Reaper &R) {
   co_await dial(Peer);
-  R.Watched.push_back(weak_from_this());
+  R.Watched.push_back(shared_from_this());
   char Data[512];
   co_await Sock->async_read_some(asio::buffer(Data), use_awaitable);
 }
