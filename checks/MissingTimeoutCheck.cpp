@@ -819,13 +819,15 @@ const FunctionDecl *MissingTimeoutCheck::helperInView(const CallExpr &Call) {
   return Helper;
 }
 
-bool MissingTimeoutCheck::registersLater(const FunctionDecl &Coroutine) const {
+bool MissingTimeoutCheck::registersLater(const FunctionDecl &Coroutine,
+                                         unsigned Depth) const {
   if (registersObject(Coroutine))
     return true;
   auto Callers = CalledBeforeRegistration.find(Coroutine.getCanonicalDecl());
-  return Callers != CalledBeforeRegistration.end() &&
-         llvm::any_of(Callers->second, [](const FunctionDecl *Caller) {
-           return registersObject(*Caller);
+  return Depth > 0 && Callers != CalledBeforeRegistration.end() &&
+         llvm::any_of(Callers->second, [&](const FunctionDecl *Caller) {
+           return Caller->getCanonicalDecl() != Coroutine.getCanonicalDecl() &&
+                  registersLater(*Caller, Depth - 1);
          });
 }
 

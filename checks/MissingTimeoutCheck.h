@@ -124,8 +124,11 @@ private:
   /// Whether the object of \p Coroutine is registered (with a watchdog's
   /// list) after what it awaits before its own registration: by the
   /// coroutine itself later, or by a coroutine that calls it before
-  /// registering (a connect the request coroutine awaits first).
-  bool registersLater(const FunctionDecl &Coroutine) const;
+  /// registering (a connect the request coroutine awaits first), through
+  /// \p Depth such calls.
+  bool registersLater(const FunctionDecl &Coroutine,
+                      unsigned Depth = MaxRegistrationDepth) const;
+  static constexpr unsigned MaxRegistrationDepth = 4;
   /// Whether \p Call closes or cancels the stream it is called on
   /// (StreamCloseFunctions).
   bool closesStream(const CXXMemberCallExpr &Call) const;

@@ -202,6 +202,7 @@ struct Connection : std::enable_shared_from_this<Connection> {
   // can close yet.
   awaitable<void> open(tcp::endpoint Peer, Reaper &R);
   awaitable<void> dial(tcp::endpoint Peer);
+  awaitable<void> redial(tcp::endpoint Peer);
   awaitable<void> reopen(tcp::endpoint Peer, Reaper &R);
 };
 
@@ -238,8 +239,12 @@ awaitable<void> Connection::dial(tcp::endpoint Peer) {
   // CHECK-FIXES: {{^}}  co_await tether::with_timeout(Sock->async_connect(Peer, use_awaitable), std::chrono::seconds(30));{{$}}
 }
 
+awaitable<void> Connection::redial(tcp::endpoint Peer) {
+  co_return co_await dial(Peer);
+}
+
 awaitable<void> Connection::reopen(tcp::endpoint Peer, Reaper &R) {
-  co_await dial(Peer);
+  co_await redial(Peer);
   R.Watched.push_back(shared_from_this());
   char Data[512];
   co_await Sock->async_read_some(asio::buffer(Data), use_awaitable);
