@@ -172,7 +172,7 @@ std::optional<int64_t> startValue(const VarDecl &Var, const Stmt *Init,
 /// The number of elements of \p Var when it is a local container made from a
 /// braced list (`std::vector<std::string> urls = {"a", "b", "c"}`) that its
 /// function never changes: every use reads it (a const member, an element,
-/// an iterator, a range-for, a copy or a const reference passed on).
+/// an iterator, a range-for, a copy).
 std::optional<uint64_t> constantContainerSize(const VarDecl *Var) {
   const auto *Owner = Var && Var->hasLocalStorage() && !isa<ParmVarDecl>(Var) &&
                               !Var->getType()->isReferenceType() &&
