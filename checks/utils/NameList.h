@@ -52,7 +52,7 @@ private:
   struct ExactName {
     std::string Name;       // always starts with "::"
     std::string Identifier; // its last component, checked first: cheap
-    bool Anchored; // written with a leading "::": no enclosing scope
+    bool Anchored;          // written with a leading "::": no enclosing scope
   };
   std::vector<ExactName> Exact;
   std::vector<llvm::Regex> Patterns;
