@@ -5,6 +5,7 @@
 #include "utils/Annotations.h"
 #include "utils/AsioAwaitable.h"
 #include "utils/Coroutines.h"
+#include "utils/Loops.h"
 #include "utils/Matchers.h"
 #include "utils/RuntimeApi.h"
 #include "utils/StmtSearch.h"
@@ -522,14 +523,14 @@ void MissingTimeoutCheck::BodyWalker::walkCall(const CallExpr &Call) {
   if (Items.size() > First && isDetachedSpawn(Call))
     for (size_t I = First; I < Items.size(); ++I)
       Items[I].Spawned = true;
-  if (Await && InCoroutine && Check.isIO(Call))
-    Items.push_back(
-        {&Call, Await, nullptr,
-         DeadlineScopes > 0 || Check.hasCancellationBinder(Call) ||
-             streamArmed(Call),
-         DisarmedStreams.contains(Check.streamOf(streamArgument(Call))),
-         /*Spawned=*/false, !SelfRegistered,
-         ClosedHere.contains(Check.streamOf(streamArgument(Call)))});
+  if (Await && InCoroutine && Check.isIO(Call)) {
+    const ValueDecl *Stream = Check.streamOf(streamArgument(Call));
+    Items.push_back({&Call, Await, nullptr,
+                     DeadlineScopes > 0 || Check.hasCancellationBinder(Call) ||
+                         streamArmed(Call),
+                     DisarmedStreams.contains(Stream), /*Spawned=*/false,
+                     !SelfRegistered, ClosedHere.contains(Stream)});
+  }
   SelfRegistered = SelfRegistered || registersObject(Call);
   if (const FunctionDecl *Callee = Call.getDirectCallee())
     addSite(*Callee);
@@ -659,56 +660,12 @@ bool MissingTimeoutCheck::visitorArms(const Expr *Visitor) const {
   });
 }
 
-const MissingTimeoutCheck::Closes &
-MissingTimeoutCheck::closesOf(const FunctionDecl &Function) {
-  auto [Known, Inserted] = ClosingFunctions.try_emplace(&Function);
-  if (!Inserted || !Function.getBody())
-    return Known->second; // known, or being computed (recursion)
-  Closes Found;
-  anyStmt(
-      Function.getBody(),
-      [&](const Stmt &S) {
-        const auto *Call = dyn_cast<CallExpr>(&S);
-        if (!Call)
-          return false;
-        const auto *Member = dyn_cast<CXXMemberCallExpr>(Call);
-        if (Member && closesStream(*Member)) {
-          if (const auto *Field = dyn_cast_or_null<FieldDecl>(
-                  streamOf(Member->getImplicitObjectArgument())))
-            Found.Streams.push_back(Field);
-          return false;
-        }
-        const FunctionDecl *Callee = Call->getDirectCallee();
-        if (!Callee || isa<CXXOperatorCallExpr>(Call) ||
-            AST->getSourceManager().isInSystemHeader(Callee->getLocation()) ||
-            declaredFlavour(*Callee) != AsioFlavour::None)
-          return false;
-        const FunctionDecl *Definition = Callee->getDefinition();
-        if (!Definition || !Definition->getBody()) {
-          Found.OutOfView.push_back(Callee);
-          return false;
-        }
-        const Closes &Inner = closesOf(*Definition);
-        llvm::append_range(Found.Streams, Inner.Streams);
-        llvm::append_range(Found.OutOfView, Inner.OutOfView);
-        return false;
-      },
-      /*IntoLambdas=*/true);
-  // The walk may have grown the map: look the entry up again.
-  return ClosingFunctions[&Function] = std::move(Found);
-}
-
-void MissingTimeoutCheck::noteWatchdogCall(const CallExpr &Call) {
-  TranslationUnitFacts *Learned = currentFacts().Learned;
-  auto Record = [&](const FunctionDecl &Callee) {
-    if (std::string USR = usrOf(*Callee.getCanonicalDecl()); !USR.empty())
-      Learned->WatchdogCalls.push_back(std::move(USR));
-  };
+void MissingTimeoutCheck::addCloses(const CallExpr &Call, Closes &Into) {
   const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call);
   if (Member && closesStream(*Member)) {
     if (const auto *Field = dyn_cast_or_null<FieldDecl>(
             streamOf(Member->getImplicitObjectArgument())))
-      WatchedMembers.insert(Field);
+      Into.Streams.push_back(Field);
     return;
   }
   const FunctionDecl *Callee = Call.getDirectCallee();
@@ -718,15 +675,40 @@ void MissingTimeoutCheck::noteWatchdogCall(const CallExpr &Call) {
     return;
   const FunctionDecl *Definition = Callee->getDefinition();
   if (!Definition || !Definition->getBody()) {
-    if (Learned)
-      Record(*Callee);
+    Into.OutOfView.push_back(Callee);
     return;
   }
-  const Closes &Closed = closesOf(*Definition);
+  const Closes &Inner = closesOf(*Definition);
+  llvm::append_range(Into.Streams, Inner.Streams);
+  llvm::append_range(Into.OutOfView, Inner.OutOfView);
+}
+
+const MissingTimeoutCheck::Closes &
+MissingTimeoutCheck::closesOf(const FunctionDecl &Function) {
+  auto [Known, Inserted] = ClosingFunctions.try_emplace(&Function);
+  if (!Inserted || !Function.getBody())
+    return Known->second; // known, or being computed (recursion)
+  Closes Found;
+  anyStmt(
+      Function.getBody(),
+      [&](const Stmt &S) {
+        if (const auto *Call = dyn_cast<CallExpr>(&S))
+          addCloses(*Call, Found);
+        return false;
+      },
+      /*IntoLambdas=*/true);
+  // The walk may have grown the map: look the entry up again.
+  return ClosingFunctions[&Function] = std::move(Found);
+}
+
+void MissingTimeoutCheck::noteWatchdogCall(const CallExpr &Call) {
+  Closes Closed;
+  addCloses(Call, Closed);
   WatchedMembers.insert(Closed.Streams.begin(), Closed.Streams.end());
-  if (Learned)
+  if (TranslationUnitFacts *Learned = currentFacts().Learned)
     for (const FunctionDecl *Elsewhere : Closed.OutOfView)
-      Record(*Elsewhere);
+      if (std::string USR = usrOf(*Elsewhere->getCanonicalDecl()); !USR.empty())
+        Learned->WatchdogCalls.push_back(std::move(USR));
 }
 
 void MissingTimeoutCheck::noteWatchdogs(const FunctionDecl &Callable) {
@@ -737,15 +719,7 @@ void MissingTimeoutCheck::noteWatchdogs(const FunctionDecl &Callable) {
            (SleepFunctions.matches(*Called) || TimerFunctions.matches(*Called));
   };
   anyStmt(Callable.getBody(), [&](const Stmt &S) {
-    const Stmt *Body = nullptr;
-    if (const auto *For = dyn_cast<ForStmt>(&S))
-      Body = For->getBody();
-    else if (const auto *While = dyn_cast<WhileStmt>(&S))
-      Body = While->getBody();
-    else if (const auto *Do = dyn_cast<DoStmt>(&S))
-      Body = Do->getBody();
-    else if (const auto *Range = dyn_cast<CXXForRangeStmt>(&S))
-      Body = Range->getBody();
+    const Stmt *Body = loopBody(S);
     if (Body && anyStmt(Body, Wakes))
       anyStmt(
           Body,

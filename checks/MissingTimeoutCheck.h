@@ -121,6 +121,10 @@ private:
     llvm::SmallVector<const FunctionDecl *, 2> OutOfView;
   };
   const Closes &closesOf(const FunctionDecl &Function);
+  /// Adds to \p Into what \p Call closes: the member stream it closes
+  /// itself, what the function in view it calls closes, or that function,
+  /// when it is out of view.
+  void addCloses(const CallExpr &Call, Closes &Into);
   /// Whether the object of \p Coroutine is registered (with a watchdog's
   /// list) after what it awaits before its own registration: by the
   /// coroutine itself later, or by a coroutine that calls it before
