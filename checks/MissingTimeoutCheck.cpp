@@ -566,7 +566,7 @@ void MissingTimeoutCheck::BodyWalker::noteStreamDeadline(const CallExpr &Call) {
   const ValueDecl *Stream = Check.streamOf(Member->getImplicitObjectArgument());
   if (!Stream)
     return;
-  if (Check.StreamDeadlineResets.matches(*Called)) {
+  if (Check.actsAs(*Called, Check.StreamDeadlineResets)) {
     ArmedStreams.erase(Stream);
     DisarmedStreams.insert(Stream);
     return;
@@ -576,7 +576,8 @@ void MissingTimeoutCheck::BodyWalker::noteStreamDeadline(const CallExpr &Call) {
         const CXXRecordDecl *Type = Arg->getType()->getAsCXXRecordDecl();
         return Type && Check.StreamTimeoutOptionTypes.matches(*Type);
       });
-  if (SetsTimeoutOption || Check.StreamDeadlineFunctions.matches(*Called)) {
+  if (SetsTimeoutOption ||
+      Check.actsAs(*Called, Check.StreamDeadlineFunctions)) {
     ArmedStreams.insert(Stream);
     DisarmedStreams.erase(Stream);
   }
@@ -598,7 +599,7 @@ MissingTimeoutCheck::streamsArmedBy(const CallExpr &Call) {
         return false;
       const auto *Member = dyn_cast<CXXMemberCallExpr>(Call);
       const NamedDecl *Called = calledDecl(*Call);
-      if (Member && Called && StreamDeadlineFunctions.matches(*Called))
+      if (Member && Called && actsAs(*Called, StreamDeadlineFunctions))
         if (const ValueDecl *Armed =
                 streamOf(Member->getImplicitObjectArgument()))
           Known->second.push_back(Armed);
@@ -653,11 +654,38 @@ bool MissingTimeoutCheck::visitorArms(const Expr *Visitor) const {
            anyStmt(Body->getBody(), [&](const Stmt &S) {
              const auto *Member = dyn_cast<CXXMemberCallExpr>(&S);
              const NamedDecl *Called = Member ? calledDecl(*Member) : nullptr;
-             return Called && StreamDeadlineFunctions.matches(*Called) &&
+             return Called && actsAs(*Called, StreamDeadlineFunctions) &&
                     streamOf(Member->getImplicitObjectArgument()) ==
                         Body->getParamDecl(0);
            });
   });
+}
+
+bool MissingTimeoutCheck::actsAs(const NamedDecl &Called,
+                                 const NameList &List) const {
+  if (List.matches(Called))
+    return true;
+  const auto *Method = dyn_cast<CXXMethodDecl>(&Called);
+  const FunctionDecl *Definition = Method ? Method->getDefinition() : nullptr;
+  if (!Definition || !Definition->getBody() || Method->isStatic() ||
+      AST->getSourceManager().isInSystemHeader(Definition->getLocation()) ||
+      declaredFlavour(*Method) != AsioFlavour::None)
+    return false;
+  auto [Known, Inserted] = WrapperMembers.try_emplace({Definition, &List});
+  if (!Inserted)
+    return Known->second;
+  // Only a listed function, not another wrapper's member: what the wrapper
+  // holds is the library's stream.
+  const bool Acts = anyStmt(Definition->getBody(), [&](const Stmt &S) {
+    const auto *Inner = dyn_cast<CXXMemberCallExpr>(&S);
+    const NamedDecl *InnerCalled = Inner ? calledDecl(*Inner) : nullptr;
+    const auto *Held = dyn_cast_or_null<FieldDecl>(
+        InnerCalled && List.matches(*InnerCalled)
+            ? streamOf(Inner->getImplicitObjectArgument())
+            : nullptr);
+    return Held && Held->getParent() == Method->getParent();
+  });
+  return Known->second = Acts;
 }
 
 void MissingTimeoutCheck::addCloses(const CallExpr &Call, Closes &Into) {
@@ -666,7 +694,10 @@ void MissingTimeoutCheck::addCloses(const CallExpr &Call, Closes &Into) {
     if (const auto *Field = dyn_cast_or_null<FieldDecl>(
             streamOf(Member->getImplicitObjectArgument())))
       Into.Streams.push_back(Field);
-    return;
+    // A wrapper's member closes what it holds too (`session->close()`
+    // closes the session's socket): its body is read below.
+    if (StreamCloseFunctions.matches(*calledDecl(*Member)))
+      return;
   }
   const FunctionDecl *Callee = Call.getDirectCallee();
   if (!Callee || isa<CXXOperatorCallExpr>(Call) ||
@@ -807,7 +838,7 @@ bool MissingTimeoutCheck::registersLater(const FunctionDecl &Coroutine,
 
 bool MissingTimeoutCheck::closesStream(const CXXMemberCallExpr &Call) const {
   const NamedDecl *Called = calledDecl(Call);
-  return Called && StreamCloseFunctions.matches(*Called);
+  return Called && actsAs(*Called, StreamCloseFunctions);
 }
 
 bool MissingTimeoutCheck::isWatched(const ValueDecl *Stream) const {
@@ -1498,6 +1529,7 @@ void MissingTimeoutCheck::onEndOfTranslationUnit() {
   ClosingFunctions.clear();
   CalledBeforeRegistration.clear();
   ArmingHelpers.clear();
+  WrapperMembers.clear();
   GuardingHelpers.clear();
   CallSites.clear();
   Coroutines.clear();

@@ -134,7 +134,7 @@ private:
                       unsigned Depth = MaxRegistrationDepth) const;
   static constexpr unsigned MaxRegistrationDepth = 4;
   /// Whether \p Call closes or cancels the stream it is called on
-  /// (StreamCloseFunctions).
+  /// (StreamCloseFunctions, or a wrapper's member that calls one: actsAs).
   bool closesStream(const CXXMemberCallExpr &Call) const;
   /// Whether a watchdog closes \p Stream, in this translation unit or, by the
   /// facts, in another.
@@ -145,6 +145,11 @@ private:
   /// Whether \p Visitor, the visitor of a `visit` call, a lambda, arms a
   /// deadline on the alternative it is given.
   bool visitorArms(const Expr *Visitor) const;
+  /// Whether calling \p Called on a stream does what a function of \p List
+  /// does: it is listed, or it is a member of the project's own stream
+  /// wrapper whose body calls a listed function on the stream the wrapper
+  /// holds (`void expires_after(d) { impl_->expires_after(d); }`).
+  bool actsAs(const NamedDecl &Called, const NameList &List) const;
   /// Notes the constant port the acceptor \p Var is made to listen on.
   void noteListeningAcceptor(const VarDecl &Var);
   /// The sockets whose peer is this program: connected to an acceptor of
@@ -209,6 +214,10 @@ private:
   /// own names.
   llvm::DenseMap<const FunctionDecl *, llvm::SmallVector<const ValueDecl *, 2>>
       ArmingHelpers;
+  /// Which wrapper members (actsAs) act as a function of which list.
+  mutable llvm::DenseMap<std::pair<const FunctionDecl *, const NameList *>,
+                         bool>
+      WrapperMembers;
   /// The timer guards each helper of the translation unit installs.
   llvm::DenseMap<const FunctionDecl *, llvm::SmallVector<TimerGuard, 1>>
       GuardingHelpers;

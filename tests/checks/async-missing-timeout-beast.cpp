@@ -1,7 +1,8 @@
 // Beast: a tcp_stream (basic_stream) whose expires_after or expires_at was
 // called earlier in the coroutine, with no expires_never since, bounds its
 // operations; a websocket stream with its timeout option set bounds its own;
-// so does a helper in view that arms the stream it is given or captures.
+// so does a helper in view that arms the stream it is given or captures, and
+// a member of a project's stream wrapper that arms the stream it holds.
 // RUN: %check_tidy -fix-notes %s async-missing-timeout %t -- -- %boost_asio_flags -DTETHER_USE_BOOST_ASIO -I %runtime_include
 
 #include <boost/asio.hpp>
@@ -9,6 +10,7 @@
 #include <boost/beast/http.hpp>
 #include <boost/beast/websocket.hpp>
 #include <boost/variant2/variant.hpp>
+#include <memory>
 #include <optional>
 #include <tether/with_timeout.hpp>
 #include <type_traits>
@@ -186,4 +188,69 @@ awaitable<void> relay(AnyStream &From, AnyStream &To) {
   co_await net::async_write(To, net::buffer(Data, N), use_awaitable);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'async_write' is awaited with no deadline
   // CHECK-FIXES: {{^}}  co_await tether::with_timeout(net::async_write(To, net::buffer(Data, N), use_awaitable), std::chrono::seconds(30));{{$}}
+}
+
+// A project's own stream wrapper whose members forward to the Beast stream it
+// holds (libsocks' util::tcp_socket): its expires_after arms the wrapper, its
+// expires_never disarms it; a member that arms a stream it is given arms that
+// stream, not the wrapper.
+class TcpSocket {
+public:
+  using executor_type = beast::tcp_stream::executor_type;
+  explicit TcpSocket(tcp::socket &&S)
+      : Impl(std::make_unique<beast::tcp_stream>(std::move(S))) {}
+  executor_type get_executor() { return Impl->get_executor(); }
+  template <class Buffers, class Token>
+  auto async_read_some(const Buffers &B, Token &&T) {
+    return Impl->async_read_some(B, std::forward<Token>(T));
+  }
+  template <class Buffers, class Token>
+  auto async_write_some(const Buffers &B, Token &&T) {
+    return Impl->async_write_some(B, std::forward<Token>(T));
+  }
+  void expires_after(std::chrono::seconds D) { Impl->expires_after(D); }
+  void expires_never() { Impl->expires_never(); }
+  void arm(beast::tcp_stream &Other, std::chrono::seconds D) {
+    Other.expires_after(D);
+  }
+
+private:
+  std::unique_ptr<beast::tcp_stream> Impl;
+};
+
+awaitable<void> echoWrapped(TcpSocket &S) {
+  char Data[512];
+  S.expires_after(30s);
+  std::size_t N = co_await net::async_read(S, net::buffer(Data), use_awaitable);
+  S.expires_never();
+  co_await net::async_write(S, net::buffer(Data, N), use_awaitable);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'async_write' is awaited with no deadline
+  // CHECK-FIXES: {{^}}  co_await tether::with_timeout(net::async_write(S, net::buffer(Data, N), use_awaitable), std::chrono::seconds(30));{{$}}
+}
+
+awaitable<void> armOther(TcpSocket &S, beast::tcp_stream &Backend) {
+  char Data[512] = {};
+  S.arm(Backend, 30s);
+  co_await net::async_write(Backend, net::buffer(Data), use_awaitable);
+  co_await net::async_write(S, net::buffer(Data), use_awaitable);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'async_write' is awaited with no deadline
+  // CHECK-FIXES: {{^}}  co_await tether::with_timeout(net::async_write(S, net::buffer(Data), use_awaitable), std::chrono::seconds(30));{{$}}
+}
+
+using WrappedStream = VariantStream<TcpSocket, tcp::socket>;
+
+void wrappedExpiresAfter(WrappedStream &S, std::chrono::seconds D) {
+  boost::variant2::visit(
+      [D](auto &Alternative) {
+        if constexpr (std::is_same_v<std::decay_t<decltype(Alternative)>,
+                                     TcpSocket>)
+          Alternative.expires_after(D);
+      },
+      S);
+}
+
+awaitable<void> relayWrapped(WrappedStream &From) {
+  char Data[512];
+  wrappedExpiresAfter(From, 30s);
+  co_await net::async_read(From, net::buffer(Data), use_awaitable);
 }

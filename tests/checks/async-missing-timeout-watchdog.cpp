@@ -308,3 +308,55 @@ awaitable<void> serveLogged(tcp::socket Socket) {
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'async_read_some' is awaited with no deadline: a peer that stops answering suspends the coroutine forever; wrap it in 'tether::with_timeout' or race it against a timer [async-missing-timeout]
   // CHECK-FIXES: {{^}}  co_await tether::with_timeout(Socket.async_read_some(asio::buffer(Data), use_awaitable), std::chrono::seconds(30));{{$}}
 }
+
+// A project's own socket wrapper whose close() closes the socket it holds:
+// a timer handler that closes the wrapper guards it; a reaper that calls a
+// connection's close(), which closes its wrapper member, watches it.
+class Channel {
+public:
+  using executor_type = tcp::socket::executor_type;
+  explicit Channel(tcp::socket S)
+      : Impl(std::make_unique<tcp::socket>(std::move(S))) {}
+  executor_type get_executor() { return Impl->get_executor(); }
+  template <class Buffers, class Token>
+  auto async_read_some(const Buffers &B, Token &&T) {
+    return Impl->async_read_some(B, std::forward<Token>(T));
+  }
+  void close() { Impl->close(); }
+
+private:
+  std::unique_ptr<tcp::socket> Impl;
+};
+
+awaitable<void> serveWrapped(Channel &Peer, asio::steady_timer &Deadline) {
+  Deadline.expires_after(std::chrono::seconds(5));
+  Deadline.async_wait([&Peer](std::error_code Error) {
+    if (!Error)
+      Peer.close();
+  });
+  char Data[512];
+  co_await asio::async_read(Peer, asio::buffer(Data), use_awaitable);
+  Deadline.cancel();
+  co_await asio::async_read(Peer, asio::buffer(Data), use_awaitable);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'async_read' is awaited with no deadline: a peer that stops answering suspends the coroutine forever; wrap it in 'tether::with_timeout' or race it against a timer [async-missing-timeout]
+  // CHECK-FIXES: {{^}}  co_await tether::with_timeout(asio::async_read(Peer, asio::buffer(Data), use_awaitable), std::chrono::seconds(30));{{$}}
+}
+
+struct Link {
+  Channel Wire;
+  std::time_t Expiry = 0;
+  void close() { Wire.close(); }
+  awaitable<void> receive() {
+    char Data[512];
+    co_await asio::async_read(Wire, asio::buffer(Data), use_awaitable);
+  }
+};
+
+void reapLinks(std::vector<std::shared_ptr<Link>> &Links) {
+  for (;;) {
+    for (auto &L : Links)
+      if (L->Expiry < std::time(nullptr))
+        L->close();
+    std::this_thread::sleep_for(std::chrono::seconds(1));
+  }
+}
