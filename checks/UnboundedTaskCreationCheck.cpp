@@ -231,6 +231,66 @@ std::optional<uint64_t> constantContainerSize(const VarDecl *Var) {
   return List->getNumInits();
 }
 
+/// The value an assignment among the statements just before \p Loop in its
+/// block gives the variable or member \p Named names, when nothing between
+/// them writes it (`total = config.get_thread_num(); for (i < total)`); null
+/// otherwise.
+const Expr *assignedJustBefore(const Stmt &Loop, const Expr *Named,
+                               ASTContext &Ctx) {
+  const ValueDecl *Var = namedValue(Named);
+  DynTypedNodeList Above = Ctx.getParents(Loop);
+  const auto *Block = Above.empty() ? nullptr : Above[0].get<CompoundStmt>();
+  if (!Var || !Block)
+    return nullptr;
+  auto IsVar = [&](const Expr *E) { return E && namedValue(E) == Var; };
+  auto Statements = llvm::reverse(
+      llvm::make_range(Block->body_begin(), llvm::find(Block->body(), &Loop)));
+  for (const Stmt *Previous : Statements) {
+    const auto *Statement = dyn_cast<Expr>(Previous);
+    Statement = Statement ? Statement->IgnoreImplicit() : nullptr;
+    if (const auto *Assign = dyn_cast_or_null<BinaryOperator>(Statement);
+        Assign && Assign->getOpcode() == BO_Assign && IsVar(Assign->getLHS()))
+      return Assign->getRHS();
+    if (anyStmt(Previous,
+                [&](const Stmt &S) { return IsVar(writtenOperand(S)); }))
+      return nullptr;
+  }
+  return nullptr;
+}
+
+/// The operands of the inequality \p Cond (`it != items.end()`), built in or
+/// overloaded, the call of a member `end()` second if there is one; nulls
+/// for any other condition.
+std::pair<const Expr *, const Expr *> comparedOperands(const Expr *Cond) {
+  Cond = Cond ? Cond->IgnoreParenImpCasts() : nullptr;
+  std::pair<const Expr *, const Expr *> Operands;
+  if (const auto *Op = dyn_cast_or_null<BinaryOperator>(Cond);
+      Op && Op->getOpcode() == BO_NE)
+    Operands = {Op->getLHS(), Op->getRHS()};
+  else if (const auto *Call = dyn_cast_or_null<CXXOperatorCallExpr>(Cond);
+           Call && Call->getOperator() == OO_ExclaimEqual &&
+           Call->getNumArgs() == 2)
+    Operands = {Call->getArg(0), Call->getArg(1)};
+  else if (const auto *Rewritten =
+               dyn_cast_or_null<CXXRewrittenBinaryOperator>(Cond);
+           Rewritten && Rewritten->getOpcode() == BO_NE)
+    Operands = {Rewritten->getLHS(), Rewritten->getRHS()};
+  if (isa_and_nonnull<CXXMemberCallExpr>(peel(Operands.first)))
+    std::swap(Operands.first, Operands.second);
+  return Operands;
+}
+
+/// Whether the condition \p Cond holds only when \p Flag does: it is the
+/// flag, or a conjunction with it.
+bool conditionRequires(const Expr *Cond, const ValueDecl &Flag) {
+  Cond = Cond ? Cond->IgnoreParenImpCasts() : nullptr;
+  if (const auto *And = dyn_cast_or_null<BinaryOperator>(Cond);
+      And && And->getOpcode() == BO_LAnd)
+    return conditionRequires(And->getLHS(), Flag) ||
+           conditionRequires(And->getRHS(), Flag);
+  return Cond && namedValue(Cond) == &Flag;
+}
+
 /// How often a loop with condition \p Cond can run when a compile-time
 /// constant bounds it (`i < 8`, `n-- > 0` from a constant, `false`); none
 /// when its trip count is not known at compile time.
@@ -498,13 +558,14 @@ private:
       visitBody(Range->getBody());
     } else if (const auto *For = dyn_cast<ForStmt>(&Loop)) {
       visit(For->getInit());
-      Frames.push_back({&Loop, tripCount(For->getCond(), For->getInit())});
+      Frames.push_back(
+          {&Loop, tripCount(Loop, For->getCond(), For->getInit())});
       visit(For->getCond());
       visitBody(For->getBody());
       Frames.back().Current = nullptr;
       visit(For->getInc());
     } else if (const auto *While = dyn_cast<WhileStmt>(&Loop)) {
-      Frames.push_back({&Loop, tripCount(While->getCond(), nullptr)});
+      Frames.push_back({&Loop, tripCount(Loop, While->getCond(), nullptr)});
       visit(While->getConditionVariableDeclStmt());
       visit(While->getCond());
       visitBody(While->getBody());
@@ -534,10 +595,11 @@ private:
   /// The trip count of a for or while loop: a constant, or one of a pool's
   /// worker count (counted as one: the loop starts no more than the pool
   /// runs at once).
-  std::optional<uint64_t> tripCount(const Expr *Cond, const Stmt *Init) {
+  std::optional<uint64_t> tripCount(const Stmt &Loop, const Expr *Cond,
+                                    const Stmt *Init) {
     if (std::optional<uint64_t> Count = constantTripCount(Cond, Init, Ctx))
       return Count;
-    if (Check.isBoundedByConcurrency(Cond))
+    if (Check.isBoundedByConcurrency(Loop, Cond, Ctx))
       return 1;
     return std::nullopt;
   }
@@ -707,6 +769,80 @@ private:
     return llvm::any_of(arguments(Spawn), IsSlot);
   }
 
+  /// Whether \p Loop runs over a registry of objects that already exist (a
+  /// container of weak or shared pointers that is a member of the object
+  /// the walk runs on, or that a function returns by reference: a server's
+  /// live sessions, its connection pools) and \p Spawn is given the object
+  /// of the iteration (`co_spawn(s->strand_, stop(s), detached)` after `s =
+  /// it->lock()`): one short task per object, a stop or a cleanup, not one
+  /// per input item.
+  bool servesRegisteredObject(const Stmt &Loop, const Expr &Spawn) const {
+    // The loop variable of a range-for, or the iterator of a loop up to the
+    // registry's end.
+    llvm::SmallPtrSet<const VarDecl *, 2> Element;
+    const Expr *Registry = nullptr;
+    if (const auto *Range = dyn_cast<CXXForRangeStmt>(&Loop)) {
+      Registry = Range->getRangeInit();
+      Element.insert(Range->getLoopVariable());
+    } else if (auto [Left, Right] = comparedOperands(loopCondition(Loop));
+               Left && Right) {
+      const auto *End = dyn_cast<CXXMemberCallExpr>(peel(Right));
+      const CXXMethodDecl *Method = End ? End->getMethodDecl() : nullptr;
+      if (Method && Method->getIdentifier() && Method->getName() == "end")
+        Registry = End->getImplicitObjectArgument();
+      if (const VarDecl *Iterator = referencedVar(Left))
+        Element.insert(Iterator);
+    }
+    if (Element.empty() || !Registry || !isRegistry(Registry))
+      return false;
+    auto FromElement = [&](const Expr &E) {
+      return anyStmt(&E, [&](const Stmt &S) {
+        const auto *Ref = dyn_cast<DeclRefExpr>(&S);
+        return Ref && Element.contains(dyn_cast<VarDecl>(Ref->getDecl()));
+      });
+    };
+    return llvm::any_of(arguments(Spawn), [&](const Expr *Arg) {
+      return anyStmt(Arg, [&](const Stmt &S) {
+        const auto *Ref = dyn_cast<DeclRefExpr>(&S);
+        const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+        return Var && (Element.contains(Var) ||
+                       (Var->hasLocalStorage() && Var->getInit() &&
+                        FromElement(*Var->getInit())));
+      });
+    });
+  }
+
+  /// Whether \p Registry is a container of weak or shared pointers that is
+  /// a member of the object the walk runs on, or a local reference to one a
+  /// function returns (`auto &pools = get_pools();`).
+  bool isRegistry(const Expr *Registry) const {
+    const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Callable);
+    const FieldDecl *Member =
+        Method && !Method->isStatic()
+            ? ownField(Registry, *Method->getParent()->getCanonicalDecl())
+            : nullptr;
+    const VarDecl *Alias = referencedVar(Registry);
+    const bool Returned =
+        Alias && Alias->hasLocalStorage() && !isa<ParmVarDecl>(Alias) &&
+        Alias->getType()->isLValueReferenceType() && Alias->getInit() &&
+        isa<CallExpr>(peel(Alias->getInit()));
+    if (!Member && !Returned)
+      return false;
+    const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+        Registry->getType().getNonReferenceType()->getAsCXXRecordDecl());
+    if (!Spec)
+      return false;
+    // The element, or the mapped value of a map.
+    llvm::ArrayRef<TemplateArgument> Args = Spec->getTemplateArgs().asArray();
+    return llvm::any_of(Args.take_front(2), [](const TemplateArgument &Arg) {
+      const CXXRecordDecl *Pointer = Arg.getKind() == TemplateArgument::Type
+                                         ? Arg.getAsType()->getAsCXXRecordDecl()
+                                         : nullptr;
+      return isNamed(Pointer, "shared_ptr", "::std::shared_ptr") ||
+             isNamed(Pointer, "weak_ptr", "::std::weak_ptr");
+    });
+  }
+
   /// Whether the thread \p Spawn starts is each element of \p Range (`for
   /// (std::thread &T : Threads) T = std::thread(...)`): the loop fills a set
   /// of threads whose size was fixed when it was made; or the thread member
@@ -861,6 +997,16 @@ private:
       visitLoop(*S);
       return;
     }
+    if (const auto *If = dyn_cast<IfStmt>(S); If && clearsItsFlag(*If)) {
+      visit(If->getInit());
+      visit(If->getConditionVariableDeclStmt());
+      visit(If->getCond());
+      ArmedOnceDepths.push_back(Frames.size());
+      visit(If->getThen());
+      ArmedOnceDepths.pop_back();
+      visit(If->getElse());
+      return;
+    }
     for (const Expr *Dropped : discardedChildren(*S))
       Uses[peel(Dropped)] = Use::Discarded;
     if (const auto *Await = dyn_cast<CoroutineSuspendExpr>(S)) {
@@ -886,6 +1032,46 @@ private:
       Spawn = Check.spawnThroughCall(*Call, Ctx);
     if (Spawn)
       checkSpawn(cast<Expr>(*S), std::move(*Spawn));
+  }
+
+  /// Whether \p If, in a loop, runs its body once per arming: its condition
+  /// requires a flag (`if (due && armed)`) that the body clears first
+  /// (`armed = false;`), and that the loop sets again only under a condition
+  /// of its own (`if (hour == reset) armed = true;`), not in every iteration.
+  bool clearsItsFlag(const IfStmt &If) const {
+    const auto *Then = dyn_cast<CompoundStmt>(If.getThen());
+    const auto *First = Then && !Then->body_empty()
+                            ? dyn_cast<Expr>(Then->body_front())
+                            : nullptr;
+    const auto *Clear =
+        First ? dyn_cast<BinaryOperator>(First->IgnoreImplicit()) : nullptr;
+    const auto *Cleared =
+        Clear && Clear->getOpcode() == BO_Assign
+            ? dyn_cast<CXXBoolLiteralExpr>(Clear->getRHS()->IgnoreImplicit())
+            : nullptr;
+    const ValueDecl *Flag =
+        Cleared && !Cleared->getValue() ? namedValue(Clear->getLHS()) : nullptr;
+    if (!Flag || Frames.empty() || !conditionRequires(If.getCond(), *Flag))
+      return false;
+    const Stmt *Loop = Frames.back().Loop;
+    auto UnderOtherCondition = [&](const Stmt &Write) {
+      bool Conditional = false;
+      for (DynTypedNodeList Above = Ctx.getParents(Write); !Above.empty();
+           Above = Ctx.getParents(Above[0])) {
+        const Stmt *Parent = Above[0].get<Stmt>();
+        if (!Parent || Parent == Loop)
+          return Conditional;
+        if (Parent == &If)
+          return false;
+        Conditional = Conditional || isa<IfStmt, SwitchStmt>(Parent);
+      }
+      return false;
+    };
+    return !anyStmt(loopBody(*Loop), [&](const Stmt &S) {
+      const Expr *Written = writtenOperand(S);
+      return &S != Clear && Written && namedValue(Written) == Flag &&
+             !UnderOtherCondition(S);
+    });
   }
 
   /// Records what \p S does to the results and the locals below it.
@@ -996,7 +1182,8 @@ private:
       // A count set by the pool's size or by the caller's choice counts as
       // one, as a pool's worker count does.
       if (!Count && (servesOwnSlot(*Frames[I].Loop, E) ||
-                     startsGivenTask(*Frames[I].Loop, E)))
+                     startsGivenTask(*Frames[I].Loop, E) ||
+                     servesRegisteredObject(*Frames[I].Loop, E)))
         Count = 1;
       if (!Count) {
         Unbounded = I;
@@ -1013,6 +1200,8 @@ private:
     } else {
       TripCount = 0;
     }
+    if (!ArmedOnceDepths.empty() && *Unbounded < ArmedOnceDepths.back())
+      return;
     for (size_t I = *Unbounded; I < Frames.size(); ++I)
       if (Frames[I].Acquired)
         return;
@@ -1031,6 +1220,9 @@ private:
   const FunctionDecl *Callable;
   const bool InCoroutine;
   std::vector<Frame> Frames;
+  /// For each enclosing `if` that runs once per arming (clearsItsFlag), the
+  /// number of loops around it.
+  llvm::SmallVector<size_t, 2> ArmedOnceDepths;
   unsigned AwaitDepth = 0;
   llvm::DenseMap<const Expr *, Use> Uses;
   llvm::DenseMap<const Expr *, const VarDecl *> Locals;
@@ -1419,8 +1611,9 @@ bool UnboundedTaskCreationCheck::sizedByConcurrency(const Expr *E) const {
   return !Unknown && !Counts.empty() && llvm::all_of(Counts, IsConcurrency);
 }
 
-bool UnboundedTaskCreationCheck::isBoundedByConcurrency(
-    const Expr *Cond) const {
+bool UnboundedTaskCreationCheck::isBoundedByConcurrency(const Stmt &Loop,
+                                                        const Expr *Cond,
+                                                        ASTContext &Ctx) const {
   const auto *Op = dyn_cast_or_null<BinaryOperator>(
       Cond ? Cond->IgnoreParenImpCasts() : nullptr);
   if (!Op ||
@@ -1438,7 +1631,9 @@ bool UnboundedTaskCreationCheck::isBoundedByConcurrency(
       return true;
     if (sizedByConcurrency(E))
       return true;
-    if (const VarDecl *Var = referencedVar(E); Var && Var->getInit())
+    if (const Expr *Assigned = assignedJustBefore(Loop, E, Ctx))
+      E = peel(Assigned);
+    else if (const VarDecl *Var = referencedVar(E); Var && Var->getInit())
       E = peel(Var->getInit());
     // `n / 2`, `n - 1`: a part of the concurrency is bounded by it too.
     while (const auto *Arith = dyn_cast<BinaryOperator>(E)) {

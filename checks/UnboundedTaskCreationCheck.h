@@ -120,12 +120,13 @@ private:
   /// Whether \p Named is named as a count of threads or workers
   /// (ConcurrencyLimitNames).
   bool isNamedAsConcurrency(const NamedDecl &Named) const;
-  /// Whether the loop condition \p Cond compares the counter with the
+  /// Whether the condition \p Cond of \p Loop compares the counter with the
   /// concurrency of a pool or of the machine (ConcurrencyLimitFunctions,
-  /// called there or in the initializer of the variable it reads), or with
-  /// a variable or field named as a count of threads or workers
-  /// (ConcurrencyLimitNames).
-  bool isBoundedByConcurrency(const Expr *Cond) const;
+  /// called there, in the initializer of the variable it reads or in an
+  /// assignment just before the loop), or with a variable or field named as
+  /// a count of threads or workers (ConcurrencyLimitNames).
+  bool isBoundedByConcurrency(const Stmt &Loop, const Expr *Cond,
+                              ASTContext &Ctx) const;
   /// Whether \p E reads a count named as one of threads or workers
   /// (ConcurrencyLimitNames): a variable, a member, or a call
   /// (`config.get_thread_num()`); a member of the spawning object is the

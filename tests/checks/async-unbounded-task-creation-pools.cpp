@@ -201,6 +201,39 @@ void press(const PressConfig &Conf, int NumWorkers) {
     T.join();
 }
 
+// A count assigned just before the loop (paozhu's `run()`: `total_count =
+// sysconfigpath.get_co_thread_num();`), to a member or a local declared
+// earlier. Another assignment or a change in between, or an assignment from
+// the input, is no such bound.
+struct Server {
+  PressConfig Conf;
+  unsigned TotalCount = 0;
+  std::vector<std::thread> RunThreads;
+  void run(const std::vector<int> &Requests) {
+    TotalCount = Conf.get_co_thread_num();
+    for (std::size_t I = 0; I < TotalCount; ++I)
+      RunThreads.emplace_back(work, 0);
+    TotalCount = 0;
+    unsigned Count;
+    Count = Conf.get_co_thread_num();
+    for (unsigned I = 0; I < Count; ++I)
+      std::thread(work, 0).detach();
+    Count = Conf.get_co_thread_num();
+    Count += Requests.size();
+    for (unsigned I = 0; I < Count; ++I)
+      std::thread(work, 0).detach();
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'std::thread' starts a thread in every iteration of the 'for' loop on 'I < Count'
+    TotalCount = Requests.size();
+    for (std::size_t I = 0; I < TotalCount; ++I)
+      RunThreads.emplace_back(work, Requests[I]);
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'emplace_back' starts a thread in every iteration of the 'for' loop on 'I < TotalCount'
+  }
+  ~Server() {
+    for (std::thread &T : RunThreads)
+      T.join();
+  }
+};
+
 // A vector reserved or made for the machine's concurrency: a loop up to its
 // capacity or size starts that many threads (asio-coro's threaded echo
 // server). A vector reserved for the requests is no such bound, nor one

@@ -5,6 +5,7 @@
 #include <iostream>
 #include <map>
 #include <semaphore>
+#include <chrono>
 #include <string>
 #include <thread>
 #include <vector>
@@ -149,6 +150,74 @@ void rotateOnce(bool Rotate, const std::string &File) {
       break;
   }
 }
+
+// A start under a flag that the started block clears first and that the loop
+// sets again only under a condition of its own (paozhu's daily ACME renewal
+// in its watch loop) runs once per arming, not once per iteration. A flag
+// set again in every iteration, or cleared after the start, or a loop over
+// input inside the armed block, is no such bound.
+struct Watch {
+  bool Renew = false;
+  void watch(int Hour, const std::vector<int> &Items) {
+    bool Armed = false;
+    for (;;) {
+      try {
+        std::this_thread::sleep_for(std::chrono::seconds(5));
+        if (Hour == 3 && Armed) {
+          Armed = false;
+          std::thread(work, 1).detach();
+        }
+        if (Hour == 2)
+          Armed = true;
+      } catch (...) {
+      }
+      if (Renew) {
+        Renew = false;
+        std::thread(work, 2).detach();
+        for (int Item : Items)
+          std::thread(work, Item).detach();
+        // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: 'std::thread' starts a thread in every iteration of the range-for loop over 'Items'
+      }
+      if (Hour == 4)
+        Renew = true;
+    }
+  }
+  void everyIteration(int Hour) {
+    bool Armed = true;
+    for (;;) {
+      if (Armed && Hour == 3) {
+        Armed = false;
+        std::thread(work, 3).detach();
+        // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'std::thread' starts a thread in every iteration of the endless 'for' loop
+      }
+      Armed = true;
+    }
+  }
+  void clearedAfter(int Hour) {
+    bool Armed = true;
+    for (;;) {
+      if (Armed) {
+        std::thread(work, 4).detach();
+        // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'std::thread' starts a thread in every iteration of the endless 'for' loop
+        Armed = false;
+      }
+      if (Hour == 2)
+        Armed = true;
+    }
+  }
+  void setAgainInside(int Hour) {
+    bool Armed = true;
+    for (;;) {
+      if (Armed) {
+        Armed = false;
+        std::thread(work, 5).detach();
+        // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'std::thread' starts a thread in every iteration of the endless 'for' loop
+        if (Hour == 2)
+          Armed = true;
+      }
+    }
+  }
+};
 
 // A member of a class template and a generic lambda: each instantiation is
 // looked at, each place reported once.
