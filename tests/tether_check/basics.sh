@@ -15,6 +15,12 @@ expect_exit 2 "$tether" check -p build -j 2
 [[ $(grep -c "include/jobs.hpp:9:3: warning" out.txt) == 1 ]] || fail "header finding not reported exactly once"
 grep -q '^\[4/4\] ' err.txt || fail "no progress lines"
 
+# Both streams into one file, as CI logs take them: every finding is whole
+# before the errors and the summary that follow it.
+set +e; "$tether" check -p build -j 2 --no-cache >combined.txt 2>&1; set -e
+diff <(grep -v '^\[[0-9]*/4\] ' combined.txt | head -n "$(wc -l <out.txt)") out.txt ||
+  fail "findings and the summary interleaved: $(cat combined.txt)"
+
 # The same findings, in the same order, with one job, and again from the
 # cache.
 cp out.txt parallel.txt

@@ -589,6 +589,9 @@ int runCheck(const CheckRequest &Request, llvm::raw_ostream &Out,
            std::tie(B.Where.File, B.Where.Offset, B.Check, B.Message);
   });
   printFindings(Printed, Request.Format, Out);
+  // Whatever goes to Err from here on comes after the findings, also when
+  // both streams go to one file (a CI log).
+  Out.flush();
   llvm::sort(Results.Failed);
   std::vector<std::string> Hints;
   for (const auto &[File, FirstError] : Results.Failed) {
@@ -638,6 +641,7 @@ int runCheck(const CheckRequest &Request, llvm::raw_ostream &Out,
         << (Entry.Function.empty() ? std::string("file scope")
                                    : "'" + Entry.Function + "'")
         << ": " << Entry.Message << " [" << Entry.Fingerprint << "]\n";
+  Out.flush();
   for (const auto &[File, FirstError] : Results.Failed)
     error(Err, File + " " + FirstError);
   for (const std::string &Hint : Hints)

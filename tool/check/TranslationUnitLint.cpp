@@ -409,6 +409,9 @@ lintTranslationUnit(ClangTidyContext &Context,
                            &Diagnostics, /*ShouldOwnClient=*/false);
   Context.setDiagnosticsEngine(&Engine);
   Tool.setDiagnosticConsumer(&Diagnostics);
+  // A unit that does not compile is reported once, with its first error, at
+  // the end of the run; not also mid-run as "Error while processing".
+  Tool.setPrintErrorMessage(false);
   const ClangTidyOptions Options = Context.getOptionsForFile(File);
   LintActionFactory Factory(
       Context, FileSystem,
