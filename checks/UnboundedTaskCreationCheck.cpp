@@ -231,31 +231,61 @@ std::optional<uint64_t> constantContainerSize(const VarDecl *Var) {
   return List->getNumInits();
 }
 
-/// The value an assignment among the statements just before \p Loop in its
-/// block gives the variable or member \p Named names, when nothing between
-/// them writes it (`total = config.get_thread_num(); for (i < total)`); null
-/// otherwise.
-const Expr *assignedJustBefore(const Stmt &Loop, const Expr *Named,
-                               ASTContext &Ctx) {
+/// The values the statements just before \p Loop in its block give the
+/// variable or member \p Named names: the last plain assignment among them
+/// that runs whenever they do (`total = config.get_thread_num();`), and each
+/// assignment or compound assignment after it, which may run under a
+/// condition (`if (total < 8) total = 8;`). Empty when there is no such
+/// assignment, or something else writes it after it (`++total`).
+llvm::SmallVector<const Expr *, 2>
+valuesAssignedBefore(const Stmt &Loop, const Expr *Named, ASTContext &Ctx) {
+  // `i < total` with an atomic `total` reads it through its conversion.
+  if (const auto *Conversion = dyn_cast_or_null<CXXMemberCallExpr>(
+          Named ? Named->IgnoreParenImpCasts() : nullptr);
+      Conversion && isa<CXXConversionDecl>(Conversion->getMethodDecl()))
+    Named = Conversion->getImplicitObjectArgument();
   const ValueDecl *Var = namedValue(Named);
   DynTypedNodeList Above = Ctx.getParents(Loop);
   const auto *Block = Above.empty() ? nullptr : Above[0].get<CompoundStmt>();
   if (!Var || !Block)
-    return nullptr;
+    return {};
   auto IsVar = [&](const Expr *E) { return E && namedValue(E) == Var; };
+  // The value a write gives, and whether it replaces the old one.
+  auto Assigned = [&](const Stmt &Write) -> std::pair<const Expr *, bool> {
+    if (const auto *Op = dyn_cast<BinaryOperator>(&Write);
+        Op && Op->isAssignmentOp() && IsVar(Op->getLHS()))
+      return {Op->getRHS(), Op->getOpcode() == BO_Assign};
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&Write);
+        Op && Op->isAssignmentOp() && Op->getNumArgs() == 2 &&
+        IsVar(Op->getArg(0)))
+      return {Op->getArg(1), Op->getOperator() == OO_Equal};
+    return {nullptr, false};
+  };
+  llvm::SmallVector<const Expr *, 2> Values;
   auto Statements = llvm::reverse(
       llvm::make_range(Block->body_begin(), llvm::find(Block->body(), &Loop)));
   for (const Stmt *Previous : Statements) {
-    const auto *Statement = dyn_cast<Expr>(Previous);
-    Statement = Statement ? Statement->IgnoreImplicit() : nullptr;
-    if (const auto *Assign = dyn_cast_or_null<BinaryOperator>(Statement);
-        Assign && Assign->getOpcode() == BO_Assign && IsVar(Assign->getLHS()))
-      return Assign->getRHS();
-    if (anyStmt(Previous,
-                [&](const Stmt &S) { return IsVar(writtenOperand(S)); }))
-      return nullptr;
+    if (const auto *Statement = dyn_cast<Expr>(Previous)) {
+      auto [Value, Replaces] = Assigned(*Statement->IgnoreImplicit());
+      if (Value && Replaces) {
+        Values.push_back(Value);
+        return Values;
+      }
+    }
+    bool Unknown = false;
+    anyStmt(Previous, [&](const Stmt &S) {
+      if (!IsVar(writtenOperand(S)))
+        return false;
+      const Expr *Value = Assigned(S).first;
+      if (Value)
+        Values.push_back(Value);
+      Unknown = !Value;
+      return Unknown;
+    });
+    if (Unknown)
+      return {};
   }
-  return nullptr;
+  return {};
 }
 
 /// The operands of the inequality \p Cond (`it != items.end()`), built in or
@@ -1624,17 +1654,9 @@ bool UnboundedTaskCreationCheck::isBoundedByConcurrency(const Stmt &Loop,
   const Expr *Bound = llvm::is_contained({BO_GT, BO_GE}, Op->getOpcode())
                           ? Op->getLHS()
                           : Op->getRHS();
-  auto IsConcurrency = [&](const Expr *E) {
-    const bool IsBound = E == Bound;
+  // Whether the value \p E, of the bound when \p IsBound, is a concurrency.
+  auto IsConcurrencyValue = [&](const Expr *E, bool IsBound) {
     E = peel(E);
-    if (IsBound && countNamedAsConcurrency(E))
-      return true;
-    if (sizedByConcurrency(E))
-      return true;
-    if (const Expr *Assigned = assignedJustBefore(Loop, E, Ctx))
-      E = peel(Assigned);
-    else if (const VarDecl *Var = referencedVar(E); Var && Var->getInit())
-      E = peel(Var->getInit());
     // `n / 2`, `n - 1`: a part of the concurrency is bounded by it too.
     while (const auto *Arith = dyn_cast<BinaryOperator>(E)) {
       if (Arith->getOpcode() != BO_Div && Arith->getOpcode() != BO_Sub)
@@ -1646,6 +1668,29 @@ bool UnboundedTaskCreationCheck::isBoundedByConcurrency(const Stmt &Loop,
     const auto *Call = dyn_cast<CallExpr>(E);
     const NamedDecl *Called = Call ? calledDecl(*Call) : nullptr;
     return Called && ConcurrencyLimitFunctions.matches(*Called);
+  };
+  auto IsConcurrency = [&](const Expr *E) {
+    const bool IsBound = E == Bound;
+    E = peel(E);
+    if (IsBound && countNamedAsConcurrency(E))
+      return true;
+    if (sizedByConcurrency(E))
+      return true;
+    // Assigned a concurrency just before the loop, then maybe raised to a
+    // floor (`if (n < 8) n = 8;`, `n += 4`).
+    if (auto Values = valuesAssignedBefore(Loop, E, Ctx); !Values.empty()) {
+      auto IsConcurrencyHere = [&](const Expr *Value) {
+        return IsConcurrencyValue(Value, IsBound);
+      };
+      return llvm::any_of(Values, IsConcurrencyHere) &&
+             llvm::all_of(Values, [&](const Expr *Value) {
+               return IsConcurrencyHere(Value) ||
+                      Value->isIntegerConstantExpr(Ctx);
+             });
+    }
+    if (const VarDecl *Var = referencedVar(E); Var && Var->getInit())
+      E = Var->getInit();
+    return IsConcurrencyValue(E, IsBound);
   };
   return IsConcurrency(Op->getLHS()) || IsConcurrency(Op->getRHS());
 }

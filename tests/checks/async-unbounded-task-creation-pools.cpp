@@ -5,6 +5,7 @@
 // RUN: %check_tidy %s async-unbounded-task-creation %t -- -- -I %S/Inputs
 
 #include "coro_lib.h"
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -202,17 +203,29 @@ void press(const PressConfig &Conf, int NumWorkers) {
 }
 
 // A count assigned just before the loop (paozhu's `run()`: `total_count =
-// sysconfigpath.get_co_thread_num();`), to a member or a local declared
-// earlier. Another assignment or a change in between, or an assignment from
-// the input, is no such bound.
+// sysconfigpath.get_co_thread_num();`, then raised to a floor), to a member,
+// atomic or not, or a local declared earlier. A change in between that is
+// no floor, or an assignment from the input, is no such bound.
 struct Server {
   PressConfig Conf;
-  unsigned TotalCount = 0;
+  std::atomic_uint TotalCount = 0;
   std::vector<std::thread> RunThreads;
   void run(const std::vector<int> &Requests) {
     TotalCount = Conf.get_co_thread_num();
+    if (TotalCount < std::thread::hardware_concurrency()) {
+      TotalCount = std::thread::hardware_concurrency();
+      TotalCount += 4;
+    }
+    if (TotalCount < 8)
+      TotalCount = 8;
     for (std::size_t I = 0; I < TotalCount; ++I)
       RunThreads.emplace_back(work, 0);
+    TotalCount = Conf.get_co_thread_num();
+    if (TotalCount < Requests.size())
+      TotalCount = Requests.size();
+    for (std::size_t I = 0; I < TotalCount; ++I)
+      RunThreads.emplace_back(work, 0);
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'emplace_back' starts a thread in every iteration of the 'for' loop on 'I < TotalCount'
     TotalCount = 0;
     unsigned Count;
     Count = Conf.get_co_thread_num();
