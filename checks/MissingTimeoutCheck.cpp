@@ -151,21 +151,70 @@ bool mentionsParameter(const Stmt *S, const FunctionDecl &Function) {
       /*IntoLambdas=*/true);
 }
 
-/// Whether \p Stream is a channel that a function of the program makes, a
-/// local of its body: only that function and the tasks it hands the channel
-/// to can send on it, so a receive there waits on the program's own code,
-/// not on a peer (Boost.Cobalt's benchmarks send and receive on one channel;
-/// its thread example gives the workers a channel to answer on).
-bool isChannel(const ValueDecl &Stream) {
-  const CXXRecordDecl *Class = Stream.getType()->getAsCXXRecordDecl();
+bool isChannel(const CXXRecordDecl *Class) {
   return Class && Class->getIdentifier() &&
          Class->getName().contains_insensitive("channel");
 }
 
+bool isChannel(const ValueDecl &Stream) {
+  return isChannel(Stream.getType()->getAsCXXRecordDecl());
+}
+
+/// Whether \p Init makes a new channel to share: `std::make_shared<channel>(
+/// ex, n)`, `std::allocate_shared`, `std::make_unique`.
+bool makesSharedChannel(const Expr *Init) {
+  const auto *Made = dyn_cast_or_null<CallExpr>(Init ? peel(Init) : nullptr);
+  const auto *Maker =
+      Made ? dyn_cast_or_null<FunctionDecl>(calledDecl(*Made)) : nullptr;
+  const TemplateArgumentList *Args =
+      Maker ? Maker->getTemplateSpecializationArgs() : nullptr;
+  return Args && Args->size() > 0 && Maker->isInStdNamespace() &&
+         Maker->getIdentifier() &&
+         llvm::is_contained({"make_shared", "allocate_shared", "make_unique"},
+                            Maker->getName()) &&
+         (*Args)[0].getKind() == TemplateArgument::Type &&
+         isChannel((*Args)[0].getAsType()->getAsCXXRecordDecl());
+}
+
+/// Whether \p Stream is a channel that a function of the program makes, a
+/// local of its body or a smart pointer to one it makes: only that function
+/// and the tasks it hands the channel to can send on it, so a receive there
+/// waits on the program's own code, not on a peer (Boost.Cobalt's benchmarks
+/// send and receive on one channel; its thread example gives the workers a
+/// channel to answer on).
 bool isLocalChannel(const ValueDecl *Stream) {
   const auto *Var = dyn_cast_or_null<VarDecl>(Stream);
   return Var && Var->hasLocalStorage() && !isa<ParmVarDecl>(Var) &&
-         !Var->getType()->isReferenceType() && isChannel(*Var);
+         !Var->getType()->isReferenceType() &&
+         (isChannel(*Var) || makesSharedChannel(Var->getInit()));
+}
+
+/// Whether \p Call is a resolve that asks no server: of an empty host name
+/// (a service name's port) or of a numeric address written as a literal.
+bool resolvesLocally(const CallExpr &Call) {
+  const auto *Resolve = dyn_cast<CXXMemberCallExpr>(&Call);
+  const NamedDecl *Called = Resolve ? calledDecl(*Resolve) : nullptr;
+  if (!Called || !Called->getIdentifier() ||
+      Called->getName() != "async_resolve" || Resolve->getNumArgs() < 2)
+    return false;
+  // The literal, through the string or string_view made from it.
+  const Expr *Given = Resolve->getArg(0)->IgnoreImplicit();
+  if (const auto *Made = dyn_cast<CXXConstructExpr>(Given);
+      Made && Made->getNumArgs() > 0)
+    Given = Made->getArg(0)->IgnoreImplicit();
+  const auto *Host = dyn_cast<StringLiteral>(Given);
+  if (!Host || !Host->isOrdinary())
+    return false;
+  // No name to look up: "" maps the service name to a port, and a numeric
+  // address is taken as it is written (getaddrinfo asks no server).
+  const llvm::StringRef Name = Host->getString();
+  const bool IPv4 = Name.count('.') == 3 && llvm::all_of(Name, [](char C) {
+                      return llvm::isDigit(C) || C == '.';
+                    });
+  const bool IPv6 = Name.contains(':') && llvm::all_of(Name, [](char C) {
+                      return llvm::isHexDigit(C) || C == ':' || C == '.';
+                    });
+  return Name.empty() || IPv4 || IPv6;
 }
 
 /// Asio's `co_spawn`, standalone or Boost.
@@ -978,7 +1027,7 @@ void MissingTimeoutCheck::walk(const FunctionDecl &Callable) {
 
 bool MissingTimeoutCheck::isIO(const CallExpr &Call) const {
   const NamedDecl *Called = calledDecl(Call);
-  return Called && IOFunctions.matches(*Called);
+  return Called && IOFunctions.matches(*Called) && !resolvesLocally(Call);
 }
 
 bool MissingTimeoutCheck::isTimerWait(const Expr *E) const {

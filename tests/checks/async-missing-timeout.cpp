@@ -51,6 +51,21 @@ awaitable<void> connects(tcp::socket &Socket, tcp::resolver &Resolver) {
   // CHECK-FIXES: {{^}}  co_await tether::with_timeout(Socket.async_connect(*Endpoints.begin(), use_awaitable), std::chrono::seconds(30));{{$}}
 }
 
+// A resolve that asks no server: an empty host name only maps the service
+// name to a port, and a numeric address is taken as written. A host name, or
+// a host that is not a literal, is looked up.
+awaitable<void> localResolves(tcp::resolver &Resolver, std::string Host) {
+  co_await Resolver.async_resolve("", "https", use_awaitable);
+  co_await Resolver.async_resolve("127.0.0.1", "8080", use_awaitable);
+  co_await Resolver.async_resolve("::1", "8080", use_awaitable);
+  co_await Resolver.async_resolve("localhost", "8080", use_awaitable);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'async_resolve' is awaited with no deadline
+  // CHECK-FIXES: {{^}}  co_await tether::with_timeout(Resolver.async_resolve("localhost", "8080", use_awaitable), std::chrono::seconds(30));{{$}}
+  co_await Resolver.async_resolve(Host, "8080", use_awaitable);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'async_resolve' is awaited with no deadline
+  // CHECK-FIXES: {{^}}  co_await tether::with_timeout(Resolver.async_resolve(Host, "8080", use_awaitable), std::chrono::seconds(30));{{$}}
+}
+
 awaitable<void> datagrams(asio::ip::udp::socket &Socket) {
   char Buffer[64];
   asio::ip::udp::endpoint From;
