@@ -82,6 +82,36 @@ const Expr *suspensionOperand(const Stmt &S) {
   return Suspension->getOperand();
 }
 
+/// Whether awaiting \p Awaited resumes the coroutine at once, on the same
+/// thread: an Asio `this_coro` query (`co_await this_coro::executor`), or a
+/// call of a coroutine in view whose own awaits all do so
+/// (`co_await conn->last_active()` where that coroutine only asks for its
+/// executor and returns a member). Followed \p Depth coroutines deep.
+bool resumesAtOnce(const Expr *Awaited, unsigned Depth = 3) {
+  Awaited = Awaited ? Awaited->IgnoreImplicit() : nullptr;
+  if (!Awaited)
+    return false;
+  if (const CXXRecordDecl *Query = Awaited->getType()->getAsCXXRecordDecl()) {
+    const auto *Namespace = dyn_cast<NamespaceDecl>(Query->getDeclContext());
+    if (Namespace && Namespace->getIdentifier() &&
+        Namespace->getName() == "this_coro")
+      return true;
+  }
+  const auto *Call = dyn_cast<CallExpr>(Awaited);
+  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+  const FunctionDecl *Definition = Callee ? Callee->getDefinition() : nullptr;
+  const auto *Body =
+      Definition ? dyn_cast_or_null<CoroutineBodyStmt>(Definition->getBody())
+                 : nullptr;
+  if (!Body || Depth == 0)
+    return false;
+  return !anyStmt(Body->getBody(), [&](const Stmt &S) {
+    const Expr *Inner = suspensionOperand(S);
+    return (Inner || isa<CoroutineSuspendExpr, DependentCoawaitExpr>(S)) &&
+           !(Inner && resumesAtOnce(Inner, Depth - 1));
+  });
+}
+
 bool containsSuspension(const Stmt *S) {
   if (!S)
     return false;
@@ -268,7 +298,8 @@ void Analysis::transfer(const CFGElement &Element, HeldLocks &Held) {
   } else if (const auto *Throw = dyn_cast<CXXThrowExpr>(S)) {
     // The block of a throw leads only to its handler, or out.
     releaseUnwound(*Throw, Held);
-  } else if (const Expr *Awaited = suspensionOperand(*S)) {
+  } else if (const Expr *Awaited = suspensionOperand(*S);
+             Awaited && !resumesAtOnce(Awaited)) {
     const SourceManager &SM = Ctx.getSourceManager();
     const Stmt *Suspension = S;
     for (const HeldLock &H : Held) {

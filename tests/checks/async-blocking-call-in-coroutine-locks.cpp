@@ -235,3 +235,37 @@ awaitable<void> usePending(Timer &T2) {
   Pending<long> P;
   co_await P.run(T2);
 }
+
+// An await that resumes the coroutine at once, on the same thread, is no
+// suspension: an Asio this_coro query, or a coroutine in view whose own
+// awaits all are such (rest_rpc's connection's get_last_rwtime(), awaited
+// under the server's lock). A coroutine that awaits anything else suspends.
+struct Connection {
+  int LastActive = 0;
+  awaitable<int> lastActive() {
+    co_await asio::this_coro::executor;
+    co_return LastActive;
+  }
+  awaitable<int> lastActiveThrough() { co_return co_await lastActive(); }
+  awaitable<int> lastActiveLater(Timer &T) {
+    co_await T.tick();
+    co_return LastActive;
+  }
+};
+
+awaitable<void> checkIdle(Connection &C) {
+  std::scoped_lock Lock(Mutex);
+// CHECK-NOTES-STRICT: :[[@LINE-1]]:20: warning: blocking lock of mutex 'Mutex' in a coroutine: the thread stalls while another holder has it; use an async mutex such as 'tether::mutex' [async-blocking-call-in-coroutine]
+  auto Executor = co_await asio::this_coro::executor;
+  (void)Executor;
+  Counter = co_await C.lastActive();
+  Counter += co_await C.lastActiveThrough();
+}
+
+awaitable<void> checkIdleLater(Connection &C, Timer &T) {
+  std::scoped_lock Lock(Mutex);
+// CHECK-NOTES: :[[@LINE-1]]:20: warning: mutex 'Mutex' is held across a suspension point: every thread that wants it blocks until the coroutine resumes, which may be on another thread; unlock before suspending or use an async mutex such as 'tether::mutex' [async-blocking-call-in-coroutine]
+  Counter = co_await C.lastActive();
+  Counter += co_await C.lastActiveLater(T);
+// CHECK-NOTES: :[[@LINE-1]]:14: note: the coroutine suspends here with 'Mutex' locked
+}
