@@ -324,34 +324,6 @@ struct JoinNames {
   bool ThreadsRunLoop = false;
 };
 
-/// Whether \p Call joins a `std::thread` or `std::jthread`.
-bool joinsThread(const CXXMemberCallExpr &Call) {
-  const CXXMethodDecl *Method = Call.getMethodDecl();
-  return Method && Method->getIdentifier() && Method->getName() == "join" &&
-         llvm::is_contained({"::std::thread", "::std::jthread"},
-                            templateFreeQualifiedName(*Method->getParent()));
-}
-
-/// Whether a lambda in \p Body runs an event loop to completion, itself or
-/// through a call: the body of a thread that runs the loop until no work is
-/// left (`std::thread th{[&] { ioc.run(); }}`), which a later join of the
-/// thread waits for.
-bool runsLoopInLambda(const Stmt *Body, const NameList &LoopRuns,
-                      LoopRunMemo &Known) {
-  return anyStmt(Body, [&](const Stmt &Node) {
-    const auto *Lambda = dyn_cast<LambdaExpr>(&Node);
-    return Lambda && anyStmt(Lambda->getBody(), [&](const Stmt &Inner) {
-             if (loopRunToCompletion(Inner, LoopRuns))
-               return true;
-             const auto *Call = dyn_cast<CallExpr>(&Inner);
-             const FunctionDecl *Callee =
-                 Call ? followedCallee(*Call) : nullptr;
-             return Callee &&
-                    callRunsLoop(*Callee, LoopRuns, MaxLoopRunDepth, Known);
-           });
-  });
-}
-
 /// The container \p Target is an element of (`tasks[i]`, `tasks.at(i)`,
 /// `tasks.back()`): what holds a task assigned there, and what a later
 /// join is given (`co_await spawn_many(tasks.data(), n)`); \p Target
@@ -936,15 +908,18 @@ void DanglingReferenceCheck::summarize(const FunctionDecl &Function,
   FunctionSummary *Summary = recordedSummary(Function, SM);
   if (!Summary)
     return;
-  anyStmt(Function.getBody(), [&](const Stmt &Node) {
+  auto RunsHere = [&](const CXXMemberCallExpr &Run) {
+    Summary->RunsLoop.Own = FactCall{
+        "", "'" + Run.getMethodDecl()->getQualifiedNameAsString() + "'",
+        factLocation(SM, Run.getExprLoc())};
+    Summary->RunsLoop.Through.clear();
+  };
+  const bool Runs = anyStmt(Function.getBody(), [&](const Stmt &Node) {
     if (const CXXMemberCallExpr *Run =
             loopRunToCompletion(Node, LoopJoinFunctions)) {
       if (ownLoop(Function, *Run))
         return false;
-      Summary->RunsLoop.Own = FactCall{
-          "", "'" + Run->getMethodDecl()->getQualifiedNameAsString() + "'",
-          factLocation(SM, Run->getExprLoc())};
-      Summary->RunsLoop.Through.clear();
+      RunsHere(*Run);
       return true;
     }
     const auto *Call = dyn_cast<CallExpr>(&Node);
@@ -952,6 +927,15 @@ void DanglingReferenceCheck::summarize(const FunctionDecl &Function,
       addCallThrough(Summary->RunsLoop, *Call, *Callee, SM);
     return false;
   });
+  // A pool's run(): the loops run on threads it joins (callRunsLoop).
+  if (!Runs &&
+      runsLoopInLambda(Function.getBody(), LoopJoinFunctions, LoopRunningCalls))
+    anyStmt(Function.getBody(), [&](const Stmt &Node) {
+      const auto *Join = dyn_cast<CXXMemberCallExpr>(&Node);
+      if (Join && joinsThread(*Join))
+        RunsHere(*Join);
+      return Join && joinsThread(*Join);
+    });
 }
 
 std::optional<TaskTypeInfo> DanglingReferenceCheck::taskOf(const CallExpr &Call,

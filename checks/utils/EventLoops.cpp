@@ -80,8 +80,9 @@ bool callRunsLoop(const FunctionDecl &Callee, const NameList &LoopRuns,
   if (auto Found = Known.find(Key); Found != Known.end())
     return Found->second;
   bool Runs = false;
-  if (const FunctionDecl *Definition = Callee.getDefinition())
-    Runs = anyStmt(Definition->getBody(), [&](const Stmt &Node) {
+  if (const FunctionDecl *Definition = Callee.getDefinition()) {
+    const Stmt *Body = Definition->getBody();
+    Runs = anyStmt(Body, [&](const Stmt &Node) {
       if (const CXXMemberCallExpr *Run = loopRunToCompletion(Node, LoopRuns))
         return !ownLoop(*Definition, *Run);
       const auto *Call = dyn_cast<CallExpr>(&Node);
@@ -90,10 +91,41 @@ bool callRunsLoop(const FunctionDecl &Callee, const NameList &LoopRuns,
       return Next && Next->getCanonicalDecl() != Key.first &&
              callRunsLoop(*Next, LoopRuns, Depth - 1, Known);
     });
-  else
+    // A pool's run(): a thread per loop, each running it, all joined.
+    Runs = Runs || (Depth > 1 &&
+                    anyStmt(Body,
+                            [](const Stmt &Node) {
+                              const auto *Join =
+                                  dyn_cast<CXXMemberCallExpr>(&Node);
+                              return Join && joinsThread(*Join);
+                            }) &&
+                    runsLoopInLambda(Body, LoopRuns, Known, Depth - 1));
+  } else
     Runs = knownChain(Callee, FactKind::RunsLoop, Depth) != nullptr;
   Known[Key] = Runs;
   return Runs;
+}
+
+bool joinsThread(const CXXMemberCallExpr &Call) {
+  const CXXMethodDecl *Method = Call.getMethodDecl();
+  return Method && Method->getIdentifier() && Method->getName() == "join" &&
+         llvm::is_contained({"::std::thread", "::std::jthread"},
+                            templateFreeQualifiedName(*Method->getParent()));
+}
+
+bool runsLoopInLambda(const Stmt *Body, const NameList &LoopRuns,
+                      LoopRunMemo &Known, unsigned Depth) {
+  return anyStmt(Body, [&](const Stmt &Node) {
+    const auto *Lambda = dyn_cast<LambdaExpr>(&Node);
+    return Lambda && anyStmt(Lambda->getBody(), [&](const Stmt &Inner) {
+             if (loopRunToCompletion(Inner, LoopRuns))
+               return true;
+             const auto *Call = dyn_cast<CallExpr>(&Inner);
+             const FunctionDecl *Callee =
+                 Call ? followedCallee(*Call) : nullptr;
+             return Callee && callRunsLoop(*Callee, LoopRuns, Depth, Known);
+           });
+  });
 }
 
 } // namespace clang::tidy::tether

@@ -50,12 +50,23 @@ constexpr unsigned MaxLoopRunDepth = 4;
 
 /// Whether a call of \p Callee runs an event loop that outlives the call,
 /// until the loop has no work left: its body in view does, itself or
-/// through the functions it calls at most \p Depth calls deep, or, with its
-/// body in another translation unit, the program's facts say so (a test's
+/// through the functions it calls at most \p Depth calls deep, or starts
+/// threads that do and joins them (a pool's `run()`), or, with its body in
+/// another translation unit, the program's facts say so (a test's
 /// `::run(ioc)` defined in a library of the project). \p Known keeps the
 /// answers of the translation unit.
 bool callRunsLoop(const FunctionDecl &Callee, const NameList &LoopRuns,
                   unsigned Depth, LoopRunMemo &Known);
+
+/// Whether \p Call joins a `std::thread` or `std::jthread`.
+bool joinsThread(const CXXMemberCallExpr &Call);
+
+/// Whether a lambda in \p Body runs an event loop to completion, itself or
+/// through a call followed \p Depth calls deep: the body of a thread that
+/// runs the loop until no work is left (`std::thread th{[&] { ioc.run();
+/// }}`), which a later join of the thread waits for.
+bool runsLoopInLambda(const Stmt *Body, const NameList &LoopRuns,
+                      LoopRunMemo &Known, unsigned Depth = MaxLoopRunDepth);
 
 } // namespace clang::tidy::tether
 

@@ -327,3 +327,65 @@ private:
   asio::io_context Io;
   std::string Text;
 };
+
+// The loops of a pool member, run by a thread the destructor joins: the
+// pool's run() starts a thread per loop and joins them all (rest_rpc's
+// io_context_pool, run by the server's thread, joined by ~rpc_server()
+// through stop()). A pool whose run() detaches its threads runs nothing to
+// completion.
+class ContextPool {
+public:
+  void run() {
+    std::vector<std::thread> Threads;
+    for (auto &Context : Contexts)
+      Threads.emplace_back([&Context] { Context.run(); });
+    for (auto &T : Threads)
+      T.join();
+  }
+  void runDetached() {
+    for (auto &Context : Contexts)
+      std::thread([&Context] { Context.run(); }).detach();
+  }
+  asio::io_context &next() { return Contexts.front(); }
+
+private:
+  std::vector<asio::io_context> Contexts;
+};
+
+class PooledServer {
+public:
+  ~PooledServer() { stop(); }
+  void start() {
+    Runner = std::thread([this] { Pool.run(); });
+    asio::co_spawn(Pool.next(), work(Text), detached);
+    // CHECK-MESSAGES-NOLOOPS: :[[@LINE-1]]:33: warning: task 'work' started by 'co_spawn' can outlive '*this': nothing keeps the 'PooledServer' it refers to alive until the task completes [async-dangling-reference]
+  }
+  void stop() {
+    if (Runner.joinable())
+      Runner.join();
+  }
+
+private:
+  ContextPool Pool;
+  std::thread Runner;
+  std::string Text;
+};
+
+class DetachedPoolServer {
+public:
+  ~DetachedPoolServer() { stop(); }
+  void start() {
+    Runner = std::thread([this] { Pool.runDetached(); });
+    asio::co_spawn(Pool.next(), work(Text), detached);
+    // CHECK-MESSAGES: :[[@LINE-1]]:33: warning: task 'work' started by 'co_spawn' can outlive '*this': nothing keeps the 'DetachedPoolServer' it refers to alive until the task completes [async-dangling-reference]
+  }
+  void stop() {
+    if (Runner.joinable())
+      Runner.join();
+  }
+
+private:
+  ContextPool Pool;
+  std::thread Runner;
+  std::string Text;
+};

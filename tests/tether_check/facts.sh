@@ -167,23 +167,26 @@ expect_exit 1 "$tether" check -p build --checks='-*,async-dangling-reference'
 grep -q "^\[1/1\] src/client_test.cpp, with what other translation units' functions do$" err.txt ||
   fail "client_test.cpp not linted again with the facts: $(cat err.txt)"
 expect_exit 1 "$tether" check -p build --checks='-*,async-dangling-reference' --no-facts
-[[ $(grep -c "warning:" out.txt) == 4 ]] || fail "alone, not every spawn is reported: $(cat out.txt)"
+[[ $(grep -c "warning:" out.txt) == 5 ]] || fail "alone, not every spawn is reported: $(cat out.txt)"
 # The same fact, which async-dangling-reference records, owns a detached
 # task that keeps its own exception (async-fire-and-forget): alone, the
 # guarded task is reported too.
 expect_exit 1 "$tether" check -p build --checks='-*,async-fire-and-forget,async-dangling-reference'
-[[ $(grep -c "warning:.*async-fire-and-forget" out.txt) == 3 ]] && ! grep -q "client_test.cpp:38:" out.txt ||
+[[ $(grep -c "warning:.*async-fire-and-forget" out.txt) == 4 ]] && ! grep -q "client_test.cpp:38:" out.txt ||
   fail "the guarded task run by another file's function is reported: $(cat out.txt)"
 expect_exit 1 "$tether" check -p build --checks='-*,async-fire-and-forget' --no-facts
 grep -q "client_test.cpp:38:3: warning: 'co_spawn' with 'detached' runs the task unowned: its body handles its exceptions" out.txt ||
   fail "alone, the guarded task is not reported: $(cat out.txt)"
-expect_exit 0 "$tether" facts -p build loop::run run_scratch --checks='-*,async-dangling-reference' --quiet
+expect_exit 0 "$tether" facts -p build loop::run run_scratch run_pooled --checks='-*,async-dangling-reference' --quiet
 cat >want.txt <<'EOF2'
 loop::run (src/run.cpp:5:13): does not block
   and it runs an event loop until the loop's work is done:
   src/run.cpp:6:23: 'run' calls 'run_steps'
   src/run.cpp:13:13: 'run_steps' calls 'asio::io_context::run_one'
 loop::run_scratch (src/run.cpp:18:6): does not block
+loop::run_pooled (src/run.cpp:23:6): does not block
+  and it runs an event loop until the loop's work is done:
+  src/run.cpp:26:7: 'run_pooled' calls 'std::thread::join'
 EOF2
 cmp -s out.txt want.txt || fail "tether facts, event loops: $(diff want.txt out.txt)"
 # A watchdog across files: a thread whose loop sleeps and closes, through a

@@ -47,3 +47,11 @@ void runs_guarded() {
       tether::net::detached);
   loop::run(io);
 }
+
+// The loops run on threads that another file's function joins.
+void sends_on_a_pool() {
+  loop::io_context first, second;
+  std::string text = "hello";
+  tether::net::co_spawn(second, send(text), tether::net::detached);
+  loop::run_pooled(first, second);
+}

@@ -19,4 +19,11 @@ void run_scratch() {
   io_context scratch;
   scratch.run();
 }
+
+void run_pooled(io_context &first, io_context &second) {
+  std::thread one([&first] { first.run(); });
+  std::thread two([&second] { second.run(); });
+  one.join();
+  two.join();
+}
 } // namespace loop
