@@ -107,6 +107,7 @@ constexpr llvm::StringLiteral DefaultBlockingFunctionsAfterSleeps =
     "asio::basic_serial_port::read_some;"
     "asio::basic_serial_port::write_some;asio::ssl::stream::read_some;"
     "asio::ssl::stream::write_some;asio::ssl::stream::handshake;"
+    "asio::ssl::stream::shutdown;"
     "asio::ip::basic_resolver::resolve;asio::io_context::run;"
     "asio::io_context::run_one;asio::io_context::run_for;"
     "asio::io_context::run_until;asio::io_context::poll;"
@@ -136,10 +137,10 @@ constexpr llvm::StringLiteral DefaultLockGuardTypes =
 /// with `async_` in front, taking a completion token last.
 bool hasAsyncTwin(llvm::StringRef Name) {
   static const llvm::StringSet<> Twinned = {
-      "read_some",    "write_some", "receive",    "send",
-      "receive_from", "send_to",    "connect",    "accept",
-      "resolve",      "handshake",  "read",       "write",
-      "read_at",      "write_at",   "read_until", "wait"};
+      "read_some", "write_some", "receive", "send",     "receive_from",
+      "send_to",   "connect",    "accept",  "resolve",  "handshake",
+      "read",      "write",      "read_at", "write_at", "read_until",
+      "wait",      "shutdown"};
   return Twinned.contains(Name);
 }
 

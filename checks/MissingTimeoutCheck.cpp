@@ -66,6 +66,7 @@ constexpr llvm::StringLiteral DefaultIOFunctions =
     "::boost::beast::http::async_write;"
     "::boost::beast::http::async_write_header;"
     "::boost::beast::http::async_write_some;"
+    "::boost::beast::async_write;"
     "::boost::beast::websocket::stream::async_accept;"
     "::boost::beast::websocket::stream::async_handshake;"
     "::boost::beast::websocket::stream::async_read;"

@@ -107,6 +107,11 @@ awaitable<void> moreAsio(asio::io_context &Context, asio::serial_port &Port,
   Count += Tls.write_some(asio::buffer(Buffer));
 // CHECK-NOTES: :[[@LINE-1]]:12: warning: 'asio::ssl::stream::write_some' blocks the thread that runs this coroutine and every task scheduled on it [async-blocking-call-in-coroutine]
 // CHECK-FIXES-WARN: {{^}}  Count += co_await Tls.async_write_some(asio::buffer(Buffer), asio::use_awaitable);{{$}}
+  Tls.shutdown();
+// CHECK-NOTES: :[[@LINE-1]]:3: warning: 'asio::ssl::stream::shutdown' blocks the thread that runs this coroutine and every task scheduled on it [async-blocking-call-in-coroutine]
+// CHECK-FIXES-WARN: {{^}}  co_await Tls.async_shutdown(asio::use_awaitable);{{$}}
+  // A socket's shutdown is a system call that returns at once.
+  Tls.next_layer().shutdown(tcp::socket::shutdown_both);
   Count += Datagram.receive(asio::buffer(Buffer));
 // CHECK-NOTES: :[[@LINE-1]]:12: warning: 'asio::basic_datagram_socket::receive' blocks the thread that runs this coroutine and every task scheduled on it [async-blocking-call-in-coroutine]
 // CHECK-FIXES-WARN: {{^}}  Count += co_await Datagram.async_receive(asio::buffer(Buffer), asio::use_awaitable);{{$}}

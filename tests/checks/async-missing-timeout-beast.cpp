@@ -59,6 +59,19 @@ awaitable<void> unarmed(beast::tcp_stream &Stream, beast::tcp_stream &Other) {
   co_await net::async_write(Other, net::buffer(Data), use_awaitable);
 }
 
+// Beast's write of a message_generator (beast::async_write), armed or not.
+awaitable<void> generated(beast::tcp_stream &Stream) {
+  http::response<http::string_body> Response{http::status::ok, 11};
+  http::message_generator First{std::move(Response)};
+  co_await beast::async_write(Stream, std::move(First), use_awaitable);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'async_write' is awaited with no deadline
+  // CHECK-FIXES: {{^}}  co_await tether::with_timeout(beast::async_write(Stream, std::move(First), use_awaitable), std::chrono::seconds(30));{{$}}
+  http::response<http::string_body> Second{http::status::ok, 11};
+  Stream.expires_after(30s);
+  co_await beast::async_write(Stream, http::message_generator{std::move(Second)},
+                              use_awaitable);
+}
+
 awaitable<void> session(websocket::stream<beast::tcp_stream> &Ws) {
   // Beast's handshake idiom: a deadline on the lowest layer, then the
   // websocket's own timeouts.
