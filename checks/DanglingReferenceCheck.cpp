@@ -927,15 +927,12 @@ void DanglingReferenceCheck::summarize(const FunctionDecl &Function,
       addCallThrough(Summary->RunsLoop, *Call, *Callee, SM);
     return false;
   });
-  // A pool's run(): the loops run on threads it joins (callRunsLoop).
-  if (!Runs &&
-      runsLoopInLambda(Function.getBody(), LoopJoinFunctions, LoopRunningCalls))
-    anyStmt(Function.getBody(), [&](const Stmt &Node) {
-      const auto *Join = dyn_cast<CXXMemberCallExpr>(&Node);
-      if (Join && joinsThread(*Join))
-        RunsHere(*Join);
-      return Join && joinsThread(*Join);
-    });
+  // A pool's run(): the loops run on threads it joins.
+  if (const CXXMemberCallExpr *Join =
+          Runs ? nullptr
+               : loopThreadsJoined(*Function.getBody(), LoopJoinFunctions,
+                                   LoopRunningCalls))
+    RunsHere(*Join);
 }
 
 std::optional<TaskTypeInfo> DanglingReferenceCheck::taskOf(const CallExpr &Call,

@@ -74,6 +74,34 @@ const VarDecl *ownLoop(const FunctionDecl &Function,
   return Root && isLocalObject(Function, *Root) ? Root : nullptr;
 }
 
+const CXXMemberCallExpr *loopThreadsJoined(const Stmt &Body,
+                                           const NameList &LoopRuns,
+                                           LoopRunMemo &Known, unsigned Depth) {
+  llvm::SmallVector<const Stmt *, 2> RunNow = {&Body};
+  anyStmt(&Body, [&](const Stmt &Node) {
+    const auto *Once = dyn_cast<CallExpr>(&Node);
+    const FunctionDecl *Called = Once ? Once->getDirectCallee() : nullptr;
+    if (Called && Called->isInStdNamespace() && Called->getIdentifier() &&
+        Called->getName() == "call_once" && Once->getNumArgs() > 1)
+      if (const auto *Lambda = dyn_cast<LambdaExpr>(peel(Once->getArg(1))))
+        RunNow.push_back(Lambda->getBody());
+    return false;
+  });
+  if (llvm::none_of(RunNow, [&](const Stmt *Part) {
+        return runsLoopInLambda(Part, LoopRuns, Known, Depth);
+      }))
+    return nullptr;
+  const CXXMemberCallExpr *Joined = nullptr;
+  for (const Stmt *Part : RunNow)
+    anyStmt(Part, [&](const Stmt &Node) {
+      const auto *Join = dyn_cast<CXXMemberCallExpr>(&Node);
+      if (Join && joinsThread(*Join) && !Joined)
+        Joined = Join;
+      return Joined != nullptr;
+    });
+  return Joined;
+}
+
 bool callRunsLoop(const FunctionDecl &Callee, const NameList &LoopRuns,
                   unsigned Depth, LoopRunMemo &Known) {
   const auto Key = std::pair(Callee.getCanonicalDecl(), Depth);
@@ -91,15 +119,8 @@ bool callRunsLoop(const FunctionDecl &Callee, const NameList &LoopRuns,
       return Next && Next->getCanonicalDecl() != Key.first &&
              callRunsLoop(*Next, LoopRuns, Depth - 1, Known);
     });
-    // A pool's run(): a thread per loop, each running it, all joined.
-    Runs = Runs || (Depth > 1 &&
-                    anyStmt(Body,
-                            [](const Stmt &Node) {
-                              const auto *Join =
-                                  dyn_cast<CXXMemberCallExpr>(&Node);
-                              return Join && joinsThread(*Join);
-                            }) &&
-                    runsLoopInLambda(Body, LoopRuns, Known, Depth - 1));
+    Runs = Runs ||
+           (Depth > 1 && loopThreadsJoined(*Body, LoopRuns, Known, Depth - 1));
   } else
     Runs = knownChain(Callee, FactKind::RunsLoop, Depth) != nullptr;
   Known[Key] = Runs;
@@ -115,17 +136,22 @@ bool joinsThread(const CXXMemberCallExpr &Call) {
 
 bool runsLoopInLambda(const Stmt *Body, const NameList &LoopRuns,
                       LoopRunMemo &Known, unsigned Depth) {
-  return anyStmt(Body, [&](const Stmt &Node) {
-    const auto *Lambda = dyn_cast<LambdaExpr>(&Node);
-    return Lambda && anyStmt(Lambda->getBody(), [&](const Stmt &Inner) {
-             if (loopRunToCompletion(Inner, LoopRuns))
-               return true;
-             const auto *Call = dyn_cast<CallExpr>(&Inner);
-             const FunctionDecl *Callee =
-                 Call ? followedCallee(*Call) : nullptr;
-             return Callee && callRunsLoop(*Callee, LoopRuns, Depth, Known);
-           });
-  });
+  // Also a lambda inside another (`std::call_once(started, [this] { thd_ =
+  // std::thread([this] { pool_.run(); }); })`, rest_rpc's server).
+  return anyStmt(
+      Body,
+      [&](const Stmt &Node) {
+        const auto *Lambda = dyn_cast<LambdaExpr>(&Node);
+        return Lambda && anyStmt(Lambda->getBody(), [&](const Stmt &Inner) {
+                 if (loopRunToCompletion(Inner, LoopRuns))
+                   return true;
+                 const auto *Call = dyn_cast<CallExpr>(&Inner);
+                 const FunctionDecl *Callee =
+                     Call ? followedCallee(*Call) : nullptr;
+                 return Callee && callRunsLoop(*Callee, LoopRuns, Depth, Known);
+               });
+      },
+      /*IntoLambdas=*/true);
 }
 
 } // namespace clang::tidy::tether

@@ -58,6 +58,15 @@ constexpr unsigned MaxLoopRunDepth = 4;
 bool callRunsLoop(const FunctionDecl &Callee, const NameList &LoopRuns,
                   unsigned Depth, LoopRunMemo &Known);
 
+/// The join of a pool's `run()` in \p Body: the body starts threads that run
+/// an event loop (runsLoopInLambda, \p Depth calls deep) and joins one,
+/// itself or in a lambda it runs at once through `std::call_once`
+/// (rest_rpc's `io_context_pool::run()`); null otherwise.
+const CXXMemberCallExpr *loopThreadsJoined(const Stmt &Body,
+                                           const NameList &LoopRuns,
+                                           LoopRunMemo &Known,
+                                           unsigned Depth = MaxLoopRunDepth);
+
 /// Whether \p Call joins a `std::thread` or `std::jthread`.
 bool joinsThread(const CXXMemberCallExpr &Call);
 

@@ -16,6 +16,7 @@
 
 #include <asio.hpp>
 #include <future>
+#include <mutex>
 #include <string>
 #include <thread>
 #include <vector>
@@ -331,8 +332,8 @@ private:
 // The loops of a pool member, run by a thread the destructor joins: the
 // pool's run() starts a thread per loop and joins them all (rest_rpc's
 // io_context_pool, run by the server's thread, joined by ~rpc_server()
-// through stop()). A pool whose run() detaches its threads runs nothing to
-// completion.
+// through stop()), also in lambdas run through std::call_once. A pool
+// whose run() detaches its threads runs nothing to completion.
 class ContextPool {
 public:
   void run() {
@@ -342,6 +343,15 @@ public:
     for (auto &T : Threads)
       T.join();
   }
+  void runOnce() {
+    std::call_once(Started, [this] {
+      std::vector<std::thread> Threads;
+      for (auto &Context : Contexts)
+        Threads.emplace_back([&Context] { Context.run(); });
+      for (auto &T : Threads)
+        T.join();
+    });
+  }
   void runDetached() {
     for (auto &Context : Contexts)
       std::thread([&Context] { Context.run(); }).detach();
@@ -350,6 +360,7 @@ public:
 
 private:
   std::vector<asio::io_context> Contexts;
+  std::once_flag Started;
 };
 
 class PooledServer {
@@ -368,6 +379,23 @@ public:
 private:
   ContextPool Pool;
   std::thread Runner;
+  std::string Text;
+};
+
+class OncePoolServer {
+public:
+  ~OncePoolServer() { Runner.join(); }
+  void start() {
+    std::call_once(Started,
+                   [this] { Runner = std::thread([this] { Pool.runOnce(); }); });
+    asio::co_spawn(Pool.next(), work(Text), detached);
+    // CHECK-MESSAGES-NOLOOPS: :[[@LINE-1]]:33: warning: task 'work' started by 'co_spawn' can outlive '*this': nothing keeps the 'OncePoolServer' it refers to alive until the task completes [async-dangling-reference]
+  }
+
+private:
+  ContextPool Pool;
+  std::thread Runner;
+  std::once_flag Started;
   std::string Text;
 };
 
