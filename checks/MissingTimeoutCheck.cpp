@@ -152,6 +152,8 @@ bool mentionsParameter(const Stmt *S, const FunctionDecl &Function) {
       /*IntoLambdas=*/true);
 }
 
+/// Whether \p Class is named as a channel (Asio's experimental channels,
+/// a project's own).
 bool isChannel(const CXXRecordDecl *Class) {
   return Class && Class->getIdentifier() &&
          Class->getName().contains_insensitive("channel");
