@@ -844,7 +844,8 @@ private:
 
   /// Whether \p Registry is a container of weak or shared pointers that is
   /// a member of the object the walk runs on, or a local reference to one a
-  /// function returns (`auto &pools = get_pools();`).
+  /// free or static function returns (`auto &pools = get_pools();`): not an
+  /// element or a member of something else (`auto &batch = batches.front()`).
   bool isRegistry(const Expr *Registry) const {
     const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Callable);
     const FieldDecl *Member =
@@ -852,10 +853,17 @@ private:
             ? ownField(Registry, *Method->getParent()->getCanonicalDecl())
             : nullptr;
     const VarDecl *Alias = referencedVar(Registry);
-    const bool Returned =
+    const auto *Accessor =
         Alias && Alias->hasLocalStorage() && !isa<ParmVarDecl>(Alias) &&
-        Alias->getType()->isLValueReferenceType() && Alias->getInit() &&
-        isa<CallExpr>(peel(Alias->getInit()));
+                Alias->getType()->isLValueReferenceType() && Alias->getInit()
+            ? dyn_cast<CallExpr>(peel(Alias->getInit()))
+            : nullptr;
+    const auto *Returner = Accessor && !isa<CXXOperatorCallExpr>(Accessor)
+                               ? Accessor->getDirectCallee()
+                               : nullptr;
+    const auto *ReturnerMethod = dyn_cast_or_null<CXXMethodDecl>(Returner);
+    const bool Returned =
+        Returner && (!ReturnerMethod || ReturnerMethod->isStatic());
     if (!Member && !Returned)
       return false;
     const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(

@@ -4,8 +4,8 @@
 // (paozhu's idle-session sweeps, `co_spawn(s->strand_, stop(s), detached)`,
 // and its connection pool cleanup), counts as a constant loop: one stop or
 // cleanup per live object, not one task per input item. A registry given as
-// a parameter, a spawn that is not given the object, and a container of
-// plain values are reported as ever.
+// a parameter or reached through a member call, a spawn that is not given
+// the object, and a container of plain values are reported as ever.
 // RUN: %check_tidy %s async-unbounded-task-creation %t -- -- %asio_flags
 
 #include <asio.hpp>
@@ -51,7 +51,13 @@ struct Server {
       asio::co_spawn(Io, clear(It->second), asio::detached);
   }
 
+  std::vector<std::vector<std::shared_ptr<Session>>> Batches;
+
   void notRegistries(const std::vector<std::shared_ptr<Session>> &Given) {
+    auto &Batch = Batches.front();
+    for (const auto &S : Batch)
+      asio::co_spawn(S->Strand, stop(S), asio::detached);
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'co_spawn' starts a task in every iteration of the range-for loop over 'Batch' and nothing bounds how many run at once
     for (const auto &S : Given)
       asio::co_spawn(S->Strand, stop(S), asio::detached);
     // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'co_spawn' starts a task in every iteration of the range-for loop over 'Given' and nothing bounds how many run at once
