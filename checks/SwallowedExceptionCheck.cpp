@@ -110,25 +110,11 @@ Test cancellationTest(const Expr *Cond) {
     return cancellationTest(Cleanups->getSubExpr());
   if (callsNamed(*Cond, "is_cancellation"))
     return Test::IsCancellation;
-  std::optional<bool> Equal;
-  const Stmt *Operands = Cond;
-  if (const auto *Binary = dyn_cast<BinaryOperator>(Cond)) {
-    if (Binary->getOpcode() == BO_EQ || Binary->getOpcode() == BO_NE)
-      Equal = Binary->getOpcode() == BO_EQ;
-  } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Cond)) {
-    if (Op->getOperator() == OO_EqualEqual ||
-        Op->getOperator() == OO_ExclaimEqual)
-      Equal = Op->getOperator() == OO_EqualEqual;
-  } else if (const auto *Rewritten =
-                 dyn_cast<CXXRewrittenBinaryOperator>(Cond)) {
-    const BinaryOperatorKind Kind = Rewritten->getOperator();
-    if (Kind == BO_EQ || Kind == BO_NE)
-      Equal = Kind == BO_EQ;
-    Operands = Rewritten->getSemanticForm();
-  }
-  if (!Equal || !mentionsOperationAborted(Operands))
+  const std::optional<Equality> Compared = equalityOf(Cond);
+  if (!Compared || !(mentionsOperationAborted(Compared->LHS) ||
+                     mentionsOperationAborted(Compared->RHS)))
     return Test::Unknown;
-  return *Equal ? Test::IsCancellation : Test::IsNotCancellation;
+  return Compared->Equal ? Test::IsCancellation : Test::IsNotCancellation;
 }
 
 /// Whether \p S leaves on a path a cancellation can take: it throws

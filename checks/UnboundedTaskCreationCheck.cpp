@@ -292,20 +292,11 @@ valuesAssignedBefore(const Stmt &Loop, const Expr *Named, ASTContext &Ctx) {
 /// overloaded, the call of a member `end()` second if there is one; nulls
 /// for any other condition.
 std::pair<const Expr *, const Expr *> comparedOperands(const Expr *Cond) {
-  Cond = Cond ? Cond->IgnoreParenImpCasts() : nullptr;
-  std::pair<const Expr *, const Expr *> Operands;
-  if (const auto *Op = dyn_cast_or_null<BinaryOperator>(Cond);
-      Op && Op->getOpcode() == BO_NE)
-    Operands = {Op->getLHS(), Op->getRHS()};
-  else if (const auto *Call = dyn_cast_or_null<CXXOperatorCallExpr>(Cond);
-           Call && Call->getOperator() == OO_ExclaimEqual &&
-           Call->getNumArgs() == 2)
-    Operands = {Call->getArg(0), Call->getArg(1)};
-  else if (const auto *Rewritten =
-               dyn_cast_or_null<CXXRewrittenBinaryOperator>(Cond);
-           Rewritten && Rewritten->getOpcode() == BO_NE)
-    Operands = {Rewritten->getLHS(), Rewritten->getRHS()};
-  if (isa_and_nonnull<CXXMemberCallExpr>(peel(Operands.first)))
+  const std::optional<Equality> Compared = equalityOf(Cond);
+  if (!Compared || Compared->Equal)
+    return {};
+  std::pair<const Expr *, const Expr *> Operands{Compared->LHS, Compared->RHS};
+  if (isa<CXXMemberCallExpr>(peel(Operands.first)))
     std::swap(Operands.first, Operands.second);
   return Operands;
 }

@@ -66,6 +66,23 @@ std::vector<Decl *> userTopLevelDecls(ASTContext &Ctx) {
   return User;
 }
 
+std::optional<Equality> equalityOf(const Expr *Cond) {
+  Cond = Cond ? Cond->IgnoreParenImpCasts() : nullptr;
+  if (const auto *Op = dyn_cast_or_null<BinaryOperator>(Cond);
+      Op && Op->isEqualityOp())
+    return Equality{Op->getOpcode() == BO_EQ, Op->getLHS(), Op->getRHS()};
+  if (const auto *Op = dyn_cast_or_null<CXXOperatorCallExpr>(Cond);
+      Op && Op->getNumArgs() == 2 &&
+      (Op->getOperator() == OO_EqualEqual ||
+       Op->getOperator() == OO_ExclaimEqual))
+    return Equality{Op->getOperator() == OO_EqualEqual, Op->getArg(0),
+                    Op->getArg(1)};
+  if (const auto *Op = dyn_cast_or_null<CXXRewrittenBinaryOperator>(Cond);
+      Op && (Op->getOperator() == BO_EQ || Op->getOperator() == BO_NE))
+    return Equality{Op->getOperator() == BO_EQ, Op->getLHS(), Op->getRHS()};
+  return std::nullopt;
+}
+
 const Expr *writtenOperand(const Stmt &S) {
   if (const auto *Binary = dyn_cast<BinaryOperator>(&S);
       Binary && Binary->isAssignmentOp())

@@ -14,6 +14,7 @@
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
+#include <optional>
 #include <vector>
 
 namespace clang::tidy::tether {
@@ -46,6 +47,16 @@ const ValueDecl *namedValue(const Expr *E);
 /// The top-level declarations of the translation unit that are not in system
 /// headers: the code a check can report in.
 std::vector<Decl *> userTopLevelDecls(ASTContext &Ctx);
+
+/// An equality test, `a == b` or `a != b`: built in, overloaded, or
+/// rewritten from `==` (C++20).
+struct Equality {
+  bool Equal; // `==`, not `!=`
+  const Expr *LHS;
+  const Expr *RHS;
+};
+/// \p Cond as an equality test, through parentheses and implicit casts.
+std::optional<Equality> equalityOf(const Expr *Cond);
 
 /// What \p S writes, when it is an assignment (built-in or overloaded) or an
 /// increment or decrement: its left operand; null otherwise.
