@@ -299,7 +299,7 @@ void Analysis::transfer(const CFGElement &Element, HeldLocks &Held) {
     // The block of a throw leads only to its handler, or out.
     releaseUnwound(*Throw, Held);
   } else if (const Expr *Awaited = suspensionOperand(*S);
-             Awaited && !resumesAtOnce(Awaited)) {
+             Awaited && !Held.empty() && !resumesAtOnce(Awaited)) {
     const SourceManager &SM = Ctx.getSourceManager();
     const Stmt *Suspension = S;
     for (const HeldLock &H : Held) {
