@@ -58,12 +58,23 @@ private:
     return nullptr;
   }
 
+  /// Whether \p Wanted is in \p S, or in an instantiation of a generic
+  /// lambda written in it: a generic lambda's body in the tree is its
+  /// pattern, and a statement of an instantiation is in none of the trees.
   static bool contains(const Stmt *S, const Stmt &Wanted) {
     if (S == &Wanted)
       return true;
-    return S && llvm::any_of(S->children(), [&](const Stmt *Child) {
-             return contains(Child, Wanted);
-           });
+    if (!S)
+      return false;
+    if (const auto *Lambda = dyn_cast<LambdaExpr>(S))
+      if (const FunctionTemplateDecl *Generic =
+              Lambda->getDependentCallOperator())
+        for (const FunctionDecl *Instance : Generic->specializations())
+          if (contains(Instance->getBody(), Wanted))
+            return true;
+    return llvm::any_of(S->children(), [&](const Stmt *Child) {
+      return contains(Child, Wanted);
+    });
   }
 
   /// Ranges lead to a template as written; the statement may be one of an

@@ -250,14 +250,21 @@ const Expr *finalSignal(const CompoundStmt &Block,
 }
 
 /// The callable that \p S calls (`handler(ec)`, `std::move(handler)(ec)`, a
-/// function pointer), or, for a call of one of \p PostFunctions, the
-/// callable that the callable it is given calls as its own last act
-/// (`post(ex, [h = std::move(h)] { h(ec); })`); null otherwise.
+/// function pointer, an `async_compose` operation's `self.complete(ec)`),
+/// or, for a call of one of \p PostFunctions, the callable that the callable
+/// it is given calls as its own last act (`post(ex, [h = std::move(h)] {
+/// h(ec); })`); null otherwise.
 const Expr *calledCallable(const Stmt &S, const NameList &PostFunctions) {
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&S))
     return Op->getOperator() == OO_Call ? Op->getArg(0) : nullptr;
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&S)) {
+    const CXXMethodDecl *Method = Member->getMethodDecl();
+    return Method && Method->getIdentifier() && Method->getName() == "complete"
+               ? Member->getImplicitObjectArgument()
+               : nullptr;
+  }
   const auto *Call = dyn_cast<CallExpr>(&S);
-  if (!Call || isa<CXXMemberCallExpr>(Call))
+  if (!Call)
     return nullptr;
   const Expr *Callee = skipParensAndImplicit(Call->getCallee());
   if (isa_and_nonnull<VarDecl>(namedValue(Callee)))

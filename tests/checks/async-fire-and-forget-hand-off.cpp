@@ -123,6 +123,52 @@ auto asyncHandshake(asio::ip::tcp::socket &S, Token &&T) {
       InitiateHandshake{}, T, &S);
 }
 
+// The same in a generic lambda of a member function template (an operation
+// of async_compose): the spawn is judged in the lambda's instantiation.
+struct Connection {
+  asio::ip::tcp::socket Socket;
+  template <typename Token> auto asyncHello(Token &&T) {
+    return asio::async_compose<Token, void(std::error_code)>(
+        [this](auto &Outer) {
+          asio::co_spawn(
+              Socket.get_executor(),
+              [this, Self = std::move(Outer)]() mutable -> awaitable<void> {
+                auto Ec = co_await handshake(Socket);
+                Self.complete(Ec);
+              },
+              asio::detached);
+          // CHECK-MESSAGES: :[[@LINE-7]]:11: warning: 'co_spawn' with 'detached' runs the task unowned: its last act hands its outcome to 'Outer', but an exception it throws is lost and 'Outer' never hears of its end [async-fire-and-forget]
+          // CHECK-MESSAGES: :[[@LINE-8]]:11: note: own the task: spawn it on a 'tether::task_group', co_await it with 'use_awaitable', or pass a completion handler that handles its 'std::exception_ptr'
+        },
+        T, Socket);
+  }
+};
+awaitable<void> hello(Connection &C) { co_await C.asyncHello(use_awaitable); }
+
+// The same, with every exception handed to 'self' too.
+struct GuardedConnection {
+  asio::ip::tcp::socket Socket;
+  template <typename Token> auto asyncHello(Token &&T) {
+    return asio::async_compose<Token, void(std::error_code)>(
+        [this](auto &Outer) {
+          asio::co_spawn(
+              Socket.get_executor(),
+              [this, Self = std::move(Outer)]() mutable -> awaitable<void> {
+                try {
+                  Self.complete(co_await handshake(Socket));
+                } catch (...) {
+                  Self.complete(std::make_error_code(std::errc::io_error));
+                }
+              },
+              asio::detached);
+        },
+        T, Socket);
+  }
+};
+awaitable<void> guardedHello(GuardedConnection &C) {
+  co_await C.asyncHello(use_awaitable);
+}
+
 // The same, with every exception handed to the handler too.
 struct InitiateGuardedHandshake {
   template <typename Handler>
