@@ -551,14 +551,15 @@ const VarDecl *localMovedInto(const VarDecl &Holder, const Stmt *Body,
 /// the constructor of such a local (`runner run(std::move(t)); run();`). A
 /// lazy task dies there unstarted, or run to its end by what it was moved
 /// into; a task whose type's destructor calls one of \p DestructorJoins is
-/// joined there (kelcoro's logical_thread, a coroutine std::jthread).
+/// joined there (kelcoro's logical_thread, a coroutine std::jthread), and one
+/// whose destructor destroys its frame is cancelled there (uvco's Promise).
 bool holderDiesFirst(const DanglingReferenceCheck::Escape &How,
                      SourceLocation Declared, const NameList &DestructorJoins) {
   const auto *Holder = dyn_cast_or_null<VarDecl>(How.Holder);
   const SourceManager &SM = How.Caller->getASTContext().getSourceManager();
   while (isOwnLocal(Holder, How)) {
     const CXXRecordDecl *Type = Holder->getType()->getAsCXXRecordDecl();
-    if (!How.Lazy && !(Type && destructorJoins(*Type, DestructorJoins)))
+    if (!How.Lazy && !(Type && destructorEndsTask(*Type, DestructorJoins)))
       return false;
     if (Declared.isValid() &&
         !SM.isBeforeInTranslationUnit(Declared, Holder->getLocation()))
@@ -686,6 +687,35 @@ bool ignoresItsObject(const CXXMethodDecl &Method) {
   return Body && !anyStmt(
                      Body, [](const Stmt &S) { return isa<CXXThisExpr>(S); },
                      /*IntoLambdas=*/true);
+}
+
+/// Whether the coroutine lambda \p Task carries out an asynchronous
+/// operation of the function that starts it: it is given the operation's
+/// completion handler (an init-capture of a parameter of \p Starter, as
+/// `[self = std::move(self)]` in an `async_compose`) and completes it
+/// (`self.complete(ec)`, `handler(ec)`). The object an operation works on
+/// must outlive the operation, by Asio's contract for every operation.
+bool completesStartersOperation(const LambdaExpr &Task,
+                                const FunctionDecl &Starter) {
+  auto IsHandler = [&](const Expr *Object) {
+    const auto *Ref = dyn_cast_or_null<DeclRefExpr>(peel(Object));
+    const auto *Capture = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+    if (!Capture || !Capture->isInitCapture())
+      return false;
+    const auto *Param =
+        dyn_cast_or_null<ParmVarDecl>(rootVariable(Capture->getInit()));
+    return Param && Param->getDeclContext() == &Starter;
+  };
+  return anyStmt(Task.getBody(), [&](const Stmt &S) {
+    if (const auto *Call = dyn_cast<CXXOperatorCallExpr>(&S))
+      return Call->getOperator() == OO_Call && IsHandler(Call->getArg(0));
+    const auto *Complete = dyn_cast<CXXMemberCallExpr>(&S);
+    const CXXMethodDecl *Method =
+        Complete ? Complete->getMethodDecl() : nullptr;
+    return Method && Method->getIdentifier() &&
+           Method->getName() == "complete" &&
+           IsHandler(Complete->getImplicitObjectArgument());
+  });
 }
 
 /// Whether the member coroutine \p Method, defined in view, copies
@@ -1147,10 +1177,15 @@ void DanglingReferenceCheck::checkSpawn(const CallExpr &Spawn,
   const NamedDecl *Called = calledDecl(Spawn);
   How.Description = "started by '" + Called->getNameAsString() + "'";
   // Awaited in its own full-expression (`co_await co_spawn(..,
-  // use_awaitable)`, `co_await g.spawn(t).wait()`): it ends before
-  // anything it refers to.
+  // use_awaitable)`, `co_await g.spawn(t).wait()`), or waited for there
+  // (`co_spawn(ex, t(), use_future).get()`): it ends before anything it
+  // refers to.
   for (const Stmt *S : llvm::reverse(llvm::ArrayRef(How.Path).drop_back())) {
     if (isa<CoawaitExpr>(S))
+      return;
+    if (const auto *Wait = dyn_cast<CXXMemberCallExpr>(S);
+        Wait && peel(Wait->getImplicitObjectArgument()) == &Spawn &&
+        Wait->getMethodDecl() && JoinFunctions.matches(*Wait->getMethodDecl()))
       return;
     if (const auto *Decl = dyn_cast<DeclStmt>(S)) {
       if (Decl->isSingleDecl())
@@ -1373,6 +1408,9 @@ void DanglingReferenceCheck::reportThis(const Expr &Task, const Escape &How,
     if (const CXXMethodDecl *Method = Call->getMethodDecl();
         Method && keepsItsObjectAlive(*Method))
       return;
+  if (const auto *Lambda = dyn_cast<LambdaExpr>(&Task);
+      Lambda && How.Spawn && completesStartersOperation(*Lambda, *How.Caller))
+    return;
   if (How.Holder && isa<FieldDecl>(How.Holder))
     return;
   if (holderDiesFirst(How, SourceLocation(), DestructorJoins))

@@ -1192,6 +1192,25 @@ private:
     }
   }
 
+  /// Whether the task \p E starts ends when what holds it lets it go: its
+  /// type's destructor ends it (destructorEndsTask: uvco's Promise cancels
+  /// its coroutine), and it is dropped, ending with its statement, or
+  /// assigned to a variable, ending the task the variable held before: one
+  /// task at a time per variable.
+  bool endsWhenDropped(const Expr &E, Use How) const {
+    // The task itself, not a reference to where it is kept
+    // (`threads.emplace_back(...)`).
+    if (!E.isPRValue())
+      return false;
+    const CXXRecordDecl *Task = E.getType()->getAsCXXRecordDecl();
+    if (!Task || !destructorEndsTask(*Task, Check.DestructorJoins))
+      return false;
+    if (How == Use::Discarded)
+      return true;
+    const Expr *Target = AssignedTo.lookup(&E);
+    return Target && isa<DeclRefExpr>(peel(Target)) && referencedVar(Target);
+  }
+
   void checkSpawn(const Expr &E, SpawnInfo Info) {
     const Use How = Uses.lookup(&E);
     if (How == Use::Awaited ||
@@ -1201,6 +1220,8 @@ private:
     // dropped joinable std::thread ends the program, which is not this
     // check's business.
     if (How == Use::Discarded && Info.Kind != SpawnKind::Runs)
+      return;
+    if (endsWhenDropped(E, How))
       return;
     // The innermost loop whose trip count comes from input; without one,
     // the outermost, if the constant loops together run too often.
@@ -1276,6 +1297,7 @@ UnboundedTaskCreationCheck::UnboundedTaskCreationCheck(
       SpawnFunctions(readNameList("SpawnFunctions", defaultSpawnFunctions())),
       JoinFunctions(readNameList("JoinFunctions", defaultJoinFunctions())),
       LoopJoinFunctions(readNameList("LoopJoinFunctions", sync::LoopJoins)),
+      DestructorJoins(readNameList("DestructorJoins", sync::DestructorJoins)),
       LimiterFunctions(
           readNameList("LimiterFunctions", DefaultLimiterFunctions)),
       BoundedHelpers(readNameList("BoundedHelpers", DefaultBoundedHelpers)),
@@ -1291,6 +1313,7 @@ void UnboundedTaskCreationCheck::storeOptions(
   storeNameList(Opts, SpawnFunctions);
   storeNameList(Opts, JoinFunctions);
   storeNameList(Opts, LoopJoinFunctions);
+  storeNameList(Opts, DestructorJoins);
   storeNameList(Opts, LimiterFunctions);
   storeNameList(Opts, BoundedHelpers);
   storeNameList(Opts, ConcurrencyLimitFunctions);

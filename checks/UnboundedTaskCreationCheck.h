@@ -154,6 +154,7 @@ private:
   const NameListOption SpawnFunctions;
   const NameListOption JoinFunctions;
   const NameListOption LoopJoinFunctions;
+  const NameListOption DestructorJoins;
   const NameListOption LimiterFunctions;
   const NameListOption BoundedHelpers;
   const NameListOption ConcurrencyLimitFunctions;

@@ -4,6 +4,7 @@
 #include "TaskHolders.h"
 #include "NameList.h"
 #include "StmtSearch.h"
+#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 
 namespace clang::tidy::tether {
@@ -54,6 +55,82 @@ bool destructorJoins(const CXXRecordDecl &Task, const NameList &Joins) {
       Definition ? Definition->getDestructor() : nullptr;
   return Destructor && Destructor->isUserProvided() &&
          callsJoin(*Destructor, *Definition, Joins, /*Depth=*/2);
+}
+
+/// Whether \p Call is \p Name of a `std::coroutine_handle`.
+static bool callsHandle(const CXXMemberCallExpr &Call, llvm::StringRef Name) {
+  const CXXMethodDecl *Method = Call.getMethodDecl();
+  const CXXRecordDecl *Handle = Method ? Method->getParent() : nullptr;
+  return Handle && Method->getIdentifier() && Method->getName() == Name &&
+         Handle->getIdentifier() && Handle->getName() == "coroutine_handle" &&
+         Handle->isInStdNamespace();
+}
+
+/// Whether \p Function destroys a coroutine's frame or calls one of
+/// \p Joins, itself or through the member functions it calls on `this` or
+/// on a data member, at most \p Depth calls deep. A function that asks
+/// whether the coroutine is done may destroy only a finished one and let a
+/// running one go on: its destroy does not count.
+static bool endsCoroutine(const FunctionDecl &Function, const NameList &Joins,
+                          unsigned Depth) {
+  const FunctionDecl *Defined = nullptr;
+  if (!Function.hasBody(Defined))
+    return false;
+  const bool AsksDone = anyStmt(Defined->getBody(), [](const Stmt &S) {
+    const auto *Call = dyn_cast<CXXMemberCallExpr>(&S);
+    return Call && callsHandle(*Call, "done");
+  });
+  return anyStmt(Defined->getBody(), [&](const Stmt &S) {
+    const auto *Call = dyn_cast<CallExpr>(&S);
+    const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+    if (!Callee)
+      return false;
+    if (Joins.matches(*Callee))
+      return true;
+    const auto *Member = dyn_cast<CXXMemberCallExpr>(Call);
+    if (!Member)
+      return false;
+    if (callsHandle(*Member, "destroy"))
+      return !AsksDone;
+    const Expr *Object = Member->getImplicitObjectArgument()->IgnoreImpCasts();
+    if (const auto *Field = dyn_cast<MemberExpr>(Object))
+      Object = Field->getBase()->IgnoreImpCasts();
+    return Depth > 0 && isa<CXXThisExpr>(Object) &&
+           endsCoroutine(*Callee, Joins, Depth - 1);
+  });
+}
+
+bool destructorEndsTask(const CXXRecordDecl &Task, const NameList &Joins) {
+  const CXXRecordDecl *Definition = Task.getDefinition();
+  if (!Definition)
+    return false;
+  const auto *Specialization =
+      dyn_cast<ClassTemplateSpecializationDecl>(Definition);
+  // A container of tasks destroys its elements.
+  if (Specialization && Specialization->isInStdNamespace()) {
+    const TemplateArgumentList &Args = Specialization->getTemplateArgs();
+    const CXXRecordDecl *Element =
+        Args.size() > 0 && Args[0].getKind() == TemplateArgument::Type
+            ? Args[0].getAsType()->getAsCXXRecordDecl()
+            : nullptr;
+    return Element && destructorEndsTask(*Element, Joins);
+  }
+  auto Ends = [&](const CXXRecordDecl &Class) {
+    const CXXDestructorDecl *Destructor = Class.getDestructor();
+    return Destructor && Destructor->isUserProvided() &&
+           endsCoroutine(*Destructor, Joins, /*Depth=*/2);
+  };
+  if (Ends(*Definition))
+    return true;
+  const CXXDestructorDecl *Destructor = Definition->getDestructor();
+  if (!Specialization || !Destructor || Destructor->hasBody())
+    return false;
+  return llvm::any_of(
+      Specialization->getSpecializedTemplate()->specializations(),
+      [&](const ClassTemplateSpecializationDecl *Other) {
+        return Other != Specialization && Other->hasDefinition() &&
+               Ends(*Other->getDefinition());
+      });
 }
 
 bool growsContainer(llvm::StringRef Name) {

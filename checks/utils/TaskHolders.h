@@ -32,6 +32,16 @@ bool spawnsOnTaskGroup(const CXXMethodDecl &Method);
 /// task is owned by the expression or the scope that holds it.
 bool destructorJoins(const CXXRecordDecl &Task, const NameList &Joins);
 
+/// Whether destroying a \p Task ends its coroutine for good: its destructor
+/// waits for it (destructorJoins) or destroys its frame (`handle.destroy()`
+/// on a `std::coroutine_handle`, as uvco's eager Promise cancels what it
+/// still runs), itself or through the member functions it calls on itself
+/// or on its data members, at most two calls deep. A specialization whose
+/// destructor is defined out of view (`Promise<void>::~Promise()` in a
+/// source file) is judged by the other specializations of its template. A
+/// standard container is judged by its elements.
+bool destructorEndsTask(const CXXRecordDecl &Task, const NameList &Joins);
+
 /// Member functions that keep their argument in a container that grows.
 bool growsContainer(llvm::StringRef Name);
 
