@@ -261,6 +261,11 @@ bool inTemplate(const FunctionDecl &FD) {
   return false;
 }
 
+/// `std::visit`, or a library's visit of a variant (`boost::variant2::visit`).
+bool isVisit(const NamedDecl &Called) {
+  return Called.getIdentifier() && Called.getName() == "visit";
+}
+
 /// The name a diagnostic gives an operation: 'async_read_some'.
 std::string describeOperation(const CallExpr &Call) {
   const NamedDecl *Called = calledDecl(Call);
@@ -296,14 +301,18 @@ public:
     if (declaredFlavour(Callable) != AsioFlavour::None)
       return;
     const FunctionDecl *Caller = Callable.getCanonicalDecl();
-    for (const Item &Found : Items)
+    for (const Item &Found : Items) {
+      const CallSite Site{Found.Spawned ? nullptr : Caller, Found.Bounded};
       if (Found.Callee)
-        Check.CallSites[Found.Callee].push_back(
-            {Found.Spawned ? nullptr : Caller, Found.Bounded});
+        Check.CallSites[Found.Callee].push_back(Site);
+      else if (Found.Member)
+        Check.MemberCallSites[Found.Member].push_back(Site);
+    }
   }
 
 private:
-  /// An I/O operation awaited by Await, or (Callee set) a call site.
+  /// An I/O operation awaited by Await, or (Callee set) a call site, or
+  /// (Member set) a call of a callable data member.
   struct Item {
     const CallExpr *Operation;
     const CoawaitExpr *Await;
@@ -317,7 +326,19 @@ private:
     bool BeforeRegistration = false;
     /// Made after this coroutine closed the stream itself.
     bool AfterOwnClose = false;
+    const FieldDecl *Member = nullptr;
   };
+
+  /// Marks \p Flag on the items of \p Call's arguments, and on those of the
+  /// tasks kept in locals that it is given (`auto t = task(); co_spawn(ex,
+  /// std::move(t), cancel_after(5s, token))`).
+  void markOperands(const CallExpr &Call, size_t First, bool Item::*Flag);
+  /// The items that made the task of the local \p Arg names, if any.
+  const std::pair<size_t, size_t> *keptTask(const Expr *Arg) const;
+  /// Handles `member = [...]() -> task {...}`: the lambda is called where
+  /// the member is (storesCoroutineLambda), not anywhere. Returns whether
+  /// \p Call was such an assignment.
+  bool walkMemberStore(const CXXOperatorCallExpr &Assign);
 
   void walk(const Stmt *S, bool CalleePosition = false);
   void walkCall(const CallExpr &Call);
@@ -361,6 +382,9 @@ private:
   bool SelfRegistered = false;
   /// The streams this coroutine has closed itself, on the way to here.
   llvm::DenseSet<const ValueDecl *> ClosedHere;
+  /// The items each local's initializer made: the calls that made the task
+  /// it keeps.
+  llvm::DenseMap<const VarDecl *, std::pair<size_t, size_t>> KeptTasks;
 };
 
 /// Whether \p Call puts the object it is made for in a container
@@ -492,11 +516,16 @@ void MissingTimeoutCheck::BodyWalker::walkDecls(const DeclStmt &Decls) {
       continue;
     if (const Expr *Init = Var->getInit()) {
       // A closure kept in a variable escapes only where the variable does.
+      const size_t First = Items.size();
       if (const auto *Lambda =
               dyn_cast<LambdaExpr>(skipParensAndImplicit(Init)))
         walkLambda(*Lambda, /*Escapes=*/false);
       else
         walk(Init);
+      if (Items.size() > First && Var->hasLocalStorage() &&
+          !Var->getType()->isReferenceType() &&
+          isa<CallExpr>(skipParensAndImplicit(Init)))
+        KeptTasks[Var] = {First, Items.size()};
       // `auto s = co_await acceptor.async_accept(use_awaitable);`
       if (const auto *Awaited =
               dyn_cast<CoawaitExpr>(skipParensAndImplicit(Init)))
@@ -557,6 +586,45 @@ void MissingTimeoutCheck::BodyWalker::walkAwait(const CoawaitExpr &E) {
     }
 }
 
+void MissingTimeoutCheck::BodyWalker::markOperands(const CallExpr &Call,
+                                                   size_t First,
+                                                   bool Item::*Flag) {
+  for (size_t I = First; I < Items.size(); ++I)
+    Items[I].*Flag = true;
+  for (const Expr *Arg : Call.arguments())
+    if (const std::pair<size_t, size_t> *Made = keptTask(Arg))
+      for (size_t I = Made->first; I < Made->second; ++I)
+        if (Items[I].Callee || Items[I].Member)
+          Items[I].*Flag = true;
+}
+
+const std::pair<size_t, size_t> *
+MissingTimeoutCheck::BodyWalker::keptTask(const Expr *Arg) const {
+  const auto *Kept = dyn_cast<DeclRefExpr>(peel(Arg));
+  const auto *Var = Kept ? dyn_cast<VarDecl>(Kept->getDecl()) : nullptr;
+  const auto Made = Var ? KeptTasks.find(Var) : KeptTasks.end();
+  return Made != KeptTasks.end() ? &Made->second : nullptr;
+}
+
+bool MissingTimeoutCheck::BodyWalker::walkMemberStore(
+    const CXXOperatorCallExpr &Assign) {
+  if (Assign.getOperator() != OO_Equal || Assign.getNumArgs() != 2)
+    return false;
+  const auto *Access =
+      dyn_cast<MemberExpr>(skipParensAndImplicit(Assign.getArg(0)));
+  const auto *Member =
+      Access ? dyn_cast<FieldDecl>(Access->getMemberDecl()) : nullptr;
+  const auto *Lambda =
+      dyn_cast<LambdaExpr>(skipParensAndImplicit(Assign.getArg(1)));
+  if (!Member || !Lambda)
+    return false;
+  walk(Access->getBase());
+  walkLambda(*Lambda, /*Escapes=*/false);
+  Check.StoredInMember[Member].push_back(
+      Lambda->getCallOperator()->getCanonicalDecl());
+  return true;
+}
+
 void MissingTimeoutCheck::BodyWalker::walkCall(const CallExpr &Call) {
   const size_t First = Items.size();
   const auto *Op = dyn_cast<CXXOperatorCallExpr>(&Call);
@@ -564,17 +632,27 @@ void MissingTimeoutCheck::BodyWalker::walkCall(const CallExpr &Call) {
     walk(Op->getArg(0), /*CalleePosition=*/true);
     for (const Expr *Arg : llvm::drop_begin(Op->arguments()))
       walk(Arg);
+    if (const auto *Access =
+            dyn_cast<MemberExpr>(skipParensAndImplicit(Op->getArg(0))))
+      if (const auto *Member = dyn_cast<FieldDecl>(Access->getMemberDecl())) {
+        Items.push_back({nullptr, nullptr, nullptr, DeadlineScopes > 0});
+        Items.back().Member = Member;
+      }
+  } else if (Op && walkMemberStore(*Op)) {
+    return;
   } else {
     walk(Call.getCallee(), /*CalleePosition=*/true);
     for (const Expr *Arg : Call.arguments())
       walk(Arg);
   }
-  if (Items.size() > First && Check.boundsOperands(Call))
-    for (size_t I = First; I < Items.size(); ++I)
-      Items[I].Bounded = true;
-  if (Items.size() > First && isDetachedSpawn(Call))
-    for (size_t I = First; I < Items.size(); ++I)
-      Items[I].Spawned = true;
+  const bool MakesTasks = Items.size() > First ||
+                          llvm::any_of(Call.arguments(), [&](const Expr *Arg) {
+                            return keptTask(Arg) != nullptr;
+                          });
+  if (MakesTasks && Check.boundsOperands(Call))
+    markOperands(Call, First, &Item::Bounded);
+  if (MakesTasks && isDetachedSpawn(Call))
+    markOperands(Call, First, &Item::Spawned);
   if (Await && InCoroutine && Check.isIO(Call)) {
     const ValueDecl *Stream = Check.streamOf(streamArgument(Call));
     Items.push_back({&Call, Await, nullptr,
@@ -657,8 +735,8 @@ MissingTimeoutCheck::streamsArmedBy(const CallExpr &Call) {
           Known->second.push_back(Armed);
       // `visit([d](auto &s) { s.expires_after(d); }, stream)`: a variant of
       // streams, each alternative armed by the visitor.
-      if (Called && Called->getIdentifier() && Called->getName() == "visit" &&
-          Call->getNumArgs() > 1 && visitorArms(Call->getArg(0)))
+      if (Called && isVisit(*Called) && Call->getNumArgs() > 1 &&
+          visitorCalls(Call->getArg(0), StreamDeadlineFunctions))
         for (const Expr *Visited : llvm::drop_begin(Call->arguments()))
           if (const ValueDecl *Armed = streamOf(Visited))
             Known->second.push_back(Armed);
@@ -686,7 +764,9 @@ MissingTimeoutCheck::streamsArmedBy(const CallExpr &Call) {
   return Streams;
 }
 
-bool MissingTimeoutCheck::visitorArms(const Expr *Visitor) const {
+bool MissingTimeoutCheck::visitorCalls(const Expr *Visitor,
+                                       const NameList &List,
+                                       bool ListedOnly) const {
   Visitor = peel(Visitor);
   if (const auto *Var = dyn_cast_or_null<VarDecl>(namedValue(Visitor));
       Var && Var->hasLocalStorage() && Var->getInit())
@@ -706,7 +786,9 @@ bool MissingTimeoutCheck::visitorArms(const Expr *Visitor) const {
            anyStmt(Body->getBody(), [&](const Stmt &S) {
              const auto *Member = dyn_cast<CXXMemberCallExpr>(&S);
              const NamedDecl *Called = Member ? calledDecl(*Member) : nullptr;
-             return Called && actsAs(*Called, StreamDeadlineFunctions) &&
+             return Called &&
+                    (ListedOnly ? List.matches(*Called)
+                                : actsAs(*Called, List)) &&
                     streamOf(Member->getImplicitObjectArgument()) ==
                         Body->getParamDecl(0);
            });
@@ -726,16 +808,25 @@ bool MissingTimeoutCheck::actsAs(const NamedDecl &Called,
   auto [Known, Inserted] = WrapperMembers.try_emplace({Definition, &List});
   if (!Inserted)
     return Known->second;
+  auto IsHeld = [&](const Expr *Stream) {
+    const auto *Held = dyn_cast_or_null<FieldDecl>(streamOf(Stream));
+    return Held && Held->getParent() == Method->getParent();
+  };
   // Only a listed function, not another wrapper's member: what the wrapper
   // holds is the library's stream.
   const bool Acts = anyStmt(Definition->getBody(), [&](const Stmt &S) {
-    const auto *Inner = dyn_cast<CXXMemberCallExpr>(&S);
+    const auto *Inner = dyn_cast<CallExpr>(&S);
     const NamedDecl *InnerCalled = Inner ? calledDecl(*Inner) : nullptr;
-    const auto *Held = dyn_cast_or_null<FieldDecl>(
-        InnerCalled && List.matches(*InnerCalled)
-            ? streamOf(Inner->getImplicitObjectArgument())
-            : nullptr);
-    return Held && Held->getParent() == Method->getParent();
+    if (!InnerCalled)
+      return false;
+    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Inner))
+      return List.matches(*InnerCalled) &&
+             IsHeld(Member->getImplicitObjectArgument());
+    // A variant of streams it holds: `visit([&](auto &s) {
+    // get_lowest_layer(s).expires_after(d); }, stream_)`.
+    return isVisit(*InnerCalled) && Inner->getNumArgs() > 1 &&
+           llvm::any_of(llvm::drop_begin(Inner->arguments()), IsHeld) &&
+           visitorCalls(Inner->getArg(0), List, /*ListedOnly=*/true);
   });
   return Known->second = Acts;
 }
@@ -1026,6 +1117,7 @@ void MissingTimeoutCheck::walk(const FunctionDecl &Callable) {
   BodyWalker(*this, Callable).run();
   noteWatchdogs(Callable);
   recordStreamCloses(Callable);
+  recordTimerCoroutine(Callable);
 }
 
 bool MissingTimeoutCheck::isIO(const CallExpr &Call) const {
@@ -1046,26 +1138,54 @@ bool MissingTimeoutCheck::isCoroutineCached(const FunctionDecl &FD) {
   return It->second;
 }
 
+std::optional<bool>
+MissingTimeoutCheck::waitsOnTimer(const FunctionDecl &Definition) {
+  if (!Definition.getBody() ||
+      Definition.getASTContext().getSourceManager().isInSystemHeader(
+          Definition.getLocation()) ||
+      !isCoroutineCached(Definition))
+    return std::nullopt;
+  // In a template, a coroutine's body is not wrapped yet.
+  const Stmt *Body = Definition.getBody();
+  if (const auto *Coroutine = dyn_cast<CoroutineBodyStmt>(Body))
+    Body = Coroutine->getBody();
+  if (!anyStmt(Body, [&](const Stmt &S) {
+        const auto *Await = dyn_cast<CoawaitExpr>(&S);
+        return Await && isTimerWait(Await->getOperand());
+      }))
+    return std::nullopt;
+  return anyStmt(Body, [](const Stmt &S) { return isa<CXXThrowExpr>(S); });
+}
+
 bool MissingTimeoutCheck::isWatchdog(const Expr *E, bool MustFail) {
   const auto *Call = dyn_cast<CallExpr>(skipParensAndImplicit(E));
   const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
-  const FunctionDecl *Definition = Callee ? Callee->getDefinition() : nullptr;
-  if (!Definition || !Definition->getBody() ||
-      Definition->getASTContext().getSourceManager().isInSystemHeader(
-          Definition->getLocation()) ||
-      !isCoroutineCached(*Definition))
+  if (!Callee)
     return false;
-  // In a template, a coroutine's body is not wrapped yet.
-  const Stmt *Body = Definition->getBody();
-  if (const auto *Coroutine = dyn_cast<CoroutineBodyStmt>(Body))
-    Body = Coroutine->getBody();
-  return anyStmt(Body,
-                 [&](const Stmt &S) {
-                   const auto *Await = dyn_cast<CoawaitExpr>(&S);
-                   return Await && isTimerWait(Await->getOperand());
-                 }) &&
-         (!MustFail ||
-          anyStmt(Body, [](const Stmt &S) { return isa<CXXThrowExpr>(S); }));
+  // Defined in another file (a project's `timeout(5s)` helper): the facts
+  // of the program say.
+  if (const FunctionDecl *Definition = Callee->getDefinition())
+    if (std::optional<bool> Throws = waitsOnTimer(*Definition))
+      return !MustFail || *Throws;
+  return mayBeCoroutineElsewhere(*Callee) &&
+         knownTimerCoroutine(*Callee, MustFail);
+}
+
+void MissingTimeoutCheck::recordTimerCoroutine(const FunctionDecl &Callable) {
+  TranslationUnitFacts *Learned = currentFacts().Learned;
+  if (!Learned || !isSummarized(Callable))
+    return;
+  const SourceManager &SM = AST->getSourceManager();
+  if (!SM.isInMainFile(SM.getExpansionLoc(Callable.getLocation())))
+    return;
+  const std::optional<bool> Throws = waitsOnTimer(Callable);
+  if (!Throws)
+    return;
+  if (std::string USR = usrOf(*Callable.getCanonicalDecl()); !USR.empty()) {
+    Learned->TimerCoroutines.push_back({std::move(USR), *Throws});
+    // For tether facts, which shows what is known of a named function.
+    recordedSummary(Callable, SM);
+  }
 }
 
 bool MissingTimeoutCheck::boundsOperands(const CallExpr &Call) {
@@ -1522,6 +1642,7 @@ bool MissingTimeoutCheck::armedByEveryCaller(
 }
 
 void MissingTimeoutCheck::onEndOfTranslationUnit() {
+  addStoredLambdaCalls();
   // A coroutine is bounded when every call of it is: inside a deadline, or
   // in a coroutine that is itself bounded (a recursive call is bounded only
   // by a deadline of its own).
@@ -1584,6 +1705,8 @@ void MissingTimeoutCheck::onEndOfTranslationUnit() {
   WrapperMembers.clear();
   GuardingHelpers.clear();
   CallSites.clear();
+  MemberCallSites.clear();
+  StoredInMember.clear();
   Coroutines.clear();
   RacingHelpers.clear();
   SelfConnectedAcceptors.clear();
@@ -1597,6 +1720,24 @@ void MissingTimeoutCheck::onEndOfTranslationUnit() {
   ArmedAtCall.clear();
   TimeoutOptionMembers.clear();
   PrivateChannels.clear();
+}
+
+void MissingTimeoutCheck::addStoredLambdaCalls() {
+  const SourceManager &SM = AST->getSourceManager();
+  for (const auto &[Member, Lambdas] : StoredInMember) {
+    // A class of the main file has all its code in view; one of a header
+    // may have its member called in other files.
+    const bool AllCallsInView =
+        SM.isInMainFile(SM.getExpansionLoc(Member->getParent()->getLocation()));
+    const auto Calls = MemberCallSites.find(Member);
+    for (const FunctionDecl *Lambda : Lambdas) {
+      std::vector<CallSite> &Sites = CallSites[Lambda];
+      if (AllCallsInView && Calls != MemberCallSites.end())
+        llvm::append_range(Sites, Calls->second);
+      else
+        Sites.push_back({nullptr, false});
+    }
+  }
 }
 
 bool MissingTimeoutCheck::mayBeCoroutineElsewhere(

@@ -8,6 +8,7 @@
 #include "utils/RuntimeFixes.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
+#include <optional>
 
 namespace clang::tidy::tether {
 
@@ -71,6 +72,12 @@ private:
   /// timer (and, with \p MustFail, throws): raced against an operation, it
   /// is the operation's deadline.
   bool isWatchdog(const Expr *E, bool MustFail);
+  /// Whether \p Definition is a coroutine of the program that awaits a
+  /// timer wait, and if so whether it throws; nullopt when it is not.
+  std::optional<bool> waitsOnTimer(const FunctionDecl &Definition);
+  /// Records, for the other translation units, that \p Callable is a
+  /// coroutine that waits on a timer.
+  void recordTimerCoroutine(const FunctionDecl &Callable);
   /// Whether a deadline covers what the arguments of \p Call compute: a
   /// timeout wrapper, a race against a timer or a watchdog, a helper whose
   /// body races its operand against a timer.
@@ -142,9 +149,12 @@ private:
   /// Records, for the other translation units, the member streams
   /// \p Callable closes.
   void recordStreamCloses(const FunctionDecl &Callable);
-  /// Whether \p Visitor, the visitor of a `visit` call, a lambda, arms a
-  /// deadline on the alternative it is given.
-  bool visitorArms(const Expr *Visitor) const;
+  /// Whether \p Visitor, the visitor of a `visit` call, a lambda, calls a
+  /// function of \p List on the alternative it is given (or one that acts
+  /// as such a function, unless \p ListedOnly): arms a deadline on it,
+  /// closes it.
+  bool visitorCalls(const Expr *Visitor, const NameList &List,
+                    bool ListedOnly = false) const;
   /// Whether calling \p Called on a stream does what a function of \p List
   /// does: it is listed, or it is a member of the project's own stream
   /// wrapper whose body calls a listed function on the stream the wrapper
@@ -179,6 +189,10 @@ private:
   /// touches: not public, and every use a call of one of its members (never
   /// passed, returned or bound to a reference).
   bool isPrivateChannel(const ValueDecl *Stream);
+  /// Gives each coroutine lambda stored in a callable data member the
+  /// calls of that member as its own: all of them when the member's class
+  /// is of the main file, an unknown one otherwise.
+  void addStoredLambdaCalls();
   void report(const Finding &Found, ASTContext &Ctx);
 
   const std::string DefaultTimeout;
@@ -222,6 +236,12 @@ private:
   llvm::DenseMap<const FunctionDecl *, llvm::SmallVector<TimerGuard, 1>>
       GuardingHelpers;
   llvm::DenseMap<const FunctionDecl *, std::vector<CallSite>> CallSites;
+  /// The calls of each callable data member (a `std::function` member).
+  llvm::DenseMap<const FieldDecl *, std::vector<CallSite>> MemberCallSites;
+  /// The coroutine lambdas stored in each callable data member: called
+  /// where the member is called.
+  llvm::DenseMap<const FieldDecl *, llvm::SmallVector<const FunctionDecl *, 2>>
+      StoredInMember;
   llvm::DenseMap<const FunctionDecl *, bool> Coroutines;
   llvm::DenseMap<const FunctionDecl *, bool> RacingHelpers;
   llvm::DenseSet<const ValueDecl *> SelfConnectedAcceptors;

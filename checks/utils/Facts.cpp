@@ -79,6 +79,14 @@ bool knownBoundedByCallers(const FunctionDecl &Coroutine) {
   return Known && Known->holds(Asked);
 }
 
+bool knownTimerCoroutine(const FunctionDecl &Coroutine, bool MustThrow) {
+  AskedFact Asked;
+  const ProgramFacts *Known =
+      ask(Coroutine,
+          MustThrow ? FactKind::FailsOnTimer : FactKind::WaitsOnTimer, Asked);
+  return Known && Known->holds(Asked);
+}
+
 bool knownWatched(const Decl &Stream) {
   AskedFact Asked;
   const ProgramFacts *Known = ask(Stream, FactKind::Watched, Asked);

@@ -88,9 +88,25 @@ struct StreamClose {
   std::string StreamUSR;
 };
 
+/// A coroutine that waits on a timer, for async-missing-timeout's races:
+/// raced against an operation (`op || timeout(5s)`), it is the operation's
+/// deadline; one that throws too is one in an `&&`.
+struct TimerCoroutine {
+  std::string USR;
+  bool Throws = false;
+};
+
 /// The facts a check can ask about a function (or, for Watched, a member
 /// stream) of another translation unit.
-enum class FactKind { Blocks, Spawns, BoundedByCallers, RunsLoop, Watched };
+enum class FactKind {
+  Blocks,
+  Spawns,
+  BoundedByCallers,
+  RunsLoop,
+  Watched,
+  WaitsOnTimer,
+  FailsOnTimer
+};
 
 /// A question a check asked: its findings depend on the answer.
 struct AskedFact {
@@ -114,6 +130,7 @@ struct TranslationUnitFacts {
   /// The functions a watchdog of the translation unit calls (a loop that
   /// sleeps or waits on a timer, a coroutine after its timer fired), by USR.
   std::vector<std::string> WatchdogCalls;
+  std::vector<TimerCoroutine> TimerCoroutines;
   std::vector<AskedFact> Asked;
   /// Where each function's summary is in Functions, while checks record.
   llvm::StringMap<size_t> Recorded;
@@ -140,6 +157,9 @@ struct ProgramFacts {
   /// The member streams a watchdog closes: what is pending on them ends
   /// when the watchdog's deadline passes.
   llvm::StringSet<> Watched;
+  /// The coroutines that wait on a timer, and those of them that throw.
+  llvm::StringSet<> WaitsOnTimer;
+  llvm::StringSet<> FailsOnTimer;
 
   /// The chain for \p Asked, a question of a kind that has chains; null
   /// when the function does not do it.
@@ -157,6 +177,8 @@ struct ProgramFacts {
       break;
     case FactKind::BoundedByCallers:
     case FactKind::Watched:
+    case FactKind::WaitsOnTimer:
+    case FactKind::FailsOnTimer:
       return nullptr;
     }
     auto Found = Chains->find(Asked.USR);
@@ -169,6 +191,10 @@ struct ProgramFacts {
       return BoundedByCallers.contains(Asked.USR);
     case FactKind::Watched:
       return Watched.contains(Asked.USR);
+    case FactKind::WaitsOnTimer:
+      return WaitsOnTimer.contains(Asked.USR);
+    case FactKind::FailsOnTimer:
+      return FailsOnTimer.contains(Asked.USR);
     default:
       return chain(Asked) != nullptr;
     }
@@ -219,6 +245,10 @@ FunctionSummary *recordedSummary(const FunctionDecl &Function,
 /// Whether the program's facts say that every call of \p Coroutine is under
 /// a deadline, noted as asked; false outside tether check.
 bool knownBoundedByCallers(const FunctionDecl &Coroutine);
+
+/// Whether the program's facts say that \p Coroutine waits on a timer (and,
+/// with \p MustThrow, throws), noted as asked; false outside tether check.
+bool knownTimerCoroutine(const FunctionDecl &Coroutine, bool MustThrow);
 
 /// Whether the program's facts say that a watchdog closes the member stream
 /// \p Stream, noted as asked; false outside tether check.

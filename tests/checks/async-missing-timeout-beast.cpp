@@ -14,6 +14,7 @@
 #include <optional>
 #include <tether/with_timeout.hpp>
 #include <type_traits>
+#include <variant>
 
 namespace beast = boost::beast;
 namespace http = beast::http;
@@ -266,4 +267,58 @@ awaitable<void> relayWrapped(WrappedStream &From) {
   char Data[512];
   wrappedExpiresAfter(From, 30s);
   co_await net::async_read(From, net::buffer(Data), use_awaitable);
+}
+
+// A wrapper that holds a variant of streams and arms the one it holds by
+// visiting it (httplib's http_stream): its expires_after arms the wrapper,
+// its expires_never disarms it; a visit of a variant it does not hold arms
+// nothing of its own.
+class HttpStream {
+public:
+  using executor_type = beast::tcp_stream::executor_type;
+  executor_type get_executor() {
+    return std::visit([](auto &T) { return T.get_executor(); }, Stream);
+  }
+  template <class Buffers, class Token>
+  auto async_read_some(const Buffers &B, Token &&T) {
+    return std::visit(
+        [&](auto &S) { return S.async_read_some(B, std::forward<Token>(T)); },
+        Stream);
+  }
+  template <class Buffers, class Token>
+  auto async_write_some(const Buffers &B, Token &&T) {
+    return std::visit(
+        [&](auto &S) { return S.async_write_some(B, std::forward<Token>(T)); },
+        Stream);
+  }
+  void expires_after(std::chrono::seconds D) {
+    std::visit([&](auto &S) { beast::get_lowest_layer(S).expires_after(D); },
+               Stream);
+  }
+  void expires_never() {
+    std::visit([](auto &S) { beast::get_lowest_layer(S).expires_never(); },
+               Stream);
+  }
+  void armOther(std::variant<beast::tcp_stream> &Other, std::chrono::seconds D) {
+    std::visit([&](auto &S) { beast::get_lowest_layer(S).expires_after(D); },
+               Other);
+  }
+
+private:
+  std::variant<beast::tcp_stream> Stream;
+};
+
+awaitable<void> serveVisited(HttpStream &S,
+                             std::variant<beast::tcp_stream> &Backend) {
+  char Data[512];
+  S.expires_after(30s);
+  std::size_t N = co_await net::async_read(S, net::buffer(Data), use_awaitable);
+  S.expires_never();
+  co_await net::async_write(S, net::buffer(Data, N), use_awaitable);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'async_write' is awaited with no deadline
+  // CHECK-FIXES: {{^}}  co_await tether::with_timeout(net::async_write(S, net::buffer(Data, N), use_awaitable), std::chrono::seconds(30));{{$}}
+  S.armOther(Backend, 30s);
+  co_await net::async_write(S, net::buffer(Data, N), use_awaitable);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'async_write' is awaited with no deadline
+  // CHECK-FIXES: {{^}}  co_await tether::with_timeout(net::async_write(S, net::buffer(Data, N), use_awaitable), std::chrono::seconds(30));{{$}}
 }

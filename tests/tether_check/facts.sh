@@ -192,14 +192,24 @@ cmp -s out.txt want.txt || fail "tether facts, event loops: $(diff want.txt out.
 # A watchdog across files: a thread whose loop sleeps and closes, through a
 # member function another file defines, the socket of each client whose
 # expiry has passed bounds what is pending on that socket; another socket of
-# the client stays reported. Alone, the read is reported too.
+# the client stays reported. A read raced against a coroutine of another file
+# that waits on a timer (`read || timeout(5s)`) has that deadline. Alone, the
+# watched read and the raced read are reported too.
 rm -rf src include build && cp -r "$here/facts_watchdog_project/." "$work/"
-write_database client reaper
+write_database client reaper timeout
 expect_exit 1 "$tether" check -p build --checks='-*,async-missing-timeout'
 "$filecheck" --check-prefix=WATCHDOG "$here/facts.check" --input-file=out.txt
 [[ $(grep -c "warning:" out.txt) == 1 ]] || fail "not exactly one watchdog finding: $(cat out.txt)"
 grep -q "^\[1/1\] src/client.cpp, with what other translation units' functions do$" err.txt ||
   fail "client.cpp not linted again with the facts: $(cat err.txt)"
 expect_exit 1 "$tether" check -p build --checks='-*,async-missing-timeout' --no-facts
-[[ $(grep -c "warning:" out.txt) == 2 ]] || fail "alone, the watched read is not reported: $(cat out.txt)"
+[[ $(grep -c "warning:" out.txt) == 3 ]] || fail "alone, the watched read and the raced read are not reported: $(cat out.txt)"
+grep -q "src/client.cpp:17:3: warning: 'async_read_some' is awaited with no deadline" out.txt ||
+  fail "alone, the raced read is not reported: $(cat out.txt)"
+expect_exit 0 "$tether" facts -p build timeout --checks='-*,async-missing-timeout' --quiet
+cat >want.txt <<'EOF2'
+net::timeout (src/timeout.cpp:4:20): does not block
+  and it waits on a timer: raced against an operation, it is the operation's deadline
+EOF2
+cmp -s out.txt want.txt || fail "tether facts, timers: $(diff want.txt out.txt)"
 echo "tether check $test_name: ok"

@@ -147,6 +147,10 @@ llvm::StringRef kindName(FactKind Kind) {
     return "runs-loop";
   case FactKind::Watched:
     return "watched";
+  case FactKind::WaitsOnTimer:
+    return "waits-on-timer";
+  case FactKind::FailsOnTimer:
+    return "fails-on-timer";
   }
   llvm_unreachable("a kind of fact without a name");
 }
@@ -154,7 +158,8 @@ llvm::StringRef kindName(FactKind Kind) {
 std::optional<FactKind> kindNamed(llvm::StringRef Name) {
   for (FactKind Kind :
        {FactKind::Blocks, FactKind::Spawns, FactKind::BoundedByCallers,
-        FactKind::RunsLoop, FactKind::Watched})
+        FactKind::RunsLoop, FactKind::Watched, FactKind::WaitsOnTimer,
+        FactKind::FailsOnTimer})
     if (kindName(Kind) == Name)
       return Kind;
   return std::nullopt;
@@ -173,6 +178,12 @@ ProgramFacts solveFacts(llvm::ArrayRef<const TranslationUnitFacts *> Units) {
   Facts.LoopRunning = solveChains(Functions, &FunctionSummary::RunsLoop);
   Facts.BoundedByCallers = solveBoundedByCallers(Units);
   Facts.Watched = solveWatched(Units);
+  for (const TranslationUnitFacts *Unit : Units)
+    for (const TimerCoroutine &Coroutine : Unit->TimerCoroutines) {
+      Facts.WaitsOnTimer.insert(Coroutine.USR);
+      if (Coroutine.Throws)
+        Facts.FailsOnTimer.insert(Coroutine.USR);
+    }
   return Facts;
 }
 
@@ -296,6 +307,9 @@ json::Value toJson(const TranslationUnitFacts &Facts) {
   json::Array WatchdogCalls;
   for (const std::string &USR : Facts.WatchdogCalls)
     WatchdogCalls.push_back(USR);
+  json::Array TimerCoroutines;
+  for (const TimerCoroutine &Coroutine : Facts.TimerCoroutines)
+    TimerCoroutines.push_back(json::Array{Coroutine.USR, Coroutine.Throws});
   json::Array Asked;
   for (const AskedFact &Question : Facts.Asked)
     Asked.push_back(json::Array{kindName(Question.Kind), Question.USR});
@@ -303,6 +317,7 @@ json::Value toJson(const TranslationUnitFacts &Facts) {
                       {"coroutine-calls", std::move(Calls)},
                       {"stream-closes", std::move(Closes)},
                       {"watchdog-calls", std::move(WatchdogCalls)},
+                      {"timer-coroutines", std::move(TimerCoroutines)},
                       {"asked", std::move(Asked)}};
 }
 
@@ -317,7 +332,10 @@ std::optional<TranslationUnitFacts> factsFromJson(const json::Value &Value) {
       Object ? Object->getArray("stream-closes") : nullptr;
   const json::Array *WatchdogCalls =
       Object ? Object->getArray("watchdog-calls") : nullptr;
-  if (!Functions || !Asked || !Calls || !Closes || !WatchdogCalls)
+  const json::Array *TimerCoroutines =
+      Object ? Object->getArray("timer-coroutines") : nullptr;
+  if (!Functions || !Asked || !Calls || !Closes || !WatchdogCalls ||
+      !TimerCoroutines)
     return std::nullopt;
   TranslationUnitFacts Facts;
   for (const json::Value &Entry : *Functions) {
@@ -364,6 +382,16 @@ std::optional<TranslationUnitFacts> factsFromJson(const json::Value &Value) {
     if (!USR)
       return std::nullopt;
     Facts.WatchdogCalls.push_back(USR->str());
+  }
+  for (const json::Value &Coroutine : *TimerCoroutines) {
+    const json::Array *Pair = Coroutine.getAsArray();
+    if (!Pair || Pair->size() != 2)
+      return std::nullopt;
+    std::optional<llvm::StringRef> USR = (*Pair)[0].getAsString();
+    std::optional<bool> Throws = (*Pair)[1].getAsBoolean();
+    if (!USR || !Throws)
+      return std::nullopt;
+    Facts.TimerCoroutines.push_back({USR->str(), *Throws});
   }
   for (const json::Value &Question : *Asked) {
     const json::Array *Pair = Question.getAsArray();
@@ -434,6 +462,9 @@ unsigned explainFacts(const UnitSummaries &Units,
       }
       if (Facts.BoundedByCallers.contains(Function.USR))
         OS << "  and every call of it is under a deadline\n";
+      if (Facts.WaitsOnTimer.contains(Function.USR))
+        OS << "  and it waits on a timer: raced against an operation, it is "
+              "the operation's deadline\n";
       if (auto Chain = Facts.LoopRunning.find(Function.USR);
           Chain != Facts.LoopRunning.end()) {
         OS << "  and it runs an event loop until the loop's work is done:\n";
@@ -445,7 +476,7 @@ unsigned explainFacts(const UnitSummaries &Units,
 
 namespace {
 /// What identifies a facts file of this format.
-constexpr llvm::StringLiteral FactsFormat = "tether-facts-4";
+constexpr llvm::StringLiteral FactsFormat = "tether-facts-5";
 } // namespace
 
 void writeFacts(UnitSummaries Units, llvm::raw_ostream &OS) {

@@ -1,4 +1,5 @@
 #pragma once
+#include <chrono>
 #include <cstddef>
 #include <ctime>
 #include <list>
@@ -17,7 +18,11 @@ struct client {
   std::time_t expiry = 0;
   void close_connect();
   tether::task<std::size_t> fetch();
+  tether::task<void> ping();
 };
+
+// Waits for the duration: raced against an operation, its deadline.
+tether::task<void> timeout(std::chrono::seconds d);
 
 struct reaper {
   std::mutex lock;

@@ -1,4 +1,5 @@
 #include "client.hpp"
+#include <asio/experimental/awaitable_operators.hpp>
 
 namespace net {
 void client::close_connect() { sock.close(); }
@@ -8,5 +9,12 @@ tether::task<std::size_t> client::fetch() {
   std::size_t n = co_await sock.async_read_some(tether::net::buffer(data), tether::net::use_awaitable);
   co_await tether::net::async_write(audit, tether::net::buffer(data, n), tether::net::use_awaitable);
   co_return n;
+}
+
+tether::task<void> client::ping() {
+  using namespace tether::net::experimental::awaitable_operators;
+  char data[8];
+  co_await (audit.async_read_some(tether::net::buffer(data), tether::net::use_awaitable) ||
+            timeout(std::chrono::seconds(5)));
 }
 } // namespace net
