@@ -12,6 +12,7 @@
 #include "utils/RuntimeApi.h"
 #include "utils/SpawnApis.h"
 #include "utils/StmtSearch.h"
+#include "utils/TaskHolders.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -141,6 +142,59 @@ bool leavesOnCancellation(const Stmt *S) {
             leavesOnCancellation(If->getElse()));
   }
   return llvm::any_of(S->children(), leavesOnCancellation);
+}
+
+/// The variable that \p Handler stores the code of the exception it caught
+/// in (`ec = e.code();`); null when it stores none.
+const ValueDecl *storedCode(const CXXCatchStmt &Handler) {
+  const VarDecl *Caught = Handler.getExceptionDecl();
+  const ValueDecl *Code = nullptr;
+  if (Caught)
+    anyStmt(Handler.getHandlerBlock(), [&](const Stmt &S) {
+      const Expr *Value = nullptr;
+      if (const auto *Assign = dyn_cast<BinaryOperator>(&S);
+          Assign && Assign->getOpcode() == BO_Assign)
+        Value = Assign->getRHS();
+      else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&S);
+               Op && Op->getOperator() == OO_Equal && Op->getNumArgs() == 2)
+        Value = Op->getArg(1);
+      const auto *Read =
+          Value ? dyn_cast<CXXMemberCallExpr>(skipParensAndImplicit(Value))
+                : nullptr;
+      const CXXMethodDecl *Method = Read ? Read->getMethodDecl() : nullptr;
+      if (Method && Method->getIdentifier() && Method->getName() == "code" &&
+          namedValue(peel(Read->getImplicitObjectArgument())) == Caught)
+        if (const Expr *Target = writtenOperand(S))
+          Code = namedValue(Target);
+      return Code != nullptr;
+    });
+  return Code;
+}
+
+/// Whether \p Cond holds only when \p Code equals one of the named error
+/// constants it is compared to, none of them a cancellation
+/// (`ec == error::connection_reset || ec == error::eof`).
+bool onlyForOtherCodes(const Expr *Cond, const ValueDecl &Code) {
+  Cond = Cond->IgnoreParenImpCasts();
+  if (const auto *Logical = dyn_cast<BinaryOperator>(Cond)) {
+    if (Logical->getOpcode() == BO_LOr)
+      return onlyForOtherCodes(Logical->getLHS(), Code) &&
+             onlyForOtherCodes(Logical->getRHS(), Code);
+    if (Logical->getOpcode() == BO_LAnd)
+      return onlyForOtherCodes(Logical->getLHS(), Code) ||
+             onlyForOtherCodes(Logical->getRHS(), Code);
+  }
+  const std::optional<Equality> Compared = equalityOf(Cond);
+  if (!Compared || !Compared->Equal)
+    return false;
+  const Expr *Other = namedValue(peel(Compared->LHS)) == &Code   ? Compared->RHS
+                      : namedValue(peel(Compared->RHS)) == &Code ? Compared->LHS
+                                                                 : nullptr;
+  return Other && !mentionsOperationAborted(Other) &&
+         anyStmt(Other, [](const Stmt &S) {
+           const auto *Ref = dyn_cast<DeclRefExpr>(&S);
+           return Ref && isa<EnumConstantDecl>(Ref->getDecl());
+         });
 }
 
 /// Whether the handler keeps the exception: it calls
@@ -647,13 +701,21 @@ void SwallowedExceptionCheck::checkTry(const CXXTryStmt &Try, ASTContext &Ctx) {
         (Path.empty() ? Paths.pathTo(writtenBody(*Function), &Try, Path)
                       : true)) {
       bool LoopsBack = false;
+      // A branch taken only for other errors than the one the handler kept
+      // the code of (`if (ec == error::connection_reset) retry();`) is not
+      // taken after a cancellation.
+      const ValueDecl *Code = storedCode(Handler);
+      auto HasWorkAfter = [&](const Stmt &S) {
+        // Joining the children a scope owns is the end of a structured
+        // shutdown, not more work.
+        if (const auto *If = dyn_cast<IfStmt>(&S);
+            If && Code && !If->getInit() && !If->getConditionVariable() &&
+            onlyForOtherCodes(If->getCond(), *Code))
+          return If->getElse() && hasAsyncWork(*If->getElse(), false);
+        return hasAsyncWork(S, false);
+      };
       if (hasAsyncWork(*Block) ||
-          carriesOn(
-              Path, Handler,
-              // Joining the children a scope owns is the end of a
-              // structured shutdown, not more work.
-              [&](const Stmt &S) { return hasAsyncWork(S, false); }, Ctx,
-              LoopsBack)) {
+          carriesOn(Path, Handler, HasWorkAfter, Ctx, LoopsBack)) {
         if (!firstReport(Loc))
           continue;
         const bool BoostFlavour = Runtime.flavour() == AsioFlavour::Boost;

@@ -4,6 +4,7 @@
 
 #include <asio.hpp>
 #include <stdexcept>
+#include <system_error>
 // CHECK-FIXES: {{^}}#include <tether/cancellation.hpp>{{$}}
 
 void log(const char *);
@@ -30,4 +31,37 @@ asio::awaitable<void> logicErrors() {
       log(E.what());
     }
   }
+}
+
+// The handler keeps the code, and the only later work is a retry for other
+// errors: a cancellation is handed to the caller as the result.
+asio::awaitable<std::error_code> retryOnReset(bool Retry) {
+  std::error_code Ec;
+  try {
+    co_await step();
+    co_return Ec;
+  } catch (const std::system_error &E) {
+    Ec = E.code();
+  }
+  if (Ec == asio::error::connection_reset || Ec == asio::error::eof) {
+    if (Retry)
+      co_return co_await retryOnReset(false);
+  }
+  co_return Ec;
+}
+
+// A retry for every error but one: a cancellation retries.
+asio::awaitable<std::error_code> retryUnlessEof(bool Retry) {
+  std::error_code Ec;
+  try {
+    co_await step();
+    co_return Ec;
+  } catch (const std::system_error &E) {
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: handler swallows cancellation and control goes on to more async work: the coroutine keeps running after it was cancelled; rethrow cancellations [async-swallowed-exception]
+    // CHECK-FIXES: {{^}}    if (tether::is_cancellation(std::current_exception())) throw;{{$}}
+    Ec = E.code();
+  }
+  if (Ec != asio::error::eof && Retry)
+    co_return co_await retryUnlessEof(false);
+  co_return Ec;
 }
