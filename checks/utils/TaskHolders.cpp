@@ -27,36 +27,6 @@ bool spawnsOnTaskGroup(const CXXMethodDecl &Method) {
          isTaskGroupLike(*Method.getParent());
 }
 
-/// Whether \p Function calls one of \p Joins, itself or through member
-/// functions of \p Class, at most \p Depth calls deep.
-static bool callsJoin(const FunctionDecl &Function, const CXXRecordDecl &Class,
-                      const NameList &Joins, unsigned Depth) {
-  const FunctionDecl *Defined = nullptr;
-  if (!Function.hasBody(Defined))
-    return false;
-  return anyStmt(Defined->getBody(), [&](const Stmt &S) {
-    const auto *Call = dyn_cast<CallExpr>(&S);
-    const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
-    if (!Callee)
-      return false;
-    if (Joins.matches(*Callee))
-      return true;
-    const auto *Method = dyn_cast<CXXMethodDecl>(Callee);
-    return Depth > 0 && Method &&
-           Method->getParent()->getCanonicalDecl() ==
-               Class.getCanonicalDecl() &&
-           callsJoin(*Method, Class, Joins, Depth - 1);
-  });
-}
-
-bool destructorJoins(const CXXRecordDecl &Task, const NameList &Joins) {
-  const CXXRecordDecl *Definition = Task.getDefinition();
-  const CXXDestructorDecl *Destructor =
-      Definition ? Definition->getDestructor() : nullptr;
-  return Destructor && Destructor->isUserProvided() &&
-         callsJoin(*Destructor, *Definition, Joins, /*Depth=*/2);
-}
-
 /// Whether \p Call is \p Name of a `std::coroutine_handle`.
 static bool callsHandle(const CXXMemberCallExpr &Call, llvm::StringRef Name) {
   const CXXMethodDecl *Method = Call.getMethodDecl();
@@ -66,13 +36,13 @@ static bool callsHandle(const CXXMemberCallExpr &Call, llvm::StringRef Name) {
          Handle->isInStdNamespace();
 }
 
-/// Whether \p Function destroys a coroutine's frame or calls one of
-/// \p Joins, itself or through the member functions it calls on `this` or
-/// on a data member, at most \p Depth calls deep. A function that asks
-/// whether the coroutine is done may destroy only a finished one and let a
-/// running one go on: its destroy does not count.
+/// Whether \p Function calls one of \p Joins or, with \p DestroyEnds,
+/// destroys a coroutine's frame, itself or through the member functions it
+/// calls on `this` or on a data member, at most \p Depth calls deep. A
+/// function that asks whether the coroutine is done may destroy only a
+/// finished one and let a running one go on: its destroy does not count.
 static bool endsCoroutine(const FunctionDecl &Function, const NameList &Joins,
-                          unsigned Depth) {
+                          bool DestroyEnds, unsigned Depth) {
   const FunctionDecl *Defined = nullptr;
   if (!Function.hasBody(Defined))
     return false;
@@ -91,13 +61,28 @@ static bool endsCoroutine(const FunctionDecl &Function, const NameList &Joins,
     if (!Member)
       return false;
     if (callsHandle(*Member, "destroy"))
-      return !AsksDone;
+      return DestroyEnds && !AsksDone;
     const Expr *Object = Member->getImplicitObjectArgument()->IgnoreImpCasts();
     if (const auto *Field = dyn_cast<MemberExpr>(Object))
       Object = Field->getBase()->IgnoreImpCasts();
     return Depth > 0 && isa<CXXThisExpr>(Object) &&
-           endsCoroutine(*Callee, Joins, Depth - 1);
+           endsCoroutine(*Callee, Joins, DestroyEnds, Depth - 1);
   });
+}
+
+/// Whether the user-provided destructor of \p Class ends its coroutine (see
+/// endsCoroutine).
+static bool destructorEnds(const CXXRecordDecl &Class, const NameList &Joins,
+                           bool DestroyEnds) {
+  const CXXDestructorDecl *Destructor = Class.getDestructor();
+  return Destructor && Destructor->isUserProvided() &&
+         endsCoroutine(*Destructor, Joins, DestroyEnds, /*Depth=*/2);
+}
+
+bool destructorJoins(const CXXRecordDecl &Task, const NameList &Joins) {
+  const CXXRecordDecl *Definition = Task.getDefinition();
+  return Definition &&
+         destructorEnds(*Definition, Joins, /*DestroyEnds=*/false);
 }
 
 bool destructorEndsTask(const CXXRecordDecl &Task, const NameList &Joins) {
@@ -115,12 +100,7 @@ bool destructorEndsTask(const CXXRecordDecl &Task, const NameList &Joins) {
             : nullptr;
     return Element && destructorEndsTask(*Element, Joins);
   }
-  auto Ends = [&](const CXXRecordDecl &Class) {
-    const CXXDestructorDecl *Destructor = Class.getDestructor();
-    return Destructor && Destructor->isUserProvided() &&
-           endsCoroutine(*Destructor, Joins, /*Depth=*/2);
-  };
-  if (Ends(*Definition))
+  if (destructorEnds(*Definition, Joins, /*DestroyEnds=*/true))
     return true;
   const CXXDestructorDecl *Destructor = Definition->getDestructor();
   if (!Specialization || !Destructor || Destructor->hasBody())
@@ -129,7 +109,8 @@ bool destructorEndsTask(const CXXRecordDecl &Task, const NameList &Joins) {
       Specialization->getSpecializedTemplate()->specializations(),
       [&](const ClassTemplateSpecializationDecl *Other) {
         return Other != Specialization && Other->hasDefinition() &&
-               Ends(*Other->getDefinition());
+               destructorEnds(*Other->getDefinition(), Joins,
+                              /*DestroyEnds=*/true);
       });
 }
 

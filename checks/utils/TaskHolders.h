@@ -27,9 +27,10 @@ bool isTaskGroupLike(const CXXRecordDecl &Record);
 bool spawnsOnTaskGroup(const CXXMethodDecl &Method);
 
 /// Whether the destructor of \p Task waits for the work the object holds:
-/// it calls one of \p Joins, itself or through member functions of its class
-/// (std::jthread's request_stop and join; kelcoro's logical_thread). Such a
-/// task is owned by the expression or the scope that holds it.
+/// it calls one of \p Joins, itself or through the member functions it
+/// calls on itself or on its data members (std::jthread's request_stop and
+/// join; kelcoro's logical_thread). Such a task is owned by the expression
+/// or the scope that holds it.
 bool destructorJoins(const CXXRecordDecl &Task, const NameList &Joins);
 
 /// Whether destroying a \p Task ends its coroutine for good: its destructor
