@@ -336,7 +336,7 @@ private:
   /// The items that made the task of the local \p Arg names, if any.
   const std::pair<size_t, size_t> *keptTask(const Expr *Arg) const;
   /// Handles `member = [...]() -> task {...}`: the lambda is called where
-  /// the member is (storesCoroutineLambda), not anywhere. Returns whether
+  /// the member is (addStoredLambdaCalls), not anywhere. Returns whether
   /// \p Call was such an assignment.
   bool walkMemberStore(const CXXOperatorCallExpr &Assign);
 
@@ -1162,11 +1162,11 @@ bool MissingTimeoutCheck::isWatchdog(const Expr *E, bool MustFail) {
   const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
   if (!Callee)
     return false;
-  // Defined in another file (a project's `timeout(5s)` helper): the facts
-  // of the program say.
   if (const FunctionDecl *Definition = Callee->getDefinition())
     if (std::optional<bool> Throws = waitsOnTimer(*Definition))
       return !MustFail || *Throws;
+  // Defined in another file (a project's `timeout(5s)` helper): the facts
+  // of the program say.
   return mayBeCoroutineElsewhere(*Callee) &&
          knownTimerCoroutine(*Callee, MustFail);
 }
@@ -1723,10 +1723,10 @@ void MissingTimeoutCheck::onEndOfTranslationUnit() {
 }
 
 void MissingTimeoutCheck::addStoredLambdaCalls() {
-  const SourceManager &SM = AST->getSourceManager();
   for (const auto &[Member, Lambdas] : StoredInMember) {
     // A class of the main file has all its code in view; one of a header
     // may have its member called in other files.
+    const SourceManager &SM = Member->getASTContext().getSourceManager();
     const bool AllCallsInView =
         SM.isInMainFile(SM.getExpansionLoc(Member->getParent()->getLocation()));
     const auto Calls = MemberCallSites.find(Member);
