@@ -521,11 +521,10 @@ const VarDecl *localMovedInto(const VarDecl &Holder, const Stmt *Body,
   const Expr *Move = Moves.front();
   const VarDecl *Into = nullptr;
   anyStmt(Body, [&](const Stmt &S) {
-    if (const auto *Assign = dyn_cast<CXXOperatorCallExpr>(&S);
-        Assign && Assign->getOperator() == OO_Equal &&
-        Assign->getNumArgs() == 2 &&
-        Assign->getArg(1)->IgnoreImplicit()->IgnoreParens() == Move)
-      Into = dyn_cast_or_null<VarDecl>(namedValue(peel(Assign->getArg(0))));
+    if (std::optional<Assignment> Assign = assignmentOf(S);
+        Assign && Assign->Plain &&
+        Assign->Value->IgnoreImplicit()->IgnoreParens() == Move)
+      Into = dyn_cast_or_null<VarDecl>(namedValue(peel(Assign->Target)));
     const auto *Declares = dyn_cast<DeclStmt>(&S);
     if (!Declares)
       return Into != nullptr;

@@ -151,21 +151,15 @@ const ValueDecl *storedCode(const CXXCatchStmt &Handler) {
   const ValueDecl *Code = nullptr;
   if (Caught)
     anyStmt(Handler.getHandlerBlock(), [&](const Stmt &S) {
-      const Expr *Value = nullptr;
-      if (const auto *Assign = dyn_cast<BinaryOperator>(&S);
-          Assign && Assign->getOpcode() == BO_Assign)
-        Value = Assign->getRHS();
-      else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&S);
-               Op && Op->getOperator() == OO_Equal && Op->getNumArgs() == 2)
-        Value = Op->getArg(1);
-      const auto *Read =
-          Value ? dyn_cast<CXXMemberCallExpr>(skipParensAndImplicit(Value))
-                : nullptr;
+      const std::optional<Assignment> Assign = assignmentOf(S);
+      const auto *Read = Assign && Assign->Plain
+                             ? dyn_cast<CXXMemberCallExpr>(
+                                   skipParensAndImplicit(Assign->Value))
+                             : nullptr;
       const CXXMethodDecl *Method = Read ? Read->getMethodDecl() : nullptr;
       if (Method && Method->getIdentifier() && Method->getName() == "code" &&
           namedValue(peel(Read->getImplicitObjectArgument())) == Caught)
-        if (const Expr *Target = writtenOperand(S))
-          Code = namedValue(Target);
+        Code = namedValue(Assign->Target);
       return Code != nullptr;
     });
   return Code;

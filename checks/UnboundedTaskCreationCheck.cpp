@@ -162,10 +162,10 @@ std::optional<int64_t> startValue(const VarDecl &Var, const Stmt *Init,
     for (const Decl *D : Decls->decls())
       if (D == &Var)
         return constantValue(Var.getInit(), Ctx);
-  if (const auto *Assign = dyn_cast_or_null<BinaryOperator>(Init);
-      Assign && Assign->getOpcode() == BO_Assign &&
-      referencedVar(Assign->getLHS()) == &Var)
-    return constantValue(Assign->getRHS(), Ctx);
+  if (std::optional<Assignment> Assign =
+          Init ? assignmentOf(*Init) : std::nullopt;
+      Assign && Assign->Plain && referencedVar(Assign->Target) == &Var)
+    return constantValue(Assign->Value, Ctx);
   return constantValue(Var.getInit(), Ctx);
 }
 
@@ -252,13 +252,9 @@ valuesAssignedBefore(const Stmt &Loop, const Expr *Named, ASTContext &Ctx) {
   auto IsVar = [&](const Expr *E) { return E && namedValue(E) == Var; };
   // The value a write gives, and whether it replaces the old one.
   auto Assigned = [&](const Stmt &Write) -> std::pair<const Expr *, bool> {
-    if (const auto *Op = dyn_cast<BinaryOperator>(&Write);
-        Op && Op->isAssignmentOp() && IsVar(Op->getLHS()))
-      return {Op->getRHS(), Op->getOpcode() == BO_Assign};
-    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&Write);
-        Op && Op->isAssignmentOp() && Op->getNumArgs() == 2 &&
-        IsVar(Op->getArg(0)))
-      return {Op->getArg(1), Op->getOperator() == OO_Equal};
+    if (std::optional<Assignment> Assign = assignmentOf(Write);
+        Assign && IsVar(Assign->Target))
+      return {Assign->Value, Assign->Plain};
     return {nullptr, false};
   };
   llvm::SmallVector<const Expr *, 2> Values;
@@ -1072,14 +1068,15 @@ private:
     const auto *First = Then && !Then->body_empty()
                             ? dyn_cast<Expr>(Then->body_front())
                             : nullptr;
-    const auto *Clear =
-        First ? dyn_cast<BinaryOperator>(First->IgnoreImplicit()) : nullptr;
+    const Expr *Clear = First ? First->IgnoreImplicit() : nullptr;
+    const std::optional<Assignment> Assign =
+        Clear ? assignmentOf(*Clear) : std::nullopt;
     const auto *Cleared =
-        Clear && Clear->getOpcode() == BO_Assign
-            ? dyn_cast<CXXBoolLiteralExpr>(Clear->getRHS()->IgnoreImplicit())
+        Assign && Assign->Plain
+            ? dyn_cast<CXXBoolLiteralExpr>(Assign->Value->IgnoreImplicit())
             : nullptr;
     const ValueDecl *Flag =
-        Cleared && !Cleared->getValue() ? namedValue(Clear->getLHS()) : nullptr;
+        Cleared && !Cleared->getValue() ? namedValue(Assign->Target) : nullptr;
     if (!Flag || Frames.empty() || !conditionRequires(If.getCond(), *Flag))
       return false;
     const Stmt *Loop = Frames.back().Loop;
@@ -1120,13 +1117,9 @@ private:
         AwaitedVars.insert(Var);
       return;
     }
-    if (const auto *Assign = dyn_cast<BinaryOperator>(&S);
-        Assign && Assign->getOpcode() == BO_Assign)
-      AssignedTo[peel(Assign->getRHS())] = Assign->getLHS();
-    if (const auto *Assign = dyn_cast<CXXOperatorCallExpr>(&S);
-        Assign && Assign->getOperator() == OO_Equal &&
-        Assign->getNumArgs() == 2)
-      AssignedTo[peel(Assign->getArg(1))] = Assign->getArg(0);
+    if (std::optional<Assignment> Assign = assignmentOf(S);
+        Assign && Assign->Plain)
+      AssignedTo[peel(Assign->Value)] = Assign->Target;
     const auto *Call = dyn_cast<CallExpr>(&S);
     if (!Call)
       return;

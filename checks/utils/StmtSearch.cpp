@@ -83,16 +83,24 @@ std::optional<Equality> equalityOf(const Expr *Cond) {
   return std::nullopt;
 }
 
-const Expr *writtenOperand(const Stmt &S) {
+std::optional<Assignment> assignmentOf(const Stmt &S) {
   if (const auto *Binary = dyn_cast<BinaryOperator>(&S);
       Binary && Binary->isAssignmentOp())
-    return Binary->getLHS();
+    return Assignment{Binary->getLHS(), Binary->getRHS(),
+                      Binary->getOpcode() == BO_Assign};
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&S);
+      Op && Op->isAssignmentOp() && Op->getNumArgs() == 2)
+    return Assignment{Op->getArg(0), Op->getArg(1),
+                      Op->getOperator() == OO_Equal};
+  return std::nullopt;
+}
+
+const Expr *writtenOperand(const Stmt &S) {
+  if (std::optional<Assignment> Written = assignmentOf(S))
+    return Written->Target;
   if (const auto *Unary = dyn_cast<UnaryOperator>(&S);
       Unary && Unary->isIncrementDecrementOp())
     return Unary->getSubExpr();
-  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&S);
-      Op && Op->isAssignmentOp())
-    return Op->getArg(0);
   return nullptr;
 }
 

@@ -58,6 +58,17 @@ struct Equality {
 /// \p Cond as an equality test, through parentheses and implicit casts.
 std::optional<Equality> equalityOf(const Expr *Cond);
 
+/// An assignment, built in or overloaded: what it writes and the value it
+/// writes. Plain for `=`, which replaces the old value; not for a compound
+/// assignment (`+=`), which combines with it.
+struct Assignment {
+  const Expr *Target;
+  const Expr *Value;
+  bool Plain;
+};
+/// \p S as an assignment; nothing when it is none.
+std::optional<Assignment> assignmentOf(const Stmt &S);
+
 /// What \p S writes, when it is an assignment (built-in or overloaded) or an
 /// increment or decrement: its left operand; null otherwise.
 const Expr *writtenOperand(const Stmt &S);
