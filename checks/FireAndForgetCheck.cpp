@@ -109,13 +109,21 @@ bool completesInTheCall(const CallExpr &Call, const TaskTypeInfo &Task) {
          !suspends(*Block) && keepsNothing(*Task.Promise);
 }
 
-/// What a dropped task of \p Task's type loses.
-llvm::StringRef discardedTaskMessage(const TaskTypeInfo &Task) {
+/// What a dropped task of \p Task's type loses; \p EndedByDestructor when
+/// the type's destructor ends the coroutine it still runs (uvco's Promise
+/// destroys the frame).
+llvm::StringRef discardedTaskMessage(const TaskTypeInfo &Task,
+                                     bool EndedByDestructor) {
   switch (Task.Start) {
   case TaskStart::Lazy:
     return "task returned by %0 is discarded and never started: its body "
            "does not run; co_await it or keep it to await later";
   case TaskStart::Eager:
+    if (EndedByDestructor)
+      return "task returned by %0 is discarded and its destructor cancels "
+             "it: the coroutine is destroyed where it first suspends and the "
+             "rest of its body never runs; co_await it or keep it to await "
+             "later";
     if (Task.Promise && endsProgramWithoutResult(*Task.Promise))
       return "task returned by %0 is discarded and runs unowned: nobody can "
              "wait for it or cancel it, and an exception escaping it ends the "
@@ -913,7 +921,11 @@ void FireAndForgetCheck::checkDiscardedTask(const CallExpr &Call,
   const bool InLoop = Callable && Callable->getBody() &&
                       inRepeatingLoop(Call, *Callable->getBody(), Ctx);
   const bool FixOnWarning = Task.Start == TaskStart::Lazy && !InLoop;
-  diag(Loc, discardedTaskMessage(Task))
+  // One whose destructor joins was let go as owned by its statement.
+  const CXXRecordDecl *Type = Call.getCallReturnType(Ctx)->getAsCXXRecordDecl();
+  const bool EndedByDestructor =
+      Type && destructorEndsTask(*Type, DestructorJoins);
+  diag(Loc, discardedTaskMessage(Task, EndedByDestructor))
       << describeCallee(Call)
       << (FixOnWarning ? AwaitFix : std::vector<FixItHint>());
   if (FixOnWarning || AwaitFix.empty())
