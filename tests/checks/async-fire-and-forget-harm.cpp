@@ -292,7 +292,8 @@ struct tester {
 };
 
 // Its body never suspends: it ends in the call, and its exception reaches
-// the caller. One that suspends is left running, unowned.
+// the caller. One that suspends is destroyed there by the task's destructor,
+// and the rest of its body never runs.
 void startsInTheCall(bool &Called) {
   [](bool &C) -> tester {
     C = true;
@@ -302,5 +303,5 @@ void startsInTheCall(bool &Called) {
     co_await std::suspend_always{};
     C = true;
   }(Called);
-  // CHECK-MESSAGES: :[[@LINE-4]]:3: warning: task returned by the immediately invoked lambda is discarded and runs unowned: its result and its exception are lost; co_await it or keep it to await later [async-fire-and-forget]
+  // CHECK-MESSAGES: :[[@LINE-4]]:3: warning: task returned by the immediately invoked lambda is discarded and its destructor cancels it: the coroutine is destroyed where it first suspends and the rest of its body never runs; co_await it or keep it to await later [async-fire-and-forget]
 }
