@@ -300,9 +300,14 @@ public:
     // (-isystem) or not (-I) must not change what is bounded.
     if (declaredFlavour(Callable) != AsioFlavour::None)
       return;
+    // A template is never called itself: each instantiation is walked, and
+    // records the calls it makes.
+    if (Callable.isDependentContext())
+      return;
     const FunctionDecl *Caller = Callable.getCanonicalDecl();
     for (const Item &Found : Items) {
-      const CallSite Site{Found.Spawned ? nullptr : Caller, Found.Bounded};
+      const CallSite Site{Found.Spawned ? nullptr : Caller, Found.Bounded,
+                          Found.Rivals};
       if (Found.Callee)
         Check.CallSites[Found.Callee].push_back(Site);
       else if (Found.Member)
@@ -327,6 +332,7 @@ private:
     /// Made after this coroutine closed the stream itself.
     bool AfterOwnClose = false;
     const FieldDecl *Member = nullptr;
+    std::vector<TimerRival> Rivals = {};
   };
 
   /// Marks \p Flag on the items of \p Call's arguments, and on those of the
@@ -651,6 +657,11 @@ void MissingTimeoutCheck::BodyWalker::walkCall(const CallExpr &Call) {
                           });
   if (MakesTasks && Check.boundsOperands(Call))
     markOperands(Call, First, &Item::Bounded);
+  else if (MakesTasks)
+    if (std::vector<TimerRival> Rivals = Check.rivalsElsewhere(Call);
+        !Rivals.empty())
+      for (size_t I = First; I < Items.size(); ++I)
+        llvm::append_range(Items[I].Rivals, Rivals);
   if (MakesTasks && isDetachedSpawn(Call))
     markOperands(Call, First, &Item::Spawned);
   if (Await && InCoroutine && Check.isIO(Call)) {
@@ -1145,16 +1156,40 @@ MissingTimeoutCheck::waitsOnTimer(const FunctionDecl &Definition) {
           Definition.getLocation()) ||
       !isCoroutineCached(Definition))
     return std::nullopt;
+  auto [Known, Inserted] = TimerCoroutines.try_emplace(&Definition);
+  if (!Inserted)
+    return Known->second; // known, or being decided (recursion): not yet
   // In a template, a coroutine's body is not wrapped yet.
   const Stmt *Body = Definition.getBody();
   if (const auto *Coroutine = dyn_cast<CoroutineBodyStmt>(Body))
     Body = Coroutine->getBody();
-  if (!anyStmt(Body, [&](const Stmt &S) {
-        const auto *Await = dyn_cast<CoawaitExpr>(&S);
-        return Await && isTimerWait(Await->getOperand());
-      }))
-    return std::nullopt;
-  return anyStmt(Body, [](const Stmt &S) { return isa<CXXThrowExpr>(S); });
+  // A timer wait, or a timer coroutine in view awaited (`timeout(ms)` that
+  // awaits `timeout(duration)`), which throws through it.
+  bool Waits = false;
+  bool ThrowsThrough = false;
+  anyStmt(Body, [&](const Stmt &S) {
+    const auto *Await = dyn_cast<CoawaitExpr>(&S);
+    if (!Await)
+      return false;
+    const auto *Call =
+        dyn_cast<CallExpr>(skipParensAndImplicit(Await->getOperand()));
+    const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+    const FunctionDecl *Delegate = Callee ? Callee->getDefinition() : nullptr;
+    if (std::optional<bool> Throws =
+            Delegate ? waitsOnTimer(*Delegate) : std::nullopt) {
+      Waits = true;
+      ThrowsThrough = ThrowsThrough || *Throws;
+    }
+    Waits = Waits || isTimerWait(Await->getOperand());
+    return false;
+  });
+  std::optional<bool> Result;
+  if (Waits)
+    Result = ThrowsThrough ||
+             anyStmt(Body, [](const Stmt &S) { return isa<CXXThrowExpr>(S); });
+  // The recursion may have grown the map: look the entry up again.
+  TimerCoroutines[&Definition] = Result;
+  return Result;
 }
 
 bool MissingTimeoutCheck::isWatchdog(const Expr *E, bool MustFail) {
@@ -1223,6 +1258,27 @@ bool MissingTimeoutCheck::boundsOperands(const CallExpr &Call) {
     return llvm::any_of(Call.arguments(), IsDeadline);
   const auto *Helper = dyn_cast<FunctionDecl>(Called);
   return Helper && racesAgainstTimer(*Helper);
+}
+
+std::vector<TimerRival>
+MissingTimeoutCheck::rivalsElsewhere(const CallExpr &Call) const {
+  std::vector<TimerRival> Rivals;
+  auto Add = [&](const Expr *E, bool MustFail) {
+    const auto *Rival = dyn_cast<CallExpr>(skipParensAndImplicit(E));
+    const FunctionDecl *Callee = Rival ? Rival->getDirectCallee() : nullptr;
+    if (Callee && mayBeCoroutineElsewhere(*Callee))
+      if (std::string USR = usrOf(*Callee->getCanonicalDecl()); !USR.empty())
+        Rivals.push_back({std::move(USR), MustFail});
+  };
+  for (const Expr *E : raceOperands(&Call))
+    Add(E, /*MustFail=*/false);
+  for (const Expr *E : raceOperands(&Call, OO_AmpAmp))
+    Add(E, /*MustFail=*/true);
+  if (const NamedDecl *Called = calledDecl(Call);
+      Called && RaceFunctions.matches(*Called))
+    for (const Expr *Arg : Call.arguments())
+      Add(Arg, /*MustFail=*/false);
+  return Rivals;
 }
 
 bool MissingTimeoutCheck::racesAgainstTimer(const FunctionDecl &Helper) {
@@ -1666,20 +1722,35 @@ void MissingTimeoutCheck::onEndOfTranslationUnit() {
   const llvm::DenseSet<const ValueDecl *> Terminal = standardStreams();
   // A channel the coroutine is given by the program's own code.
   const llvm::DenseSet<const ValueDecl *> GivenChannels = channelsFromCallers();
-  // Under tether check, the calls in other translation units count too.
-  llvm::DenseMap<const FunctionDecl *, bool> BoundedElsewhere;
-  auto IsBounded = [&](const FunctionDecl &Coroutine) {
-    if (Bounded.contains(Coroutine.getCanonicalDecl()))
+  // Under tether check, the calls in other translation units count too, and
+  // a caller bounded by its own callers there bounds the coroutines it calls
+  // here (a template of a header, a function of this file only, which have
+  // no facts of their own). Asked only up the callers of what would be
+  // reported: each question makes a file depend on the facts.
+  llvm::DenseMap<const FunctionDecl *, bool> Decided;
+  auto IsBounded = [&](const FunctionDecl &Coroutine, auto &Self) -> bool {
+    const FunctionDecl *Key = Coroutine.getCanonicalDecl();
+    if (Bounded.contains(Key))
       return true;
-    auto [It, Inserted] = BoundedElsewhere.try_emplace(&Coroutine, false);
-    if (Inserted) {
-      It->second = knownBoundedByCallers(Coroutine);
-      // For tether facts, which shows what is known of a named function.
-      const SourceManager &SM = AST->getSourceManager();
-      if (SM.isInMainFile(SM.getExpansionLoc(Coroutine.getLocation())))
-        recordedSummary(Coroutine, SM);
-    }
-    return It->second;
+    // Being decided (a cycle of calls): bounded only by a deadline of its
+    // own.
+    if (auto [It, Inserted] = Decided.try_emplace(Key, false); !Inserted)
+      return It->second;
+    bool Result = knownBoundedByCallers(*Key);
+    // For tether facts, which shows what is known of a named function.
+    const SourceManager &SM = AST->getSourceManager();
+    if (const FunctionDecl *Definition = Key->getDefinition();
+        Definition &&
+        SM.isInMainFile(SM.getExpansionLoc(Definition->getLocation())))
+      recordedSummary(*Definition, SM);
+    if (const auto Sites = CallSites.find(Key);
+        !Result && Sites != CallSites.end())
+      Result = llvm::all_of(Sites->second, [&](const CallSite &Site) {
+        return Site.Bounded ||
+               (Site.Caller && Site.Caller != Key && Self(*Site.Caller, Self));
+      });
+    Decided[Key] = Result;
+    return Result;
   };
   llvm::DenseSet<SourceLocation> Reported;
   for (const Finding &Found : Findings) {
@@ -1692,7 +1763,7 @@ void MissingTimeoutCheck::onEndOfTranslationUnit() {
           !(Found.BeforeRegistration && registersLater(*Found.Coroutine))) &&
         (Found.StreamDisarmed ||
          !armedByEveryCaller(Stream, *Found.Coroutine)) &&
-        !IsBounded(*Found.Coroutine) &&
+        !IsBounded(*Found.Coroutine, IsBounded) &&
         Reported.insert(Found.Await->getBeginLoc()).second)
       report(Found, *AST);
   }
@@ -1709,6 +1780,7 @@ void MissingTimeoutCheck::onEndOfTranslationUnit() {
   StoredInMember.clear();
   Coroutines.clear();
   RacingHelpers.clear();
+  TimerCoroutines.clear();
   SelfConnectedAcceptors.clear();
   SelfConnectedSockets.clear();
   ListeningPorts.clear();
@@ -1759,21 +1831,48 @@ void MissingTimeoutCheck::recordCalls(
   if (!Learned)
     return;
   for (const auto &[Callee, Sites] : CallSites) {
-    // A lambda is called in its own translation unit only.
-    if (!isSummarized(*Callee))
-      continue;
-    const std::string CalleeUSR = usrOf(*Callee);
+    const std::string CalleeUSR =
+        hasDeadlineFacts(*Callee) ? usrOf(*Callee->getCanonicalDecl()) : "";
     if (CalleeUSR.empty())
       continue;
-    for (const CallSite &Site : Sites) {
-      const bool InBoundedCaller =
-          Site.Caller && Site.Caller != Callee && Bounded.contains(Site.Caller);
-      DeadlineSite Recorded{CalleeUSR, "", Site.Bounded || InBoundedCaller};
-      if (!Recorded.Bounded && Site.Caller && isSummarized(*Site.Caller))
-        Recorded.CallerUSR = usrOf(*Site.Caller);
-      Learned->CoroutineCalls.push_back(std::move(Recorded));
-    }
+    for (const CallSite &Site : Sites)
+      recordSite(*Callee, CalleeUSR, Site, {}, Bounded, *Learned);
   }
+}
+
+void MissingTimeoutCheck::recordSite(
+    const FunctionDecl &Callee, const std::string &CalleeUSR,
+    const CallSite &Site, llvm::ArrayRef<TimerRival> InnerRivals,
+    const llvm::DenseSet<const FunctionDecl *> &Bounded,
+    TranslationUnitFacts &Learned, unsigned LambdaDepth) const {
+  const bool IsBounded =
+      Site.Bounded ||
+      (Site.Caller && Site.Caller != &Callee && Bounded.contains(Site.Caller));
+  // A call is no deadline of its own (`fetch() || timeout(5s)`).
+  std::vector<TimerRival> Rivals;
+  if (!IsBounded)
+    llvm::copy_if(llvm::concat<const TimerRival>(Site.Rivals, InnerRivals),
+                  std::back_inserter(Rivals), [&](const TimerRival &Rival) {
+                    return Rival.USR != CalleeUSR;
+                  });
+  // A lambda has no facts of its own: a call made in one is made where the
+  // lambda is called, or written when it is passed on (a coroutine lambda
+  // handed to a function of another file that calls it).
+  const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Site.Caller);
+  const auto LambdaSites = Method && Method->getParent()->isLambda()
+                               ? CallSites.find(Method)
+                               : CallSites.end();
+  if (!IsBounded && LambdaSites != CallSites.end() &&
+      LambdaDepth < MaxLambdaNesting) {
+    for (const CallSite &Outer : LambdaSites->second)
+      recordSite(Callee, CalleeUSR, Outer, Rivals, Bounded, Learned,
+                 LambdaDepth + 1);
+    return;
+  }
+  DeadlineSite Recorded{CalleeUSR, "", IsBounded, std::move(Rivals)};
+  if (!IsBounded && Site.Caller && hasDeadlineFacts(*Site.Caller))
+    Recorded.CallerUSR = usrOf(*Site.Caller->getCanonicalDecl());
+  Learned.CoroutineCalls.push_back(std::move(Recorded));
 }
 
 void MissingTimeoutCheck::report(const Finding &Found, ASTContext &Ctx) {

@@ -5,6 +5,7 @@
 #define TETHER_CHECKS_MISSINGTIMEOUTCHECK_H
 
 #include "utils/AsyncCheck.h"
+#include "utils/Facts.h"
 #include "utils/RuntimeFixes.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
@@ -55,6 +56,9 @@ private:
   struct CallSite {
     const FunctionDecl *Caller; // null outside any function
     bool Bounded;
+    /// Coroutines of other translation units raced against the call, which
+    /// bound it if they wait on a timer (tether check only).
+    std::vector<TimerRival> Rivals = {};
   };
 
   /// Reads the bodies of \p Callable: its awaits and the coroutines it calls.
@@ -68,6 +72,15 @@ private:
   /// Records the calls of coroutines of this translation unit for the
   /// others, each bounded if \p Bounded makes it so.
   void recordCalls(const llvm::DenseSet<const FunctionDecl *> &Bounded) const;
+  /// Records \p Site, a call of \p Callee, raced also against
+  /// \p InnerRivals; a site in a lambda stands for the sites of the lambda,
+  /// through at most MaxLambdaNesting lambdas.
+  void recordSite(const FunctionDecl &Callee, const std::string &CalleeUSR,
+                  const CallSite &Site, llvm::ArrayRef<TimerRival> InnerRivals,
+                  const llvm::DenseSet<const FunctionDecl *> &Bounded,
+                  TranslationUnitFacts &Learned,
+                  unsigned LambdaDepth = 0) const;
+  static constexpr unsigned MaxLambdaNesting = 4;
   /// Whether \p E calls a coroutine of the translation unit that awaits a
   /// timer (and, with \p MustFail, throws): raced against an operation, it
   /// is the operation's deadline.
@@ -82,6 +95,9 @@ private:
   /// timeout wrapper, a race against a timer or a watchdog, a helper whose
   /// body races its operand against a timer.
   bool boundsOperands(const CallExpr &Call);
+  /// The coroutines of other translation units raced against the arguments
+  /// of \p Call, whose facts may make it a deadline (tether check only).
+  std::vector<TimerRival> rivalsElsewhere(const CallExpr &Call) const;
   bool racesAgainstTimer(const FunctionDecl &Helper);
   /// Whether a completion token argument of \p Operation carries a
   /// cancellation binder.
@@ -244,6 +260,8 @@ private:
       StoredInMember;
   llvm::DenseMap<const FunctionDecl *, bool> Coroutines;
   llvm::DenseMap<const FunctionDecl *, bool> RacingHelpers;
+  /// waitsOnTimer's answers.
+  llvm::DenseMap<const FunctionDecl *, std::optional<bool>> TimerCoroutines;
   llvm::DenseSet<const ValueDecl *> SelfConnectedAcceptors;
   llvm::DenseSet<const ValueDecl *> SelfConnectedSockets;
   /// The acceptors made to listen on each constant port.

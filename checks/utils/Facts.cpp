@@ -73,7 +73,15 @@ const ProgramFacts *ask(const Decl &Subject, FactKind Kind, AskedFact &Asked) {
 }
 } // namespace
 
+bool hasDeadlineFacts(const FunctionDecl &Function) {
+  const auto *Method = dyn_cast<CXXMethodDecl>(&Function);
+  return !Function.isDependentContext() &&
+         !(Method && Method->getParent()->isLambda());
+}
+
 bool knownBoundedByCallers(const FunctionDecl &Coroutine) {
+  if (!hasDeadlineFacts(Coroutine))
+    return false;
   AskedFact Asked;
   const ProgramFacts *Known = ask(Coroutine, FactKind::BoundedByCallers, Asked);
   return Known && Known->holds(Asked);

@@ -71,13 +71,23 @@ struct FunctionSummary {
   CallFact RunsLoop;
 };
 
+/// A coroutine defined in another translation unit that a call is raced
+/// against (`read(s) || timeout(5s)`): the call is bounded when the rival
+/// waits on a timer, or, joined with `&&` (MustFail), when it also throws.
+struct TimerRival {
+  std::string USR;
+  bool MustFail = false;
+};
+
 /// A call of a coroutine, or of a function defined elsewhere that may be
-/// one, for async-missing-timeout: under a deadline, or as bounded as the
-/// function that makes it (CallerUSR; empty when that is not known).
+/// one, for async-missing-timeout: under a deadline, raced against a rival
+/// that may be a timer, or as bounded as the function that makes it
+/// (CallerUSR; empty when that is not known).
 struct DeadlineSite {
   std::string CalleeUSR;
   std::string CallerUSR;
   bool Bounded = false;
+  std::vector<TimerRival> Rivals;
 };
 
 /// A function that closes or cancels a member stream (a socket, by its
@@ -241,6 +251,12 @@ bool isSummarized(const FunctionDecl &Function);
 /// function has no summary.
 FunctionSummary *recordedSummary(const FunctionDecl &Function,
                                  const SourceManager &SM);
+
+/// Whether the deadline facts gather the calls of \p Function: a function
+/// or an instantiation of a template (the same instantiation, made in
+/// several files, is one function); not a lambda, which is called in its
+/// own file only, nor a template itself, which is never called.
+bool hasDeadlineFacts(const FunctionDecl &Function);
 
 /// Whether the program's facts say that every call of \p Coroutine is under
 /// a deadline, noted as asked; false outside tether check.

@@ -88,6 +88,53 @@ awaitable<void> readAndTick(tcp::socket &Sock, asio::steady_timer &Timer) {
   co_await (readBlock(Sock) && sleepFor(std::chrono::seconds(5)));
 }
 
+// A coroutine that awaits a timer coroutine in view waits on the timer too
+// (an overload taking milliseconds that awaits the one taking a duration),
+// and throws when that one throws.
+awaitable<void> sleepForMs(long Ms) {
+  co_await sleepFor(std::chrono::seconds(Ms / 1000));
+}
+
+awaitable<void> readChunk(tcp::socket &Sock) {
+  char Data[64];
+  co_await Sock.async_read_some(asio::buffer(Data), use_awaitable);
+}
+
+awaitable<void> readChunkWithin(tcp::socket &Sock) {
+  co_await (readChunk(Sock) || sleepForMs(5000));
+}
+
+awaitable<void> expireAt(time_point &Deadline) { co_await watchdog(Deadline); }
+
+awaitable<void> echoUntil(tcp::socket Sock) {
+  time_point Deadline{};
+  co_await (echo(Sock, Deadline) && expireAt(Deadline));
+}
+
+// A template is never called itself: the calls its instantiations make are
+// the calls. A member of a class template awaits a helper coroutine, and the
+// one instantiation is raced against a timer coroutine where it is called.
+struct Peer {
+  tcp::socket Sock;
+  awaitable<std::size_t> readSome(char (&Data)[32]) {
+    co_return co_await Sock.async_read_some(asio::buffer(Data), use_awaitable);
+  }
+};
+
+template <class Derived> struct RelayBase {
+  Peer &Conn;
+  awaitable<void> pump() {
+    char Data[32];
+    for (;;)
+      co_await Conn.readSome(Data);
+  }
+};
+struct ClientRelay : RelayBase<ClientRelay> {};
+
+awaitable<void> runRelay(ClientRelay &Relay) {
+  co_await (Relay.pump() || sleepFor(std::chrono::seconds(60)));
+}
+
 // An idle watchdog: a coroutine of the class that waits on a timer and then
 // closes a member socket ends what is pending on that socket.
 struct UdpForwarder {

@@ -193,19 +193,25 @@ cmp -s out.txt want.txt || fail "tether facts, event loops: $(diff want.txt out.
 # member function another file defines, the socket of each client whose
 # expiry has passed bounds what is pending on that socket; another socket of
 # the client stays reported. A read raced against a coroutine of another file
-# that waits on a timer (`read || timeout(5s)`) has that deadline. Alone, the
-# watched read and the raced read are reported too.
+# that waits on a timer (`read || timeout(5s)`) has that deadline, and so do
+# the coroutines of a third file called only in such races (`read_frame(s)
+# || timeout(5s)`, a lambda raced against `timeout_ms(5000)`, which awaits
+# `timeout`), with the template of a header they call. Alone, the watched
+# read, the raced read, the third file's read and the header's are reported.
 rm -rf src include build && cp -r "$here/facts_watchdog_project/." "$work/"
-write_database client reaper timeout
+write_database client reaper timeout frame
 expect_exit 1 "$tether" check -p build --checks='-*,async-missing-timeout'
 "$filecheck" --check-prefix=WATCHDOG "$here/facts.check" --input-file=out.txt
 [[ $(grep -c "warning:" out.txt) == 1 ]] || fail "not exactly one watchdog finding: $(cat out.txt)"
-grep -q "^\[1/1\] src/client.cpp, with what other translation units' functions do$" err.txt ||
-  fail "client.cpp not linted again with the facts: $(cat err.txt)"
+grep -q "^\[1/2\] src/client.cpp, with what other translation units' functions do$" err.txt &&
+  grep -q "^\[2/2\] src/frame.cpp, with what other translation units' functions do$" err.txt ||
+  fail "client.cpp and frame.cpp not linted again with the facts: $(cat err.txt)"
 expect_exit 1 "$tether" check -p build --checks='-*,async-missing-timeout' --no-facts
-[[ $(grep -c "warning:" out.txt) == 3 ]] || fail "alone, the watched read and the raced read are not reported: $(cat out.txt)"
-grep -q "src/client.cpp:17:3: warning: 'async_read_some' is awaited with no deadline" out.txt ||
-  fail "alone, the raced read is not reported: $(cat out.txt)"
+[[ $(grep -c "warning:" out.txt) == 5 ]] || fail "alone, not every read raced in another file is reported: $(cat out.txt)"
+grep -q "src/client.cpp:17:3: warning: 'async_read_some' is awaited with no deadline" out.txt &&
+  grep -q "src/frame.cpp:13:13: warning: 'async_read_some' is awaited with no deadline" out.txt &&
+  grep -q "include/client.hpp:28:13: warning: 'async_read_some' is awaited with no deadline" out.txt ||
+  fail "alone, a raced read is not reported: $(cat out.txt)"
 expect_exit 0 "$tether" facts -p build timeout --checks='-*,async-missing-timeout' --quiet
 cat >want.txt <<'EOF2'
 net::timeout (src/timeout.cpp:4:20): does not block

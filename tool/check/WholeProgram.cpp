@@ -81,7 +81,14 @@ Chains solveChains(const llvm::StringMap<const FunctionSummary *> &Functions,
 /// that is itself so bounded (not through itself): worked forwards from the
 /// calls bounded where they are, each function settled once.
 llvm::StringSet<>
-solveBoundedByCallers(llvm::ArrayRef<const TranslationUnitFacts *> Units) {
+solveBoundedByCallers(llvm::ArrayRef<const TranslationUnitFacts *> Units,
+                      const llvm::StringSet<> &WaitsOnTimer,
+                      const llvm::StringSet<> &FailsOnTimer) {
+  auto RacedAgainstTimer = [&](const DeadlineSite &Site) {
+    return llvm::any_of(Site.Rivals, [&](const TimerRival &Rival) {
+      return (Rival.MustFail ? FailsOnTimer : WaitsOnTimer).contains(Rival.USR);
+    });
+  };
   // For each callee, its calls not known to be bounded yet; a callee with a
   // call that can never be is left out.
   llvm::StringMap<unsigned> Waiting;
@@ -91,7 +98,7 @@ solveBoundedByCallers(llvm::ArrayRef<const TranslationUnitFacts *> Units) {
   for (const TranslationUnitFacts *Unit : Units)
     for (const DeadlineSite &Site : Unit->CoroutineCalls) {
       unsigned &Count = Waiting[Site.CalleeUSR];
-      if (Site.Bounded)
+      if (Site.Bounded || RacedAgainstTimer(Site))
         continue;
       if (Site.CallerUSR.empty() || Site.CallerUSR == Site.CalleeUSR) {
         Unbounded.insert(Site.CalleeUSR);
@@ -176,14 +183,15 @@ ProgramFacts solveFacts(llvm::ArrayRef<const TranslationUnitFacts *> Units) {
   Facts.Blocking = solveChains(Functions, &FunctionSummary::Blocks);
   Facts.Spawning = solveChains(Functions, &FunctionSummary::Spawns);
   Facts.LoopRunning = solveChains(Functions, &FunctionSummary::RunsLoop);
-  Facts.BoundedByCallers = solveBoundedByCallers(Units);
-  Facts.Watched = solveWatched(Units);
   for (const TranslationUnitFacts *Unit : Units)
     for (const TimerCoroutine &Coroutine : Unit->TimerCoroutines) {
       Facts.WaitsOnTimer.insert(Coroutine.USR);
       if (Coroutine.Throws)
         Facts.FailsOnTimer.insert(Coroutine.USR);
     }
+  Facts.BoundedByCallers =
+      solveBoundedByCallers(Units, Facts.WaitsOnTimer, Facts.FailsOnTimer);
+  Facts.Watched = solveWatched(Units);
   return Facts;
 }
 
@@ -299,8 +307,13 @@ json::Value toJson(const TranslationUnitFacts &Facts) {
                                      {"spawns", toJson(Function.Spawns)},
                                      {"runs-loop", toJson(Function.RunsLoop)}});
   json::Array Calls;
-  for (const DeadlineSite &Site : Facts.CoroutineCalls)
-    Calls.push_back(json::Array{Site.CalleeUSR, Site.CallerUSR, Site.Bounded});
+  for (const DeadlineSite &Site : Facts.CoroutineCalls) {
+    json::Array Rivals;
+    for (const TimerRival &Rival : Site.Rivals)
+      Rivals.push_back(json::Array{Rival.USR, Rival.MustFail});
+    Calls.push_back(json::Array{Site.CalleeUSR, Site.CallerUSR, Site.Bounded,
+                                std::move(Rivals)});
+  }
   json::Array Closes;
   for (const StreamClose &Close : Facts.StreamCloses)
     Closes.push_back(json::Array{Close.FunctionUSR, Close.StreamUSR});
@@ -358,14 +371,28 @@ std::optional<TranslationUnitFacts> factsFromJson(const json::Value &Value) {
   }
   for (const json::Value &Call : *Calls) {
     const json::Array *Site = Call.getAsArray();
-    if (!Site || Site->size() != 3)
+    if (!Site || Site->size() != 4)
       return std::nullopt;
     std::optional<llvm::StringRef> Callee = (*Site)[0].getAsString();
     std::optional<llvm::StringRef> Caller = (*Site)[1].getAsString();
     std::optional<bool> Bounded = (*Site)[2].getAsBoolean();
-    if (!Callee || !Caller || !Bounded)
+    const json::Array *Rivals = (*Site)[3].getAsArray();
+    if (!Callee || !Caller || !Bounded || !Rivals)
       return std::nullopt;
-    Facts.CoroutineCalls.push_back({Callee->str(), Caller->str(), *Bounded});
+    DeadlineSite &Read = Facts.CoroutineCalls.emplace_back(
+        DeadlineSite{Callee->str(), Caller->str(), *Bounded, {}});
+    for (const json::Value &Entry : *Rivals) {
+      const json::Array *Rival = Entry.getAsArray();
+      std::optional<llvm::StringRef> USR = Rival && Rival->size() == 2
+                                               ? (*Rival)[0].getAsString()
+                                               : std::nullopt;
+      std::optional<bool> MustFail = Rival && Rival->size() == 2
+                                         ? (*Rival)[1].getAsBoolean()
+                                         : std::nullopt;
+      if (!USR || !MustFail)
+        return std::nullopt;
+      Read.Rivals.push_back({USR->str(), *MustFail});
+    }
   }
   for (const json::Value &Close : *Closes) {
     const json::Array *Pair = Close.getAsArray();
@@ -476,7 +503,7 @@ unsigned explainFacts(const UnitSummaries &Units,
 
 namespace {
 /// What identifies a facts file of this format.
-constexpr llvm::StringLiteral FactsFormat = "tether-facts-5";
+constexpr llvm::StringLiteral FactsFormat = "tether-facts-6";
 } // namespace
 
 void writeFacts(UnitSummaries Units, llvm::raw_ostream &OS) {

@@ -31,6 +31,7 @@ using clang::tidy::tether::FunctionSummary;
 using clang::tidy::tether::ProgramFacts;
 using clang::tidy::tether::StreamClose;
 using clang::tidy::tether::TimerCoroutine;
+using clang::tidy::tether::TimerRival;
 using clang::tidy::tether::TranslationUnitFacts;
 
 /// The longest chain kept: a call deeper than this is not followed by any

@@ -19,10 +19,21 @@ struct client {
   void close_connect();
   tether::task<std::size_t> fetch();
   tether::task<void> ping();
+  tether::task<void> drain();
 };
+
+// Reads one record into any buffer: its callers, in other files, bound it.
+template <class Buffer>
+tether::task<std::size_t> read_record(tcp::socket &s, Buffer &buf) {
+  co_return co_await s.async_read_some(tether::net::buffer(buf), tether::net::use_awaitable);
+}
+
+tether::task<std::size_t> read_frame(tcp::socket &s);
+tether::task<std::size_t> read_trailer(tcp::socket &s);
 
 // Waits for the duration: raced against an operation, its deadline.
 tether::task<void> timeout(std::chrono::seconds d);
+tether::task<void> timeout_ms(long ms);
 
 struct reaper {
   std::mutex lock;

@@ -16,5 +16,12 @@ tether::task<void> client::ping() {
   char data[8];
   co_await (audit.async_read_some(tether::net::buffer(data), tether::net::use_awaitable) ||
             timeout(std::chrono::seconds(5)));
+  co_await (read_frame(audit) || timeout(std::chrono::seconds(5)));
+}
+
+tether::task<void> client::drain() {
+  using namespace tether::net::experimental::awaitable_operators;
+  auto step = [this]() -> tether::task<std::size_t> { co_return co_await read_trailer(audit); };
+  co_await (step() || timeout_ms(5000));
 }
 } // namespace net

@@ -6,4 +6,6 @@ tether::task<void> timeout(std::chrono::seconds d) {
   timer.expires_after(d);
   co_await timer.async_wait(tether::net::use_awaitable);
 }
+
+tether::task<void> timeout_ms(long ms) { co_await timeout(std::chrono::seconds(ms / 1000)); }
 } // namespace net
