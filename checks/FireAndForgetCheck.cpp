@@ -109,6 +109,21 @@ bool completesInTheCall(const CallExpr &Call, const TaskTypeInfo &Task) {
          !suspends(*Block) && keepsNothing(*Task.Promise);
 }
 
+/// Whether the function \p Call calls cannot return: it is declared so, or
+/// its body in view is no coroutine and has no return statement (a lambda
+/// declared to return a task whose body only throws). It makes no task.
+bool cannotReturn(const CallExpr &Call) {
+  const auto *Callee = dyn_cast_or_null<FunctionDecl>(calledDecl(Call));
+  if (!Callee)
+    return false;
+  if (Callee->isNoReturn())
+    return true;
+  const FunctionDecl *Definition = Callee->getDefinition();
+  const Stmt *Body = Definition ? Definition->getBody() : nullptr;
+  return Body && !isCoroutine(*Definition) &&
+         !anyStmt(Body, [](const Stmt &S) { return isa<ReturnStmt>(S); });
+}
+
 /// What a dropped task of \p Task's type loses; \p EndedByDestructor when
 /// the type's destructor ends the coroutine it still runs (uvco's Promise
 /// destroys the frame).
@@ -824,7 +839,8 @@ void FireAndForgetCheck::checkDiscardedCall(const CallExpr &Call,
   if (std::optional<TaskTypeInfo> Task = Tasks.classify(Type, Ctx, Callee)) {
     // The left side of a comma in a SFINAE decltype (async_mqtt's
     // `decltype(async_handshake(...), std::true_type())`) is never called.
-    if (!runsWhenReached(Call, Ctx) || expectsThrow(Call, Ctx))
+    if (!runsWhenReached(Call, Ctx) || expectsThrow(Call, Ctx) ||
+        cannotReturn(Call))
       return;
     // A type designed to be started and dropped (concurrencpp's
     // null_result) is used as meant, when it runs; one whose destructor

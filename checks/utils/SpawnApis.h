@@ -62,14 +62,17 @@ inline constexpr llvm::StringLiteral ScopeSpawnFunctions =
 
 /// Coroutine types made to be started and dropped: their promise ignores
 /// what the coroutine returns and throws (concurrencpp's null_result),
-/// rethrows it out of the executor's run() (Boost.Cobalt's detached), or
+/// rethrows it out of the executor's run() (Boost.Cobalt's detached) or to
+/// whoever resumes the coroutine (DPP's job, "to send off a coroutine to
+/// execute on its own", which its event router starts per event), or
 /// ends the program on it (kelcoro's job, drogon's AsyncTask, asyncpp's
 /// fire_and_forget_task and launch_task, corolib's oneway_task, "which cannot
 /// be co_awaited for", which have no result). asyncpp's template is lazy or
 /// eager: a lazy one dropped still never runs.
 inline constexpr llvm::StringLiteral FireAndForgetTypes =
     "::concurrencpp::null_result;::boost::cobalt::detached;::dd::job;"
-    "::drogon::AsyncTask;::asyncpp::detail::fire_and_forget_task_impl;"
+    "::dpp::job;::drogon::AsyncTask;::asyncpp::detail::fire_and_forget_task_"
+    "impl;"
     "::asyncpp::detail::launch_task;::corolib::oneway_task";
 
 /// Operations made to be started with a detached token: they run until they

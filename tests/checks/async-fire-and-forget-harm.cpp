@@ -2,8 +2,8 @@
 // (Asio's echo and chat servers) loses only its owner, and the message says
 // so; a type designed to be started and dropped (option FireAndForgetTypes,
 // concurrencpp's null_result, Boost.Cobalt's detached, kelcoro's job,
-// drogon's AsyncTask, asyncpp's fire_and_forget_task, corolib's oneway_task)
-// is not reported when it runs.
+// drogon's AsyncTask, asyncpp's fire_and_forget_task, corolib's oneway_task,
+// DPP's job) is not reported when it runs.
 // RUN: %check_tidy %s async-fire-and-forget %t -- -- %asio_flags
 // RUN: %check_tidy -check-suffixes=,NOTYPES %s async-fire-and-forget %t -- \
 // RUN:   -config="{CheckOptions: {async-fire-and-forget.FireAndForgetTypes: ''}}" \
@@ -13,6 +13,7 @@
 #include <cstdio>
 #include <exception>
 #include <memory>
+#include <stdexcept>
 
 using asio::awaitable;
 using asio::use_awaitable;
@@ -190,6 +191,42 @@ drogon::AsyncTask handleRequest(int &Done) {
 void startDrogon(int &Done) {
   handleRequest(Done);
   // CHECK-MESSAGES-NOTYPES: :[[@LINE-1]]:3: warning: task returned by 'handleRequest' is discarded and runs unowned: nobody can wait for it or cancel it, and an exception escaping it ends the program; co_await it or keep it to await later [async-fire-and-forget]
+}
+
+// DPP's job, "designed to send off a coroutine to execute on its own": an
+// empty type whose promise (from a coroutine_traits specialization) rethrows
+// to whoever resumes the coroutine; DPP's event router starts one per event.
+namespace dpp {
+struct job {};
+template <typename... Args> struct job_promise {
+  job get_return_object() const noexcept { return {}; }
+  std::suspend_never initial_suspend() const noexcept { return {}; }
+  std::suspend_never final_suspend() const noexcept { return {}; }
+  void unhandled_exception() const { throw; }
+  void return_void() const noexcept {}
+};
+} // namespace dpp
+template <typename... Args> struct std::coroutine_traits<dpp::job, Args...> {
+  using promise_type = dpp::job_promise<Args...>;
+};
+
+dpp::job onEvent(int &Done) {
+  co_await std::suspend_always{};
+  ++Done;
+}
+
+void routeEvent(int &Done) {
+  onEvent(Done);
+  // CHECK-MESSAGES-NOTYPES: :[[@LINE-1]]:3: warning: task returned by 'onEvent' is discarded and runs unowned: its result and its exception are lost; co_await it or keep it to await later [async-fire-and-forget]
+}
+
+// A function declared to return a task that only throws is no coroutine: it
+// makes no task, and its exception reaches the caller (DPP's tests of job).
+void throwsBeforeAnyTask() {
+  try {
+    []() -> dpp::job { throw std::runtime_error("no task"); }();
+  } catch (const std::runtime_error &) {
+  }
 }
 
 // corolib's oneway_task: "A oneway_task object cannot be co_awaited for";
