@@ -831,6 +831,140 @@ bool runsLoopBeforeItDies(const CXXRecordDecl &Class, const NameList &LoopRuns,
   });
 }
 
+/// Whether every object of \p Class, a class of the main file (whose objects
+/// are all made in view), lives in a local of a function, itself or as an
+/// element of a local standard container, and that function runs the event
+/// loop to completion after its last use of the local, in the block the
+/// local lives in (`std::forward_list<Session> sessions; for (...)
+/// sessions.emplace_front(io).go(); run(io);`): what the objects' members
+/// spawn on `*this` and run on that loop has ended before they die. An
+/// object made anywhere else (a temporary, a field, a global, `new`,
+/// `make_shared<Session>`, a parameter or a return by value) may not be.
+bool livesOnlyAcrossLoopRuns(const CXXRecordDecl &Class, ASTContext &Ctx,
+                             const NameList &LoopRuns, LoopRunMemo &Known) {
+  using namespace ast_matchers;
+  const SourceManager &SM = Ctx.getSourceManager();
+  const CXXRecordDecl *Definition = Class.getDefinition();
+  if (!Definition ||
+      !SM.isInMainFile(SM.getExpansionLoc(Definition->getLocation())))
+    return false;
+  auto IsClass = [&](QualType T) {
+    const CXXRecordDecl *Record =
+        T.isNull() ? nullptr : T->getAsCXXRecordDecl();
+    return Record &&
+           Record->getCanonicalDecl() == Definition->getCanonicalDecl();
+  };
+  // A standard template of it (`std::forward_list<Session>`,
+  // `std::map<int, std::vector<Session>>`).
+  std::function<bool(QualType)> HoldsClass = [&](QualType T) {
+    const auto *Holder = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+        T.isNull() ? nullptr : T->getAsCXXRecordDecl());
+    return Holder && Holder->isInStdNamespace() &&
+           llvm::any_of(Holder->getTemplateArgs().asArray(),
+                        [&](const TemplateArgument &Argument) {
+                          return Argument.getKind() == TemplateArgument::Type &&
+                                 (IsClass(Argument.getAsType()) ||
+                                  HoldsClass(Argument.getAsType()));
+                        });
+  };
+  // The locals the objects live in.
+  llvm::SmallPtrSet<const VarDecl *, 4> Holders;
+  for (const BoundNodes &Found :
+       match(varDecl(unless(isExpansionInSystemHeader())).bind("var"), Ctx)) {
+    const auto *Var = Found.getNodeAs<VarDecl>("var");
+    if (!(IsClass(Var->getType()) || HoldsClass(Var->getType())))
+      continue;
+    const auto *Function = dyn_cast<FunctionDecl>(Var->getDeclContext());
+    if (!Function || !isLocalObject(*Function, *Var))
+      return false;
+    Holders.insert(Var);
+  }
+  for (const BoundNodes &Found :
+       match(fieldDecl(unless(isExpansionInSystemHeader())).bind("field"), Ctx))
+    if (const auto *Field = Found.getNodeAs<FieldDecl>("field");
+        IsClass(Field->getType()) || HoldsClass(Field->getType()))
+      return false;
+  // Every object made in the program's own code is one of those locals, or
+  // an element added to one of the containers.
+  for (const BoundNodes &Found :
+       match(expr(anyOf(cxxConstructExpr(), cxxNewExpr(), callExpr()),
+                  unless(isExpansionInSystemHeader()))
+                 .bind("make"),
+             Ctx)) {
+    const auto *Make = Found.getNodeAs<Expr>("make");
+    if (const auto *New = dyn_cast<CXXNewExpr>(Make)) {
+      if (IsClass(New->getAllocatedType()))
+        return false;
+      continue;
+    }
+    if (const auto *Call = dyn_cast<CallExpr>(Make)) {
+      // `std::make_shared<Session>(io)`: made in the library, kept anywhere.
+      const FunctionDecl *Callee = Call->getDirectCallee();
+      const TemplateArgumentList *Arguments =
+          Callee ? Callee->getTemplateSpecializationArgs() : nullptr;
+      if (Arguments && llvm::any_of(Arguments->asArray(),
+                                    [&](const TemplateArgument &Argument) {
+                                      return Argument.getKind() ==
+                                                 TemplateArgument::Type &&
+                                             IsClass(Argument.getAsType());
+                                    }))
+        return false;
+      continue;
+    }
+    if (!IsClass(Make->getType()))
+      continue;
+    DynTypedNodeList Above = Ctx.getParents(*Make);
+    while (!Above.empty() && (Above[0].get<MaterializeTemporaryExpr>() ||
+                              Above[0].get<CXXBindTemporaryExpr>() ||
+                              Above[0].get<ImplicitCastExpr>() ||
+                              Above[0].get<ExprWithCleanups>()))
+      Above = Ctx.getParents(Above[0]);
+    const auto *Var = Above.empty() ? nullptr : Above[0].get<VarDecl>();
+    const auto *Add =
+        Above.empty() ? nullptr : Above[0].get<CXXMemberCallExpr>();
+    const CXXMethodDecl *Added = Add ? Add->getMethodDecl() : nullptr;
+    const auto *Into =
+        Added && Added->getIdentifier() && growsContainer(Added->getName())
+            ? dyn_cast_or_null<VarDecl>(
+                  namedValue(Add->getImplicitObjectArgument()))
+            : nullptr;
+    if (!(Var && Holders.contains(Var)) && !(Into && Holders.contains(Into)))
+      return false;
+  }
+  // Each local is used last before a statement of its block that runs the
+  // loop to completion.
+  auto RunsLoop = [&](const Stmt &S) {
+    return anyStmt(&S, [&](const Stmt &Node) {
+      if (loopRunToCompletion(Node, LoopRuns))
+        return true;
+      const auto *Call = dyn_cast<CallExpr>(&Node);
+      const FunctionDecl *Callee = Call ? followedCallee(*Call) : nullptr;
+      return Callee && callRunsLoop(*Callee, LoopRuns, MaxLoopRunDepth, Known);
+    });
+  };
+  return !Holders.empty() && llvm::all_of(Holders, [&](const VarDecl *Var) {
+    // Declared by a statement of a block, which it lives to the end of.
+    const DynTypedNodeList Declaring = Ctx.getParents(*Var);
+    const auto *Declares =
+        Declaring.empty() ? nullptr : Declaring[0].get<DeclStmt>();
+    const CompoundStmt *Block = nullptr;
+    if (Declares)
+      if (const DynTypedNodeList Around = Ctx.getParents(*Declares);
+          !Around.empty())
+        Block = Around[0].get<CompoundStmt>();
+    if (!Block)
+      return false;
+    bool Ran = false;
+    for (const Stmt *S : Block->body()) {
+      if (S == Declares || mentions(S, Var))
+        Ran = false;
+      else if (!Ran)
+        Ran = RunsLoop(*S);
+    }
+    return Ran;
+  });
+}
+
 /// Whether \p E is a std::vector.
 bool isStdVector(const Expr *E) {
   const CXXRecordDecl *Record =
@@ -1414,7 +1548,8 @@ void DanglingReferenceCheck::reportThis(const Expr &Task, const Escape &How,
     return;
   if (holderDiesFirst(How, SourceLocation(), DestructorJoins))
     return;
-  if (runsLoopBeforeItDies(*Class, LoopJoinFunctions, LoopRunningCalls))
+  if (runsLoopBeforeItDies(*Class, LoopJoinFunctions, LoopRunningCalls) ||
+      livesOnlyAcrossLoopRuns(*Class, Ctx, LoopJoinFunctions, LoopRunningCalls))
     return;
   // A group the object holds by value is joined before the object is gone;
   // one it refers to may outlive it.
