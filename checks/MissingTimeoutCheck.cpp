@@ -1014,7 +1014,12 @@ void MissingTimeoutCheck::recordStreamCloses(const FunctionDecl &Callable) {
   for (const ValueDecl *Stream : Closed.Streams)
     if (Seen.insert(Stream).second)
       if (std::string StreamUSR = usrOf(*Stream); !StreamUSR.empty())
-        Learned->StreamCloses.push_back({FunctionUSR, std::move(StreamUSR)});
+        Learned->StreamCloses.push_back({FunctionUSR, std::move(StreamUSR),
+                                         Stream->getQualifiedNameAsString()});
+  // For tether facts, which shows what a watchdog's call closes.
+  const SourceManager &SM = AST->getSourceManager();
+  if (SM.isInMainFile(SM.getExpansionLoc(Callable.getLocation())))
+    recordedSummary(Callable, SM);
 }
 
 void MissingTimeoutCheck::BodyWalker::noteTimerGuards(const CallExpr &Call) {

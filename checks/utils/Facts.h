@@ -96,6 +96,7 @@ struct DeadlineSite {
 struct StreamClose {
   std::string FunctionUSR;
   std::string StreamUSR;
+  std::string StreamName; // net::client::sock, for tether facts
 };
 
 /// A coroutine that waits on a timer, for async-missing-timeout's races:

@@ -126,13 +126,20 @@ solveBoundedByCallers(llvm::ArrayRef<const TranslationUnitFacts *> Units,
   return Bounded;
 }
 
+/// The functions that a watchdog of some unit calls.
+llvm::StringSet<>
+calledByWatchdog(llvm::ArrayRef<const TranslationUnitFacts *> Units) {
+  llvm::StringSet<> Called;
+  for (const TranslationUnitFacts *Unit : Units)
+    for (const std::string &USR : Unit->WatchdogCalls)
+      Called.insert(USR);
+  return Called;
+}
+
 /// The member streams that a function a watchdog calls closes.
 llvm::StringSet<>
 solveWatched(llvm::ArrayRef<const TranslationUnitFacts *> Units) {
-  llvm::StringSet<> CalledByWatchdog;
-  for (const TranslationUnitFacts *Unit : Units)
-    for (const std::string &USR : Unit->WatchdogCalls)
-      CalledByWatchdog.insert(USR);
+  const llvm::StringSet<> CalledByWatchdog = calledByWatchdog(Units);
   llvm::StringSet<> Watched;
   for (const TranslationUnitFacts *Unit : Units)
     for (const StreamClose &Close : Unit->StreamCloses)
@@ -316,7 +323,8 @@ json::Value toJson(const TranslationUnitFacts &Facts) {
   }
   json::Array Closes;
   for (const StreamClose &Close : Facts.StreamCloses)
-    Closes.push_back(json::Array{Close.FunctionUSR, Close.StreamUSR});
+    Closes.push_back(
+        json::Array{Close.FunctionUSR, Close.StreamUSR, Close.StreamName});
   json::Array WatchdogCalls;
   for (const std::string &USR : Facts.WatchdogCalls)
     WatchdogCalls.push_back(USR);
@@ -395,14 +403,15 @@ std::optional<TranslationUnitFacts> factsFromJson(const json::Value &Value) {
     }
   }
   for (const json::Value &Close : *Closes) {
-    const json::Array *Pair = Close.getAsArray();
-    if (!Pair || Pair->size() != 2)
+    const json::Array *Triple = Close.getAsArray();
+    if (!Triple || Triple->size() != 3)
       return std::nullopt;
-    std::optional<llvm::StringRef> Function = (*Pair)[0].getAsString();
-    std::optional<llvm::StringRef> Stream = (*Pair)[1].getAsString();
-    if (!Function || !Stream)
+    std::optional<llvm::StringRef> Function = (*Triple)[0].getAsString();
+    std::optional<llvm::StringRef> Stream = (*Triple)[1].getAsString();
+    std::optional<llvm::StringRef> Name = (*Triple)[2].getAsString();
+    if (!Function || !Stream || !Name)
       return std::nullopt;
-    Facts.StreamCloses.push_back({Function->str(), Stream->str()});
+    Facts.StreamCloses.push_back({Function->str(), Stream->str(), Name->str()});
   }
   for (const json::Value &Call : *WatchdogCalls) {
     std::optional<llvm::StringRef> USR = Call.getAsString();
@@ -454,6 +463,7 @@ unsigned explainFacts(const UnitSummaries &Units,
     return Show(At.File) + ":" + std::to_string(At.Line) + ":" +
            std::to_string(At.Column);
   };
+  const llvm::StringSet<> CalledByWatchdog = calledByWatchdog(All);
   unsigned Matched = 0;
   llvm::StringSet<> Shown;
   for (const TranslationUnitFacts *Unit : All)
@@ -497,13 +507,28 @@ unsigned explainFacts(const UnitSummaries &Units,
         OS << "  and it runs an event loop until the loop's work is done:\n";
         PrintChain(Chain->second);
       }
+      if (CalledByWatchdog.contains(Function.USR)) {
+        llvm::SmallVector<llvm::StringRef, 2> Closed;
+        for (const TranslationUnitFacts *Closer : All)
+          for (const StreamClose &Close : Closer->StreamCloses)
+            if (Close.FunctionUSR == Function.USR &&
+                !llvm::is_contained(Closed, Close.StreamName))
+              Closed.push_back(Close.StreamName);
+        if (!Closed.empty()) {
+          OS << "  and a watchdog calls it: what it closes is watched in every "
+                "file:";
+          for (llvm::StringRef Name : Closed)
+            OS << " '" << Name << "'";
+          OS << "\n";
+        }
+      }
     }
   return Matched;
 }
 
 namespace {
 /// What identifies a facts file of this format.
-constexpr llvm::StringLiteral FactsFormat = "tether-facts-6";
+constexpr llvm::StringLiteral FactsFormat = "tether-facts-7";
 } // namespace
 
 void writeFacts(UnitSummaries Units, llvm::raw_ostream &OS) {
