@@ -937,7 +937,8 @@ void FireAndForgetCheck::checkDiscardedTask(const CallExpr &Call,
   const bool InLoop = Callable && Callable->getBody() &&
                       inRepeatingLoop(Call, *Callable->getBody(), Ctx);
   const bool FixOnWarning = Task.Start == TaskStart::Lazy && !InLoop;
-  // One whose destructor joins was let go as owned by its statement.
+  // A type whose destructor joins was let go above (joinedWhenDropped): one
+  // whose destructor still ends the task destroys its frame.
   const CXXRecordDecl *Type = Call.getCallReturnType(Ctx)->getAsCXXRecordDecl();
   const bool EndedByDestructor =
       Type && destructorEndsTask(*Type, DestructorJoins);
