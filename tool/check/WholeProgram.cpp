@@ -77,9 +77,11 @@ Chains solveChains(const llvm::StringMap<const FunctionSummary *> &Functions,
   return Result;
 }
 
-/// The coroutines every call of which is under a deadline, or in a function
-/// that is itself so bounded (not through itself): worked forwards from the
-/// calls bounded where they are, each function settled once.
+/// The coroutines every call of which is under a deadline, raced against a
+/// coroutine that waits on a timer (\p WaitsOnTimer; \p FailsOnTimer in an
+/// `&&`), or in a function that is itself so bounded (not through itself):
+/// worked forwards from the calls bounded where they are, each function
+/// settled once.
 llvm::StringSet<>
 solveBoundedByCallers(llvm::ArrayRef<const TranslationUnitFacts *> Units,
                       const llvm::StringSet<> &WaitsOnTimer,
