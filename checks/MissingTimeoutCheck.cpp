@@ -1005,10 +1005,18 @@ void MissingTimeoutCheck::recordStreamCloses(const FunctionDecl &Callable) {
   if (!Learned || !isSummarized(Callable))
     return;
   const Closes &Closed = closesOf(Callable);
-  if (Closed.Streams.empty())
+  if (Closed.Streams.empty() && Closed.OutOfView.empty())
     return;
   const std::string FunctionUSR = usrOf(*Callable.getCanonicalDecl());
   if (FunctionUSR.empty())
+    return;
+  // A watchdog's call may close through a chain of files.
+  llvm::DenseSet<const FunctionDecl *> Followed;
+  for (const FunctionDecl *Elsewhere : Closed.OutOfView)
+    if (Followed.insert(Elsewhere->getCanonicalDecl()).second)
+      if (std::string USR = usrOf(*Elsewhere->getCanonicalDecl()); !USR.empty())
+        Learned->CloseCalls.emplace_back(FunctionUSR, std::move(USR));
+  if (Closed.Streams.empty())
     return;
   llvm::DenseSet<const ValueDecl *> Seen;
   for (const ValueDecl *Stream : Closed.Streams)

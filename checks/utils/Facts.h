@@ -138,6 +138,9 @@ struct TranslationUnitFacts {
   std::vector<FunctionSummary> Functions;
   std::vector<DeadlineSite> CoroutineCalls;
   std::vector<StreamClose> StreamCloses;
+  /// The functions defined elsewhere through which each function of the
+  /// translation unit may close streams: {function, callee}, by USR.
+  std::vector<std::pair<std::string, std::string>> CloseCalls;
   /// The functions a watchdog of the translation unit calls (a loop that
   /// sleeps or waits on a timer, a coroutine after its timer fired), by USR.
   std::vector<std::string> WatchdogCalls;

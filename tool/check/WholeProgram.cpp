@@ -128,13 +128,29 @@ solveBoundedByCallers(llvm::ArrayRef<const TranslationUnitFacts *> Units,
   return Bounded;
 }
 
-/// The functions that a watchdog of some unit calls.
+/// The functions that a watchdog of some unit calls, itself or through
+/// functions of other units that call them (a reaper in one file, calling a
+/// member in a second that calls a helper in a third).
 llvm::StringSet<>
 calledByWatchdog(llvm::ArrayRef<const TranslationUnitFacts *> Units) {
+  llvm::StringMap<std::vector<llvm::StringRef>> Calls;
+  for (const TranslationUnitFacts *Unit : Units)
+    for (const auto &[Function, Callee] : Unit->CloseCalls)
+      Calls[Function].push_back(Callee);
   llvm::StringSet<> Called;
+  std::vector<llvm::StringRef> Pending;
   for (const TranslationUnitFacts *Unit : Units)
     for (const std::string &USR : Unit->WatchdogCalls)
-      Called.insert(USR);
+      if (Called.insert(USR).second)
+        Pending.push_back(USR);
+  while (!Pending.empty()) {
+    const llvm::StringRef Function = Pending.back();
+    Pending.pop_back();
+    if (auto Found = Calls.find(Function); Found != Calls.end())
+      for (llvm::StringRef Callee : Found->second)
+        if (Called.insert(Callee).second)
+          Pending.push_back(Callee);
+  }
   return Called;
 }
 
@@ -327,6 +343,9 @@ json::Value toJson(const TranslationUnitFacts &Facts) {
   for (const StreamClose &Close : Facts.StreamCloses)
     Closes.push_back(
         json::Array{Close.FunctionUSR, Close.StreamUSR, Close.StreamName});
+  json::Array CloseCalls;
+  for (const auto &[Function, Callee] : Facts.CloseCalls)
+    CloseCalls.push_back(json::Array{Function, Callee});
   json::Array WatchdogCalls;
   for (const std::string &USR : Facts.WatchdogCalls)
     WatchdogCalls.push_back(USR);
@@ -339,6 +358,7 @@ json::Value toJson(const TranslationUnitFacts &Facts) {
   return json::Object{{"functions", std::move(Functions)},
                       {"coroutine-calls", std::move(Calls)},
                       {"stream-closes", std::move(Closes)},
+                      {"close-calls", std::move(CloseCalls)},
                       {"watchdog-calls", std::move(WatchdogCalls)},
                       {"timer-coroutines", std::move(TimerCoroutines)},
                       {"asked", std::move(Asked)}};
@@ -353,12 +373,14 @@ std::optional<TranslationUnitFacts> factsFromJson(const json::Value &Value) {
       Object ? Object->getArray("coroutine-calls") : nullptr;
   const json::Array *Closes =
       Object ? Object->getArray("stream-closes") : nullptr;
+  const json::Array *CloseCalls =
+      Object ? Object->getArray("close-calls") : nullptr;
   const json::Array *WatchdogCalls =
       Object ? Object->getArray("watchdog-calls") : nullptr;
   const json::Array *TimerCoroutines =
       Object ? Object->getArray("timer-coroutines") : nullptr;
-  if (!Functions || !Asked || !Calls || !Closes || !WatchdogCalls ||
-      !TimerCoroutines)
+  if (!Functions || !Asked || !Calls || !Closes || !CloseCalls ||
+      !WatchdogCalls || !TimerCoroutines)
     return std::nullopt;
   TranslationUnitFacts Facts;
   for (const json::Value &Entry : *Functions) {
@@ -414,6 +436,16 @@ std::optional<TranslationUnitFacts> factsFromJson(const json::Value &Value) {
     if (!Function || !Stream || !Name)
       return std::nullopt;
     Facts.StreamCloses.push_back({Function->str(), Stream->str(), Name->str()});
+  }
+  for (const json::Value &Call : *CloseCalls) {
+    const json::Array *Pair = Call.getAsArray();
+    if (!Pair || Pair->size() != 2)
+      return std::nullopt;
+    std::optional<llvm::StringRef> Function = (*Pair)[0].getAsString();
+    std::optional<llvm::StringRef> Callee = (*Pair)[1].getAsString();
+    if (!Function || !Callee)
+      return std::nullopt;
+    Facts.CloseCalls.emplace_back(Function->str(), Callee->str());
   }
   for (const json::Value &Call : *WatchdogCalls) {
     std::optional<llvm::StringRef> USR = Call.getAsString();
@@ -530,7 +562,7 @@ unsigned explainFacts(const UnitSummaries &Units,
 
 namespace {
 /// What identifies a facts file of this format.
-constexpr llvm::StringLiteral FactsFormat = "tether-facts-7";
+constexpr llvm::StringLiteral FactsFormat = "tether-facts-8";
 } // namespace
 
 void writeFacts(UnitSummaries Units, llvm::raw_ostream &OS) {

@@ -12,14 +12,17 @@ using tcp = tether::net::ip::tcp;
 
 // A client whose socket a reaper thread closes once its expiry has passed.
 struct client {
-  explicit client(tether::net::any_io_executor ex) : sock(ex), audit(ex) {}
+  explicit client(tether::net::any_io_executor ex) : sock(ex), audit(ex), backup(ex) {}
   tcp::socket sock;
-  tcp::socket audit; // no reaper closes it
+  tcp::socket audit;  // no reaper closes it
+  tcp::socket backup; // closed by release(), which close_connect() calls
   std::time_t expiry = 0;
   void close_connect();
+  void release();
   tether::task<std::size_t> fetch();
   tether::task<void> ping();
   tether::task<void> drain();
+  tether::task<std::size_t> restore();
 };
 
 // Reads one record into any buffer: its callers, in other files, bound it.

@@ -2,7 +2,7 @@
 #include <asio/experimental/awaitable_operators.hpp>
 
 namespace net {
-void client::close_connect() { sock.close(); }
+void client::close_connect() { sock.close(); release(); }
 
 tether::task<std::size_t> client::fetch() {
   char data[64];
@@ -23,5 +23,10 @@ tether::task<void> client::drain() {
   using namespace tether::net::experimental::awaitable_operators;
   auto step = [this]() -> tether::task<std::size_t> { co_return co_await read_trailer(audit); };
   co_await (step() || timeout_ms(5000));
+}
+
+tether::task<std::size_t> client::restore() {
+  char data[8];
+  co_return co_await backup.async_read_some(tether::net::buffer(data), tether::net::use_awaitable);
 }
 } // namespace net

@@ -1,0 +1,5 @@
+#include "client.hpp"
+
+namespace net {
+void client::release() { backup.close(); }
+} // namespace net
