@@ -420,15 +420,11 @@ bool joinsTask(const Stmt *S, const Holders &Held, const ValueDecl *Scope,
     return false;
   };
   return anyStmt(S, [&](const Stmt &Node) {
-    if (SpinsUntilSignalled(Node) || loopRunToCompletion(Node, Names.LoopRuns))
+    // The loop run here, or by a function called after the start (a test
+    // fixture's `broker.run(ioc)`).
+    if (SpinsUntilSignalled(Node) ||
+        runsLoopToCompletion(Node, Names.LoopRuns, Names.LoopRunningCalls))
       return true;
-    // A function called after the start that runs the event loop to
-    // completion (a test fixture's `broker.run(ioc)`).
-    if (const auto *Call = dyn_cast<CallExpr>(&Node))
-      if (const FunctionDecl *Callee = followedCallee(*Call);
-          Callee && callRunsLoop(*Callee, Names.LoopRuns, MaxLoopRunDepth,
-                                 Names.LoopRunningCalls))
-        return true;
     // The spin of a function in view that is called after the start: a
     // watcher coroutine the scope awaits (`syncAwait(watcher())`) that loops
     // until a counter the task changes last says every task is done.
@@ -935,11 +931,7 @@ bool livesOnlyAcrossLoopRuns(const CXXRecordDecl &Class, ASTContext &Ctx,
   // loop to completion.
   auto RunsLoop = [&](const Stmt &S) {
     return anyStmt(&S, [&](const Stmt &Node) {
-      if (loopRunToCompletion(Node, LoopRuns))
-        return true;
-      const auto *Call = dyn_cast<CallExpr>(&Node);
-      const FunctionDecl *Callee = Call ? followedCallee(*Call) : nullptr;
-      return Callee && callRunsLoop(*Callee, LoopRuns, MaxLoopRunDepth, Known);
+      return runsLoopToCompletion(Node, LoopRuns, Known);
     });
   };
   return !Holders.empty() && llvm::all_of(Holders, [&](const VarDecl *Var) {

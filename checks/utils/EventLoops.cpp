@@ -127,6 +127,15 @@ bool callRunsLoop(const FunctionDecl &Callee, const NameList &LoopRuns,
   return Runs;
 }
 
+bool runsLoopToCompletion(const Stmt &Node, const NameList &LoopRuns,
+                          LoopRunMemo &Known, unsigned Depth) {
+  if (loopRunToCompletion(Node, LoopRuns))
+    return true;
+  const auto *Call = dyn_cast<CallExpr>(&Node);
+  const FunctionDecl *Callee = Call ? followedCallee(*Call) : nullptr;
+  return Callee && callRunsLoop(*Callee, LoopRuns, Depth, Known);
+}
+
 bool joinsThread(const CXXMemberCallExpr &Call) {
   const CXXMethodDecl *Method = Call.getMethodDecl();
   return Method && Method->getIdentifier() && Method->getName() == "join" &&
@@ -143,12 +152,7 @@ bool runsLoopInLambda(const Stmt *Body, const NameList &LoopRuns,
       [&](const Stmt &Node) {
         const auto *Lambda = dyn_cast<LambdaExpr>(&Node);
         return Lambda && anyStmt(Lambda->getBody(), [&](const Stmt &Inner) {
-                 if (loopRunToCompletion(Inner, LoopRuns))
-                   return true;
-                 const auto *Call = dyn_cast<CallExpr>(&Inner);
-                 const FunctionDecl *Callee =
-                     Call ? followedCallee(*Call) : nullptr;
-                 return Callee && callRunsLoop(*Callee, LoopRuns, Depth, Known);
+                 return runsLoopToCompletion(Inner, LoopRuns, Known, Depth);
                });
       },
       /*IntoLambdas=*/true);

@@ -58,6 +58,12 @@ constexpr unsigned MaxLoopRunDepth = 4;
 bool callRunsLoop(const FunctionDecl &Callee, const NameList &LoopRuns,
                   unsigned Depth, LoopRunMemo &Known);
 
+/// Whether \p Node runs an event loop until it has no work left: itself
+/// (loopRunToCompletion), or as a call of a function that does
+/// (callRunsLoop, \p Depth calls deep).
+bool runsLoopToCompletion(const Stmt &Node, const NameList &LoopRuns,
+                          LoopRunMemo &Known, unsigned Depth = MaxLoopRunDepth);
+
 /// The join of a pool's `run()` in \p Body: the body starts threads that run
 /// an event loop (runsLoopInLambda, \p Depth calls deep) and joins one,
 /// itself or in a lambda it runs at once through `std::call_once`
